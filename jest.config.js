@@ -1,0 +1,13 @@
+/** Jest runs the TypeScript sources through ts-jest; type checking is `npm run lint`'s job. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  setupFiles: ["<rootDir>/test/setup/customFunctionsGlobals.ts"],
+  transform: {
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" } },
+    ],
+  },
+};

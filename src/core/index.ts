@@ -1,0 +1,24 @@
+/** The pure metric library: no Office, no DOM. One export per file; this barrel is its public surface. */
+export { CxError, isCxError, type CxErrorKind, type CxErrorLocation } from "./errors";
+export { averageOrderValue } from "./averageOrderValue";
+export { cacPaybackMonths } from "./cacPaybackMonths";
+export { churnRate, type ChurnMethod } from "./churnRate";
+export { complaintRate } from "./complaintRate";
+export { conversionRate } from "./conversionRate";
+export { customerAcquisitionCost } from "./customerAcquisitionCost";
+export { customerLifetimeValue, type CustomerLifetimeValueInput } from "./customerLifetimeValue";
+export { customerSatisfaction } from "./customerSatisfaction";
+export { customerSatisfactionIndex } from "./customerSatisfactionIndex";
+export { engagementScores, type EngagementInput } from "./engagementScores";
+export { inactiveShare } from "./inactiveShare";
+export { ltvToCac } from "./ltvToCac";
+export { netPromoterScore, netPromoterScoreFromCounts, type NetPromoterScoreResult } from "./netPromoterScore";
+export { purchaseFrequency } from "./purchaseFrequency";
+export { repurchaseRate } from "./repurchaseRate";
+export { retentionLifetimeValue } from "./retentionLifetimeValue";
+export { retentionRate } from "./retentionRate";
+export { rfmAnalysis, type RfmInput, type RfmResult } from "./rfmAnalysis";
+export { quintileCutPoints, rfmScores, rfmSegment, type RfmScores } from "./rfmScores";
+export { percentileIncSorted } from "./numeric/percentileInc";
+export { groupCustomers, type CustomerGroups, type CustomerId } from "./prep/groupCustomers";
+export { summarizePurchases, type PurchaseSummary, type PurchasesInput } from "./prep/summarizePurchases";

@@ -1,0 +1,14 @@
+import { nonNegativeRatio } from "./ratio";
+import { requireNonNegative, requireNonZero } from "./validate";
+
+/**
+ * Purchase frequency (消费频次): purchases / customers / periods (shared/DOMAIN.md §2).
+ *
+ * @throws CxError #VALUE! for negative inputs, #DIV/0! for no customers or zero periods
+ * @example purchaseFrequency(2400, 600, 12) // 0.333… purchases per customer per month
+ */
+export function purchaseFrequency(purchases: number, customers: number, periods = 1): number {
+  requireNonNegative(periods, "periods");
+  requireNonZero(periods, "periods", "frequency");
+  return nonNegativeRatio(purchases, customers, { numerator: "purchases", denominator: "customers", metric: "frequency", subset: false }) / periods;
+}

@@ -1,0 +1,45 @@
+import type { RfmSegment } from "../i18n/labels";
+import type { CustomerId } from "./prep/groupCustomers";
+import { summarizePurchases } from "./prep/summarizePurchases";
+import { rfmScores, rfmSegment, type RfmScores } from "./rfmScores";
+
+export interface RfmInput {
+  readonly customerIds: ArrayLike<CustomerId>;
+  /** Excel date serials of the purchases. */
+  readonly dates: ArrayLike<number>;
+  readonly amounts: ArrayLike<number>;
+  /** The report date; defaults to the day after the last purchase, never to today. */
+  readonly asOf?: number;
+}
+
+export interface RfmResult {
+  readonly asOf: number;
+  readonly customers: readonly CustomerId[];
+  /** Days from each customer's last purchase to the as-of date. */
+  readonly recencyDays: Float64Array;
+  /** Number of purchases (transaction rows). */
+  readonly frequency: Float64Array;
+  /** Total amount spent. */
+  readonly monetary: Float64Array;
+  readonly scores: RfmScores;
+  readonly segments: readonly RfmSegment[];
+}
+
+/**
+ * RFM analysis (最近购买时间、购买频率、购买金额) of a transaction table (shared/DOMAIN.md §4):
+ * per customer recency, frequency and monetary value, their quintile scores, the RFM code and the
+ * segment. Purchases after the as-of date are left out. Customers appear in order of first purchase row.
+ *
+ * @throws CxError #VALUE! for negative amounts, #N/A when no purchase is on or before the as-of date
+ */
+export function rfmAnalysis(input: RfmInput): RfmResult {
+  const summary = summarizePurchases(input);
+  const asOf = input.asOf === undefined ? summary.latestDay + 1 : Math.floor(input.asOf);
+  const recencyDays = summary.lastDay.map((day) => asOf - day);
+  const scores = rfmScores(recencyDays, summary.purchases, summary.total);
+  const segments: RfmSegment[] = new Array<RfmSegment>(summary.labels.length);
+  for (let i = 0; i < segments.length; i++) {
+    segments[i] = rfmSegment(scores.recency[i] as number, scores.frequency[i] as number, scores.monetary[i] as number);
+  }
+  return { asOf, customers: summary.labels, recencyDays, frequency: summary.purchases, monetary: summary.total, scores, segments };
+}

@@ -1,0 +1,94 @@
+import type { RfmSegment } from "../i18n/labels";
+import { percentileIncSorted } from "./numeric/percentileInc";
+import { CxError } from "./errors";
+import { requireInRange, requireNonNegative, showNumber } from "./validate";
+
+export interface RfmScores {
+  /** Scores 1–5 per customer; 5 is best (most recent, most frequent, most spent). */
+  readonly recency: Uint8Array;
+  readonly frequency: Uint8Array;
+  readonly monetary: Uint8Array;
+  /** 100·R + 10·F + M, e.g. 545. */
+  readonly code: Uint16Array;
+}
+
+/**
+ * The quintile cut points c1..c4 of shared/DOMAIN.md §4: the 20/40/60/80 % PERCENTILE.INC of the
+ * values, so that equal values always get the same score.
+ */
+export function quintileCutPoints(values: ArrayLike<number>): [number, number, number, number] {
+  const sorted = Float64Array.from(values).sort();
+  return [0.2, 0.4, 0.6, 0.8].map((p) => percentileIncSorted(sorted, p)) as [number, number, number, number];
+}
+
+function scoreAbove(values: ArrayLike<number>, cuts: readonly number[], reversed: boolean): Uint8Array {
+  const scores = new Uint8Array(values.length);
+  const [c1, c2, c3, c4] = cuts as [number, number, number, number];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    scores[i] = reversed
+      ? 1 + +(v < c1) + +(v < c2) + +(v < c3) + +(v < c4)
+      : 1 + +(v > c1) + +(v > c2) + +(v > c3) + +(v > c4);
+  }
+  return scores;
+}
+
+/**
+ * RFM scores from per-customer recency (days), frequency (purchases) and monetary value
+ * (shared/DOMAIN.md §4): F = 1 + #{k : frequency > c_k}, M likewise, R = 1 + #{k : recency < c_k}
+ * with c_k the quintile cut points across customers. Equal to the built-in formula
+ * `=1+SUMPRODUCT(--(F2>PERCENTILE.INC(F$2:F$999,{0.2,0.4,0.6,0.8})))`.
+ *
+ * @throws CxError #VALUE! for negative values
+ * @example rfmScores([1, 30, 300], [9, 2, 1], [900, 50, 10]).code // [555, 333, 111]
+ */
+export function rfmScores(recency: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>): RfmScores {
+  for (let i = 0; i < recency.length; i++) {
+    requireNonNegative(recency[i] as number, "recency", i);
+    requireNonNegative(frequency[i] as number, "frequency", i);
+    requireNonNegative(monetary[i] as number, "monetary", i);
+  }
+  const r = scoreAbove(recency, quintileCutPoints(recency), true);
+  const f = scoreAbove(frequency, quintileCutPoints(frequency), false);
+  const m = scoreAbove(monetary, quintileCutPoints(monetary), false);
+  const code = new Uint16Array(r.length);
+  for (let i = 0; i < r.length; i++) code[i] = 100 * (r[i] as number) + 10 * (f[i] as number) + (m[i] as number);
+  return { recency: r, frequency: f, monetary: m, code };
+}
+
+type Span = readonly [number, number];
+const SEGMENT_RULES: readonly (readonly [RfmSegment, Span, Span, Span])[] = [
+  ["Champions", [5, 5], [5, 5], [5, 5]],
+  ["Potential Loyalist", [3, 5], [3, 5], [2, 5]],
+  ["Loyal Customers", [2, 4], [2, 4], [2, 4]],
+  ["Promising", [3, 4], [1, 3], [3, 5]],
+  ["New Customers", [4, 5], [1, 3], [1, 5]],
+  ["Can't Lose Them", [1, 2], [3, 4], [4, 5]],
+  ["At Risk", [1, 2], [2, 5], [4, 5]],
+  ["Need Attention", [1, 3], [3, 5], [3, 5]],
+  ["About To Sleep", [2, 3], [1, 3], [1, 4]],
+  ["Lost", [1, 1], [1, 5], [1, 5]],
+];
+
+function requireScore(score: number, argument: string): void {
+  requireInRange(score, argument, 1, 5);
+  if (!Number.isInteger(score)) throw new CxError("value", "notWhole", { arg: argument, value: showNumber(score) }, { argument });
+}
+
+const within = (score: number, [low, high]: Span): boolean => score >= low && score <= high;
+
+/**
+ * The segment of an R, F, M score triple by the 10-segment map of shared/DOMAIN.md §4 (first
+ * matching rule wins, ranges inclusive; "Others" when none matches). Scores are whole numbers 1–5.
+ *
+ * @example rfmSegment(5, 5, 5) // "Champions"
+ */
+export function rfmSegment(r: number, f: number, m: number): RfmSegment {
+  requireScore(r, "r");
+  requireScore(f, "f");
+  requireScore(m, "m");
+  for (const [segment, rs, fs, ms] of SEGMENT_RULES) {
+    if (within(r, rs) && within(f, fs) && within(m, ms)) return segment;
+  }
+  return "Others";
+}

@@ -1,0 +1,522 @@
+/**
+ * The CX worksheet functions. Each exported function with a `@customfunction` tag becomes
+ * =CX.NAME(...) in Excel; custom-functions-metadata-plugin turns this file's JSDoc into
+ * functions.json, and build/localizeMetadata.js makes the zh-CN copy from src/i18n.
+ *
+ * Every function reads its arguments through coerce.ts / records.ts / elementwise.ts, computes with
+ * src/core, and lets nothing but a CustomFunctions.Error escape (call.ts). Parameter names are the
+ * snake_case names users see in Excel's formula help.
+ */
+import { averageOrderValue } from "../core/averageOrderValue";
+import { cacPaybackMonths } from "../core/cacPaybackMonths";
+import { churnRate, type ChurnMethod } from "../core/churnRate";
+import { complaintRate } from "../core/complaintRate";
+import { conversionRate } from "../core/conversionRate";
+import { customerAcquisitionCost } from "../core/customerAcquisitionCost";
+import { customerLifetimeValue } from "../core/customerLifetimeValue";
+import { customerSatisfaction } from "../core/customerSatisfaction";
+import { customerSatisfactionIndex } from "../core/customerSatisfactionIndex";
+import { engagementScores } from "../core/engagementScores";
+import { inactiveShare } from "../core/inactiveShare";
+import { ltvToCac } from "../core/ltvToCac";
+import { netPromoterScore } from "../core/netPromoterScore";
+import type { CustomerId } from "../core/prep/groupCustomers";
+import { purchaseFrequency } from "../core/purchaseFrequency";
+import { repurchaseRate } from "../core/repurchaseRate";
+import { retentionLifetimeValue } from "../core/retentionLifetimeValue";
+import { retentionRate } from "../core/retentionRate";
+import { rfmAnalysis } from "../core/rfmAnalysis";
+import { rfmScores, rfmSegment } from "../core/rfmScores";
+import { label, segmentNames } from "../i18n/labels";
+import { parseLocale, type Locale } from "../i18n/locale";
+import { Call, run } from "./call";
+import {
+  asMatrix, optionalChoice, optionalDate, optionalNumber, optionalScalar, rangeNumbers, shapeOf, showShape, showValue,
+} from "./coerce";
+import { elementwise } from "./elementwise";
+import { alignToRows, readRecords } from "./records";
+
+type Range = unknown[][];
+type Invocation = CustomFunctions.Invocation;
+
+function languageArgument(call: Call, value: unknown): Locale {
+  const cell = optionalScalar(call, "language", value);
+  if (cell === undefined) return call.locale;
+  const locale = parseLocale(String(cell));
+  return locale ?? call.fail("value", "badOption", "language", { value: showValue(cell), allowed: '"en-US", "zh-CN"' });
+}
+
+/**
+ * Customer lifetime value: average order value × purchases per period × lifespan × gross margin; with a discount rate, the sum of each period's value discounted. =CX.CLV(100,4,5) is 2000. Ranges of equal size give one value per row.
+ * @customfunction CLV
+ * @param avg_order_value Average order value (revenue per order), in currency.
+ * @param purchases_per_period Purchases per customer per period (e.g. 4 a year).
+ * @param lifespan_periods Customer lifespan in the same periods (e.g. 5 years).
+ * @param [gross_margin] Gross margin as a fraction, e.g. 0.4 or 40%. Default 1 (revenue CLV).
+ * @param [discount_rate] Discount rate per period as a fraction, e.g. 0.1. Default 0 (no discounting).
+ * @param invocation Invocation
+ * @returns Lifetime value per customer, in currency.
+ * @requiresParameterAddresses
+ */
+export function CLV(avg_order_value: Range, purchases_per_period: Range, lifespan_periods: Range, gross_margin: Range, discount_rate: Range, invocation: Invocation): Range {
+  const call = new Call(["avg_order_value", "purchases_per_period", "lifespan_periods", "gross_margin", "discount_rate"], invocation);
+  return run(call, () =>
+    elementwise(call, [
+      { name: "avg_order_value", value: avg_order_value },
+      { name: "purchases_per_period", value: purchases_per_period },
+      { name: "lifespan_periods", value: lifespan_periods },
+      { name: "gross_margin", value: gross_margin, optional: true },
+      { name: "discount_rate", value: discount_rate, optional: true },
+    ], ([aov, frequency, lifespan, margin, rate]) =>
+      customerLifetimeValue({
+        averageOrderValue: aov as number, purchasesPerPeriod: frequency as number, lifespanPeriods: lifespan as number,
+        ...(margin === undefined ? {} : { grossMargin: margin }),
+        ...(rate === undefined ? {} : { discountRate: rate }),
+      })),
+  );
+}
+
+/**
+ * Retention-based lifetime value (Gupta-Lehmann): margin × retention / (1 + discount rate − retention). =CX.CLV_RETENTION(100,0.8,0.1) is 266.67.
+ * @customfunction CLV_RETENTION
+ * @param margin Margin per customer per period, in currency.
+ * @param retention_rate Share of customers kept each period, as a fraction (e.g. 0.8).
+ * @param [discount_rate] Discount rate per period as a fraction. Default 0.
+ * @param invocation Invocation
+ * @returns Lifetime value per customer, in currency.
+ * @requiresParameterAddresses
+ */
+export function CLV_RETENTION(margin: Range, retention_rate: Range, discount_rate: Range, invocation: Invocation): Range {
+  const call = new Call(["margin", "retention_rate", "discount_rate"], invocation);
+  return run(call, () =>
+    elementwise(call, [
+      { name: "margin", value: margin },
+      { name: "retention_rate", value: retention_rate },
+      { name: "discount_rate", value: discount_rate, optional: true },
+    ], ([m, r, i]) => retentionLifetimeValue(m as number, r as number, i ?? 0)),
+  );
+}
+
+const CHURN_METHODS: Readonly<Record<string, ChurnMethod>> = { start: "start", average: "average", avg: "average", 期初: "start", 平均: "average" };
+
+/**
+ * Customer churn rate, as a fraction: customers lost / customers at the start (method "start", the default) or / the average of start and end counts (method "average"). =CX.CHURN(1000,50) is 0.05.
+ * @customfunction CHURN
+ * @param customers_start Customers at the start of the period.
+ * @param customers_lost Customers lost during the period (not counting those who joined and left inside it).
+ * @param [customers_end] Customers at the end of the period; needed for method "average".
+ * @param [method] "start" (default) or "average".
+ * @param invocation Invocation
+ * @returns Churn rate as a fraction; format the cell as a percentage.
+ * @requiresParameterAddresses
+ */
+export function CHURN(customers_start: Range, customers_lost: Range, customers_end: Range, method: unknown, invocation: Invocation): Range {
+  const call = new Call(["customers_start", "customers_lost", "customers_end", "method"], invocation);
+  return run(call, () => {
+    const chosen = optionalChoice(call, "method", method, CHURN_METHODS) ?? "start";
+    return elementwise(call, [
+      { name: "customers_start", value: customers_start },
+      { name: "customers_lost", value: customers_lost },
+      { name: "customers_end", value: customers_end, optional: true },
+    ], ([start, lost, end]) => churnRate(start as number, lost as number, end, chosen));
+  });
+}
+
+/**
+ * Customer retention rate, as a fraction: (customers at the end − new customers) / customers at the start. =CX.RETENTION(1000,1050,150) is 0.9.
+ * @customfunction RETENTION
+ * @param customers_start Customers at the start of the period.
+ * @param customers_end Customers at the end of the period.
+ * @param new_customers New customers won during the period.
+ * @param invocation Invocation
+ * @returns Retention rate as a fraction; format the cell as a percentage.
+ * @requiresParameterAddresses
+ */
+export function RETENTION(customers_start: Range, customers_end: Range, new_customers: Range, invocation: Invocation): Range {
+  const call = new Call(["customers_start", "customers_end", "new_customers"], invocation);
+  return run(call, () =>
+    elementwise(call, [
+      { name: "customers_start", value: customers_start },
+      { name: "customers_end", value: customers_end },
+      { name: "new_customers", value: new_customers },
+    ], ([start, end, fresh]) => retentionRate(start as number, end as number, fresh as number)),
+  );
+}
+
+type NpsOutput = "score" | "moe" | "se" | "breakdown";
+const NPS_OUTPUTS: Readonly<Record<string, NpsOutput>> = {
+  score: "score", nps: "score", moe: "moe", margin: "moe", se: "se", breakdown: "breakdown",
+  得分: "score", 净推荐值: "score", 误差: "moe", 误差范围: "moe", 标准误: "se", 明细: "breakdown",
+};
+
+/**
+ * Net Promoter Score from 0-10 answers: % promoters (9-10) − % detractors (0-6), from −100 to 100. Blank cells are skipped; other text or answers outside 0-10 are errors. Output "moe" gives the 95% margin of error, "breakdown" a labelled table.
+ * @customfunction NPS
+ * @param scores The survey answers, whole numbers 0-10 (blanks are skipped).
+ * @param [output] "score" (default), "moe" (95% margin of error), "se" (standard error) or "breakdown" (table).
+ * @param [language] Labels of the breakdown table: "en-US" or "zh-CN". Default: Office's language.
+ * @param invocation Invocation
+ * @returns The NPS, its margin of error, or a table.
+ * @requiresParameterAddresses
+ */
+export function NPS(scores: Range, output: unknown, language: unknown, invocation: Invocation): Range {
+  const call = new Call(["scores", "output", "language"], invocation);
+  return run(call, () => {
+    const chosen = optionalChoice(call, "output", output, NPS_OUTPUTS) ?? "score";
+    const locale = languageArgument(call, language);
+    const result = netPromoterScore(rangeNumbers(call, "scores", scores, true).values);
+    if (chosen === "score") return [[result.score]];
+    if (chosen === "moe") return [[result.marginOfError]];
+    if (chosen === "se") return [[result.standardError]];
+    const n = result.answers;
+    return [
+      [label("group", locale), label("count", locale), label("share", locale)],
+      [label("promoters", locale), result.promoters, result.promoters / n],
+      [label("passives", locale), result.passives, result.passives / n],
+      [label("detractors", locale), result.detractors, result.detractors / n],
+      [label("answers", locale), n, 1],
+      [label("nps", locale), result.score, ""],
+      [label("standardError", locale), result.standardError, ""],
+      [label("marginOfError", locale), result.marginOfError, ""],
+      [label("npsLow", locale), result.score - result.marginOfError, ""],
+      [label("npsHigh", locale), result.score + result.marginOfError, ""],
+    ];
+  });
+}
+
+/**
+ * Customer satisfaction (CSAT), as a fraction: the share of answers in the top boxes of the scale (4-5 on a 1-5 scale). Blank cells are skipped. 10 answers, 7 of them 4 or 5, give 0.7.
+ * @customfunction CSAT
+ * @param scores The survey answers, whole numbers from 1 to scale_max (blanks are skipped).
+ * @param [scale_max] Top of the answer scale. Default 5.
+ * @param [top_boxes] How many top answers count as satisfied. Default 2 (4 and 5 on a 1-5 scale).
+ * @param invocation Invocation
+ * @returns CSAT as a fraction; format the cell as a percentage.
+ * @requiresParameterAddresses
+ */
+export function CSAT(scores: Range, scale_max: unknown, top_boxes: unknown, invocation: Invocation): Range {
+  const call = new Call(["scores", "scale_max", "top_boxes"], invocation);
+  return run(call, () => {
+    const scaleMax = optionalNumber(call, "scale_max", scale_max) ?? 5;
+    const topBoxes = optionalNumber(call, "top_boxes", top_boxes) ?? 2;
+    return [[customerSatisfaction(rangeNumbers(call, "scores", scores, true).values, scaleMax, topBoxes)]];
+  });
+}
+
+/**
+ * Customer satisfaction index (CSI) on 0-100: the mean of 1-10 answers, optionally weighted by importance, rescaled as (mean − 1) / 9 × 100. Blank answers are skipped.
+ * @customfunction CSI
+ * @param scores Answers on a 1-10 scale; one column per question (attribute) is fine.
+ * @param [weights] Importance weights: one per answer (same size as scores), or one per column of scores, or one per row.
+ * @param invocation Invocation
+ * @returns CSI from 0 to 100.
+ * @requiresParameterAddresses
+ */
+export function CSI(scores: Range, weights: Range, invocation: Invocation): Range {
+  const call = new Call(["scores", "weights"], invocation);
+  return run(call, () => {
+    const answers = rangeNumbers(call, "scores", scores, true);
+    if (optionalScalarOrRange(weights) === undefined) return [[customerSatisfactionIndex(answers.values)]];
+    return [[customerSatisfactionIndex(answers.values, answerWeights(call, scores, weights, answers.sourceIndex))]];
+  });
+}
+
+/** A weights argument is omitted when Excel passes nothing or a single blank. */
+function optionalScalarOrRange(value: unknown): unknown {
+  const matrix = asMatrix(value);
+  const { rows, columns } = shapeOf(matrix);
+  return rows * columns === 0 || (rows * columns === 1 && (matrix[0]?.[0] === null || matrix[0]?.[0] === undefined || matrix[0]?.[0] === "")) ? undefined : value;
+}
+
+/** One weight per kept answer, from weights given per answer, per column or per row of the scores. */
+function answerWeights(call: Call, scores: Range, weights: Range, sourceIndex: Int32Array | undefined): Float64Array {
+  const scoreShape = shapeOf(asMatrix(scores));
+  const given = rangeNumbers(call, "weights", weights, false).values;
+  const weightShape = shapeOf(asMatrix(weights));
+  let weightOf: (rangeIndex: number) => number;
+  if (weightShape.rows === scoreShape.rows && weightShape.columns === scoreShape.columns) weightOf = (k) => given[k] as number;
+  // A row of weights goes with the columns (questions), a column of weights with the rows (respondents).
+  else if (weightShape.rows === 1 && weightShape.columns === scoreShape.columns) weightOf = (k) => given[k % scoreShape.columns] as number;
+  else if (weightShape.columns === 1 && weightShape.rows === scoreShape.rows) weightOf = (k) => given[Math.floor(k / scoreShape.columns)] as number;
+  else return call.fail("value", "shapeMismatch", "weights", { shape: showShape(asMatrix(weights)), other: "scores", otherShape: showShape(asMatrix(scores)) });
+  const count = sourceIndex?.length ?? scoreShape.rows * scoreShape.columns;
+  return Float64Array.from({ length: count }, (_, i) => weightOf(sourceIndex === undefined ? i : (sourceIndex[i] as number)));
+}
+
+/**
+ * Customer acquisition cost: marketing and sales spend / new customers. =CX.CAC(100000,200) is 500. Give a column of spend and one of new customers to get CAC per channel.
+ * @customfunction CAC
+ * @param spend Marketing and sales spend in the period, in currency.
+ * @param new_customers New customers won in the period.
+ * @param invocation Invocation
+ * @returns Cost per new customer, in currency.
+ * @requiresParameterAddresses
+ */
+export function CAC(spend: Range, new_customers: Range, invocation: Invocation): Range {
+  const call = new Call(["spend", "new_customers"], invocation);
+  return run(call, () =>
+    elementwise(call, [{ name: "spend", value: spend }, { name: "new_customers", value: new_customers }],
+      ([s, n]) => customerAcquisitionCost(s as number, n as number)),
+  );
+}
+
+/**
+ * LTV:CAC ratio: customer lifetime value / acquisition cost. 3 or more is the usual healthy mark. =CX.LTV_CAC(1500,500) is 3.
+ * @customfunction LTV_CAC
+ * @param clv Customer lifetime value, in currency.
+ * @param cac Customer acquisition cost, in currency.
+ * @param invocation Invocation
+ * @returns The ratio (times).
+ * @requiresParameterAddresses
+ */
+export function LTV_CAC(clv: Range, cac: Range, invocation: Invocation): Range {
+  const call = new Call(["clv", "cac"], invocation);
+  return run(call, () =>
+    elementwise(call, [{ name: "clv", value: clv }, { name: "cac", value: cac }], ([v, c]) => ltvToCac(v as number, c as number)),
+  );
+}
+
+/**
+ * CAC payback period in months: acquisition cost / (monthly revenue per customer × gross margin). =CX.CAC_PAYBACK(500,100,0.5) is 10.
+ * @customfunction CAC_PAYBACK
+ * @param cac Customer acquisition cost, in currency.
+ * @param monthly_revenue_per_customer Revenue per customer per month, in currency.
+ * @param [gross_margin] Gross margin as a fraction, e.g. 0.4. Default 1.
+ * @param invocation Invocation
+ * @returns Months to earn back the acquisition cost.
+ * @requiresParameterAddresses
+ */
+export function CAC_PAYBACK(cac: Range, monthly_revenue_per_customer: Range, gross_margin: Range, invocation: Invocation): Range {
+  const call = new Call(["cac", "monthly_revenue_per_customer", "gross_margin"], invocation);
+  return run(call, () =>
+    elementwise(call, [
+      { name: "cac", value: cac },
+      { name: "monthly_revenue_per_customer", value: monthly_revenue_per_customer },
+      { name: "gross_margin", value: gross_margin, optional: true },
+    ], ([c, revenue, margin]) => cacPaybackMonths(c as number, revenue as number, margin ?? 1)),
+  );
+}
+
+/**
+ * Average order value: revenue / orders. =CX.AOV(50000,400) is 125.
+ * @customfunction AOV
+ * @param revenue Revenue in the period, in currency.
+ * @param orders Number of orders in the period.
+ * @param invocation Invocation
+ * @returns Revenue per order, in currency.
+ * @requiresParameterAddresses
+ */
+export function AOV(revenue: Range, orders: Range, invocation: Invocation): Range {
+  const call = new Call(["revenue", "orders"], invocation);
+  return run(call, () =>
+    elementwise(call, [{ name: "revenue", value: revenue }, { name: "orders", value: orders }], ([r, o]) => averageOrderValue(r as number, o as number)),
+  );
+}
+
+/**
+ * Conversion rate, as a fraction: converted prospects / prospects. =CX.CONVERSION(30,1200) is 0.025.
+ * @customfunction CONVERSION
+ * @param converted Prospects who became customers.
+ * @param prospects All prospects in the period.
+ * @param invocation Invocation
+ * @returns Conversion rate as a fraction; format the cell as a percentage.
+ * @requiresParameterAddresses
+ */
+export function CONVERSION(converted: Range, prospects: Range, invocation: Invocation): Range {
+  const call = new Call(["converted", "prospects"], invocation);
+  return run(call, () =>
+    elementwise(call, [{ name: "converted", value: converted }, { name: "prospects", value: prospects }], ([c, p]) => conversionRate(c as number, p as number)),
+  );
+}
+
+/**
+ * Complaint rate, as a fraction: complaints / customers (or orders) in the period. =CX.COMPLAINT_RATE(12,800) is 0.015.
+ * @customfunction COMPLAINT_RATE
+ * @param complaints Complaints received in the period.
+ * @param base Customers (or orders) in the period.
+ * @param invocation Invocation
+ * @returns Complaint rate as a fraction; format the cell as a percentage.
+ * @requiresParameterAddresses
+ */
+export function COMPLAINT_RATE(complaints: Range, base: Range, invocation: Invocation): Range {
+  const call = new Call(["complaints", "base"], invocation);
+  return run(call, () =>
+    elementwise(call, [{ name: "complaints", value: complaints }, { name: "base", value: base }], ([c, b]) => complaintRate(c as number, b as number)),
+  );
+}
+
+/**
+ * Purchase frequency: purchases / customers / periods. =CX.PURCHASE_FREQUENCY(2400,600,12) is 0.33 purchases per customer per month.
+ * @customfunction PURCHASE_FREQUENCY
+ * @param purchases Purchases in the whole time span.
+ * @param customers Customers who bought.
+ * @param [periods] Number of periods the span covers (e.g. 12 months). Default 1.
+ * @param invocation Invocation
+ * @returns Purchases per customer per period.
+ * @requiresParameterAddresses
+ */
+export function PURCHASE_FREQUENCY(purchases: Range, customers: Range, periods: Range, invocation: Invocation): Range {
+  const call = new Call(["purchases", "customers", "periods"], invocation);
+  return run(call, () =>
+    elementwise(call, [
+      { name: "purchases", value: purchases },
+      { name: "customers", value: customers },
+      { name: "periods", value: periods, optional: true },
+    ], ([p, c, n]) => purchaseFrequency(p as number, c as number, n ?? 1)),
+  );
+}
+
+/**
+ * Repurchase rate, as a fraction: customers with two or more purchases / customers with at least one, from a transaction table's customer column (one row per purchase). Fully blank rows are skipped.
+ * @customfunction REPURCHASE_RATE
+ * @param customer_ids The customer id of each purchase (text or numbers; case and spaces ignored).
+ * @param invocation Invocation
+ * @returns Repurchase rate as a fraction; format the cell as a percentage.
+ * @requiresParameterAddresses
+ */
+export function REPURCHASE_RATE(customer_ids: Range, invocation: Invocation): Range {
+  const call = new Call(["customer_ids"], invocation);
+  return run(call, () => {
+    const records = readRecords(call, [{ name: "customer_ids", value: customer_ids, kind: "id" }]);
+    return [[repurchaseRate(records.columns[0] as CustomerId[])]];
+  });
+}
+
+/**
+ * Inactive-customer share, as a fraction: customers whose last purchase is more than `days` days before the as-of date / all customers who had bought by then. Purchases after the as-of date are ignored.
+ * @customfunction INACTIVE_SHARE
+ * @param customer_ids The customer id of each purchase.
+ * @param dates The date of each purchase (date cells or text such as 2024-03-31).
+ * @param as_of The report date.
+ * @param [days] Days without a purchase after which a customer counts as inactive. Default 180.
+ * @param invocation Invocation
+ * @returns Share of inactive customers as a fraction.
+ * @requiresParameterAddresses
+ */
+export function INACTIVE_SHARE(customer_ids: Range, dates: Range, as_of: unknown, days: unknown, invocation: Invocation): Range {
+  const call = new Call(["customer_ids", "dates", "as_of", "days"], invocation);
+  return run(call, () => {
+    const asOf = optionalDate(call, "as_of", as_of) ?? call.fail("na", "blankValue", "as_of", {});
+    const threshold = optionalNumber(call, "days", days) ?? 180;
+    const records = readRecords(call, [
+      { name: "customer_ids", value: customer_ids, kind: "id" },
+      { name: "dates", value: dates, kind: "date" },
+    ]);
+    return [[inactiveShare(records.columns[0] as CustomerId[], records.columns[1] as Float64Array, asOf, threshold)]];
+  });
+}
+
+/**
+ * Customer engagement score 0-100 for each customer: every measure (visits, interactions, usage…) is scaled 0-1 between its lowest and highest customer, then averaged with the weights and × 100. Spills one score per row.
+ * @customfunction ENGAGEMENT
+ * @param measures One row per customer, one column per measure.
+ * @param [weights] One weight per measure (a row or column). Default: equal weights.
+ * @param invocation Invocation
+ * @returns One engagement score per customer, 0 to 100.
+ * @requiresParameterAddresses
+ */
+export function ENGAGEMENT(measures: Range, weights: Range, invocation: Invocation): Range {
+  const call = new Call(["measures", "weights"], invocation);
+  return run(call, () => {
+    const records = readRecords(call, [{ name: "measures", value: measures, kind: "number", wide: true }]);
+    const measureCount = records.widths[0] as number;
+    let weightValues: Float64Array | undefined;
+    if (optionalScalarOrRange(weights) !== undefined) {
+      weightValues = rangeNumbers(call, "weights", weights, false).values;
+      if (weightValues.length !== measureCount) {
+        call.fail("value", "countMismatch", "weights", { count: weightValues.length, expected: measureCount, per: label("measure", call.locale) });
+      }
+    }
+    const scores = engagementScores({
+      measures: records.columns[0] as Float64Array, customers: records.keptRows.length, measureCount,
+      ...(weightValues === undefined ? {} : { weights: weightValues }),
+    });
+    return alignToRows(records, Array.from(scores, (score) => [score]), 1);
+  });
+}
+
+/**
+ * RFM analysis of a transaction table: per customer recency (days), frequency, monetary value, the R, F and M scores 1-5 (quintiles, ties kept together), the RFM code and the segment. Spills a table with a header row.
+ * @customfunction RFM
+ * @param customer_ids The customer id of each purchase.
+ * @param dates The date of each purchase.
+ * @param amounts The amount of each purchase (not negative).
+ * @param [as_of] The report date. Default: the day after the last purchase (never today, so the report does not change overnight).
+ * @param [language] Segment names and headers: "en-US" or "zh-CN". Default: Office's language.
+ * @param invocation Invocation
+ * @returns A table: customer, recency, frequency, monetary, R, F, M, RFM code, segment.
+ * @requiresParameterAddresses
+ */
+export function RFM(customer_ids: Range, dates: Range, amounts: Range, as_of: unknown, language: unknown, invocation: Invocation): Range {
+  const call = new Call(["customer_ids", "dates", "amounts", "as_of", "language"], invocation);
+  return run(call, () => {
+    const locale = languageArgument(call, language);
+    const asOf = optionalDate(call, "as_of", as_of);
+    const records = readRecords(call, [
+      { name: "customer_ids", value: customer_ids, kind: "id" },
+      { name: "dates", value: dates, kind: "date" },
+      { name: "amounts", value: amounts, kind: "number" },
+    ]);
+    const result = rfmAnalysis({
+      customerIds: records.columns[0] as CustomerId[],
+      dates: records.columns[1] as Float64Array,
+      amounts: records.columns[2] as Float64Array,
+      ...(asOf === undefined ? {} : { asOf }),
+    });
+    const table: unknown[][] = new Array<unknown[]>(result.customers.length + 1);
+    table[0] = (["customer", "recencyDays", "frequency", "monetary", "rScore", "fScore", "mScore", "rfmCode", "segment"] as const).map((key) => label(key, locale));
+    const { scores } = result;
+    for (let i = 0; i < result.customers.length; i++) {
+      table[i + 1] = [
+        result.customers[i], result.recencyDays[i], result.frequency[i], result.monetary[i],
+        scores.recency[i], scores.frequency[i], scores.monetary[i], scores.code[i],
+        segmentNames[result.segments[i] as keyof typeof segmentNames][locale],
+      ];
+    }
+    return table;
+  });
+}
+
+/**
+ * RFM scores from per-customer summaries you already have: R, F and M scores 1-5 (quintiles across the customers, ties kept together) and the RFM code, one row per customer, lined up with the input rows.
+ * @customfunction RFM_SCORES
+ * @param recency Days since each customer's last purchase.
+ * @param frequency Each customer's number of purchases.
+ * @param monetary Each customer's total spend.
+ * @param invocation Invocation
+ * @returns Four columns per customer: R, F, M, RFM code.
+ * @requiresParameterAddresses
+ */
+export function RFM_SCORES(recency: Range, frequency: Range, monetary: Range, invocation: Invocation): Range {
+  const call = new Call(["recency", "frequency", "monetary"], invocation);
+  return run(call, () => {
+    const records = readRecords(call, [
+      { name: "recency", value: recency, kind: "number" },
+      { name: "frequency", value: frequency, kind: "number" },
+      { name: "monetary", value: monetary, kind: "number" },
+    ]);
+    const scores = rfmScores(records.columns[0] as Float64Array, records.columns[1] as Float64Array, records.columns[2] as Float64Array);
+    const rows = Array.from(scores.code, (code, i) => [scores.recency[i], scores.frequency[i], scores.monetary[i], code]);
+    return alignToRows(records, rows, 4);
+  });
+}
+
+/**
+ * The RFM segment (Champions, Loyal Customers, At Risk, …) of R, F and M scores 1-5, by the 10-segment map. Ranges of equal size give one segment per row.
+ * @customfunction RFM_SEGMENT
+ * @param r Recency score, 1-5.
+ * @param f Frequency score, 1-5.
+ * @param m Monetary score, 1-5.
+ * @param [language] "en-US" or "zh-CN". Default: Office's language.
+ * @param invocation Invocation
+ * @returns The segment name.
+ * @requiresParameterAddresses
+ */
+export function RFM_SEGMENT(r: Range, f: Range, m: Range, language: unknown, invocation: Invocation): Range {
+  const call = new Call(["r", "f", "m", "language"], invocation);
+  return run(call, () => {
+    const locale = languageArgument(call, language);
+    return elementwise(call, [{ name: "r", value: r }, { name: "f", value: f }, { name: "m", value: m }],
+      ([rs, fs, ms]) => segmentNames[rfmSegment(rs as number, fs as number, ms as number)][locale]);
+  });
+}

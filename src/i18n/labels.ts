@@ -1,0 +1,79 @@
+import type { Locale, Localized } from "./locale";
+
+/** The RFM segments of shared/DOMAIN.md §4, in the order their rules are tried. */
+export const RFM_SEGMENTS = [
+  "Champions",
+  "Potential Loyalist",
+  "Loyal Customers",
+  "Promising",
+  "New Customers",
+  "Can't Lose Them",
+  "At Risk",
+  "Need Attention",
+  "About To Sleep",
+  "Lost",
+  "Others",
+] as const;
+
+export type RfmSegment = (typeof RFM_SEGMENTS)[number];
+
+export const segmentNames: Readonly<Record<RfmSegment, Localized>> = {
+  Champions: { "en-US": "Champions", "zh-CN": "重要价值客户" },
+  "Potential Loyalist": { "en-US": "Potential Loyalist", "zh-CN": "潜力忠诚客户" },
+  "Loyal Customers": { "en-US": "Loyal Customers", "zh-CN": "忠诚客户" },
+  Promising: { "en-US": "Promising", "zh-CN": "有潜力客户" },
+  "New Customers": { "en-US": "New Customers", "zh-CN": "新客户" },
+  "Can't Lose Them": { "en-US": "Can't Lose Them", "zh-CN": "不能失去的客户" },
+  "At Risk": { "en-US": "At Risk", "zh-CN": "流失风险客户" },
+  "Need Attention": { "en-US": "Need Attention", "zh-CN": "需要关注客户" },
+  "About To Sleep": { "en-US": "About To Sleep", "zh-CN": "即将沉睡客户" },
+  Lost: { "en-US": "Lost", "zh-CN": "已流失客户" },
+  Others: { "en-US": "Others", "zh-CN": "其他" },
+};
+
+/** Headers and row labels of the tables the functions spill. */
+export const tableLabels = {
+  customer: { "en-US": "customer", "zh-CN": "客户" },
+  recencyDays: { "en-US": "recency (days)", "zh-CN": "最近购买（天）" },
+  frequency: { "en-US": "frequency", "zh-CN": "购买频率" },
+  monetary: { "en-US": "monetary", "zh-CN": "购买金额" },
+  rScore: { "en-US": "R", "zh-CN": "R" },
+  fScore: { "en-US": "F", "zh-CN": "F" },
+  mScore: { "en-US": "M", "zh-CN": "M" },
+  rfmCode: { "en-US": "RFM code", "zh-CN": "RFM 代码" },
+  segment: { "en-US": "segment", "zh-CN": "客户分群" },
+  group: { "en-US": "group", "zh-CN": "类别" },
+  count: { "en-US": "count", "zh-CN": "人数" },
+  share: { "en-US": "share", "zh-CN": "占比" },
+  promoters: { "en-US": "promoters (9-10)", "zh-CN": "推荐者（9-10）" },
+  passives: { "en-US": "passives (7-8)", "zh-CN": "被动者（7-8）" },
+  detractors: { "en-US": "detractors (0-6)", "zh-CN": "贬损者（0-6）" },
+  answers: { "en-US": "answers", "zh-CN": "答卷数" },
+  nps: { "en-US": "NPS", "zh-CN": "净推荐值" },
+  standardError: { "en-US": "standard error", "zh-CN": "标准误" },
+  marginOfError: { "en-US": "margin of error (95 %)", "zh-CN": "误差范围（95%）" },
+  npsLow: { "en-US": "NPS lower bound (95 %)", "zh-CN": "净推荐值下限（95%）" },
+  measure: { "en-US": "measure", "zh-CN": "指标" },
+  npsHigh: { "en-US": "NPS upper bound (95 %)", "zh-CN": "净推荐值上限（95%）" },
+} as const satisfies Record<string, Localized>;
+
+export type TableLabel = keyof typeof tableLabels;
+
+export function label(key: TableLabel, locale: Locale): string {
+  return tableLabels[key][locale];
+}
+
+/** Metric names as they appear inside messages ("... so the churn rate cannot be calculated"). */
+export const metricNames = {
+  cac: { "en-US": "the customer acquisition cost", "zh-CN": "客户获取成本" },
+  churn: { "en-US": "the churn rate", "zh-CN": "客户流失率" },
+  retention: { "en-US": "the retention rate", "zh-CN": "客户留存率" },
+  ltvCac: { "en-US": "the LTV:CAC ratio", "zh-CN": "LTV:CAC 比率" },
+  payback: { "en-US": "the CAC payback period", "zh-CN": "CAC 回收期" },
+  aov: { "en-US": "the average order value", "zh-CN": "客单价" },
+  conversion: { "en-US": "the conversion rate", "zh-CN": "转化率" },
+  complaints: { "en-US": "the complaint rate", "zh-CN": "客户投诉率" },
+  frequency: { "en-US": "the purchase frequency", "zh-CN": "消费频次" },
+} as const satisfies Record<string, Localized>;
+
+export type MetricName = keyof typeof metricNames;

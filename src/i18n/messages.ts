@@ -1,0 +1,152 @@
+import { metricNames, type MetricName } from "./labels";
+import { fillTemplate, type Locale, type Localized } from "./locale";
+
+/**
+ * Every error message the add-in can show in a cell, in both languages. Placeholders:
+ * {arg} the argument's name, {at} where in it (" (Sheet1!B7)" or " at row 3, column 1", possibly
+ * empty), {value} the offending value; others as named. Excel shows a custom message only for
+ * #VALUE! and #N/A, so the messages that matter most are on those.
+ */
+export const errorMessages = {
+  notNumber: {
+    "en-US": "{arg}{at}: {value} is not a number.",
+    "zh-CN": "{arg}{at}：{value} 不是数字。",
+  },
+  blankValue: {
+    "en-US": "{arg}{at} is blank; enter a value.",
+    "zh-CN": "{arg}{at}为空，请输入数值。",
+  },
+  errorValue: {
+    "en-US": "{arg}{at} holds the error {value}; fix that cell first.",
+    "zh-CN": "{arg}{at}包含错误值 {value}，请先修正该单元格。",
+  },
+  badOption: {
+    "en-US": "{arg}: {value} is not one of {allowed}.",
+    "zh-CN": "{arg}：{value} 不是可选值（{allowed}）之一。",
+  },
+  badDate: {
+    "en-US": "{arg}{at}: {value} is not a date; use a date cell or text such as 2024-03-31.",
+    "zh-CN": "{arg}{at}：{value} 不是日期，请使用日期单元格或 2024-03-31 这样的文本。",
+  },
+  dateOutOfRange: {
+    "en-US": "{arg}{at}: {value} is outside Excel's dates (1900-01-01 to 9999-12-31).",
+    "zh-CN": "{arg}{at}：{value} 超出了 Excel 的日期范围（1900-01-01 至 9999-12-31）。",
+  },
+  shapeMismatch: {
+    "en-US": "{arg} is {shape} but {other} is {otherShape}; give ranges of the same size.",
+    "zh-CN": "{arg}为 {shape}，而 {other}为 {otherShape}，请提供大小相同的区域。",
+  },
+  countMismatch: {
+    "en-US": "{arg} has {count} values but {expected} are needed (one per {per}).",
+    "zh-CN": "{arg}有 {count} 个值，但需要 {expected} 个（每个{per}一个）。",
+  },
+  emptyRange: {
+    "en-US": "{arg} holds no values.",
+    "zh-CN": "{arg}中没有数据。",
+  },
+  noAnswers: {
+    "en-US": "{arg} holds no answers (every cell is blank).",
+    "zh-CN": "{arg}中没有答案（所有单元格均为空）。",
+  },
+  negative: {
+    "en-US": "{arg}{at} is {value}; it cannot be negative.",
+    "zh-CN": "{arg}{at}为 {value}，不能为负数。",
+  },
+  notWhole: {
+    "en-US": "{arg}{at} is {value}; it must be a whole number.",
+    "zh-CN": "{arg}{at}为 {value}，必须是整数。",
+  },
+  outOfRange: {
+    "en-US": "{arg}{at} is {value}; it must be from {min} to {max}.",
+    "zh-CN": "{arg}{at}为 {value}，必须在 {min} 到 {max} 之间。",
+  },
+  notFraction: {
+    "en-US": "{arg}{at} is {value}; enter a fraction from {min} to {max} (for 40 % enter 0.4 or 40%).",
+    "zh-CN": "{arg}{at}为 {value}，请输入 {min} 到 {max} 之间的小数（40% 请输入 0.4 或 40%）。",
+  },
+  npsAnswer: {
+    "en-US": "{arg}{at}: {value} is not an NPS answer; answers are whole numbers from 0 to 10.",
+    "zh-CN": "{arg}{at}：{value} 不是有效的 NPS 答案，答案应为 0 到 10 的整数。",
+  },
+  scaleAnswer: {
+    "en-US": "{arg}{at}: {value} is not an answer on the 1 to {max} scale.",
+    "zh-CN": "{arg}{at}：{value} 不是 1 到 {max} 量表上的答案。",
+  },
+  exceeds: {
+    "en-US": "{arg}{at} is {value}, more than {other} ({otherValue}).",
+    "zh-CN": "{arg}{at}为 {value}，大于{other}（{otherValue}）。",
+  },
+  zeroDenominator: {
+    "en-US": "{arg}{at} is 0, so {metric} cannot be calculated.",
+    "zh-CN": "{arg}{at}为 0，无法计算{metric}。",
+  },
+  missingArgument: {
+    "en-US": "{arg} is needed when {other} is {value}.",
+    "zh-CN": "当{other}为 {value} 时，需要提供{arg}。",
+  },
+  neverEnds: {
+    "en-US": "retention_rate is 1 and discount_rate is 0, so the value never ends; lower one of them.",
+    "zh-CN": "retention_rate 为 1 且 discount_rate 为 0，价值无限大，请调低其中之一。",
+  },
+  noVariation: {
+    "en-US": "{arg}: no measure varies across customers, so there is nothing to score them on.",
+    "zh-CN": "{arg}：没有任何指标在客户之间存在差异，无法评分。",
+  },
+  weightsZero: {
+    "en-US": "{arg}: the weights add up to 0.",
+    "zh-CN": "{arg}：权重之和为 0。",
+  },
+  noTransactions: {
+    "en-US": "{arg} holds no transactions on or before the as-of date {value}.",
+    "zh-CN": "{arg}中没有截至 {value}（含）的交易。",
+  },
+  overflow: {
+    "en-US": "The result is too large to calculate; check {arg}.",
+    "zh-CN": "结果过大，无法计算，请检查{arg}。",
+  },
+  tooFewRepeatBuyers: {
+    "en-US": "{arg}: only {count} customers bought more than once; at least {min} are needed to fit the model.",
+    "zh-CN": "{arg}：仅有 {count} 位客户重复购买，拟合模型至少需要 {min} 位。",
+  },
+  fitFailed: {
+    "en-US": "The {model} model could not be fitted to these data: {reason}.",
+    "zh-CN": "无法用这些数据拟合 {model} 模型：{reason}。",
+  },
+  notSingleValue: {
+    "en-US": "{arg} must be a single value, not a range of {shape}.",
+    "zh-CN": "{arg}必须是单个值，而不是 {shape} 的区域。",
+  },
+  textNotNumber: {
+    "en-US": "{arg}{at}: {value} is text, not a number; convert the cells to numbers.",
+    "zh-CN": "{arg}{at}：{value} 是文本而不是数字，请将单元格转换为数字。",
+  },
+  internal: {
+    "en-US": "Unexpected problem in the add-in: {value}. Please report it.",
+    "zh-CN": "加载项出现意外问题：{value}。请反馈此问题。",
+  },
+} as const satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof errorMessages;
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** The message for `key` in `locale`, with its placeholders filled. */
+export function formatMessage(key: MessageKey, params: MessageParams, locale: Locale): string {
+  const metric = params["metric"];
+  const localizedMetric =
+    typeof metric === "string" && metric in metricNames ? { metric: metricNames[metric as MetricName][locale] } : {};
+  return fillTemplate(errorMessages[key][locale], { at: "", ...params, ...localizedMetric });
+}
+
+/** How a position inside an argument reads: a cell address where Excel gave one, else row and column. */
+export function formatPosition(
+  position: { readonly address?: string; readonly row?: number; readonly column?: number },
+  locale: Locale,
+): string {
+  if (position.address !== undefined) return locale === "zh-CN" ? `（${position.address}）` : ` (${position.address})`;
+  if (position.row === undefined) return "";
+  const column = position.column ?? 1;
+  return locale === "zh-CN"
+    ? ` 第 ${position.row} 行第 ${column} 列`
+    : ` at row ${position.row}, column ${column}`;
+}
