@@ -1,5 +1,5 @@
 import { CxError } from "./errors";
-import { requireNonNegative, showNumber } from "./validate";
+import { requireNonNegative, showNumber, weightScale } from "./validate";
 
 /**
  * Customer satisfaction index (客户满意度指数, CSI) on 0–100: the (optionally importance-weighted)
@@ -13,6 +13,13 @@ import { requireNonNegative, showNumber } from "./validate";
  */
 export function customerSatisfactionIndex(scores: ArrayLike<number>, weights?: ArrayLike<number>): number {
   if (scores.length === 0) throw new CxError("na", "noAnswers", { arg: "scores" }, { argument: "scores" });
+  // Weights only matter relative to each other: scaling them by a power of two near the largest (an
+  // exact operation, so results are bit-for-bit unchanged) keeps huge ones from overflowing.
+  let largest = 1;
+  if (weights !== undefined) {
+    largest = 0;
+    for (let i = 0; i < scores.length; i++) largest = Math.max(largest, requireNonNegative(weights[i] as number, "weights", i));
+  }
   let weightedSum = 0;
   let weightTotal = 0;
   for (let i = 0; i < scores.length; i++) {
@@ -20,7 +27,7 @@ export function customerSatisfactionIndex(scores: ArrayLike<number>, weights?: A
     if (!(score >= 1 && score <= 10)) {
       throw new CxError("value", "scaleAnswer", { arg: "scores", value: showNumber(score), max: 10 }, { argument: "scores", index: i });
     }
-    const weight = weights === undefined ? 1 : requireNonNegative(weights[i] as number, "weights", i);
+    const weight = weights === undefined ? 1 : (weights[i] as number) * weightScale(largest);
     weightedSum += weight * score;
     weightTotal += weight;
   }

@@ -1,5 +1,5 @@
 import { CxError } from "./errors";
-import { requireFinite, requireNonNegative } from "./validate";
+import { requireFinite, requireNonNegative, weightScale } from "./validate";
 
 export interface EngagementInput {
   /** Row-major measures: row i is a customer, column j a measure (visits, interactions, usage…). */
@@ -33,10 +33,16 @@ export function engagementScores(input: EngagementInput): Float64Array {
       if (value > (maximum[j] as number)) maximum[j] = value;
     }
   }
+  // Weights only matter relative to each other: scaling them by a power of two near the largest (an
+  // exact operation, so results are bit-for-bit unchanged) keeps huge ones from overflowing.
+  let largest = 0;
+  for (let j = 0; j < measureCount; j++) {
+    largest = Math.max(largest, input.weights === undefined ? 1 : requireNonNegative(input.weights[j] as number, "weights", j));
+  }
   const weight = new Float64Array(measureCount);
   let weightTotal = 0;
   for (let j = 0; j < measureCount; j++) {
-    const given = input.weights === undefined ? 1 : requireNonNegative(input.weights[j] as number, "weights", j);
+    const given = input.weights === undefined ? 1 : (input.weights[j] as number) * weightScale(largest);
     weight[j] = (maximum[j] as number) > (minimum[j] as number) ? given : 0;
     weightTotal += weight[j] as number;
   }
@@ -52,7 +58,8 @@ export function engagementScores(input: EngagementInput): Float64Array {
       const w = weight[j] as number;
       if (w === 0) continue;
       const low = minimum[j] as number;
-      sum += (w * ((measures[i * measureCount + j] as number) - low)) / ((maximum[j] as number) - low);
+      // Halving both sides keeps (x − min) / (max − min) finite when the measures span more than the largest double.
+      sum += w * (((measures[i * measureCount + j] as number) / 2 - low / 2) / ((maximum[j] as number) / 2 - low / 2));
     }
     scores[i] = (100 * sum) / weightTotal;
   }

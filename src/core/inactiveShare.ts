@@ -1,5 +1,5 @@
 import type { CustomerId } from "./prep/groupCustomers";
-import { summarizePurchases } from "./prep/summarizePurchases";
+import { summarizePurchases, type PurchaseSummary } from "./prep/summarizePurchases";
 import { requireNonNegative } from "./validate";
 
 /**
@@ -12,7 +12,12 @@ import { requireNonNegative } from "./validate";
  */
 export function inactiveShare(customerIds: ArrayLike<CustomerId>, dates: ArrayLike<number>, asOf: number, days = 180): number {
   requireNonNegative(days, "days");
-  const summary = summarizePurchases({ customerIds, dates, asOf });
+  return inactiveShareOf(summarizePurchases({ customerIds, dates, asOf }), asOf, days);
+}
+
+/** The inactive share of customers summarised up to `asOf` (see summarizePurchases). */
+export function inactiveShareOf(summary: PurchaseSummary, asOf: number, days = 180): number {
+  requireNonNegative(days, "days");
   const cutoff = Math.floor(asOf);
   let inactive = 0;
   for (const last of summary.lastDay) if (cutoff - last > days) inactive++;

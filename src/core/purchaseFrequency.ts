@@ -1,5 +1,5 @@
 import { nonNegativeRatio } from "./ratio";
-import { requireNonNegative, requireNonZero } from "./validate";
+import { requireFiniteResult, requireNonNegative, requireNonZero } from "./validate";
 
 /**
  * Purchase frequency (消费频次): purchases / customers / periods (shared/DOMAIN.md §2).
@@ -10,5 +10,6 @@ import { requireNonNegative, requireNonZero } from "./validate";
 export function purchaseFrequency(purchases: number, customers: number, periods = 1): number {
   requireNonNegative(periods, "periods");
   requireNonZero(periods, "periods", "frequency");
-  return nonNegativeRatio(purchases, customers, { numerator: "purchases", denominator: "customers", metric: "frequency", subset: false }) / periods;
+  const perCustomer = nonNegativeRatio(purchases, customers, { numerator: "purchases", denominator: "customers", metric: "frequency", subset: false });
+  return requireFiniteResult(perCustomer / periods, "periods");
 }

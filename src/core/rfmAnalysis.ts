@@ -1,6 +1,6 @@
 import type { RfmSegment } from "../i18n/labels";
 import type { CustomerId } from "./prep/groupCustomers";
-import { summarizePurchases } from "./prep/summarizePurchases";
+import { summarizePurchases, type PurchaseSummary } from "./prep/summarizePurchases";
 import { rfmScores, rfmSegment, type RfmScores } from "./rfmScores";
 
 export interface RfmInput {
@@ -33,8 +33,15 @@ export interface RfmResult {
  * @throws CxError #VALUE! for negative amounts, #N/A when no purchase is on or before the as-of date
  */
 export function rfmAnalysis(input: RfmInput): RfmResult {
-  const summary = summarizePurchases(input);
-  const asOf = input.asOf === undefined ? summary.latestDay + 1 : Math.floor(input.asOf);
+  return rfmFromSummary(summarizePurchases(input), input.asOf);
+}
+
+/**
+ * RFM analysis of customers already summarised (see summarizePurchases), with the as-of date the
+ * summary was cut at; it defaults to the day after the last purchase.
+ */
+export function rfmFromSummary(summary: PurchaseSummary, asOfDate?: number): RfmResult {
+  const asOf = asOfDate === undefined ? summary.latestDay + 1 : Math.floor(asOfDate);
   const recencyDays = summary.lastDay.map((day) => asOf - day);
   const scores = rfmScores(recencyDays, summary.purchases, summary.total);
   const segments: RfmSegment[] = new Array<RfmSegment>(summary.labels.length);

@@ -62,3 +62,12 @@ export function requireFiniteResult(value: number, blame: string): number {
   if (!Number.isFinite(value)) throw new CxError("num", "overflow", { arg: blame });
   return value;
 }
+
+/**
+ * A power of two that brings the largest of some weights to at most 1: multiplying by it is exact,
+ * so weighted means come out bit-for-bit the same, but sums of huge weights cannot overflow.
+ */
+export function weightScale(largest: number): number {
+  // Capped so that the tiniest (denormal) weights are scaled up, never to Infinity.
+  return largest > 0 ? 2 ** Math.min(1000, -Math.ceil(Math.log2(largest))) : 0;
+}

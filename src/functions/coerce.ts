@@ -190,7 +190,12 @@ export function optionalDate(call: Call, argument: string, value: unknown): numb
 /** A customer id cell: text or a number; blanks, errors and TRUE/FALSE are refused. */
 export function cellCustomerId(call: Call, argument: string, value: unknown, rangeIndex: number): CustomerId {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "string" && value.trim() !== "" && errorValueOf(value) === undefined) return value;
+  if (typeof value === "string") {
+    // Fast path for the usual id: text starting with a visible character other than "#".
+    const first = value.charCodeAt(0);
+    if (first > 32 && first !== 35) return value;
+    if (value.trim() !== "" && errorValueOf(value) === undefined) return value;
+  }
   const error = errorValueOf(value);
   if (error !== undefined) return call.fail("value", "errorValue", argument, { value: error }, rangeIndex);
   if (isBlank(value) || (typeof value === "string" && value.trim() === "")) {

@@ -17,15 +17,16 @@ import { customerLifetimeValue } from "../core/customerLifetimeValue";
 import { customerSatisfaction } from "../core/customerSatisfaction";
 import { customerSatisfactionIndex } from "../core/customerSatisfactionIndex";
 import { engagementScores } from "../core/engagementScores";
-import { inactiveShare } from "../core/inactiveShare";
+import { inactiveShareOf } from "../core/inactiveShare";
 import { ltvToCac } from "../core/ltvToCac";
 import { netPromoterScore } from "../core/netPromoterScore";
 import type { CustomerId } from "../core/prep/groupCustomers";
 import { purchaseFrequency } from "../core/purchaseFrequency";
-import { repurchaseRate } from "../core/repurchaseRate";
+import { repurchaseRateOf } from "../core/repurchaseRate";
 import { retentionLifetimeValue } from "../core/retentionLifetimeValue";
 import { retentionRate } from "../core/retentionRate";
-import { rfmAnalysis } from "../core/rfmAnalysis";
+import { summarizePurchases, type PurchaseSummary } from "../core/prep/summarizePurchases";
+import { rfmFromSummary } from "../core/rfmAnalysis";
 import { rfmScores, rfmSegment } from "../core/rfmScores";
 import { label, segmentNames } from "../i18n/labels";
 import { parseLocale, type Locale } from "../i18n/locale";
@@ -34,16 +35,27 @@ import {
   asMatrix, optionalChoice, optionalDate, optionalNumber, optionalScalar, rangeNumbers, shapeOf, showShape, showValue,
 } from "./coerce";
 import { elementwise } from "./elementwise";
-import { alignToRows, readRecords } from "./records";
+import { alignToRows, readRecords, type ColumnSpec } from "./records";
 
-type Range = unknown[][];
-type Invocation = CustomFunctions.Invocation;
+// Signatures spell out unknown[][] and CustomFunctions.Invocation: the metadata generator reads the
+// type text literally and does not resolve aliases.
 
 function languageArgument(call: Call, value: unknown): Locale {
   const cell = optionalScalar(call, "language", value);
   if (cell === undefined) return call.locale;
   const locale = parseLocale(String(cell));
   return locale ?? call.fail("value", "badOption", "language", { value: showValue(cell), allowed: '"en-US", "zh-CN"' });
+}
+
+/** Reads a transaction table (one purchase per row: ids, then optionally dates and amounts) and summarises it per customer. */
+function readPurchases(call: Call, columns: readonly ColumnSpec[], asOf: number | undefined): PurchaseSummary {
+  const records = readRecords(call, columns);
+  return summarizePurchases({
+    customerIds: records.columns[0] as CustomerId[],
+    ...(records.columns[1] === undefined ? {} : { dates: records.columns[1] as Float64Array }),
+    ...(records.columns[2] === undefined ? {} : { amounts: records.columns[2] as Float64Array }),
+    ...(asOf === undefined ? {} : { asOf }),
+  });
 }
 
 /**
@@ -58,7 +70,7 @@ function languageArgument(call: Call, value: unknown): Locale {
  * @returns Lifetime value per customer, in currency.
  * @requiresParameterAddresses
  */
-export function CLV(avg_order_value: Range, purchases_per_period: Range, lifespan_periods: Range, gross_margin: Range, discount_rate: Range, invocation: Invocation): Range {
+export function CLV(avg_order_value: unknown[][], purchases_per_period: unknown[][], lifespan_periods: unknown[][], gross_margin: unknown[][], discount_rate: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["avg_order_value", "purchases_per_period", "lifespan_periods", "gross_margin", "discount_rate"], invocation);
   return run(call, () =>
     elementwise(call, [
@@ -86,7 +98,7 @@ export function CLV(avg_order_value: Range, purchases_per_period: Range, lifespa
  * @returns Lifetime value per customer, in currency.
  * @requiresParameterAddresses
  */
-export function CLV_RETENTION(margin: Range, retention_rate: Range, discount_rate: Range, invocation: Invocation): Range {
+export function CLV_RETENTION(margin: unknown[][], retention_rate: unknown[][], discount_rate: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["margin", "retention_rate", "discount_rate"], invocation);
   return run(call, () =>
     elementwise(call, [
@@ -110,7 +122,7 @@ const CHURN_METHODS: Readonly<Record<string, ChurnMethod>> = { start: "start", a
  * @returns Churn rate as a fraction; format the cell as a percentage.
  * @requiresParameterAddresses
  */
-export function CHURN(customers_start: Range, customers_lost: Range, customers_end: Range, method: unknown, invocation: Invocation): Range {
+export function CHURN(customers_start: unknown[][], customers_lost: unknown[][], customers_end: unknown[][], method: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["customers_start", "customers_lost", "customers_end", "method"], invocation);
   return run(call, () => {
     const chosen = optionalChoice(call, "method", method, CHURN_METHODS) ?? "start";
@@ -132,7 +144,7 @@ export function CHURN(customers_start: Range, customers_lost: Range, customers_e
  * @returns Retention rate as a fraction; format the cell as a percentage.
  * @requiresParameterAddresses
  */
-export function RETENTION(customers_start: Range, customers_end: Range, new_customers: Range, invocation: Invocation): Range {
+export function RETENTION(customers_start: unknown[][], customers_end: unknown[][], new_customers: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["customers_start", "customers_end", "new_customers"], invocation);
   return run(call, () =>
     elementwise(call, [
@@ -159,7 +171,7 @@ const NPS_OUTPUTS: Readonly<Record<string, NpsOutput>> = {
  * @returns The NPS, its margin of error, or a table.
  * @requiresParameterAddresses
  */
-export function NPS(scores: Range, output: unknown, language: unknown, invocation: Invocation): Range {
+export function NPS(scores: unknown[][], output: unknown, language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["scores", "output", "language"], invocation);
   return run(call, () => {
     const chosen = optionalChoice(call, "output", output, NPS_OUTPUTS) ?? "score";
@@ -194,7 +206,7 @@ export function NPS(scores: Range, output: unknown, language: unknown, invocatio
  * @returns CSAT as a fraction; format the cell as a percentage.
  * @requiresParameterAddresses
  */
-export function CSAT(scores: Range, scale_max: unknown, top_boxes: unknown, invocation: Invocation): Range {
+export function CSAT(scores: unknown[][], scale_max: unknown, top_boxes: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["scores", "scale_max", "top_boxes"], invocation);
   return run(call, () => {
     const scaleMax = optionalNumber(call, "scale_max", scale_max) ?? 5;
@@ -212,7 +224,7 @@ export function CSAT(scores: Range, scale_max: unknown, top_boxes: unknown, invo
  * @returns CSI from 0 to 100.
  * @requiresParameterAddresses
  */
-export function CSI(scores: Range, weights: Range, invocation: Invocation): Range {
+export function CSI(scores: unknown[][], weights: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["scores", "weights"], invocation);
   return run(call, () => {
     const answers = rangeNumbers(call, "scores", scores, true);
@@ -229,7 +241,7 @@ function optionalScalarOrRange(value: unknown): unknown {
 }
 
 /** One weight per kept answer, from weights given per answer, per column or per row of the scores. */
-function answerWeights(call: Call, scores: Range, weights: Range, sourceIndex: Int32Array | undefined): Float64Array {
+function answerWeights(call: Call, scores: unknown[][], weights: unknown[][], sourceIndex: Int32Array | undefined): Float64Array {
   const scoreShape = shapeOf(asMatrix(scores));
   const given = rangeNumbers(call, "weights", weights, false).values;
   const weightShape = shapeOf(asMatrix(weights));
@@ -252,7 +264,7 @@ function answerWeights(call: Call, scores: Range, weights: Range, sourceIndex: I
  * @returns Cost per new customer, in currency.
  * @requiresParameterAddresses
  */
-export function CAC(spend: Range, new_customers: Range, invocation: Invocation): Range {
+export function CAC(spend: unknown[][], new_customers: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["spend", "new_customers"], invocation);
   return run(call, () =>
     elementwise(call, [{ name: "spend", value: spend }, { name: "new_customers", value: new_customers }],
@@ -269,7 +281,7 @@ export function CAC(spend: Range, new_customers: Range, invocation: Invocation):
  * @returns The ratio (times).
  * @requiresParameterAddresses
  */
-export function LTV_CAC(clv: Range, cac: Range, invocation: Invocation): Range {
+export function LTV_CAC(clv: unknown[][], cac: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["clv", "cac"], invocation);
   return run(call, () =>
     elementwise(call, [{ name: "clv", value: clv }, { name: "cac", value: cac }], ([v, c]) => ltvToCac(v as number, c as number)),
@@ -286,7 +298,7 @@ export function LTV_CAC(clv: Range, cac: Range, invocation: Invocation): Range {
  * @returns Months to earn back the acquisition cost.
  * @requiresParameterAddresses
  */
-export function CAC_PAYBACK(cac: Range, monthly_revenue_per_customer: Range, gross_margin: Range, invocation: Invocation): Range {
+export function CAC_PAYBACK(cac: unknown[][], monthly_revenue_per_customer: unknown[][], gross_margin: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["cac", "monthly_revenue_per_customer", "gross_margin"], invocation);
   return run(call, () =>
     elementwise(call, [
@@ -306,7 +318,7 @@ export function CAC_PAYBACK(cac: Range, monthly_revenue_per_customer: Range, gro
  * @returns Revenue per order, in currency.
  * @requiresParameterAddresses
  */
-export function AOV(revenue: Range, orders: Range, invocation: Invocation): Range {
+export function AOV(revenue: unknown[][], orders: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["revenue", "orders"], invocation);
   return run(call, () =>
     elementwise(call, [{ name: "revenue", value: revenue }, { name: "orders", value: orders }], ([r, o]) => averageOrderValue(r as number, o as number)),
@@ -322,7 +334,7 @@ export function AOV(revenue: Range, orders: Range, invocation: Invocation): Rang
  * @returns Conversion rate as a fraction; format the cell as a percentage.
  * @requiresParameterAddresses
  */
-export function CONVERSION(converted: Range, prospects: Range, invocation: Invocation): Range {
+export function CONVERSION(converted: unknown[][], prospects: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["converted", "prospects"], invocation);
   return run(call, () =>
     elementwise(call, [{ name: "converted", value: converted }, { name: "prospects", value: prospects }], ([c, p]) => conversionRate(c as number, p as number)),
@@ -338,7 +350,7 @@ export function CONVERSION(converted: Range, prospects: Range, invocation: Invoc
  * @returns Complaint rate as a fraction; format the cell as a percentage.
  * @requiresParameterAddresses
  */
-export function COMPLAINT_RATE(complaints: Range, base: Range, invocation: Invocation): Range {
+export function COMPLAINT_RATE(complaints: unknown[][], base: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["complaints", "base"], invocation);
   return run(call, () =>
     elementwise(call, [{ name: "complaints", value: complaints }, { name: "base", value: base }], ([c, b]) => complaintRate(c as number, b as number)),
@@ -355,7 +367,7 @@ export function COMPLAINT_RATE(complaints: Range, base: Range, invocation: Invoc
  * @returns Purchases per customer per period.
  * @requiresParameterAddresses
  */
-export function PURCHASE_FREQUENCY(purchases: Range, customers: Range, periods: Range, invocation: Invocation): Range {
+export function PURCHASE_FREQUENCY(purchases: unknown[][], customers: unknown[][], periods: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["purchases", "customers", "periods"], invocation);
   return run(call, () =>
     elementwise(call, [
@@ -374,11 +386,10 @@ export function PURCHASE_FREQUENCY(purchases: Range, customers: Range, periods: 
  * @returns Repurchase rate as a fraction; format the cell as a percentage.
  * @requiresParameterAddresses
  */
-export function REPURCHASE_RATE(customer_ids: Range, invocation: Invocation): Range {
+export function REPURCHASE_RATE(customer_ids: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["customer_ids"], invocation);
   return run(call, () => {
-    const records = readRecords(call, [{ name: "customer_ids", value: customer_ids, kind: "id" }]);
-    return [[repurchaseRate(records.columns[0] as CustomerId[])]];
+    return [[repurchaseRateOf(readPurchases(call, [{ name: "customer_ids", value: customer_ids, kind: "id" }], undefined))]];
   });
 }
 
@@ -393,16 +404,16 @@ export function REPURCHASE_RATE(customer_ids: Range, invocation: Invocation): Ra
  * @returns Share of inactive customers as a fraction.
  * @requiresParameterAddresses
  */
-export function INACTIVE_SHARE(customer_ids: Range, dates: Range, as_of: unknown, days: unknown, invocation: Invocation): Range {
+export function INACTIVE_SHARE(customer_ids: unknown[][], dates: unknown[][], as_of: unknown, days: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["customer_ids", "dates", "as_of", "days"], invocation);
   return run(call, () => {
     const asOf = optionalDate(call, "as_of", as_of) ?? call.fail("na", "blankValue", "as_of", {});
     const threshold = optionalNumber(call, "days", days) ?? 180;
-    const records = readRecords(call, [
+    const purchases = readPurchases(call, [
       { name: "customer_ids", value: customer_ids, kind: "id" },
       { name: "dates", value: dates, kind: "date" },
-    ]);
-    return [[inactiveShare(records.columns[0] as CustomerId[], records.columns[1] as Float64Array, asOf, threshold)]];
+    ], asOf);
+    return [[inactiveShareOf(purchases, asOf, threshold)]];
   });
 }
 
@@ -415,7 +426,7 @@ export function INACTIVE_SHARE(customer_ids: Range, dates: Range, as_of: unknown
  * @returns One engagement score per customer, 0 to 100.
  * @requiresParameterAddresses
  */
-export function ENGAGEMENT(measures: Range, weights: Range, invocation: Invocation): Range {
+export function ENGAGEMENT(measures: unknown[][], weights: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["measures", "weights"], invocation);
   return run(call, () => {
     const records = readRecords(call, [{ name: "measures", value: measures, kind: "number", wide: true }]);
@@ -447,22 +458,17 @@ export function ENGAGEMENT(measures: Range, weights: Range, invocation: Invocati
  * @returns A table: customer, recency, frequency, monetary, R, F, M, RFM code, segment.
  * @requiresParameterAddresses
  */
-export function RFM(customer_ids: Range, dates: Range, amounts: Range, as_of: unknown, language: unknown, invocation: Invocation): Range {
+export function RFM(customer_ids: unknown[][], dates: unknown[][], amounts: unknown[][], as_of: unknown, language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["customer_ids", "dates", "amounts", "as_of", "language"], invocation);
   return run(call, () => {
     const locale = languageArgument(call, language);
     const asOf = optionalDate(call, "as_of", as_of);
-    const records = readRecords(call, [
+    const purchases = readPurchases(call, [
       { name: "customer_ids", value: customer_ids, kind: "id" },
       { name: "dates", value: dates, kind: "date" },
       { name: "amounts", value: amounts, kind: "number" },
-    ]);
-    const result = rfmAnalysis({
-      customerIds: records.columns[0] as CustomerId[],
-      dates: records.columns[1] as Float64Array,
-      amounts: records.columns[2] as Float64Array,
-      ...(asOf === undefined ? {} : { asOf }),
-    });
+    ], asOf);
+    const result = rfmFromSummary(purchases, asOf);
     const table: unknown[][] = new Array<unknown[]>(result.customers.length + 1);
     table[0] = (["customer", "recencyDays", "frequency", "monetary", "rScore", "fScore", "mScore", "rfmCode", "segment"] as const).map((key) => label(key, locale));
     const { scores } = result;
@@ -487,7 +493,7 @@ export function RFM(customer_ids: Range, dates: Range, amounts: Range, as_of: un
  * @returns Four columns per customer: R, F, M, RFM code.
  * @requiresParameterAddresses
  */
-export function RFM_SCORES(recency: Range, frequency: Range, monetary: Range, invocation: Invocation): Range {
+export function RFM_SCORES(recency: unknown[][], frequency: unknown[][], monetary: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["recency", "frequency", "monetary"], invocation);
   return run(call, () => {
     const records = readRecords(call, [
@@ -512,7 +518,7 @@ export function RFM_SCORES(recency: Range, frequency: Range, monetary: Range, in
  * @returns The segment name.
  * @requiresParameterAddresses
  */
-export function RFM_SEGMENT(r: Range, f: Range, m: Range, language: unknown, invocation: Invocation): Range {
+export function RFM_SEGMENT(r: unknown[][], f: unknown[][], m: unknown[][], language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["r", "f", "m", "language"], invocation);
   return run(call, () => {
     const locale = languageArgument(call, language);

@@ -1,6 +1,6 @@
 import type { CustomerId } from "../core/prep/groupCustomers";
 import type { Call } from "./call";
-import { asMatrix, cellCustomerId, cellDate, cellNumber, isBlank, shapeOf, showShape, type Matrix } from "./coerce";
+import { asMatrix, cellCustomerId, cellDate, cellNumber, isBlank, MAX_DATE_SERIAL, shapeOf, showShape, type Matrix } from "./coerce";
 
 export type ColumnKind = "number" | "date" | "id";
 
@@ -23,20 +23,18 @@ export interface Records {
 }
 
 /**
- * Reads arguments that hold one record per row, side by side: a transaction table (customer,
- * date, amount), per-customer summaries, or one customer's measures per row. A row that is blank
- * in every argument is skipped, so whole-column references (A:A) work; a row blank in only some
- * arguments is an error naming the blank cell. A single row given for a plain column is read as a column.
+ * Lays out arguments that hold one record per row side by side: a transaction table (customer,
+ * date, amount), per-customer summaries, or one customer's measures per row. A single row given
+ * for a plain column is read as a column. Ranges of different lengths are refused.
  */
-export function readRecords(call: Call, specs: readonly ColumnSpec[]): Records {
-  const originalShapes = specs.map((spec) => shapeOf(asMatrix(spec.value)));
-  const matrices: Matrix[] = specs.map((spec, i) => {
+function layOut(call: Call, specs: readonly ColumnSpec[]): Matrix[] {
+  const matrices: Matrix[] = specs.map((spec) => {
     const matrix = asMatrix(spec.value);
-    const { rows, columns } = originalShapes[i] as { rows: number; columns: number };
+    const { rows, columns } = shapeOf(matrix);
     call.noteShape(spec.name, rows, columns);
     if (rows * columns === 0) call.fail("na", "emptyRange", spec.name, {});
     // A single row handed in for a plain column: read it as a column (row-major indices stay the same).
-    if (!spec.wide && rows === 1 && columns > 1) return matrix[0]!.map((cell) => [cell]);
+    if (!spec.wide && rows === 1 && columns > 1) return (matrix[0] as readonly unknown[]).map((cell) => [cell]);
     if (!spec.wide && columns > 1) call.fail("value", "notSingleValue", spec.name, { shape: showShape(matrix) });
     return matrix;
   });
@@ -48,54 +46,77 @@ export function readRecords(call: Call, specs: readonly ColumnSpec[]): Records {
       });
     }
   });
-  const widths = matrices.map((matrix) => shapeOf(matrix).columns);
-  const kept = new Int32Array(totalRows);
-  let keptCount = 0;
-  for (let r = 0; r < totalRows; r++) {
-    let blank = true;
-    for (let i = 0; i < matrices.length && blank; i++) {
-      const row = (matrices[i] as Matrix)[r] as readonly unknown[];
-      for (let c = 0; c < row.length; c++) {
-        if (!isBlank(row[c])) {
-          blank = false;
-          break;
-        }
-      }
-    }
-    if (!blank) kept[keptCount++] = r;
+  return matrices;
+}
+
+/** The rows that hold a record: all but those blank in every argument (a whole row is looked at only when its first cell is blank). */
+function recordRows(matrices: readonly Matrix[]): Int32Array {
+  const first = matrices[0] as Matrix;
+  const kept = new Int32Array(first.length);
+  let count = 0;
+  for (let r = 0; r < first.length; r++) {
+    if (!isBlank((first[r] as readonly unknown[])[0]) || !rowIsBlank(matrices, r)) kept[count++] = r;
   }
-  const keptRows = kept.subarray(0, keptCount);
+  return kept.subarray(0, count);
+}
+
+function rowIsBlank(matrices: readonly Matrix[], r: number): boolean {
+  for (const matrix of matrices) {
+    const row = matrix[r] as readonly unknown[];
+    for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads arguments that hold one record per row. A row blank in every argument is skipped, so
+ * whole-column references (A:A) work; in any other row a blank cell is an error naming it. Each
+ * argument is read in a pass of its own, the usual cell with one type check (a million-row table
+ * reads in tens of milliseconds); anything else goes to the reader that explains what is wrong.
+ */
+export function readRecords(call: Call, specs: readonly ColumnSpec[]): Records {
+  const matrices = layOut(call, specs);
+  const totalRows = matrices[0]?.length ?? 0;
+  const keptRows = recordRows(matrices);
+  const widths = matrices.map((matrix) => shapeOf(matrix).columns);
   const columns = specs.map((spec, i) => {
     const matrix = matrices[i] as Matrix;
     const width = widths[i] as number;
-    if (keptCount < totalRows) {
-      const sourceIndex = new Int32Array(keptCount * width);
-      for (let j = 0; j < keptCount; j++) for (let c = 0; c < width; c++) sourceIndex[j * width + c] = (keptRows[j] as number) * width + c;
-      const original = originalShapes[i] as { rows: number; columns: number };
+    if (keptRows.length < totalRows) {
+      // Values handed to the core skip blank rows; map their indices back to the range for messages.
+      const sourceIndex = new Int32Array(keptRows.length * width);
+      for (let j = 0; j < keptRows.length; j++) for (let c = 0; c < width; c++) sourceIndex[j * width + c] = (keptRows[j] as number) * width + c;
+      const original = shapeOf(asMatrix(spec.value));
       call.noteShape(spec.name, original.rows, original.columns, sourceIndex);
     }
-    return readColumn(call, spec, matrix, keptRows, width);
+    return spec.kind === "id" ? readIds(call, spec.name, matrix, keptRows) : readNumbers(call, spec, matrix, keptRows, width);
   });
   return { keptRows, totalRows, columns, widths };
 }
 
-function readColumn(call: Call, spec: ColumnSpec, matrix: Matrix, keptRows: Int32Array, width: number): Float64Array | CustomerId[] {
-  if (spec.kind === "id") {
-    const ids: CustomerId[] = new Array<CustomerId>(keptRows.length);
-    for (let j = 0; j < keptRows.length; j++) {
-      const r = keptRows[j] as number;
-      ids[j] = cellCustomerId(call, spec.name, (matrix[r] as readonly unknown[])[0], r);
-    }
-    return ids;
+function readIds(call: Call, name: string, matrix: Matrix, keptRows: Int32Array): CustomerId[] {
+  const ids: CustomerId[] = new Array<CustomerId>(keptRows.length);
+  for (let j = 0; j < keptRows.length; j++) {
+    const r = keptRows[j] as number;
+    const cell = (matrix[r] as readonly unknown[])[0];
+    ids[j] = typeof cell === "string" && cell.charCodeAt(0) > 32 && cell.charCodeAt(0) !== 35
+      ? cell
+      : cellCustomerId(call, name, cell, r);
   }
+  return ids;
+}
+
+function readNumbers(call: Call, spec: ColumnSpec, matrix: Matrix, keptRows: Int32Array, width: number): Float64Array {
   const values = new Float64Array(keptRows.length * width);
-  const read = spec.kind === "date" ? cellDate : cellNumber;
+  const low = spec.kind === "date" ? 1 : -Infinity;
+  const high = spec.kind === "date" ? MAX_DATE_SERIAL + 1 : Infinity;
+  const explain = spec.kind === "date" ? cellDate : cellNumber;
   for (let j = 0; j < keptRows.length; j++) {
     const r = keptRows[j] as number;
     const row = matrix[r] as readonly unknown[];
     for (let c = 0; c < width; c++) {
       const cell = row[c];
-      values[j * width + c] = spec.kind === "number" && typeof cell === "number" && Number.isFinite(cell) ? cell : read(call, spec.name, cell, r * width + c);
+      values[j * width + c] = typeof cell === "number" && cell >= low && cell < high ? cell : explain(call, spec.name, cell, r * width + c);
     }
   }
   return values;

@@ -112,3 +112,19 @@ describe("engagement (shared/DOMAIN.md §1)", () => {
     }
   });
 });
+
+describe("huge inputs never overflow to Infinity or NaN", () => {
+  test("CSI and engagement with weights near the largest double", () => {
+    expect(customerSatisfactionIndex([2], [8.98846567431158e307])).toBeCloseTo((1 / 9) * 100, 12);
+    expect(customerSatisfactionIndex([10, 1], [1e308, 1e308])).toBe(50);
+    expect(Array.from(engagementScores({ measures: [0, 1], customers: 2, measureCount: 1, weights: [1e308] }))).toEqual([0, 100]);
+  });
+  test("engagement with measures spanning more than the largest double", () => {
+    expect(Array.from(engagementScores({ measures: [-1.5e308, 0, 1.5e308], customers: 3, measureCount: 1 }))).toEqual([0, 50, 100]);
+  });
+});
+
+test("the tiniest positive weights still weigh (no overflow of their scale)", () => {
+  expect(Array.from(engagementScores({ measures: [0, 1], customers: 2, measureCount: 1, weights: [5e-324] }))).toEqual([0, 100]);
+  expect(customerSatisfactionIndex([10, 1], [5e-324, 5e-324])).toBe(50);
+});

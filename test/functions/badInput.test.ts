@@ -3,6 +3,7 @@
  * Excel error whose message names the argument, the place and the value, or a documented skip.
  */
 import * as cx from "../../src/functions/functions";
+import { CxError } from "../../src/core/errors";
 import { Call } from "../../src/functions/call";
 import { column, invocation, outcome, single } from "../helpers/excel";
 
@@ -49,7 +50,7 @@ describe("messages name the cell when Excel gives the argument's address", () =>
   });
   test("messages follow the user's language", () => {
     const call = new Call(["scores"], invocation(["Sheet1!A1:A3"]), "zh-CN");
-    const error = call.toExcelError(new (require("../../src/core/errors").CxError)("value", "npsAnswer", { arg: "scores", value: 12 }, { argument: "scores", index: 2 }));
+    const error = call.toExcelError(new CxError("value", "npsAnswer", { arg: "scores", value: 12 }, { argument: "scores", index: 2 }));
     expect(error.message).toBe("scores（Sheet1!A3）：12 不是有效的 NPS 答案，答案应为 0 到 10 的整数。");
   });
 });

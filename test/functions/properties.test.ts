@@ -69,7 +69,7 @@ describe.each(catalogue)("=CX.%s on junk", (_name, fn) => {
         if (result.kind === "value" && !isWellFormed(result.value)) throw new Error(`malformed result ${JSON.stringify(result.value)}`);
         if (result.kind === "error" && !["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"].includes(result.code)) throw new Error(`unexpected code ${result.code}`);
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 400) },
     );
   });
 });

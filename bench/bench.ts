@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: the performance figures of DESIGN.md, one JSON line each. Each figure is the
+ * median of several timed runs after a warm-up, measured through the worksheet functions exactly as
+ * Excel calls them (2-D arrays in, 2-D arrays out), so coercion and error checks are included.
+ */
+import { gzipSync } from "node:zlib";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import "../test/setup/customFunctionsGlobals";
+import * as cx from "../src/functions/functions";
+
+interface Figure {
+  name: string;
+  unit: string;
+  value: number;
+  budget?: number;
+  within_budget?: boolean;
+  [extra: string]: unknown;
+}
+
+const results: Figure[] = [];
+function report(figure: Figure): void {
+  if (figure.budget !== undefined) figure.within_budget = figure.value <= figure.budget;
+  results.push(figure);
+  console.log(JSON.stringify(figure));
+}
+
+/** Median wall time in ms of `runs` calls after `warmup` untimed ones; `prepare` runs untimed before each. */
+function time<T>(body: (input: T) => unknown, prepare: () => T, runs = 9, warmup = 2): { median: number; min: number; runs: number } {
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const input = prepare();
+    const start = process.hrtime.bigint();
+    body(input);
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (i >= warmup) samples.push(elapsed);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)] as number, min: samples[0] as number, runs };
+}
+
+/** A deterministic generator so that every run measures the same data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const inv = { functionName: "bench" } as CustomFunctions.Invocation;
+const rand = random(42);
+const MILLION = 1_000_000;
+
+/**
+ * Each figure builds its own data and drops it afterwards, with a full collection in between (node
+ * runs with --expose-gc): in Excel a call holds only its own arguments, and one figure's million
+ * rows must not slow the next one's garbage collections.
+ */
+function isolated(section: () => void): void {
+  section();
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+// Excel's runtime hands a function its arguments deserialised from a message, so ranges go through
+// a JSON round trip here too (text ids become flat strings, as they arrive from Excel).
+const fromExcel = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+isolated(() => {
+  // Survey answers: one column of a million cells, as Excel hands over A2:A1000001.
+  const answers = fromExcel(Array.from({ length: MILLION }, () => [Math.floor(rand() * 11)]));
+  const t = time(() => cx.NPS(answers, null, null, inv), () => undefined);
+  report({ name: "nps_1m_answers", unit: "ms", value: t.median, min: t.min, runs: t.runs, budget: 30 });
+});
+isolated(() => {
+  const answers = fromExcel(Array.from({ length: MILLION }, () => [1 + Math.floor(rand() * 5)]));
+  const t = time(() => cx.CSAT(answers, null, null, inv), () => undefined);
+  report({ name: "csat_1m_answers", unit: "ms", value: t.median, min: t.min, runs: t.runs, budget: 30 });
+});
+
+let sortMedian = NaN;
+isolated(() => {
+  const unsorted = Float64Array.from({ length: MILLION }, () => rand());
+  const t = time((copy: Float64Array) => copy.sort(), () => unsorted.slice(), 9);
+  sortMedian = t.median;
+  report({ name: "sort_1m_float64", unit: "ms", value: t.median, min: t.min, runs: t.runs });
+});
+
+// RFM: a million transactions of 100,000 customers over two years, with text ids ("C012345", the
+// harder case: every row is a string lookup) and with numeric customer numbers.
+const customers = 100_000;
+for (const idKind of ["text", "number"] as const) {
+  isolated(() => {
+    const ids = fromExcel(Array.from({ length: MILLION }, () => {
+      const n = Math.floor(rand() * customers);
+      return [idKind === "text" ? `C${String(n).padStart(6, "0")}` : 100_000 + n];
+    }));
+    const dates = fromExcel(Array.from({ length: MILLION }, () => [45292 + Math.floor(rand() * 730)]));
+    const amounts = fromExcel(Array.from({ length: MILLION }, () => [Math.round(rand() * 50000) / 100]));
+    const t = time(() => cx.RFM(ids, dates, amounts, null, "en-US", inv), () => undefined, 7);
+    report({ name: `rfm_1m_transactions_100k_customers_${idKind}_ids`, unit: "ms", value: t.median, min: t.min, runs: t.runs });
+    report({ name: `rfm_to_sort_ratio_${idKind}_ids`, unit: "x", value: Number((t.median / sortMedian).toFixed(2)), budget: 3 });
+  });
+}
+
+// Bundle sizes, where a build exists.
+const dist = path.resolve(__dirname, "../dist");
+for (const [file, budget] of [["functions.js", 60], ["taskpane.js", 350]] as const) {
+  const full = path.join(dist, file);
+  if (!existsSync(full)) continue;
+  const kb = gzipSync(readFileSync(full)).length / 1024;
+  report({ name: `bundle_${file.replace(".js", "")}_gzip`, unit: "KB", value: Number(kb.toFixed(1)), budget });
+}
+
+const over = results.filter((figure) => figure.within_budget === false);
+if (over.length > 0) {
+  console.error(`over budget: ${over.map((figure) => figure.name).join(", ")}`);
+  process.exitCode = 1;
+}

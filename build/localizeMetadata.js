@@ -1,0 +1,44 @@
+/**
+ * Makes the zh-CN custom-functions metadata from the English functions.json that
+ * custom-functions-metadata-plugin generates and the one translation table
+ * src/i18n/functionHelp.zh-CN.json. Function ids and names stay English (as Excel's built-ins do
+ * in Chinese Excel); descriptions and parameter help become Chinese.
+ *
+ * Used by the webpack build (which fails on any gap) and by the tests.
+ */
+"use strict";
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * @param {{ functions: Array<{ id: string, name: string, description?: string, parameters?: Array<{ name: string, description?: string }> }> }} metadata
+ * @param {Record<string, { metric: string, description: string, parameters: Record<string, string> }>} table
+ * @returns {{ metadata: object, problems: string[] }}
+ */
+function localizeMetadata(metadata, table) {
+  const problems = [];
+  const functions = metadata.functions.map((fn) => {
+    const entry = table[fn.id];
+    if (!entry) {
+      problems.push(`${fn.id}: no zh-CN entry`);
+      return fn;
+    }
+    for (const field of ["metric", "description"]) {
+      if (typeof entry[field] !== "string" || !HAN.test(entry[field])) problems.push(`${fn.id}: zh-CN ${field} missing or not Chinese`);
+    }
+    const parameters = (fn.parameters || []).map((parameter) => {
+      const text = entry.parameters && entry.parameters[parameter.name];
+      if (typeof text !== "string" || !HAN.test(text)) problems.push(`${fn.id}(${parameter.name}): no zh-CN description`);
+      return { ...parameter, description: text || parameter.description };
+    });
+    const stale = Object.keys(entry.parameters || {}).filter((name) => !parameters.some((p) => p.name === name));
+    for (const name of stale) problems.push(`${fn.id}(${name}): zh-CN entry for a parameter the function does not have`);
+    return { ...fn, description: entry.description, parameters };
+  });
+  for (const id of Object.keys(table)) {
+    if (!metadata.functions.some((fn) => fn.id === id)) problems.push(`${id}: zh-CN entry for a function that does not exist`);
+  }
+  return { metadata: { ...metadata, functions }, problems };
+}
+
+module.exports = { localizeMetadata };
