@@ -82,8 +82,10 @@ export function rangeNumbers(call: Call, argument: string, value: unknown, skipB
   const matrix = asMatrix(value);
   const { rows, columns } = shapeOf(matrix);
   const values = new Float64Array(rows * columns);
-  const sourceIndex = skipBlanks ? new Int32Array(rows * columns) : undefined;
   call.noteShape(argument, rows, columns);
+  // The index map back to the range is only needed once a blank has been skipped; until then
+  // value i sits at range index i, and a million-answer survey without blanks allocates no map.
+  let sourceIndex: Int32Array | undefined;
   let count = 0;
   for (let r = 0; r < rows; r++) {
     const row = matrix[r] as readonly unknown[];
@@ -93,6 +95,10 @@ export function rangeNumbers(call: Call, argument: string, value: unknown, skipB
       if (typeof cell === "number" && Number.isFinite(cell)) {
         values[count] = cell;
       } else if (skipBlanks && isBlank(cell)) {
+        if (sourceIndex === undefined) {
+          sourceIndex = new Int32Array(rows * columns);
+          for (let k = 0; k < count; k++) sourceIndex[k] = k;
+        }
         continue;
       } else {
         values[count] = cellNumber(call, argument, cell, index);
@@ -101,9 +107,10 @@ export function rangeNumbers(call: Call, argument: string, value: unknown, skipB
       count++;
     }
   }
-  const trimmedSource = sourceIndex?.subarray(0, count);
+  if (sourceIndex === undefined) return { values };
+  const trimmedSource = sourceIndex.subarray(0, count);
   call.noteShape(argument, rows, columns, trimmedSource);
-  return trimmedSource === undefined ? { values } : { values: values.subarray(0, count), sourceIndex: trimmedSource };
+  return { values: values.subarray(0, count), sourceIndex: trimmedSource };
 }
 
 /** A single-value argument: undefined when omitted or blank (so the caller applies its default). */
