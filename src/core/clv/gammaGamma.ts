@@ -1,0 +1,94 @@
+import { CxError } from "../errors";
+import { logGamma } from "../numeric/logGamma";
+import { nelderMead } from "../numeric/nelderMead";
+import { newtonPolish } from "../numeric/newtonPolish";
+
+/** Gamma-Gamma parameters: spend per purchase ~ Gamma(p, ν), ν ~ Gamma(q, γ) across customers (γ written v). */
+export interface GammaGammaParameters {
+  readonly p: number;
+  readonly q: number;
+  readonly v: number;
+}
+
+/** Repeat buyers' spend: x repeat purchases with mean value m each (the first purchase excluded). */
+export interface SpendHistory {
+  readonly frequency: ArrayLike<number>;
+  readonly meanSpend: ArrayLike<number>;
+}
+
+export interface GammaGammaFit {
+  readonly parameters: GammaGammaParameters;
+  readonly logLikelihood: number;
+  readonly repeatBuyers: number;
+  readonly converged: boolean;
+}
+
+/**
+ * Gamma-Gamma log-likelihood (Fader & Hardie, "The Gamma-Gamma model of monetary value", 2013,
+ * eq. 3) over repeat buyers (x > 0):
+ *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(v + m x).
+ * Customers with x = 0 carry no spend information and are skipped.
+ */
+export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, history: SpendHistory): number {
+  const { p, q, v } = parameters;
+  if (!(p > 0 && q > 0 && v > 0)) return -Infinity;
+  const constant = -logGamma(q) + q * Math.log(v);
+  let total = 0;
+  for (let i = 0; i < history.frequency.length; i++) {
+    const x = history.frequency[i] as number;
+    if (x <= 0) continue;
+    const m = history.meanSpend[i] as number;
+    const px = p * x;
+    total += logGamma(px + q) - logGamma(px) + constant + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(v + m * x);
+  }
+  return total;
+}
+
+/**
+ * Fits the Gamma-Gamma spend model by maximum likelihood on the repeat buyers (x > 0, mean spend
+ * > 0), over log-parameters: Nelder–Mead, then Newton steps.
+ *
+ * Reproduces the published CDNOW fit on its 946 repeat buyers: p 6.25, q 3.74, v 15.44.
+ *
+ * @throws CxError #NUM! with fewer than 2 repeat buyers or when the optimiser does not settle
+ */
+export function fitGammaGamma(history: SpendHistory): GammaGammaFit {
+  let repeatBuyers = 0;
+  let meanSpend = 0;
+  for (let i = 0; i < history.frequency.length; i++) {
+    if ((history.frequency[i] as number) > 0) {
+      repeatBuyers++;
+      meanSpend += history.meanSpend[i] as number;
+    }
+  }
+  if (repeatBuyers < 2) {
+    throw new CxError("num", "tooFewRepeatBuyers", { arg: "customer_ids", count: repeatBuyers, min: 2 }, { argument: "customer_ids" });
+  }
+  meanSpend /= repeatBuyers;
+  const objective = (logs: Float64Array): number =>
+    -gammaGammaLogLikelihood({ p: Math.exp(logs[0] as number), q: Math.exp(logs[1] as number), v: Math.exp(logs[2] as number) }, history);
+  // v carries the currency's scale; p and q are unit-free.
+  const starts = [[0, 0, Math.log(Math.max(meanSpend, 1e-9))], [Math.log(5), Math.log(3), Math.log(Math.max(meanSpend, 1e-9) * 2)]];
+  let best: ReturnType<typeof nelderMead> | undefined;
+  for (const start of starts) {
+    const result = newtonPolish(objective, nelderMead(objective, start, { maxIterations: 2000, tolerance: 1e-8 }));
+    if (best === undefined || result.value < best.value) best = result;
+    if (best.converged && Number.isFinite(best.value)) break;
+  }
+  if (best === undefined || !Number.isFinite(best.value) || !best.converged) {
+    throw new CxError("num", "fitFailed", { model: "Gamma-Gamma", reason: "the optimiser did not settle from any start (are all repeat spends equal?)" });
+  }
+  const [p, q, v] = Array.from(best.point, Math.exp) as [number, number, number];
+  return { parameters: { p, q, v }, logLikelihood: -best.value, repeatBuyers, converged: best.converged };
+}
+
+/**
+ * Expected spend per purchase of a customer with x repeat purchases of mean value m (Fader & Hardie
+ * 2013, eq. 5): a weighted average of the population mean p·v/(q−1) and the customer's own mean,
+ *   (p (v + x m)) / (p x + q − 1).
+ * With x = 0 it is the population mean. Needs q > 1 for the mean to exist.
+ */
+export function conditionalExpectedSpend(parameters: GammaGammaParameters, x: number, meanSpend: number): number {
+  const { p, q, v } = parameters;
+  return (p * (v + x * meanSpend)) / (p * x + q - 1);
+}

@@ -1,0 +1,64 @@
+/**
+ * Simulates customers from the BG/NBD and Gamma-Gamma models, for recovery tests and benchmarks:
+ * purchase rate λ ~ Gamma(r, rate α), dropout probability p ~ Beta(a, b); purchases follow a Poisson
+ * process, and after each repeat purchase the customer leaves with probability p (FHL 2005, §2).
+ * Spend per purchase ~ Gamma(p, rate ν) with ν ~ Gamma(q, rate γ) per customer (Fader–Hardie).
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+}
+
+function normal(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** Gamma(shape, scale 1) by Marsaglia & Tsang (2000), boosted for shape < 1. */
+export function gamma(random: () => number, shape: number): number {
+  if (shape < 1) return gamma(random, shape + 1) * Math.pow(random(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(random);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = random();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+export function beta(random: () => number, a: number, b: number): number {
+  const x = gamma(random, a);
+  return x / (x + gamma(random, b));
+}
+
+export interface SimulatedCustomer {
+  /** Purchase times after the first (time 0), up to the end of observation. */
+  readonly repeatTimes: number[];
+  readonly age: number;
+}
+
+/** One customer's repeat purchases in (0, age] under BG/NBD. */
+export function simulateBgNbdCustomer(random: () => number, parameters: { r: number; alpha: number; a: number; b: number }, age: number): SimulatedCustomer {
+  const rate = gamma(random, parameters.r) / parameters.alpha;
+  const dropout = beta(random, parameters.a, parameters.b);
+  const repeatTimes: number[] = [];
+  let time = 0;
+  for (;;) {
+    time += -Math.log(random()) / rate;
+    if (time > age) break;
+    repeatTimes.push(time);
+    if (random() < dropout) break;
+  }
+  return { repeatTimes, age };
+}
