@@ -2,6 +2,7 @@ import { CxError, type CxErrorKind } from "../core/errors";
 import { localeFromDisplayLanguage, type Locale } from "../i18n/locale";
 import { formatMessage, formatPosition, type MessageKey, type MessageParams } from "../i18n/messages";
 import { cellInRange } from "./address";
+import { resetScratch } from "./scratch";
 
 interface ArgumentShape {
   readonly rows: number;
@@ -41,6 +42,7 @@ export class Call {
     locale?: Locale,
   ) {
     this.locale = locale ?? runtimeLocale();
+    resetScratch();
   }
 
   /** Records an argument's shape (and how core indices map back into it) for positions in messages. */

@@ -1,6 +1,7 @@
 import type { CustomerId } from "../core/prep/groupCustomers";
 import { showNumber } from "../core/validate";
 import type { Call } from "./call";
+import { scratchFloat64, scratchInt32 } from "./scratch";
 
 /** What Excel hands a function for a range: rows of cell values. */
 export type Matrix = readonly (readonly unknown[])[];
@@ -81,7 +82,7 @@ export interface NumberColumn {
 export function rangeNumbers(call: Call, argument: string, value: unknown, skipBlanks: boolean): NumberColumn {
   const matrix = asMatrix(value);
   const { rows, columns } = shapeOf(matrix);
-  const values = new Float64Array(rows * columns);
+  const values = scratchFloat64(rows * columns);
   call.noteShape(argument, rows, columns);
   // The index map back to the range is only needed once a blank has been skipped; until then
   // value i sits at range index i, and a million-answer survey without blanks allocates no map.
@@ -96,7 +97,7 @@ export function rangeNumbers(call: Call, argument: string, value: unknown, skipB
         values[count] = cell;
       } else if (skipBlanks && isBlank(cell)) {
         if (sourceIndex === undefined) {
-          sourceIndex = new Int32Array(rows * columns);
+          sourceIndex = scratchInt32(rows * columns);
           for (let k = 0; k < count; k++) sourceIndex[k] = k;
         }
         continue;

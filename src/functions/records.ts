@@ -1,5 +1,6 @@
 import type { CustomerId } from "../core/prep/groupCustomers";
 import type { Call } from "./call";
+import { scratchFloat64, scratchInt32 } from "./scratch";
 import { asMatrix, cellCustomerId, cellDate, cellNumber, isBlank, MAX_DATE_SERIAL, shapeOf, showShape, type Matrix } from "./coerce";
 
 export type ColumnKind = "number" | "date" | "id";
@@ -52,7 +53,7 @@ function layOut(call: Call, specs: readonly ColumnSpec[]): Matrix[] {
 /** The rows that hold a record: all but those blank in every argument (a whole row is looked at only when its first cell is blank). */
 function recordRows(matrices: readonly Matrix[]): Int32Array {
   const first = matrices[0] as Matrix;
-  const kept = new Int32Array(first.length);
+  const kept = scratchInt32(first.length);
   let count = 0;
   for (let r = 0; r < first.length; r++) {
     if (!isBlank((first[r] as readonly unknown[])[0]) || !rowIsBlank(matrices, r)) kept[count++] = r;
@@ -107,7 +108,7 @@ function readIds(call: Call, name: string, matrix: Matrix, keptRows: Int32Array)
 }
 
 function readNumbers(call: Call, spec: ColumnSpec, matrix: Matrix, keptRows: Int32Array, width: number): Float64Array {
-  const values = new Float64Array(keptRows.length * width);
+  const values = scratchFloat64(keptRows.length * width);
   const low = spec.kind === "date" ? 1 : -Infinity;
   const high = spec.kind === "date" ? MAX_DATE_SERIAL + 1 : Infinity;
   const explain = spec.kind === "date" ? cellDate : cellNumber;
