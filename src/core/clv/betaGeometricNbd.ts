@@ -39,6 +39,41 @@ const logAddExp = (x: number, y: number): number => {
 };
 
 /**
+ * Histories indexed for repeated likelihood evaluation: the distinct x and the distinct time values
+ * (t_x and T together), and per history row its indices into them and its weight. A fit evaluates
+ * the likelihood hundreds of times; with this, each evaluation takes logarithms once per distinct
+ * value (a few hundred for day-resolution data) rather than per customer.
+ */
+interface PreparedHistory {
+  readonly frequencies: Float64Array;
+  readonly times: Float64Array;
+  readonly frequencyOf: Int32Array;
+  readonly recencyOf: Int32Array;
+  readonly ageOf: Int32Array;
+  readonly weight: Float64Array;
+}
+
+function prepare(history: RepeatHistory): PreparedHistory {
+  const compact = compactHistories(history);
+  const distinct = (values: ArrayLike<number>[]): { list: Float64Array; of: (v: number) => number } => {
+    const map = new Map<number, number>();
+    for (const array of values) for (let i = 0; i < array.length; i++) if (!map.has(array[i] as number)) map.set(array[i] as number, map.size);
+    return { list: Float64Array.from(map.keys()), of: (v) => map.get(v) as number };
+  };
+  const xs = distinct([compact.frequency]);
+  const ts = distinct([compact.recency, compact.age]);
+  const rows = compact.frequency.length;
+  return {
+    frequencies: xs.list,
+    times: ts.list,
+    frequencyOf: Int32Array.from({ length: rows }, (_, i) => xs.of(compact.frequency[i] as number)),
+    recencyOf: Int32Array.from({ length: rows }, (_, i) => ts.of(compact.recency[i] as number)),
+    ageOf: Int32Array.from({ length: rows }, (_, i) => ts.of(compact.age[i] as number)),
+    weight: Float64Array.from(compact.weight),
+  };
+}
+
+/**
  * The BG/NBD log-likelihood of Fader, Hardie & Lee (2005), "Counting your customers the easy way",
  * eq. (6), summed over customers:
  *   ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
@@ -46,23 +81,30 @@ const logAddExp = (x: number, y: number): number => {
  * combined in log space (log-sum-exp) so that large frequencies cannot overflow.
  */
 export function bgNbdLogLikelihood(parameters: BgNbdParameters, history: RepeatHistory): number {
+  return preparedLogLikelihood(parameters, prepare(history));
+}
+
+function preparedLogLikelihood(parameters: BgNbdParameters, data: PreparedHistory): number {
   const { r, alpha, a, b } = parameters;
   if (!(r > 0 && alpha > 0 && a > 0 && b > 0)) return -Infinity;
-  const logAlpha = Math.log(alpha);
+  const logA = Math.log(a);
   const betaAB = logGamma(a) + logGamma(b) - logGamma(a + b);
-  // Terms that depend on x alone repeat across customers: cache them per distinct x.
-  const byFrequency = new Map<number, number>();
+  const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a) - betaAB;
+  // Per distinct x: the terms in x alone, and ln(a / (b + x − 1)) for the dropout branch.
+  const common = new Float64Array(data.frequencies.length);
+  const dropoutOdds = new Float64Array(data.frequencies.length);
+  data.frequencies.forEach((x, k) => {
+    common[k] = base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
+    dropoutOdds[k] = x > 0 ? logA - Math.log(b + x - 1) : -Infinity;
+  });
+  const logTime = data.times.map((t) => Math.log(alpha + t));
   let total = 0;
-  for (let i = 0; i < history.frequency.length; i++) {
-    const x = history.frequency[i] as number;
-    let common = byFrequency.get(x);
-    if (common === undefined) {
-      common = logGamma(r + x) - logGamma(r) + r * logAlpha + logGamma(a) + logGamma(b + x) - logGamma(a + b + x) - betaAB;
-      byFrequency.set(x, common);
-    }
-    const noDropout = -(r + x) * Math.log(alpha + (history.age[i] as number));
-    const dropout = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + (history.recency[i] as number)) : -Infinity;
-    total += (history.weight === undefined ? 1 : (history.weight[i] as number)) * (common + logAddExp(noDropout, dropout));
+  for (let i = 0; i < data.weight.length; i++) {
+    const k = data.frequencyOf[i] as number;
+    const x = data.frequencies[k] as number;
+    const noDropout = -(r + x) * (logTime[data.ageOf[i] as number] as number);
+    const dropout = (dropoutOdds[k] as number) - (r + x) * (logTime[data.recencyOf[i] as number] as number);
+    total += (data.weight[i] as number) * ((common[k] as number) + logAddExp(noDropout, dropout));
   }
   return total;
 }
@@ -87,9 +129,9 @@ export function fitBgNbd(history: RepeatHistory): BgNbdFit {
   if (customers < 2 || repeatBuyers === 0) {
     throw new CxError("num", "tooFewRepeatBuyers", { arg: "customer_ids", count: repeatBuyers, min: 1 }, { argument: "customer_ids" });
   }
-  const compact = compactHistories(history);
+  const data = prepare(history);
   const objective = (logs: Float64Array): number =>
-    -bgNbdLogLikelihood({ r: Math.exp(logs[0] as number), alpha: Math.exp(logs[1] as number), a: Math.exp(logs[2] as number), b: Math.exp(logs[3] as number) }, compact);
+    -preparedLogLikelihood({ r: Math.exp(logs[0] as number), alpha: Math.exp(logs[1] as number), a: Math.exp(logs[2] as number), b: Math.exp(logs[3] as number) }, data);
   // Starts: the scale of α follows the time unit (mean age); the others are unit-free. The first
   // start suits typical retail data; the others are fallbacks when it does not settle.
   const scale = Math.log(Math.max(meanAge / 10, 1e-6));
@@ -111,7 +153,7 @@ export function fitBgNbd(history: RepeatHistory): BgNbdFit {
 }
 
 /** Customers with identical (x, t_x, T) contribute identical likelihood terms: keep one row each, weighted. */
-function compactHistories(history: RepeatHistory): Required<RepeatHistory> {
+function compactHistories(history: RepeatHistory): { frequency: number[]; recency: number[]; age: number[]; weight: number[] } {
   const index = new Map<string, number>();
   const frequency: number[] = [];
   const recency: number[] = [];

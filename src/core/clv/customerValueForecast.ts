@@ -1,0 +1,67 @@
+import type { CustomerHistories } from "../prep/summarizeTransactions";
+import { DAYS_PER_UNIT } from "../prep/summarizeTransactions";
+import { requireFraction, requireNonNegative } from "../validate";
+import { expectedPurchases, probabilityAlive, type BgNbdParameters } from "./betaGeometricNbd";
+import { conditionalExpectedSpend, type GammaGammaParameters } from "./gammaGamma";
+
+export interface ForecastOptions {
+  /** How many months ahead. */
+  readonly horizonMonths: number;
+  /** Discount rate per month as a fraction; 0 when left out. */
+  readonly monthlyDiscountRate?: number;
+  /** Gross margin as a fraction; 1 (revenue) when left out. */
+  readonly grossMargin?: number;
+}
+
+export interface CustomerValueForecast {
+  readonly probabilityAlive: Float64Array;
+  /** Expected purchases over the whole horizon. */
+  readonly expectedPurchases: Float64Array;
+  /** Expected spend per purchase (Gamma-Gamma). */
+  readonly expectedSpend: Float64Array;
+  /** Discounted expected margin over the horizon. */
+  readonly lifetimeValue: Float64Array;
+}
+
+/** Mean days in a month, the unit of horizons and discount rates. */
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * Probabilistic CLV per customer (shared/DOMAIN.md §5; the discounted-cash-flow form lifetimes'
+ * customer_lifetime_value uses): the sum over months k = 1..H of
+ *   margin × E[spend per purchase] × (E[purchases by month k] − E[purchases by month k−1]) / (1 + d)^k,
+ * with purchases from BG/NBD and spend from Gamma-Gamma. Without discounting this collapses to
+ * margin × spend × E[purchases over H months].
+ *
+ * @throws CxError #VALUE! for a negative horizon, or a rate or margin outside 0..1
+ */
+export function forecastCustomerValue(histories: CustomerHistories, purchases: BgNbdParameters, spend: GammaGammaParameters, options: ForecastOptions): CustomerValueForecast {
+  const horizon = requireNonNegative(options.horizonMonths, "horizon_months");
+  const rate = requireFraction(options.monthlyDiscountRate ?? 0, "discount_rate");
+  const margin = requireFraction(options.grossMargin ?? 1, "gross_margin");
+  const unitsPerMonth = DAYS_PER_MONTH / DAYS_PER_UNIT[histories.timeUnit];
+  const months = Math.ceil(horizon);
+  const n = histories.customers.length;
+  const alive = new Float64Array(n);
+  const expected = new Float64Array(n);
+  const spendPerPurchase = new Float64Array(n);
+  const value = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = histories.frequency[i] as number;
+    const tx = histories.recency[i] as number;
+    const T = histories.age[i] as number;
+    alive[i] = probabilityAlive(purchases, x, tx, T);
+    spendPerPurchase[i] = conditionalExpectedSpend(spend, x, histories.meanRepeatSpend[i] as number);
+    let previous = 0;
+    let discounted = 0;
+    for (let k = 1; k <= months; k++) {
+      // The last month may be partial (a horizon of 18.5 months counts half of month 19).
+      const cumulative = expectedPurchases(purchases, Math.min(k, horizon) * unitsPerMonth, x, tx, T);
+      discounted += (cumulative - previous) / Math.pow(1 + rate, k);
+      previous = cumulative;
+    }
+    expected[i] = previous;
+    value[i] = margin * (spendPerPurchase[i] as number) * discounted;
+  }
+  return { probabilityAlive: alive, expectedPurchases: expected, expectedSpend: spendPerPurchase, lifetimeValue: value };
+}

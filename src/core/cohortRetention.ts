@@ -1,0 +1,78 @@
+import { CxError } from "./errors";
+import { groupCustomers, type CustomerId } from "./prep/groupCustomers";
+
+/** The length of a cohort and of each step after it. */
+export type CohortPeriod = "month" | "quarter" | "week";
+
+export interface Cohort {
+  /** "2024-03" for a month, "2024-Q1" for a quarter, the Monday "2024-03-04" for a week. */
+  readonly label: string;
+  readonly size: number;
+  /** Share of the cohort active in each period since acquisition, M0 first (always 1); only observed periods. */
+  readonly retention: readonly number[];
+}
+
+const DAY_MS = 86_400_000;
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** The period index of an Excel date serial: months and quarters by calendar, weeks from Monday. */
+function periodOf(serial: number, period: CohortPeriod): number {
+  const day = Math.floor(serial);
+  if (period === "week") return Math.floor((day - 2) / 7); // serial 2 (1900-01-01) was a Monday
+  const date = new Date(SERIAL_EPOCH_MS + day * DAY_MS);
+  const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+  return period === "month" ? month : Math.floor(month / 3);
+}
+
+function labelOf(index: number, period: CohortPeriod): string {
+  if (period === "week") return new Date(SERIAL_EPOCH_MS + (index * 7 + 2) * DAY_MS).toISOString().slice(0, 10);
+  if (period === "quarter") return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * Cohort retention (shared/DOMAIN.md §6): customers grouped by the period of their first purchase;
+ * for each cohort and each period since (M0, M1, …), the share of its customers who bought in that
+ * period. M0 is 1 by definition. A cohort's row stops at the last period the data reach; periods
+ * without any purchase from anyone still count (their shares are 0).
+ *
+ * @throws CxError #N/A for no transactions
+ * @example cohortRetention(["a", "b", "a"], [45292, 45300, 45330], "month")[0].retention // [1, 0.5]
+ */
+export function cohortRetention(customerIds: ArrayLike<CustomerId>, dates: ArrayLike<number>, period: CohortPeriod = "month"): Cohort[] {
+  if (customerIds.length === 0) throw new CxError("na", "emptyRange", { arg: "customer_ids" }, { argument: "customer_ids" });
+  const groups = groupCustomers(customerIds);
+  const first = new Float64Array(groups.labels.length).fill(Infinity);
+  const periodOfRow = new Float64Array(customerIds.length);
+  let lastPeriod = -Infinity;
+  for (let i = 0; i < customerIds.length; i++) {
+    const p = periodOf(dates[i] as number, period);
+    periodOfRow[i] = p;
+    const c = groups.groupOf[i] as number;
+    if (p < (first[c] as number)) first[c] = p;
+    if (p > lastPeriod) lastPeriod = p;
+  }
+  // Each (customer, period) counts once, however many purchases it holds.
+  const seen = new Set<number>();
+  const active = new Map<number, Float64Array>(); // cohort → customers active per offset
+  const sizes = new Map<number, number>();
+  for (let c = 0; c < groups.labels.length; c++) {
+    const cohort = first[c] as number;
+    sizes.set(cohort, (sizes.get(cohort) ?? 0) + 1);
+    if (!active.has(cohort)) active.set(cohort, new Float64Array(lastPeriod - cohort + 1));
+  }
+  const customers = groups.labels.length;
+  for (let i = 0; i < customerIds.length; i++) {
+    const c = groups.groupOf[i] as number;
+    const p = periodOfRow[i] as number;
+    const key = (p - (first[c] as number)) * customers + c;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const counts = active.get(first[c] as number) as Float64Array;
+    counts[p - (first[c] as number)] = (counts[p - (first[c] as number)] as number) + 1;
+  }
+  return [...sizes.keys()].sort((x, y) => x - y).map((cohort) => {
+    const size = sizes.get(cohort) as number;
+    return { label: labelOf(cohort, period), size, retention: Array.from(active.get(cohort) as Float64Array, (count) => count / size) };
+  });
+}

@@ -1,0 +1,75 @@
+import { fitBgNbd, expectedPurchases } from "../../src/core/clv/betaGeometricNbd";
+import { forecastCustomerValue } from "../../src/core/clv/customerValueForecast";
+import { cohortRetention } from "../../src/core/cohortRetention";
+import { summarizeTransactions } from "../../src/core/prep/summarizeTransactions";
+import { expectClose } from "../helpers/close";
+import { seededRandom, simulateBgNbdCustomer } from "../helpers/simulate";
+
+describe("cohort retention (shared/DOMAIN.md §6)", () => {
+  // 45292 = 2024-01-01, 45323 = 2024-02-01, 45352 = 2024-03-01
+  test("by month, worked by hand", () => {
+    const cohorts = cohortRetention(
+      ["a", "b", "c", "a", "a", "b", "d", "d"],
+      [45292, 45300, 45310, 45325, 45360, 45355, 45330, 45331],
+      "month",
+    );
+    // January cohort a, b, c: Feb a → 1/3; Mar a, b → 2/3. February cohort d: Mar none → 0.
+    expect(cohorts.map((c) => c.label)).toEqual(["2024-01", "2024-02"]);
+    expect(cohorts[0]?.size).toBe(3);
+    expect(cohorts[0]?.retention).toEqual([1, 1 / 3, 2 / 3]);
+    expect(cohorts[1]?.retention).toEqual([1, 0]);
+  });
+  test("quarters and weeks (weeks start on Monday)", () => {
+    expect(cohortRetention(["a", "a"], [45292, 45400], "quarter").map((c) => [c.label, c.retention])).toEqual([["2024-Q1", [1, 1]]]);
+    // 2024-01-01 was a Monday; 2024-01-07 (45298) is the same week, 2024-01-08 the next.
+    expect(cohortRetention(["a", "a", "a"], [45292, 45298, 45299], "week").map((c) => [c.label, c.retention])).toEqual([["2024-01-01", [1, 1]]]);
+  });
+});
+
+describe("BG/NBD recovery and the CLV forecast", () => {
+  const truth = { r: 0.6, alpha: 5, a: 0.8, b: 3 };
+  const random = seededRandom(2024);
+  const ids: number[] = [];
+  const dates: number[] = [];
+  const amounts: number[] = [];
+  const end = 45292 + 364;
+  for (let c = 0; c < 20_000; c++) {
+    // first purchases spread over the first half year; weekly model, day-resolution dates
+    const start = 45292 + Math.floor(random() * 182);
+    const customer = simulateBgNbdCustomer(random, truth, (end - start) / 7);
+    ids.push(c);
+    dates.push(start);
+    amounts.push(20);
+    for (const t of customer.repeatTimes) {
+      ids.push(c);
+      dates.push(start + Math.floor(t * 7));
+      amounts.push(10 + random() * 20);
+    }
+  }
+  const histories = summarizeTransactions({ customerIds: ids, dates, amounts, asOf: end, timeUnit: "weeks" });
+
+  test("20,000 simulated customers: the fit recovers r, α, a, b within 15 %", () => {
+    const fit = fitBgNbd(histories);
+    expect(fit.converged).toBe(true);
+    expectClose(fit.parameters.r, truth.r, 0.15 * truth.r);
+    expectClose(fit.parameters.alpha, truth.alpha, 0.15 * truth.alpha);
+    expectClose(fit.parameters.a, truth.a, 0.15 * truth.a);
+    expectClose(fit.parameters.b, truth.b, 0.15 * truth.b);
+  });
+
+  test("CLV: undiscounted equals margin × spend × expected purchases; discounting lowers it", () => {
+    const spend = { p: 6, q: 4, v: 15 };
+    const sample = { ...histories, customers: histories.customers.slice(0, 50), frequency: histories.frequency.slice(0, 50), recency: histories.recency.slice(0, 50), age: histories.age.slice(0, 50), meanRepeatSpend: histories.meanRepeatSpend.slice(0, 50) };
+    const flat = forecastCustomerValue(sample, truth, spend, { horizonMonths: 12, grossMargin: 0.3 });
+    const discounted = forecastCustomerValue(sample, truth, spend, { horizonMonths: 12, grossMargin: 0.3, monthlyDiscountRate: 0.01 });
+    for (let i = 0; i < 50; i++) {
+      const weeks = 12 * (365.25 / 12 / 7);
+      const purchases = expectedPurchases(truth, weeks, sample.frequency[i] as number, sample.recency[i] as number, sample.age[i] as number);
+      expectClose(flat.expectedPurchases[i] as number, purchases, 1e-9);
+      expectClose(flat.lifetimeValue[i] as number, 0.3 * (flat.expectedSpend[i] as number) * purchases, 1e-9);
+      expect(discounted.lifetimeValue[i]).toBeLessThan(flat.lifetimeValue[i] as number);
+      expect(flat.probabilityAlive[i]).toBeGreaterThanOrEqual(0);
+      expect(flat.probabilityAlive[i]).toBeLessThanOrEqual(1);
+    }
+  });
+});
