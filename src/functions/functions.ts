@@ -8,6 +8,12 @@
  * snake_case names users see in Excel's formula help.
  */
 import { averageOrderValue } from "../core/averageOrderValue";
+import { expectedPurchases, fitBgNbd, probabilityAlive, requireHistoryAndParameters } from "../core/clv/betaGeometricNbd";
+import { forecastCustomerValue } from "../core/clv/customerValueForecast";
+import { fitGammaGamma } from "../core/clv/gammaGamma";
+import { cohortRetention, type CohortPeriod } from "../core/cohortRetention";
+import { summarizeTransactions, type CustomerHistories, type TimeUnit } from "../core/prep/summarizeTransactions";
+import { requireNonNegative } from "../core/validate";
 import { cacPaybackMonths } from "../core/cacPaybackMonths";
 import { churnRate, type ChurnMethod } from "../core/churnRate";
 import { complaintRate } from "../core/complaintRate";
@@ -32,7 +38,7 @@ import { label, segmentNames } from "../i18n/labels";
 import { parseLocale, type Locale } from "../i18n/locale";
 import { Call, run } from "./call";
 import {
-  asMatrix, optionalChoice, optionalDate, optionalNumber, optionalScalar, rangeNumbers, shapeOf, showShape, showValue,
+  asMatrix, optionalChoice, optionalDate, optionalNumber, optionalScalar, rangeNumbers, requiredNumber, shapeOf, showShape, showValue,
 } from "./coerce";
 import { elementwise } from "./elementwise";
 import { alignToRows, readRecords, type ColumnSpec } from "./records";
@@ -524,5 +530,186 @@ export function RFM_SEGMENT(r: unknown[][], f: unknown[][], m: unknown[][], lang
     const locale = languageArgument(call, language);
     return elementwise(call, [{ name: "r", value: r }, { name: "f", value: f }, { name: "m", value: m }],
       ([rs, fs, ms]) => segmentNames[rfmSegment(rs as number, fs as number, ms as number)][locale]);
+  });
+}
+
+const TIME_UNITS: Readonly<Record<string, TimeUnit>> = {
+  weeks: "weeks", week: "weeks", days: "days", day: "days", months: "months", month: "months", 周: "weeks", 天: "days", 日: "days", 月: "months",
+};
+
+/** Reads a transaction table and summarises each customer as the BG/NBD and Gamma-Gamma models take it. */
+function readHistories(call: Call, customer_ids: unknown, dates: unknown, amounts: unknown, asOf: number | undefined, timeUnit: TimeUnit): CustomerHistories {
+  const records = readRecords(call, [
+    { name: "customer_ids", value: customer_ids, kind: "id" },
+    { name: "dates", value: dates, kind: "date" },
+    { name: "amounts", value: amounts, kind: "number" },
+  ]);
+  return summarizeTransactions({
+    customerIds: records.columns[0] as CustomerId[],
+    dates: records.columns[1] as Float64Array,
+    amounts: records.columns[2] as Float64Array,
+    timeUnit,
+    ...(asOf === undefined ? {} : { asOf }),
+  });
+}
+
+/**
+ * Fits the probabilistic lifetime-value models to a transaction table: BG/NBD (who is still buying, and how often) and Gamma-Gamma (how much per purchase). Spills a labelled table of the parameters, log-likelihoods, customers and repeat buyers. Matches the published CDNOW fits.
+ * @customfunction CLV_FIT
+ * @param customer_ids The customer id of each purchase.
+ * @param dates The date of each purchase.
+ * @param amounts The amount of each purchase (not negative).
+ * @param [as_of] End of the observation period. Default: the last purchase date.
+ * @param [time_unit] "weeks" (default), "days" or "months": the unit of the fitted rate parameters.
+ * @param invocation Invocation
+ * @returns A two-column table: parameter, value.
+ * @requiresParameterAddresses
+ */
+export function CLV_FIT(customer_ids: unknown[][], dates: unknown[][], amounts: unknown[][], as_of: unknown, time_unit: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["customer_ids", "dates", "amounts", "as_of", "time_unit"], invocation);
+  return run(call, () => {
+    const unit = optionalChoice(call, "time_unit", time_unit, TIME_UNITS) ?? "weeks";
+    const histories = readHistories(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), unit);
+    const purchases = fitBgNbd(histories);
+    const spend = fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend });
+    const l = (key: Parameters<typeof label>[0]): string => label(key, call.locale);
+    return [
+      [l("parameter"), l("value")],
+      ["BG/NBD r", purchases.parameters.r],
+      ["BG/NBD alpha", purchases.parameters.alpha],
+      ["BG/NBD a", purchases.parameters.a],
+      ["BG/NBD b", purchases.parameters.b],
+      [l("bgNbdLogLikelihood"), purchases.logLikelihood],
+      ["Gamma-Gamma p", spend.parameters.p],
+      ["Gamma-Gamma q", spend.parameters.q],
+      ["Gamma-Gamma v", spend.parameters.v],
+      [l("gammaGammaLogLikelihood"), spend.logLikelihood],
+      [l("customers"), purchases.customers],
+      [l("repeatBuyers"), purchases.repeatBuyers],
+      [l("timeUnit"), l(unit)],
+      [l("converged"), purchases.converged && spend.converged],
+    ];
+  });
+}
+
+/**
+ * Probabilistic customer lifetime value for each customer: fits BG/NBD and Gamma-Gamma to the transactions, then forecasts each customer's chance of still being active, purchases and spend over the horizon, and the discounted margin (CLV). Spills one row per customer with a header.
+ * @customfunction CLV_PREDICT
+ * @param customer_ids The customer id of each purchase.
+ * @param dates The date of each purchase.
+ * @param amounts The amount of each purchase (not negative).
+ * @param horizon_months How many months ahead to forecast (e.g. 12).
+ * @param [discount_rate] Discount rate per month as a fraction (e.g. 0.01). Default 0.
+ * @param [gross_margin] Gross margin as a fraction. Default 1 (revenue).
+ * @param [as_of] End of the observation period. Default: the last purchase date.
+ * @param invocation Invocation
+ * @returns customer, x, t_x, T (weeks), P(alive), expected purchases, expected spend per purchase, CLV.
+ * @requiresParameterAddresses
+ */
+export function CLV_PREDICT(customer_ids: unknown[][], dates: unknown[][], amounts: unknown[][], horizon_months: unknown, discount_rate: unknown, gross_margin: unknown, as_of: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["customer_ids", "dates", "amounts", "horizon_months", "discount_rate", "gross_margin", "as_of"], invocation);
+  return run(call, () => {
+    const horizon = requiredNumber(call, "horizon_months", horizon_months);
+    const rate = optionalNumber(call, "discount_rate", discount_rate) ?? 0;
+    const margin = optionalNumber(call, "gross_margin", gross_margin) ?? 1;
+    const histories = readHistories(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), "weeks");
+    const purchases = fitBgNbd(histories);
+    const spend = fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend });
+    const forecast = forecastCustomerValue(histories, purchases.parameters, spend.parameters, { horizonMonths: horizon, monthlyDiscountRate: rate, grossMargin: margin });
+    const table: unknown[][] = [
+      (["customer", "repeatPurchases", "lastPurchaseTime", "customerAge", "probabilityAlive", "expectedPurchases", "expectedSpend", "clv"] as const).map((key) => label(key, call.locale)),
+    ];
+    histories.customers.forEach((customer, i) => {
+      table.push([
+        customer, histories.frequency[i], histories.recency[i], histories.age[i],
+        forecast.probabilityAlive[i], forecast.expectedPurchases[i], forecast.expectedSpend[i], forecast.lifetimeValue[i],
+      ]);
+    });
+    return table;
+  });
+}
+
+/**
+ * Probability that a customer is still active (BG/NBD), from their repeat purchases x, last purchase time t_x and age T, and fitted parameters (e.g. from CX.CLV_FIT). Ranges of equal size give one value per row.
+ * @customfunction P_ALIVE
+ * @param x Repeat purchases (purchases after the first).
+ * @param t_x Time of the last purchase, counted from the first, in the model's time unit.
+ * @param T Time from the first purchase to the end of observation, same unit.
+ * @param r BG/NBD r.
+ * @param alpha BG/NBD alpha (same time unit).
+ * @param a BG/NBD a.
+ * @param b BG/NBD b.
+ * @param invocation Invocation
+ * @returns Probability from 0 to 1.
+ * @requiresParameterAddresses
+ */
+export function P_ALIVE(x: unknown[][], t_x: unknown[][], T: unknown[][], r: unknown[][], alpha: unknown[][], a: unknown[][], b: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["x", "t_x", "T", "r", "alpha", "a", "b"], invocation);
+  return run(call, () =>
+    elementwise(call, [
+      { name: "x", value: x }, { name: "t_x", value: t_x }, { name: "T", value: T },
+      { name: "r", value: r }, { name: "alpha", value: alpha }, { name: "a", value: a }, { name: "b", value: b },
+    ], ([xs, txs, Ts, rs, alphas, as, bs]) => {
+      const parameters = { r: rs as number, alpha: alphas as number, a: as as number, b: bs as number };
+      requireHistoryAndParameters(xs as number, txs as number, Ts as number, parameters);
+      return probabilityAlive(parameters, xs as number, txs as number, Ts as number);
+    }),
+  );
+}
+
+/**
+ * Expected purchases in the next t time units of a customer with repeat purchases x, last purchase t_x and age T, under BG/NBD with the given parameters (e.g. from CX.CLV_FIT). Ranges of equal size give one value per row.
+ * @customfunction EXPECTED_PURCHASES
+ * @param t Forecast horizon, in the model's time unit.
+ * @param x Repeat purchases (purchases after the first).
+ * @param t_x Time of the last purchase, counted from the first.
+ * @param T Time from the first purchase to the end of observation.
+ * @param r BG/NBD r.
+ * @param alpha BG/NBD alpha.
+ * @param a BG/NBD a.
+ * @param b BG/NBD b.
+ * @param invocation Invocation
+ * @returns Expected number of purchases.
+ * @requiresParameterAddresses
+ */
+export function EXPECTED_PURCHASES(t: unknown[][], x: unknown[][], t_x: unknown[][], T: unknown[][], r: unknown[][], alpha: unknown[][], a: unknown[][], b: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["t", "x", "t_x", "T", "r", "alpha", "a", "b"], invocation);
+  return run(call, () =>
+    elementwise(call, [
+      { name: "t", value: t }, { name: "x", value: x }, { name: "t_x", value: t_x }, { name: "T", value: T },
+      { name: "r", value: r }, { name: "alpha", value: alpha }, { name: "a", value: a }, { name: "b", value: b },
+    ], ([ts, xs, txs, Ts, rs, alphas, as, bs]) => {
+      const parameters = { r: rs as number, alpha: alphas as number, a: as as number, b: bs as number };
+      requireHistoryAndParameters(xs as number, txs as number, Ts as number, parameters);
+      return expectedPurchases(parameters, requireNonNegative(ts as number, "t"), xs as number, txs as number, Ts as number);
+    }),
+  );
+}
+
+const COHORT_PERIODS: Readonly<Record<string, CohortPeriod>> = { month: "month", quarter: "quarter", week: "week", 月: "month", 季度: "quarter", 周: "week" };
+
+/**
+ * Cohort retention triangle: customers grouped by the month (or quarter, week) of their first purchase, and for each later period the share of the cohort that bought again. Spills cohort label, size, then M0 (100%), M1, M2, … up to the last period in the data.
+ * @customfunction COHORT
+ * @param customer_ids The customer id of each purchase.
+ * @param dates The date of each purchase.
+ * @param [period] "month" (default), "quarter" or "week" (weeks start on Monday).
+ * @param invocation Invocation
+ * @returns The retention triangle with a header row; shares as fractions.
+ * @requiresParameterAddresses
+ */
+export function COHORT(customer_ids: unknown[][], dates: unknown[][], period: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["customer_ids", "dates", "period"], invocation);
+  return run(call, () => {
+    const chosen = optionalChoice(call, "period", period, COHORT_PERIODS) ?? "month";
+    const records = readRecords(call, [
+      { name: "customer_ids", value: customer_ids, kind: "id" },
+      { name: "dates", value: dates, kind: "date" },
+    ]);
+    const cohorts = cohortRetention(records.columns[0] as CustomerId[], records.columns[1] as Float64Array, chosen);
+    const width = Math.max(...cohorts.map((c) => c.retention.length));
+    const prefix = chosen === "month" ? "M" : chosen === "quarter" ? "Q" : "W";
+    const header = [label("cohort", call.locale), label("customers", call.locale), ...Array.from({ length: width }, (_, k) => `${prefix}${k}`)];
+    return [header, ...cohorts.map((c) => [c.label, c.size, ...c.retention, ...new Array<string>(width - c.retention.length).fill("")])];
   });
 }

@@ -120,6 +120,14 @@ export const errorMessages = {
     "en-US": "{arg}{at}: {value} is text, not a number; convert the cells to numbers.",
     "zh-CN": "{arg}{at}：{value} 是文本而不是数字，请将单元格转换为数字。",
   },
+  notPositive: {
+    "en-US": "{arg}{at} is {value}; it must be greater than 0.",
+    "zh-CN": "{arg}{at}为 {value}，必须大于 0。",
+  },
+  recencyWithoutRepeats: {
+    "en-US": "t_x{at} is {value}, but with no repeat purchases (x = 0) it must be 0.",
+    "zh-CN": "t_x{at}为 {value}，但没有重复购买（x = 0）时应为 0。",
+  },
   internal: {
     "en-US": "Unexpected problem in the add-in: {value}. Please report it.",
     "zh-CN": "加载项出现意外问题：{value}。请反馈此问题。",

@@ -73,3 +73,35 @@ describe("BG/NBD recovery and the CLV forecast", () => {
     }
   });
 });
+
+describe("edge cases of the lifetime-value fit", () => {
+  test("one customer: #NUM! with a reason", () => {
+    expect(() => fitBgNbd({ frequency: [3], recency: [20], age: [30] })).toThrow(/bought more than once/);
+  });
+  test("everybody repeats (frequent buyers who rarely leave): the fit converges to finite parameters", () => {
+    const random = seededRandom(5);
+    const frequency: number[] = [];
+    const recency: number[] = [];
+    const age: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const T = 30 + random() * 20;
+      const customer = simulateBgNbdCustomer(random, { r: 4, alpha: 2, a: 1, b: 30 }, T);
+      frequency.push(customer.repeatTimes.length);
+      recency.push(customer.repeatTimes.at(-1) ?? 0);
+      age.push(T);
+    }
+    expect(frequency.every((x) => x > 0)).toBe(true);
+    const fit = fitBgNbd({ frequency, recency, age });
+    expect(fit.repeatBuyers).toBe(3000);
+    expect(fit.converged).toBe(true);
+    for (const value of Object.values(fit.parameters)) expect(Number.isFinite(value) && value > 0).toBe(true);
+    // the purchase rate r/α is recovered within 15 %
+    expectClose(fit.parameters.r / fit.parameters.alpha, 2, 0.3);
+  });
+  test("data with no finite optimum (nobody ever seems to leave) is #NUM!, not a number from the edge", () => {
+    // Every customer bought steadily until the very end: the likelihood rises without bound as dropout → 0.
+    const frequency = Array.from({ length: 200 }, (_, i) => 5 + (i % 7));
+    const age = frequency.map(() => 40);
+    expect(() => fitBgNbd({ frequency, recency: age, age })).toThrow(/could not be fitted/);
+  });
+});

@@ -43,7 +43,7 @@ function isWellFormed(value: unknown): boolean {
   return value.every((row) =>
     Array.isArray(row) && row.length === width &&
     row.every((cell: unknown) =>
-      (typeof cell === "number" && Number.isFinite(cell)) || typeof cell === "string" || cell instanceof CustomFunctions.Error,
+      (typeof cell === "number" && Number.isFinite(cell)) || typeof cell === "string" || typeof cell === "boolean" || cell instanceof CustomFunctions.Error,
     ));
 }
 
@@ -52,9 +52,9 @@ const catalogue = Object.entries(cx).filter(([, fn]) => typeof fn === "function"
 
 test("the property covers the whole catalogue", () => {
   expect(catalogue.map(([name]) => name).sort()).toEqual([
-    "AOV", "CAC", "CAC_PAYBACK", "CHURN", "CLV", "CLV_RETENTION", "COMPLAINT_RATE", "CONVERSION", "CSAT", "CSI",
-    "ENGAGEMENT", "INACTIVE_SHARE", "LTV_CAC", "NPS", "PURCHASE_FREQUENCY", "REPURCHASE_RATE", "RETENTION",
-    "RFM", "RFM_SCORES", "RFM_SEGMENT",
+    "AOV", "CAC", "CAC_PAYBACK", "CHURN", "CLV", "CLV_FIT", "CLV_PREDICT", "CLV_RETENTION", "COHORT", "COMPLAINT_RATE",
+    "CONVERSION", "CSAT", "CSI", "ENGAGEMENT", "EXPECTED_PURCHASES", "INACTIVE_SHARE", "LTV_CAC", "NPS",
+    "PURCHASE_FREQUENCY", "P_ALIVE", "REPURCHASE_RATE", "RETENTION", "RFM", "RFM_SCORES", "RFM_SEGMENT",
   ]);
 });
 

@@ -1,4 +1,5 @@
 import { CxError } from "../errors";
+import { requireCount, requireNonNegative, showNumber } from "../validate";
 import { hypergeometric2F1 } from "../numeric/hypergeometric2F1";
 import { logGamma } from "../numeric/logGamma";
 import { nelderMead } from "../numeric/nelderMead";
@@ -198,12 +199,16 @@ export function probabilityAlive(parameters: BgNbdParameters, x: number, recency
  * Requires a > 1 for the mean to exist.
  */
 export function expectedPurchases(parameters: BgNbdParameters, horizon: number, x: number, recency: number, age: number): number {
-  const { r, alpha, a, b } = parameters;
+  const { r, alpha, b } = parameters;
+  // At a = 1 the formula is 0/0 but continuous: evaluate just beside it.
+  const a = Math.abs(parameters.a - 1) < 1e-9 ? 1 + 1e-9 : parameters.a;
   if (horizon === 0) return 0;
   const z = horizon / (alpha + age + horizon);
   const power = Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + horizon)));
   const bracket = 1 - power * hypergeometric2F1(r + x, b + x, a + b + x - 1, z);
-  return ((a + b + x - 1) / (a - 1)) * bracket * probabilityAlive(parameters, x, recency, age);
+  const expected = ((a + b + x - 1) / (a - 1)) * bracket * probabilityAlive(parameters, x, recency, age);
+  if (!Number.isFinite(expected)) throw new CxError("num", "overflow", { arg: "t" });
+  return expected;
 }
 
 /**
@@ -214,4 +219,22 @@ export function expectedPurchasesNewCustomer(parameters: BgNbdParameters, horizo
   const { r, alpha, a, b } = parameters;
   const power = Math.pow(alpha / (alpha + horizon), r);
   return ((a + b - 1) / (a - 1)) * (1 - power * hypergeometric2F1(r, b, a + b - 1, horizon / (alpha + horizon)));
+}
+
+/**
+ * Checks one customer's summary and a parameter set as a user typed them: x a whole number ≥ 0,
+ * 0 ≤ t_x ≤ T, and r, α, a, b > 0.
+ * @throws CxError #VALUE! naming the argument
+ */
+export function requireHistoryAndParameters(x: number, recency: number, age: number, parameters: BgNbdParameters): void {
+  requireCount(x, "x");
+  requireNonNegative(recency, "t_x");
+  requireNonNegative(age, "T");
+  if (recency > age) throw new CxError("value", "exceeds", { arg: "t_x", value: showNumber(recency), other: "T", otherValue: showNumber(age) }, { argument: "t_x" });
+  if (x === 0 && recency !== 0) throw new CxError("value", "recencyWithoutRepeats", { value: showNumber(recency) }, { argument: "t_x" });
+  for (const [name, value] of Object.entries(parameters) as [string, number][]) {
+    if (!(value > 0) || !Number.isFinite(value)) {
+      throw new CxError("value", "notPositive", { arg: name, value: showNumber(value) }, { argument: name });
+    }
+  }
 }

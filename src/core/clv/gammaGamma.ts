@@ -27,7 +27,8 @@ export interface GammaGammaFit {
  * Gamma-Gamma log-likelihood (Fader & Hardie, "The Gamma-Gamma model of monetary value", 2013,
  * eq. 3) over repeat buyers (x > 0):
  *   ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(v + m x).
- * Customers with x = 0 carry no spend information and are skipped.
+ * Customers with x = 0 carry no spend information and are skipped, as are repeat buyers whose
+ * repeat purchases were all free (mean 0): the model's spend is positive by construction.
  */
 export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, history: SpendHistory): number {
   const { p, q, v } = parameters;
@@ -36,8 +37,8 @@ export function gammaGammaLogLikelihood(parameters: GammaGammaParameters, histor
   let total = 0;
   for (let i = 0; i < history.frequency.length; i++) {
     const x = history.frequency[i] as number;
-    if (x <= 0) continue;
     const m = history.meanSpend[i] as number;
+    if (!(x > 0 && m > 0)) continue;
     const px = p * x;
     total += logGamma(px + q) - logGamma(px) + constant + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(v + m * x);
   }
@@ -56,7 +57,7 @@ export function fitGammaGamma(history: SpendHistory): GammaGammaFit {
   let repeatBuyers = 0;
   let meanSpend = 0;
   for (let i = 0; i < history.frequency.length; i++) {
-    if ((history.frequency[i] as number) > 0) {
+    if ((history.frequency[i] as number) > 0 && (history.meanSpend[i] as number) > 0) {
       repeatBuyers++;
       meanSpend += history.meanSpend[i] as number;
     }

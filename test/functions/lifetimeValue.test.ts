@@ -1,0 +1,95 @@
+/**
+ * The lifetime-value functions through the Excel boundary, on the CDNOW sample of Fader, Hardie &
+ * Lee (2005): published BG/NBD fit r 0.243, α 4.414, a 0.793, b 2.426 (ln L −9582.4) and
+ * Gamma-Gamma p 6.25, q 3.74, v 15.44 on the 946 repeat buyers.
+ */
+import * as cx from "../../src/functions/functions";
+import { expectClose } from "../helpers/close";
+import { cdnowTransactions, serialOf } from "../helpers/cdnow";
+import { column, invocation, outcome, single } from "../helpers/excel";
+
+const inv = invocation();
+const { ids, dates, amounts } = cdnowTransactions();
+const asOf = serialOf("19970930");
+
+function table(body: () => unknown): unknown[][] {
+  const result = outcome(body);
+  if (result.kind !== "value") throw new Error(JSON.stringify(result));
+  return result.value;
+}
+
+test("=CX.CLV_FIT on the CDNOW transactions gives the published parameters", () => {
+  const fit = table(() => cx.CLV_FIT(column(...ids), column(...dates), column(...amounts), [[asOf]], "weeks", inv));
+  const value = (name: string): number => fit.find((row) => row[0] === name)?.[1] as number;
+  expect(fit[0]).toEqual(["parameter", "value"]);
+  expectClose(value("BG/NBD r"), 0.243, 0.0005);
+  expectClose(value("BG/NBD alpha"), 4.414, 0.0005);
+  expectClose(value("BG/NBD a"), 0.793, 0.0005);
+  expectClose(value("BG/NBD b"), 2.426, 0.0005);
+  expectClose(value("BG/NBD log-likelihood"), -9582.4, 0.05);
+  expectClose(value("Gamma-Gamma p"), 6.25, 0.005);
+  expectClose(value("Gamma-Gamma q"), 3.74, 0.005);
+  expectClose(value("Gamma-Gamma v"), 15.44, 0.01);
+  expect(value("customers")).toBe(2357);
+  expect(value("repeat buyers")).toBe(946);
+  expect(value("converged")).toBe(true);
+});
+
+test("=CX.CLV_PREDICT spills one row per customer; CLV falls as the discount rate rises", () => {
+  const columns = [column(...ids), column(...dates), column(...amounts)] as const;
+  const flat = table(() => cx.CLV_PREDICT(...columns, [[12]], null, [[0.3]], [[asOf]], inv));
+  const discounted = table(() => cx.CLV_PREDICT(...columns, [[12]], [[0.02]], [[0.3]], [[asOf]], inv));
+  expect(flat[0]).toEqual(["customer", "repeat purchases (x)", "last purchase (t_x)", "age (T)", "P(alive)", "expected purchases", "expected spend per purchase", "CLV"]);
+  expect(flat.length).toBe(2358);
+  // customer 1: x 2, t_x 30.43, T 38.86 in the published summary
+  expect(flat[1]?.slice(0, 2)).toEqual([4, 2]); // CDNOW ids are master ids; the first is 4
+  for (let i = 1; i < flat.length; i += 97) {
+    const alive = flat[i]?.[4] as number;
+    expect(alive).toBeGreaterThanOrEqual(0);
+    expect(alive).toBeLessThanOrEqual(1);
+    expect(discounted[i]?.[7] as number).toBeLessThan(flat[i]?.[7] as number);
+    expectClose(flat[i]?.[7] as number, 0.3 * (flat[i]?.[5] as number) * (flat[i]?.[6] as number), 1e-9);
+  }
+});
+
+test("=CX.P_ALIVE and =CX.EXPECTED_PURCHASES element-wise with the published parameters", () => {
+  const parameters = [[0.243], [4.414], [0.793], [2.426]] as const;
+  const alive = single(() => cx.P_ALIVE([[2]], [[30.43]], [[38.86]], [parameters[0]], [parameters[1]], [parameters[2]], [parameters[3]], inv)) as number;
+  const ratio = (0.793 / (2.426 + 1)) * ((4.414 + 38.86) / (4.414 + 30.43)) ** (0.243 + 2);
+  expectClose(alive, 1 / (1 + ratio), 1e-12);
+  const spill = outcome(() => cx.P_ALIVE(column(0, 2), column(0, 30.43), column(38.86, 38.86), [[0.243]], [[4.414]], [[0.793]], [[2.426]], inv));
+  expect(spill.kind === "value" && spill.value[0]?.[0]).toBe(1);
+  const purchases = single(() => cx.EXPECTED_PURCHASES([[39]], [[2]], [[30.43]], [[38.86]], [[0.243]], [[4.414]], [[0.793]], [[2.426]], inv)) as number;
+  expect(purchases).toBeGreaterThan(0);
+  expect(purchases).toBeLessThan(5);
+});
+
+test("=CX.COHORT spills the retention triangle with labels and sizes", () => {
+  const result = table(() => cx.COHORT(column("a", "b", "c", "a", "a", "b", "d"), column(45292, 45300, 45310, 45325, 45360, 45355, 45330), null, inv));
+  expect(result).toEqual([
+    ["cohort", "customers", "M0", "M1", "M2"],
+    ["2024-01", 3, 1, 1 / 3, 2 / 3],
+    ["2024-02", 1, 1, 0, ""],
+  ]);
+});
+
+describe("bad input", () => {
+  test("nobody repeats: #NUM!, never a wrong number", () => {
+    const result = outcome(() => cx.CLV_FIT(column("a", "b", "c"), column(45292, 45300, 45310), column(1, 2, 3), null, null, inv));
+    expect(result.kind === "error" && result.code).toBe("#NUM!");
+  });
+  test("t_x beyond T, x not whole, a parameter not positive", () => {
+    const p = [[0.243], [4.414], [0.793], [2.426]] as const;
+    expect(outcome(() => cx.P_ALIVE([[2]], [[40]], [[38]], [p[0]], [p[1]], [p[2]], [p[3]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "t_x is 40, more than T (38)." });
+    expect(outcome(() => cx.P_ALIVE([[2.5]], [[30]], [[38]], [p[0]], [p[1]], [p[2]], [p[3]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "x is 2.5; it must be a whole number." });
+    expect(outcome(() => cx.P_ALIVE([[2]], [[30]], [[38]], [[-1]], [p[1]], [p[2]], [p[3]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "r is -1; it must be greater than 0." });
+    expect(outcome(() => cx.P_ALIVE([[0]], [[3]], [[38]], [p[0]], [p[1]], [p[2]], [p[3]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "t_x is 3, but with no repeat purchases (x = 0) it must be 0." });
+  });
+  test("a bad time unit or period names the choices", () => {
+    expect(outcome(() => cx.COHORT(column("a"), column(45292), "year", inv))).toEqual({ kind: "error", code: "#VALUE!", message: 'period: "year" is not one of "month", "quarter", "week".' });
+  });
+  test("all purchases on one day: everyone has x = 0, so the fit is #NUM!", () => {
+    const result = outcome(() => cx.CLV_PREDICT(column("a", "a", "b"), column(45292, 45292, 45292), column(5, 6, 7), [[12]], null, null, null, inv));
+    expect(result.kind === "error" && result.code).toBe("#NUM!");
+  });
+});
