@@ -9,7 +9,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import "../test/setup/customFunctionsGlobals";
+import { fitBgNbd } from "../src/core/clv/betaGeometricNbd";
+import { summarizeTransactions } from "../src/core/prep/summarizeTransactions";
 import * as cx from "../src/functions/functions";
+import { cdnowTransactions, serialOf } from "../test/helpers/cdnow";
+import { gamma, seededRandom, simulateBgNbdCustomer } from "../test/helpers/simulate";
 
 interface Figure {
   name: string;
@@ -107,6 +111,45 @@ for (const idKind of ["text", "number"] as const) {
     report({ name: `rfm_to_sort_ratio_${idKind}_ids`, unit: "x", value: Number((t.median / sortMedian).toFixed(2)), budget: 3 });
   });
 }
+
+// Lifetime-value models: the fit on the CDNOW sample (from its 6,919 transactions, as =CX.CLV_FIT
+// reads them), a fit on 100,000 simulated customers, and =CX.CLV_PREDICT for 100,000 customers.
+isolated(() => {
+  const { ids, dates, amounts } = cdnowTransactions();
+  const column = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
+  const args = [column(ids), column(dates), column(amounts)] as const;
+  const t = time(() => cx.CLV_FIT(...args, [[serialOf("19970930")]], "weeks", inv), () => undefined, 9);
+  report({ name: "clv_fit_cdnow_2357_customers", unit: "ms", value: t.median, min: t.min, runs: t.runs, budget: 200 });
+});
+isolated(() => {
+  const truth = { r: 0.6, alpha: 5, a: 0.8, b: 3 };
+  const simulated = seededRandom(99);
+  const ids: number[] = [];
+  const dates: number[] = [];
+  const amounts: number[] = [];
+  const end = 45292 + 364;
+  for (let c = 0; c < 100_000; c++) {
+    const start = 45292 + Math.floor(simulated() * 182);
+    // Gamma-Gamma spend: ν ~ Gamma(q 4, rate v 15) per customer, each purchase ~ Gamma(p 6, rate ν).
+    const nu = gamma(simulated, 4) / 15;
+    const spend = (): number => Math.round((gamma(simulated, 6) / nu) * 100) / 100;
+    ids.push(c);
+    dates.push(start);
+    amounts.push(spend());
+    for (const repeat of simulateBgNbdCustomer(simulated, truth, (end - start) / 7).repeatTimes) {
+      ids.push(c);
+      dates.push(start + Math.floor(repeat * 7));
+      amounts.push(spend());
+    }
+  }
+  const histories = summarizeTransactions({ customerIds: ids, dates, amounts, asOf: end, timeUnit: "weeks" });
+  const fitTime = time(() => fitBgNbd(histories), () => undefined, 3, 1);
+  report({ name: "bgnbd_fit_100k_simulated_customers", unit: "ms", value: fitTime.median, min: fitTime.min, runs: fitTime.runs, budget: 5000, transactions: ids.length });
+  const column = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
+  const args = fromExcel([column(ids), column(dates), column(amounts)]);
+  const predictTime = time(() => cx.CLV_PREDICT(args[0] as unknown[][], args[1] as unknown[][], args[2] as unknown[][], [[12]], [[0.01]], [[0.3]], [[end]], inv), () => undefined, 3, 1);
+  report({ name: "clv_predict_100k_customers_12_months", unit: "ms", value: predictTime.median, min: predictTime.min, runs: predictTime.runs, transactions: ids.length });
+});
 
 // Bundle sizes of a production build, made here into a scratch folder so that a development build
 // left in dist/ by `npm start` cannot skew them.

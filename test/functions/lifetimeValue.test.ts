@@ -53,8 +53,7 @@ test("=CX.CLV_PREDICT spills one row per customer; CLV falls as the discount rat
 });
 
 test("=CX.P_ALIVE and =CX.EXPECTED_PURCHASES element-wise with the published parameters", () => {
-  const parameters = [[0.243], [4.414], [0.793], [2.426]] as const;
-  const alive = single(() => cx.P_ALIVE([[2]], [[30.43]], [[38.86]], [parameters[0]], [parameters[1]], [parameters[2]], [parameters[3]], inv)) as number;
+  const alive = single(() => cx.P_ALIVE([[2]], [[30.43]], [[38.86]], [[0.243]], [[4.414]], [[0.793]], [[2.426]], inv)) as number;
   const ratio = (0.793 / (2.426 + 1)) * ((4.414 + 38.86) / (4.414 + 30.43)) ** (0.243 + 2);
   expectClose(alive, 1 / (1 + ratio), 1e-12);
   const spill = outcome(() => cx.P_ALIVE(column(0, 2), column(0, 30.43), column(38.86, 38.86), [[0.243]], [[4.414]], [[0.793]], [[2.426]], inv));
@@ -79,11 +78,11 @@ describe("bad input", () => {
     expect(result.kind === "error" && result.code).toBe("#NUM!");
   });
   test("t_x beyond T, x not whole, a parameter not positive", () => {
-    const p = [[0.243], [4.414], [0.793], [2.426]] as const;
-    expect(outcome(() => cx.P_ALIVE([[2]], [[40]], [[38]], [p[0]], [p[1]], [p[2]], [p[3]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "t_x is 40, more than T (38)." });
-    expect(outcome(() => cx.P_ALIVE([[2.5]], [[30]], [[38]], [p[0]], [p[1]], [p[2]], [p[3]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "x is 2.5; it must be a whole number." });
-    expect(outcome(() => cx.P_ALIVE([[2]], [[30]], [[38]], [[-1]], [p[1]], [p[2]], [p[3]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "r is -1; it must be greater than 0." });
-    expect(outcome(() => cx.P_ALIVE([[0]], [[3]], [[38]], [p[0]], [p[1]], [p[2]], [p[3]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "t_x is 3, but with no repeat purchases (x = 0) it must be 0." });
+    const p: unknown[][] = [[0.243], [4.414], [0.793], [2.426]];
+    expect(outcome(() => cx.P_ALIVE([[2]], [[40]], [[38]], [p[0] as unknown[]], [p[1] as unknown[]], [p[2] as unknown[]], [p[3] as unknown[]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "t_x is 40, more than T (38)." });
+    expect(outcome(() => cx.P_ALIVE([[2.5]], [[30]], [[38]], [p[0] as unknown[]], [p[1] as unknown[]], [p[2] as unknown[]], [p[3] as unknown[]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "x is 2.5; it must be a whole number." });
+    expect(outcome(() => cx.P_ALIVE([[2]], [[30]], [[38]], [[-1]], [p[1] as unknown[]], [p[2] as unknown[]], [p[3] as unknown[]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "r is -1; it must be greater than 0." });
+    expect(outcome(() => cx.P_ALIVE([[0]], [[3]], [[38]], [p[0] as unknown[]], [p[1] as unknown[]], [p[2] as unknown[]], [p[3] as unknown[]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "t_x is 3, but with no repeat purchases (x = 0) it must be 0." });
   });
   test("a bad time unit or period names the choices", () => {
     expect(outcome(() => cx.COHORT(column("a"), column(45292), "year", inv))).toEqual({ kind: "error", code: "#VALUE!", message: 'period: "year" is not one of "month", "quarter", "week".' });
