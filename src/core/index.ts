@@ -21,4 +21,4 @@ export { rfmAnalysis, rfmFromSummary, type RfmInput, type RfmResult } from "./rf
 export { quintileCutPoints, rfmScores, rfmSegment, type RfmScores } from "./rfmScores";
 export { percentileIncSorted } from "./numeric/percentileInc";
 export { CustomerIndex, customerKey, groupCustomers, type CustomerGroups, type CustomerId } from "./prep/groupCustomers";
-export { summarizePurchases, type PurchaseSummary, type PurchasesInput } from "./prep/summarizePurchases";
+export { summarizePurchases, type PurchaseCustomers, type PurchaseSummary, type PurchasesInput } from "./prep/summarizePurchases";

@@ -26,7 +26,7 @@ import { engagementScores } from "../core/engagementScores";
 import { inactiveShareOf } from "../core/inactiveShare";
 import { ltvToCac } from "../core/ltvToCac";
 import { netPromoterScore } from "../core/netPromoterScore";
-import type { CustomerId } from "../core/prep/groupCustomers";
+import type { CustomerGroups, CustomerId } from "../core/prep/groupCustomers";
 import { purchaseFrequency } from "../core/purchaseFrequency";
 import { repurchaseRateOf } from "../core/repurchaseRate";
 import { retentionLifetimeValue } from "../core/retentionLifetimeValue";
@@ -55,9 +55,9 @@ function languageArgument(call: Call, value: unknown): Locale {
 
 /** Reads a transaction table (one purchase per row: ids, then optionally dates and amounts) and summarises it per customer. */
 function readPurchases(call: Call, columns: readonly ColumnSpec[], asOf: number | undefined): PurchaseSummary {
-  const records = readRecords(call, columns);
+  const records = readRecords(call, columns.map((column, i) => (i === 0 ? { ...column, kind: "customer" as const } : column)));
   return summarizePurchases({
-    customerIds: records.columns[0] as CustomerId[],
+    groups: records.columns[0] as CustomerGroups,
     ...(records.columns[1] === undefined ? {} : { dates: records.columns[1] as Float64Array }),
     ...(records.columns[2] === undefined ? {} : { amounts: records.columns[2] as Float64Array }),
     ...(asOf === undefined ? {} : { asOf }),

@@ -1,9 +1,10 @@
-import type { CustomerId } from "../core/prep/groupCustomers";
+import { CustomerIndex, type CustomerGroups, type CustomerId } from "../core/prep/groupCustomers";
 import type { Call } from "./call";
 import { scratchFloat64, scratchInt32 } from "./scratch";
 import { asMatrix, cellCustomerId, cellDate, cellNumber, isBlank, MAX_DATE_SERIAL, shapeOf, showShape, type Matrix } from "./coerce";
 
-export type ColumnKind = "number" | "date" | "id";
+/** "customer": ids numbered as they are read (CustomerIndex), for tables summarised per customer. */
+export type ColumnKind = "number" | "date" | "id" | "customer";
 
 export interface ColumnSpec {
   readonly name: string;
@@ -18,7 +19,7 @@ export interface Records {
   readonly keptRows: Int32Array;
   readonly totalRows: number;
   /** Per argument: its values, record by record (row-major for a wide argument). */
-  readonly columns: readonly (Float64Array | CustomerId[])[];
+  readonly columns: readonly (Float64Array | CustomerId[] | CustomerGroups)[];
   /** Per argument: how many values one record has. */
   readonly widths: readonly number[];
 }
@@ -90,6 +91,7 @@ export function readRecords(call: Call, specs: readonly ColumnSpec[]): Records {
       const original = shapeOf(asMatrix(spec.value));
       call.noteShape(spec.name, original.rows, original.columns, sourceIndex);
     }
+    if (spec.kind === "customer") return readCustomers(call, spec.name, matrix, keptRows);
     return spec.kind === "id" ? readIds(call, spec.name, matrix, keptRows) : readNumbers(call, spec, matrix, keptRows, width);
   });
   return { keptRows, totalRows, columns, widths };
@@ -105,6 +107,23 @@ function readIds(call: Call, name: string, matrix: Matrix, keptRows: Int32Array)
       : cellCustomerId(call, name, cell, r);
   }
   return ids;
+}
+
+/**
+ * Reads an id column and numbers its customers in the same pass: each id is looked up while its
+ * text is still in the processor's cache from being checked, which a second pass over a million
+ * ids would have to fetch again (measured ~25 % of RFM's time on text ids).
+ */
+function readCustomers(call: Call, name: string, matrix: Matrix, keptRows: Int32Array): CustomerGroups {
+  const index = new CustomerIndex();
+  const groupOf = new Int32Array(keptRows.length);
+  for (let j = 0; j < keptRows.length; j++) {
+    const r = keptRows[j] as number;
+    const cell = (matrix[r] as readonly unknown[])[0];
+    const id = typeof cell === "string" && cell.charCodeAt(0) > 32 && cell.charCodeAt(0) !== 35 ? cell : cellCustomerId(call, name, cell, r);
+    groupOf[j] = index.indexOf(id);
+  }
+  return { groupOf, labels: index.labels };
 }
 
 function readNumbers(call: Call, spec: ColumnSpec, matrix: Matrix, keptRows: Int32Array, width: number): Float64Array {
