@@ -90,7 +90,7 @@ isolated(() => {
 let sortMedian = NaN;
 isolated(() => {
   const unsorted = Float64Array.from({ length: MILLION }, () => rand());
-  const t = time((copy: Float64Array) => copy.sort(), () => unsorted.slice(), 9);
+  const t = time((copy: Float64Array) => copy.sort(), () => unsorted.slice(), 15);
   sortMedian = t.median;
   report({ name: "sort_1m_float64", unit: "ms", value: t.median, min: t.min, runs: t.runs });
 });
@@ -106,7 +106,7 @@ for (const idKind of ["text", "number"] as const) {
     }));
     const dates = fromExcel(Array.from({ length: MILLION }, () => [45292 + Math.floor(rand() * 730)]));
     const amounts = fromExcel(Array.from({ length: MILLION }, () => [Math.round(rand() * 50000) / 100]));
-    const t = time(() => cx.RFM(ids, dates, amounts, null, "en-US", inv), () => undefined, 7);
+    const t = time(() => cx.RFM(ids, dates, amounts, null, "en-US", inv), () => undefined, 15);
     report({ name: `rfm_1m_transactions_100k_customers_${idKind}_ids`, unit: "ms", value: t.median, min: t.min, runs: t.runs });
     report({ name: `rfm_to_sort_ratio_${idKind}_ids`, unit: "x", value: Number((t.median / sortMedian).toFixed(2)), budget: 3 });
   });
