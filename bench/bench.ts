@@ -13,7 +13,7 @@ import { fitBgNbd } from "../src/core/clv/betaGeometricNbd";
 import { summarizeTransactions } from "../src/core/prep/summarizeTransactions";
 import * as cx from "../src/functions/functions";
 import { cdnowTransactions, serialOf } from "../test/helpers/cdnow";
-import { gamma, seededRandom, simulateBgNbdCustomer } from "../test/helpers/simulate";
+import { seededRandom, simulateTransactions } from "../test/helpers/simulate";
 
 interface Figure {
   name: string;
@@ -45,20 +45,8 @@ function time<T>(body: (input: T) => unknown, prepare: () => T, runs = 9, warmup
   return { median: samples[Math.floor(samples.length / 2)] as number, min: samples[0] as number, runs };
 }
 
-/** A deterministic generator so that every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const inv = { functionName: "bench" } as CustomFunctions.Invocation;
-const rand = random(42);
+const rand = seededRandom(42);
 const MILLION = 1_000_000;
 
 /**
@@ -122,26 +110,7 @@ isolated(() => {
   report({ name: "clv_fit_cdnow_2357_customers", unit: "ms", value: t.median, min: t.min, runs: t.runs, budget: 200 });
 });
 isolated(() => {
-  const truth = { r: 0.6, alpha: 5, a: 0.8, b: 3 };
-  const simulated = seededRandom(99);
-  const ids: number[] = [];
-  const dates: number[] = [];
-  const amounts: number[] = [];
-  const end = 45292 + 364;
-  for (let c = 0; c < 100_000; c++) {
-    const start = 45292 + Math.floor(simulated() * 182);
-    // Gamma-Gamma spend: ν ~ Gamma(q 4, rate v 15) per customer, each purchase ~ Gamma(p 6, rate ν).
-    const nu = gamma(simulated, 4) / 15;
-    const spend = (): number => Math.round((gamma(simulated, 6) / nu) * 100) / 100;
-    ids.push(c);
-    dates.push(start);
-    amounts.push(spend());
-    for (const repeat of simulateBgNbdCustomer(simulated, truth, (end - start) / 7).repeatTimes) {
-      ids.push(c);
-      dates.push(start + Math.floor(repeat * 7));
-      amounts.push(spend());
-    }
-  }
+  const { ids, dates, amounts, end } = simulateTransactions(seededRandom(99), 100_000, { r: 0.6, alpha: 5, a: 0.8, b: 3 }, { p: 6, q: 4, v: 15 });
   const histories = summarizeTransactions({ customerIds: ids, dates, amounts, asOf: end, timeUnit: "weeks" });
   const fitTime = time(() => fitBgNbd(histories), () => undefined, 3, 1);
   report({ name: "bgnbd_fit_100k_simulated_customers", unit: "ms", value: fitTime.median, min: fitTime.min, runs: fitTime.runs, budget: 5000, transactions: ids.length });

@@ -3,7 +3,7 @@ import { forecastCustomerValue } from "../../src/core/clv/customerValueForecast"
 import { cohortRetention } from "../../src/core/cohortRetention";
 import { summarizeTransactions } from "../../src/core/prep/summarizeTransactions";
 import { expectClose } from "../helpers/close";
-import { seededRandom, simulateBgNbdCustomer } from "../helpers/simulate";
+import { seededRandom, simulateBgNbdCustomer, simulateTransactions } from "../helpers/simulate";
 
 describe("cohort retention (shared/DOMAIN.md §6)", () => {
   // 45292 = 2024-01-01, 45323 = 2024-02-01, 45352 = 2024-03-01
@@ -28,24 +28,7 @@ describe("cohort retention (shared/DOMAIN.md §6)", () => {
 
 describe("BG/NBD recovery and the CLV forecast", () => {
   const truth = { r: 0.6, alpha: 5, a: 0.8, b: 3 };
-  const random = seededRandom(2024);
-  const ids: number[] = [];
-  const dates: number[] = [];
-  const amounts: number[] = [];
-  const end = 45292 + 364;
-  for (let c = 0; c < 20_000; c++) {
-    // first purchases spread over the first half year; weekly model, day-resolution dates
-    const start = 45292 + Math.floor(random() * 182);
-    const customer = simulateBgNbdCustomer(random, truth, (end - start) / 7);
-    ids.push(c);
-    dates.push(start);
-    amounts.push(20);
-    for (const t of customer.repeatTimes) {
-      ids.push(c);
-      dates.push(start + Math.floor(t * 7));
-      amounts.push(10 + random() * 20);
-    }
-  }
+  const { ids, dates, amounts, end } = simulateTransactions(seededRandom(2024), 20_000, truth, { p: 6, q: 4, v: 15 });
   const histories = summarizeTransactions({ customerIds: ids, dates, amounts, asOf: end, timeUnit: "weeks" });
 
   test("20,000 simulated customers: the fit recovers r, α, a, b within 15 %", () => {

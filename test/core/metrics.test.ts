@@ -1,18 +1,10 @@
 import {
   averageOrderValue, cacPaybackMonths, churnRate, complaintRate, conversionRate, customerAcquisitionCost,
-  customerLifetimeValue, CxError, ltvToCac, purchaseFrequency, retentionLifetimeValue, retentionRate,
+  customerLifetimeValue, ltvToCac, purchaseFrequency, retentionLifetimeValue, retentionRate,
 } from "../../src/core";
 import { expectClose } from "../helpers/close";
+import { errorOf } from "../helpers/errors";
 
-function errorOf(body: () => unknown): CxError {
-  try {
-    body();
-  } catch (error) {
-    if (error instanceof CxError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxError, got a value");
-}
 
 describe("worked examples of shared/DOMAIN.md §1", () => {
   test("CAC: 100,000 spent, 200 new customers → 500", () => {

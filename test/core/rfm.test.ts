@@ -1,16 +1,8 @@
 import {
-  CxError, groupCustomers, inactiveShare, percentileIncSorted, quintileCutPoints, repurchaseRate, rfmAnalysis, rfmScores, rfmSegment,
+  groupCustomers, inactiveShare, percentileIncSorted, quintileCutPoints, repurchaseRate, rfmAnalysis, rfmScores, rfmSegment,
 } from "../../src/core";
+import { errorOf } from "../helpers/errors";
 
-function errorOf(body: () => unknown): CxError {
-  try {
-    body();
-  } catch (error) {
-    if (error instanceof CxError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxError, got a value");
-}
 
 describe("PERCENTILE.INC", () => {
   test("matches Excel's documented examples: PERCENTILE.INC({1,2,3,4}, 0.3) = 1.9", () => {

@@ -1,15 +1,7 @@
-import { customerSatisfaction, customerSatisfactionIndex, CxError, engagementScores, netPromoterScore, netPromoterScoreFromCounts } from "../../src/core";
+import { customerSatisfaction, customerSatisfactionIndex, engagementScores, netPromoterScore, netPromoterScoreFromCounts } from "../../src/core";
 import { expectClose } from "../helpers/close";
+import { errorOf } from "../helpers/errors";
 
-function errorOf(body: () => unknown): CxError {
-  try {
-    body();
-  } catch (error) {
-    if (error instanceof CxError) return error;
-    throw error;
-  }
-  throw new Error("expected a CxError, got a value");
-}
 
 const repeat = (value: number, times: number): number[] => new Array<number>(times).fill(value);
 

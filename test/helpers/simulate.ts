@@ -62,3 +62,42 @@ export function simulateBgNbdCustomer(random: () => number, parameters: { r: num
   }
   return { repeatTimes, age };
 }
+
+export interface SimulatedTransactions {
+  readonly ids: number[];
+  readonly dates: number[];
+  readonly amounts: number[];
+  /** The end of observation, an Excel serial. */
+  readonly end: number;
+}
+
+/**
+ * A year of transactions from BG/NBD purchases and Gamma-Gamma spend: first purchases spread over
+ * the first half year from 2024-01-01 (serial 45292), weekly model time, dates to the day, each
+ * customer's spend per purchase ~ Gamma(p, rate ν) with ν ~ Gamma(q, rate v).
+ */
+export function simulateTransactions(
+  random: () => number,
+  customers: number,
+  purchases: { r: number; alpha: number; a: number; b: number },
+  spend: { p: number; q: number; v: number },
+): SimulatedTransactions {
+  const ids: number[] = [];
+  const dates: number[] = [];
+  const amounts: number[] = [];
+  const end = 45292 + 364;
+  for (let c = 0; c < customers; c++) {
+    const start = 45292 + Math.floor(random() * 182);
+    const nu = gamma(random, spend.q) / spend.v;
+    const purchase = (): number => Math.round((gamma(random, spend.p) / nu) * 100) / 100;
+    ids.push(c);
+    dates.push(start);
+    amounts.push(purchase());
+    for (const t of simulateBgNbdCustomer(random, purchases, (end - start) / 7).repeatTimes) {
+      ids.push(c);
+      dates.push(start + Math.floor(t * 7));
+      amounts.push(purchase());
+    }
+  }
+  return { ids, dates, amounts, end };
+}
