@@ -38,7 +38,7 @@ import { label, segmentNames } from "../i18n/labels";
 import { parseLocale, type Locale } from "../i18n/locale";
 import { Call, run } from "./call";
 import {
-  asMatrix, optionalChoice, optionalDate, optionalNumber, optionalScalar, rangeNumbers, requiredNumber, shapeOf, showShape, showValue,
+  asMatrix, isBlank, optionalChoice, optionalDate, optionalNumber, optionalScalar, rangeNumbers, requiredNumber, shapeOf, showShape, showValue,
 } from "./coerce";
 import { elementwise } from "./elementwise";
 import { alignToRows, readRecords, type ColumnSpec } from "./records";
@@ -243,7 +243,7 @@ export function CSI(scores: unknown[][], weights: unknown[][], invocation: Custo
 function optionalScalarOrRange(value: unknown): unknown {
   const matrix = asMatrix(value);
   const { rows, columns } = shapeOf(matrix);
-  return rows * columns === 0 || (rows * columns === 1 && (matrix[0]?.[0] === null || matrix[0]?.[0] === undefined || matrix[0]?.[0] === "")) ? undefined : value;
+  return rows * columns === 0 || (rows * columns === 1 && isBlank(matrix[0]?.[0])) ? undefined : value;
 }
 
 /** One weight per kept answer, from weights given per answer, per column or per row of the scores. */
