@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   setupFiles: ["<rootDir>/test/setup/customFunctionsGlobals.ts"],
+  // office-addin-mock needs only office-addin-manifest's OfficeApp enum (see the stub).
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifestStub.ts" },
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",

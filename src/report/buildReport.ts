@@ -1,0 +1,138 @@
+import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
+import type { Locale } from "../i18n/locale";
+import type { CellSpec, NameSpec, SheetSpec, TrafficLightSpec } from "./sheetSpec";
+
+/** "cx": formulas use the add-in's CX.* functions; "portable": built-in functions only. */
+export type FormulaMode = "cx" | "portable";
+
+export interface ReportInputs {
+  readonly marketingSpend: number;
+  readonly newCustomers: number;
+  readonly customersStart: number;
+  readonly customersLost: number;
+  readonly averageOrderValue: number;
+  readonly purchasesPerYear: number;
+  readonly lifespanYears: number;
+  readonly grossMargin: number;
+  readonly monthlyRevenuePerCustomer: number;
+}
+
+export interface ReportTargets {
+  /** LTV:CAC at least this (default 3). */
+  readonly ltvCac: number;
+  /** Churn at most this (default 0.05). */
+  readonly churn: number;
+}
+
+export interface ReportOptions {
+  readonly title: string;
+  /** Excel date serials. */
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  /** ISO currency code shown in the currency formats, e.g. "CNY". */
+  readonly currency: string;
+  readonly locale: Locale;
+  readonly formulaMode: FormulaMode;
+  readonly targets: ReportTargets;
+  /** The generation date, passed in so that the spec is a pure function of its options. */
+  readonly generatedOn: number;
+  readonly inputs: ReportInputs;
+}
+
+/** A small, realistic demo: what the sheet holds until the user types in their own figures. */
+export const SAMPLE_INPUTS: ReportInputs = {
+  marketingSpend: 100_000,
+  newCustomers: 200,
+  customersStart: 1000,
+  customersLost: 50,
+  averageOrderValue: 100,
+  purchasesPerYear: 4,
+  lifespanYears: 5,
+  grossMargin: 0.4,
+  monthlyRevenuePerCustomer: 100 * 4 / 12,
+};
+
+export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05 };
+
+const PERCENT = "0.0%";
+const DATE = "yyyy-mm-dd";
+const currencyFormat = (code: string): string => `#,##0.00 "${code.replace(/"/g, "")}"`;
+
+/** The KPI rows: label, the CX formula, the built-in formula computing the same, format, target. */
+interface KpiRow {
+  readonly label: ReportLabel;
+  readonly cx: string;
+  readonly portable: string;
+  readonly format: "currency" | "percent" | "ratio" | "months";
+  readonly target?: { readonly value: number; readonly direction: TrafficLightSpec["direction"] };
+}
+
+/**
+ * The customer-metrics report sheet as data (DESIGN.md "Report template"). This first part holds
+ * the title block, the named input cells and the KPI block; both formula modes compute the same
+ * numbers, the portable one with built-in functions only (errors become #N/A, as CX's do).
+ */
+export function buildReport(options: ReportOptions): SheetSpec {
+  const t = (key: ReportLabel): string => reportLabels[key][options.locale];
+  const money = currencyFormat(options.currency);
+  const cells: CellSpec[] = [
+    { address: "A1", value: options.title, style: "title" },
+    { address: "A2", value: t("period"), style: "label" },
+    { address: "B2", value: options.periodStart, numberFormat: DATE },
+    { address: "C2", value: options.periodEnd, numberFormat: DATE },
+    { address: "A3", value: t("currency"), style: "label" },
+    { address: "B3", value: options.currency },
+    { address: "A4", value: t("generatedOn"), style: "label" },
+    { address: "B4", value: options.generatedOn, numberFormat: DATE },
+    { address: "A6", value: t("inputs"), style: "heading" },
+  ];
+  const names: NameSpec[] = [];
+  const inputs: [ReportLabel, string, number, string][] = [
+    ["marketingSpend", "Marketing_Spend", options.inputs.marketingSpend, money],
+    ["newCustomers", "New_Customers", options.inputs.newCustomers, "#,##0"],
+    ["customersStart", "Customers_Start", options.inputs.customersStart, "#,##0"],
+    ["customersLost", "Customers_Lost", options.inputs.customersLost, "#,##0"],
+    ["averageOrderValue", "Avg_Order_Value", options.inputs.averageOrderValue, money],
+    ["purchasesPerYear", "Purchases_Per_Year", options.inputs.purchasesPerYear, "0.00"],
+    ["lifespanYears", "Lifespan_Years", options.inputs.lifespanYears, "0.0"],
+    ["grossMargin", "Gross_Margin", options.inputs.grossMargin, PERCENT],
+    ["monthlyRevenue", "Monthly_Revenue", options.inputs.monthlyRevenuePerCustomer, money],
+  ];
+  inputs.forEach(([label, name, value, format], i) => {
+    const row = 7 + i;
+    cells.push({ address: `A${row}`, value: t(label), style: "label" });
+    cells.push({ address: `B${row}`, value, numberFormat: format, style: "input" });
+    names.push({ name, range: `B${row}` });
+  });
+
+  const kpiTop = 7 + inputs.length + 1;
+  cells.push({ address: `A${kpiTop}`, value: t("kpis"), style: "heading" });
+  cells.push({ address: `A${kpiTop + 1}`, value: t("metric"), style: "label" });
+  cells.push({ address: `B${kpiTop + 1}`, value: t("value"), style: "label" });
+  cells.push({ address: `C${kpiTop + 1}`, value: t("target"), style: "label" });
+  const first = kpiTop + 2;
+  const at = (offset: number): string => `B${first + offset}`;
+  const kpis: KpiRow[] = [
+    { label: "cac", cx: "=CX.CAC(Marketing_Spend,New_Customers)", portable: "=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)", format: "currency" },
+    { label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency" },
+    {
+      label: "churn", cx: "=CX.CHURN(Customers_Start,Customers_Lost)",
+      portable: "=IF(OR(Customers_Start<=0,Customers_Lost>Customers_Start),NA(),Customers_Lost/Customers_Start)",
+      format: "percent", target: { value: options.targets.churn, direction: "atMost" },
+    },
+    { label: "ltvCac", cx: `=CX.LTV_CAC(${at(1)},${at(0)})`, portable: `=IF(${at(0)}=0,NA(),${at(1)}/${at(0)})`, format: "ratio", target: { value: options.targets.ltvCac, direction: "atLeast" } },
+    { label: "payback", cx: `=CX.CAC_PAYBACK(${at(0)},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${at(0)}/(Monthly_Revenue*Gross_Margin))`, format: "months" },
+  ];
+  const formats = { currency: money, percent: PERCENT, ratio: "0.00\"x\"", months: "0.0" };
+  const trafficLights: TrafficLightSpec[] = [];
+  kpis.forEach((kpi, i) => {
+    const row = first + i;
+    cells.push({ address: `A${row}`, value: t(kpi.label), style: "label" });
+    cells.push({ address: `B${row}`, formula: options.formulaMode === "cx" ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
+    if (kpi.target !== undefined) {
+      cells.push({ address: `C${row}`, value: kpi.target.value, numberFormat: formats[kpi.format], style: "input" });
+      trafficLights.push({ range: `B${row}`, targetAddress: `C${row}`, direction: kpi.target.direction });
+    }
+  });
+  return { name: t("sheetName"), cells, tables: [], names, trafficLights, columnWidths: [220, 120, 100, 100] };
+}

@@ -1,0 +1,45 @@
+/**
+ * A report sheet as plain data: what the writer puts into a new worksheet. Built by the pure
+ * buildReport, applied by src/writer. Addresses are A1 references on the report sheet.
+ */
+
+/** What a cell holds: a literal value or a formula (starting with "="). */
+export interface CellSpec {
+  readonly address: string;
+  readonly value?: string | number | boolean;
+  readonly formula?: string;
+  /** Excel number format, e.g. "0.0%" or "#,##0.00 [$CNY]". */
+  readonly numberFormat?: string;
+  readonly style?: "title" | "heading" | "label" | "input" | "kpi";
+}
+
+/** An Excel table over a range whose first row is its header. */
+export interface TableSpec {
+  readonly name: string;
+  readonly range: string;
+}
+
+/** A workbook-level name for a range on the report sheet (formulas read =CX.CAC(Marketing_Spend, …)). */
+export interface NameSpec {
+  readonly name: string;
+  readonly range: string;
+}
+
+/** A traffic light: green when the cell meets its target, red when it does not. */
+export interface TrafficLightSpec {
+  readonly range: string;
+  /** The target cell, and whether the value should be at least ("≥") or at most ("≤") it. */
+  readonly targetAddress: string;
+  readonly direction: "atLeast" | "atMost";
+}
+
+export interface SheetSpec {
+  /** The sheet name wanted; the writer makes it unique in the workbook. */
+  readonly name: string;
+  readonly cells: readonly CellSpec[];
+  readonly tables: readonly TableSpec[];
+  readonly names: readonly NameSpec[];
+  readonly trafficLights: readonly TrafficLightSpec[];
+  /** Column widths in points, from column A. */
+  readonly columnWidths: readonly number[];
+}

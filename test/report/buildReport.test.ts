@@ -1,0 +1,75 @@
+/**
+ * The report spec as data: layout, named inputs, both formula modes, and the KPI values the CX
+ * formulas give when evaluated with the add-in's own functions (DOMAIN.md's worked examples).
+ */
+import * as cx from "../../src/functions/functions";
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import type { SheetSpec } from "../../src/report/sheetSpec";
+import { expectClose } from "../helpers/close";
+import { invocation } from "../helpers/excel";
+
+const options: ReportOptions = {
+  title: "Q3 customer metrics", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
+  formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
+};
+
+const cellAt = (spec: SheetSpec, address: string) => spec.cells.find((cell) => cell.address === address);
+
+/** Evaluates a CX formula of the report: =CX.NAME(arg, …) with names and cell references resolved from the spec. */
+function evaluateCx(spec: SheetSpec, formula: string): number {
+  const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
+  if (match === null) throw new Error(`not a CX formula: ${formula}`);
+  const args = (match[2] as string).split(",").map((argument) => {
+    const named = spec.names.find((name) => name.name === argument);
+    const cell = cellAt(spec, named?.range ?? argument);
+    if (cell === undefined) throw new Error(`unresolved ${argument}`);
+    return [[cell.formula !== undefined ? evaluateCx(spec, cell.formula) : cell.value]];
+  });
+  const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
+  const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];
+  return fn(...padded, invocation())[0]?.[0] as number;
+}
+
+test("the KPI block evaluates to DOMAIN.md's figures for the sample inputs", () => {
+  const spec = buildReport(options);
+  const kpi = (label: string): number => {
+    const row = spec.cells.find((cell) => cell.value === label)?.address.slice(1);
+    return evaluateCx(spec, cellAt(spec, `B${row}`)?.formula as string);
+  };
+  expect(kpi("Customer acquisition cost (CAC)")).toBe(500); // 100,000 / 200
+  expectClose(kpi("Customer lifetime value (CLV)"), 800, 1e-9); // 100 × 4 × 5 × 0.4
+  expect(kpi("Churn rate")).toBe(0.05); // 50 / 1,000
+  expectClose(kpi("LTV:CAC"), 1.6, 1e-12);
+  expectClose(kpi("CAC payback (months)"), 500 / ((400 / 12) * 0.4), 1e-9);
+});
+
+test("formulas read named inputs, not bare cell addresses", () => {
+  const spec = buildReport(options);
+  const cac = spec.cells.find((cell) => cell.formula?.startsWith("=CX.CAC("));
+  expect(cac?.formula).toBe("=CX.CAC(Marketing_Spend,New_Customers)");
+  expect(spec.names.map((name) => name.name)).toEqual([
+    "Marketing_Spend", "New_Customers", "Customers_Start", "Customers_Lost", "Avg_Order_Value", "Purchases_Per_Year",
+    "Lifespan_Years", "Gross_Margin", "Monthly_Revenue",
+  ]);
+});
+
+test("portable mode uses built-in functions only", () => {
+  const spec = buildReport({ ...options, formulaMode: "portable" });
+  const formulas = spec.cells.flatMap((cell) => (cell.formula === undefined ? [] : [cell.formula]));
+  expect(formulas.length).toBe(5);
+  for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
+  expect(formulas[0]).toBe("=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)");
+});
+
+test("traffic lights compare churn (at most) and LTV:CAC (at least) with their target cells", () => {
+  const spec = buildReport(options);
+  expect(spec.trafficLights.map((light) => light.direction)).toEqual(["atMost", "atLeast"]);
+  for (const light of spec.trafficLights) expect(cellAt(spec, light.targetAddress)?.style).toBe("input");
+});
+
+test("labels follow the language", () => {
+  const zh = buildReport({ ...options, locale: "zh-CN" });
+  expect(zh.name).toBe("客户指标");
+  expect(zh.cells.some((cell) => cell.value === "客户流失率")).toBe(true);
+  expect(zh.cells.some((cell) => cell.value === "Churn rate")).toBe(false);
+});
