@@ -56,5 +56,8 @@ Excel desktop is not available on this machine (${process.platform}), so sideloa
      from this folder.
   4. Type =CX. in a cell to see the functions, e.g. =CX.NPS(A2:A200) or =CX.CLV(100,4,5).
 
+No Excel at all? "npm run demo" writes demo/customer-metrics-report.xlsx: the report with sample
+data in portable mode (built-in formulas only), which opens in any spreadsheet program.
+
 Stop the server with Ctrl+C or "npm stop".`);
 }

@@ -2,33 +2,14 @@
  * The report spec as data: layout, named inputs, both formula modes, and the KPI values the CX
  * formulas give when evaluated with the add-in's own functions (DOMAIN.md's worked examples).
  */
-import * as cx from "../../src/functions/functions";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
-import type { SheetSpec } from "../../src/report/sheetSpec";
 import { expectClose } from "../helpers/close";
-import { invocation } from "../helpers/excel";
+import { cellAt, evaluateCx } from "../helpers/evaluateReport";
 
 const options: ReportOptions = {
   title: "Q3 customer metrics", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
   formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
 };
-
-const cellAt = (spec: SheetSpec, address: string) => spec.cells.find((cell) => cell.address === address);
-
-/** Evaluates a CX formula of the report: =CX.NAME(arg, …) with names and cell references resolved from the spec. */
-function evaluateCx(spec: SheetSpec, formula: string): number {
-  const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
-  if (match === null) throw new Error(`not a CX formula: ${formula}`);
-  const args = (match[2] as string).split(",").map((argument) => {
-    const named = spec.names.find((name) => name.name === argument);
-    const cell = cellAt(spec, named?.range ?? argument);
-    if (cell === undefined) throw new Error(`unresolved ${argument}`);
-    return [[cell.formula !== undefined ? evaluateCx(spec, cell.formula) : cell.value]];
-  });
-  const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
-  const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];
-  return fn(...padded, invocation())[0]?.[0] as number;
-}
 
 test("the KPI block evaluates to DOMAIN.md's figures for the sample inputs", () => {
   const spec = buildReport(options);

@@ -1,0 +1,43 @@
+/**
+ * Writes a report SheetSpec to an .xlsx file with exceljs, for people without Excel (npm run demo)
+ * and for checking portable formulas in a real spreadsheet program (LibreOffice, in the tests).
+ * Node-only tooling: nothing in the add-in's bundles imports it.
+ */
+import ExcelJS from "exceljs";
+import type { SheetSpec } from "../src/report/sheetSpec";
+
+const FILLS: Record<string, string> = { heading: "FFDEEAF6", input: "FFFFF2CC" };
+
+export async function specToXlsx(spec: SheetSpec, file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "CX customer metrics add-in";
+  const sheet = workbook.addWorksheet(spec.name);
+  for (const cell of spec.cells) {
+    const target = sheet.getCell(cell.address);
+    target.value = cell.formula !== undefined ? { formula: cell.formula.slice(1) } : (cell.value ?? null);
+    if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
+    if (cell.style === "title") target.font = { bold: true, size: 16 };
+    if (cell.style === "heading" || cell.style === "kpi") target.font = { bold: true };
+    const fill = cell.style === undefined ? undefined : FILLS[cell.style];
+    if (fill !== undefined) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+  }
+  const quoted = `'${spec.name.replace(/'/g, "''")}'`;
+  for (const name of spec.names) {
+    const absolute = name.range.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+    workbook.definedNames.add(`${quoted}!${absolute}`, name.name);
+  }
+  for (const light of spec.trafficLights) {
+    const target = light.targetAddress.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+    sheet.addConditionalFormatting({
+      ref: light.range,
+      rules: [
+        { type: "cellIs", priority: 1, operator: light.direction === "atLeast" ? "greaterThan" : "lessThan", formulae: [target], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } } },
+        { type: "cellIs", priority: 2, operator: light.direction === "atLeast" ? "lessThan" : "greaterThan", formulae: [target], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } },
+      ],
+    });
+  }
+  spec.columnWidths.forEach((points, i) => {
+    sheet.getColumn(i + 1).width = points / 7; // exceljs widths are in characters of about 7 points
+  });
+  await workbook.xlsx.writeFile(file);
+}

@@ -1,0 +1,26 @@
+/** Evaluates a report's CX-mode formulas with the add-in's own functions, as Excel with the add-in would. */
+import * as cx from "../../src/functions/functions";
+import type { SheetSpec } from "../../src/report/sheetSpec";
+import { invocation } from "./excel";
+
+export const cellAt = (spec: SheetSpec, address: string) => spec.cells.find((cell) => cell.address === address);
+
+/** =CX.NAME(arg, …) with each argument a name or a cell of the spec (which may hold another CX formula). */
+export function evaluateCx(spec: SheetSpec, formula: string): number {
+  const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
+  if (match === null) throw new Error(`not a CX formula: ${formula}`);
+  const args = (match[2] as string).split(",").map((argument) => {
+    const named = spec.names.find((name) => name.name === argument);
+    const cell = cellAt(spec, named?.range ?? argument);
+    if (cell === undefined) throw new Error(`unresolved ${argument}`);
+    return [[cell.formula !== undefined ? evaluateCx(spec, cell.formula) : cell.value]];
+  });
+  const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
+  const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];
+  return fn(...padded, invocation())[0]?.[0] as number;
+}
+
+/** The KPI cells of a spec: the formula cells of column B. */
+export function kpiAddresses(spec: SheetSpec): string[] {
+  return spec.cells.filter((cell) => cell.formula !== undefined).map((cell) => cell.address);
+}

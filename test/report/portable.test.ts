@@ -1,0 +1,66 @@
+/**
+ * Portable mode in a real spreadsheet program: the report is exported to .xlsx (exceljs), recalculated
+ * by LibreOffice headless, and every KPI cell must equal what the CX formulas give with the add-in's
+ * own functions — for the sample data and for a second data set. CI installs LibreOffice
+ * (libreoffice-calc-nogui); elsewhere the test is skipped with a warning if it is missing.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { specToXlsx } from "../../scripts/specToXlsx";
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportInputs, type ReportOptions } from "../../src/report/buildReport";
+import { expectClose } from "../helpers/close";
+import { evaluateCx, kpiAddresses } from "../helpers/evaluateReport";
+
+const haveLibreOffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+if (!haveLibreOffice && process.env["CI"] === "true") throw new Error("CI must run the LibreOffice check: install libreoffice-calc-nogui");
+if (!haveLibreOffice) console.warn("LibreOffice (soffice) is not installed: the portable-mode check is skipped. apt-get install libreoffice-calc-nogui");
+const testWithLibreOffice = haveLibreOffice ? test : test.skip;
+
+const OTHER_INPUTS: ReportInputs = {
+  marketingSpend: 287_450.5, newCustomers: 613, customersStart: 4870, customersLost: 389, averageOrderValue: 86.4,
+  purchasesPerYear: 6.25, lifespanYears: 3.5, grossMargin: 0.355, monthlyRevenuePerCustomer: 45.7,
+};
+
+/** Recalculates an .xlsx in LibreOffice (saved again as .xlsx) and returns the computed values by A1 address. */
+async function recalculate(file: string): Promise<Map<string, unknown>> {
+  const out = mkdtempSync(path.join(tmpdir(), "cx-lo-"));
+  execFileSync("soffice", ["--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, file], { stdio: "ignore", timeout: 120_000 });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path.join(out, path.basename(file)));
+  const cells = new Map<string, unknown>();
+  workbook.worksheets[0]?.eachRow((row) => {
+    row.eachCell((cell) => {
+      const value = cell.value as { result?: unknown } | unknown;
+      cells.set(cell.address, typeof value === "object" && value !== null && "result" in value ? (value as { result?: unknown }).result : value);
+    });
+  });
+  return cells;
+}
+
+describe.each([
+  ["the sample data", SAMPLE_INPUTS],
+  ["a second data set", OTHER_INPUTS],
+])("portable formulas equal the add-in's numbers for %s", (_name, inputs) => {
+  testWithLibreOffice("every KPI cell, recalculated by LibreOffice", async () => {
+    const options: ReportOptions = {
+      title: "Portable check", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
+      formulaMode: "portable", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs,
+    };
+    const portable = buildReport(options);
+    const withAddIn = buildReport({ ...options, formulaMode: "cx" });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xlsx-")), "report.xlsx");
+    await specToXlsx(portable, file);
+    const values = await recalculate(file);
+    const addresses = kpiAddresses(portable);
+    expect(addresses.length).toBe(5);
+    for (const address of addresses) {
+      const expected = evaluateCx(withAddIn, withAddIn.cells.find((cell) => cell.address === address)?.formula as string);
+      const actual = values.get(address);
+      expect(typeof actual).toBe("number");
+      expectClose(actual as number, expected, 1e-9 * Math.max(1, Math.abs(expected)));
+    }
+  }, 180_000);
+});
