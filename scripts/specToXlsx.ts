@@ -27,11 +27,13 @@ export async function specToXlsx(spec: SheetSpec, file: string): Promise<void> {
     workbook.definedNames.add(`${quoted}!${absolute}`, name.name);
   }
   for (const light of spec.trafficLights) {
+    // Meeting the target exactly is green, as in the writer: OOXML's greaterThanOrEqual/lessThanOrEqual
+    // operators, which exceljs writes through although its typings list only strict ones.
     const target = light.targetAddress.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
     sheet.addConditionalFormatting({
       ref: light.range,
       rules: [
-        { type: "cellIs", priority: 1, operator: light.direction === "atLeast" ? "greaterThan" : "lessThan", formulae: [target], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } } },
+        { type: "cellIs", priority: 1, operator: light.direction === "atLeast" ? "greaterThanOrEqual" : "lessThanOrEqual", formulae: [target], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } } } as unknown as ExcelJS.ConditionalFormattingRule,
         { type: "cellIs", priority: 2, operator: light.direction === "atLeast" ? "lessThan" : "greaterThan", formulae: [target], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } },
       ],
     });
