@@ -42,4 +42,12 @@ module.exports = tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   ...layerRules,
+  {
+    // DESIGN.md: only one gateway module in the task pane touches the writer and Excel.
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    ignores: ["src/taskpane/gateway.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/writer/*", "**/writer", "**/functions/*"], message: "Only src/taskpane/gateway.ts may use the writer (DESIGN.md)." }] }],
+    },
+  },
 );

@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  setupFiles: ["<rootDir>/test/setup/customFunctionsGlobals.ts"],
+  setupFiles: ["<rootDir>/test/setup/customFunctionsGlobals.ts", "<rootDir>/test/setup/jsdomPolyfills.ts"],
   // office-addin-mock needs only office-addin-manifest's OfficeApp enum (see the stub).
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/setup/officeAddinManifestStub.ts" },
   transform: {

@@ -1,3 +1,4 @@
+import { isoDateOfSerial, utcDateOfSerial } from "./dates";
 import { CxError } from "./errors";
 import { groupCustomers, type CustomerId } from "./prep/groupCustomers";
 
@@ -12,20 +13,18 @@ export interface Cohort {
   readonly retention: readonly number[];
 }
 
-const DAY_MS = 86_400_000;
-const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** The period index of an Excel date serial: months and quarters by calendar, weeks from Monday. */
 function periodOf(serial: number, period: CohortPeriod): number {
   const day = Math.floor(serial);
   if (period === "week") return Math.floor((day - 2) / 7); // serial 2 (1900-01-01) was a Monday
-  const date = new Date(SERIAL_EPOCH_MS + day * DAY_MS);
+  const date = utcDateOfSerial(day);
   const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
   return period === "month" ? month : Math.floor(month / 3);
 }
 
 function labelOf(index: number, period: CohortPeriod): string {
-  if (period === "week") return new Date(SERIAL_EPOCH_MS + (index * 7 + 2) * DAY_MS).toISOString().slice(0, 10);
+  if (period === "week") return isoDateOfSerial(index * 7 + 2);
   if (period === "quarter") return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }

@@ -1,3 +1,4 @@
+import { serialFromUtc } from "../core/dates";
 import type { CustomerId } from "../core/prep/groupCustomers";
 import { showNumber } from "../core/validate";
 import type { Call } from "./call";
@@ -150,9 +151,6 @@ export function optionalChoice<T>(call: Call, argument: string, value: unknown, 
 
 /** Excel's last date, 9999-12-31. Serial 1 is 1900-01-01. */
 export const MAX_DATE_SERIAL = 2958465;
-const DAY_MS = 86_400_000;
-/** 1899-12-30: day 0 of Excel serials for every date from 1900-03-01 on (Excel's 1900 leap-day quirk). */
-const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
  * Excel serial of a date typed as text: 2024-03-31, 2024/3/31, 2024.3.31 or 2024年3月31日, with an
@@ -168,12 +166,7 @@ export function parseDateText(text: string): number | undefined {
   const check = new Date(ms);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
   if (hour > 23 || minute > 59 || second > 59 || year < 1900 || (year === 1900 && month < 3)) return undefined;
-  return (ms - SERIAL_EPOCH_MS) / DAY_MS + (hour * 3600 + minute * 60 + second) / 86400;
-}
-
-/** The ISO text of an Excel date serial (for messages and labels). */
-export function serialToIso(serial: number): string {
-  return new Date(SERIAL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+  return serialFromUtc(ms) + (hour * 3600 + minute * 60 + second) / 86400;
 }
 
 /** A date cell as an Excel serial, or an error naming the cell. */

@@ -1,0 +1,50 @@
+import type { Localized } from "./locale";
+
+/** Every string the task pane shows, in both languages. */
+export const paneStrings = {
+  appTitle: { "en-US": "Customer metrics", "zh-CN": "客户指标" },
+  language: { "en-US": "Language", "zh-CN": "语言" },
+  tabCreate: { "en-US": "Create report", "zh-CN": "生成报告" },
+  tabFunctions: { "en-US": "Functions", "zh-CN": "函数" },
+  reportTitle: { "en-US": "Report title", "zh-CN": "报告标题" },
+  defaultTitle: { "en-US": "Customer metrics", "zh-CN": "客户指标" },
+  periodStart: { "en-US": "Period start", "zh-CN": "期间开始" },
+  periodEnd: { "en-US": "Period end", "zh-CN": "期间结束" },
+  currency: { "en-US": "Currency", "zh-CN": "币种" },
+  targetLtvCac: { "en-US": "Target LTV:CAC (at least)", "zh-CN": "LTV:CAC 目标（不低于）" },
+  targetChurn: { "en-US": "Target churn rate, % (at most)", "zh-CN": "流失率目标，%（不高于）" },
+  formulaMode: { "en-US": "Formulas", "zh-CN": "公式" },
+  modeCx: { "en-US": "Add-in functions (CX.*)", "zh-CN": "加载项函数 (CX.*)" },
+  modePortable: { "en-US": "Portable (built-in formulas only)", "zh-CN": "通用（仅内置公式）" },
+  modeHelp: {
+    "en-US": "Add-in functions are shorter and cover every metric but need the add-in; portable formulas calculate the same numbers for anyone, in Excel without the add-in or in other spreadsheet programs.",
+    "zh-CN": "加载项函数更简洁、覆盖全部指标，但需要安装加载项；通用公式对任何人都能算出相同的结果，包括未安装加载项的 Excel 和其他电子表格软件。",
+  },
+  dataSource: { "en-US": "Data", "zh-CN": "数据" },
+  sampleData: { "en-US": "Sample data (replace the marked input cells with yours)", "zh-CN": "示例数据（请将标记的输入单元格替换为您的数据）" },
+  create: { "en-US": "Create report", "zh-CN": "生成报告" },
+  creating: { "en-US": "Writing the report sheet…", "zh-CN": "正在写入报告工作表……" },
+  created: { "en-US": "Created the sheet “{sheet}”.", "zh-CN": "已创建工作表“{sheet}”。" },
+  failed: { "en-US": "The report could not be written: {reason}", "zh-CN": "无法写入报告：{reason}" },
+  rolledBack: { "en-US": "Nothing was left behind in your workbook. Try again; if it keeps failing, save the workbook and reopen it.", "zh-CN": "工作簿中没有留下任何内容。请重试；如果仍然失败，请保存并重新打开工作簿。" },
+  notRolledBack: { "en-US": "A partly written sheet may remain; delete it before trying again.", "zh-CN": "可能留有写入了一半的工作表，请先删除后再重试。" },
+  titleRequired: { "en-US": "Enter a title.", "zh-CN": "请输入标题。" },
+  periodOrder: { "en-US": "The end must not be before the start.", "zh-CN": "结束日期不能早于开始日期。" },
+  dateRequired: { "en-US": "Enter a date.", "zh-CN": "请输入日期。" },
+  ltvCacRange: { "en-US": "Enter a number greater than 0.", "zh-CN": "请输入大于 0 的数字。" },
+  churnRange: { "en-US": "Enter a percentage from 0 to 100.", "zh-CN": "请输入 0 到 100 之间的百分比。" },
+  search: { "en-US": "Search functions", "zh-CN": "搜索函数" },
+  insert: { "en-US": "Insert", "zh-CN": "插入" },
+  inserted: { "en-US": "Inserted {formula} into the selected cell; fill in its arguments.", "zh-CN": "已在所选单元格中插入 {formula}，请填写参数。" },
+  insertFailed: { "en-US": "Could not insert the formula: {reason}", "zh-CN": "无法插入公式：{reason}" },
+  noMatch: { "en-US": "No function matches “{query}”.", "zh-CN": "没有与“{query}”匹配的函数。" },
+  catalogueFailed: { "en-US": "The function list could not be loaded: {reason}", "zh-CN": "无法加载函数列表：{reason}" },
+  outsideOffice: {
+    "en-US": "This is the task pane of the CX customer-metrics add-in. Open it in Excel: sideload manifest.xml (Home → Add-ins → My Add-ins → Upload My Add-in), then choose Metrics Report on the Home tab.",
+    "zh-CN": "这是 CX 客户指标加载项的任务窗格。请在 Excel 中打开：旁加载 manifest.xml（开始 → 加载项 → 我的加载项 → 上传我的加载项），然后在“开始”选项卡中选择“指标报告”。",
+  },
+  cellNotEmpty: { "en-US": "the selected cell is not empty; select an empty cell", "zh-CN": "所选单元格不为空，请选择一个空单元格" },
+  excelTooOld: { "en-US": "this needs Excel 2019, Microsoft 365 or Excel on the web (ExcelApi 1.9)", "zh-CN": "需要 Excel 2019、Microsoft 365 或网页版 Excel（ExcelApi 1.9）" },
+} as const satisfies Record<string, Localized>;
+
+export type PaneString = keyof typeof paneStrings;

@@ -1,0 +1,122 @@
+import {
+  Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, tokens,
+} from "@fluentui/react-components";
+import { useState, type FormEvent, type ReactElement } from "react";
+import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
+import { fillTemplate, type Locale } from "../i18n/locale";
+import { paneStrings, type PaneString } from "../i18n/paneStrings";
+import { DEFAULT_TARGETS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions } from "../report/buildReport";
+import type { ExcelGateway } from "./gateway";
+
+export interface CreateReportFormProps {
+  readonly gateway: ExcelGateway;
+  readonly locale: Locale;
+  /** Today as an Excel serial (passed in so that tests are deterministic). */
+  readonly today: number;
+}
+
+const CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD"] as const;
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalM },
+  grow: { flexGrow: 1 },
+});
+
+type Status = { readonly kind: "idle" } | { readonly kind: "working" } | { readonly kind: "done"; readonly sheet: string } | { readonly kind: "failed"; readonly reason: string; readonly rolledBack: boolean };
+
+const isoToSerial = (iso: string): number | undefined => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? serialFromUtc(Date.parse(`${iso}T00:00:00Z`)) : undefined);
+
+/** The create-report form: every input is checked in its field before anything is written. */
+export function CreateReportForm({ gateway, locale, today }: CreateReportFormProps): ReactElement {
+  const styles = useStyles();
+  const t = (key: PaneString, params: Record<string, string> = {}): string => fillTemplate(paneStrings[key][locale], params);
+  const now = utcDateOfSerial(today);
+  const quarterStart = `${now.getUTCFullYear()}-${String(Math.floor(now.getUTCMonth() / 3) * 3 + 1).padStart(2, "0")}-01`;
+  const [title, setTitle] = useState<string>(t("defaultTitle"));
+  const [start, setStart] = useState<string>(quarterStart);
+  const [end, setEnd] = useState<string>(isoDateOfSerial(today));
+  const [currency, setCurrency] = useState<string>("CNY");
+  const [ltvCac, setLtvCac] = useState<string>(String(DEFAULT_TARGETS.ltvCac));
+  const [churn, setChurn] = useState<string>(String(DEFAULT_TARGETS.churn * 100));
+  const [mode, setMode] = useState<FormulaMode>("cx");
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+
+  const startSerial = isoToSerial(start);
+  const endSerial = isoToSerial(end);
+  const ltvCacValue = Number(ltvCac);
+  const churnValue = Number(churn);
+  const problems: Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn", string>> = {};
+  if (title.trim() === "") problems.title = t("titleRequired");
+  if (startSerial === undefined) problems.start = t("dateRequired");
+  if (endSerial === undefined) problems.end = t("dateRequired");
+  else if (startSerial !== undefined && endSerial < startSerial) problems.end = t("periodOrder");
+  if (!(ltvCac.trim() !== "" && ltvCacValue > 0)) problems.ltvCac = t("ltvCacRange");
+  if (!(churn.trim() !== "" && churnValue >= 0 && churnValue <= 100)) problems.churn = t("churnRange");
+  const valid = Object.keys(problems).length === 0;
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!valid || status.kind === "working") return;
+    setStatus({ kind: "working" });
+    const options: ReportOptions = {
+      title: title.trim(), periodStart: startSerial as number, periodEnd: endSerial as number, currency, locale,
+      formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100 }, generatedOn: today, inputs: SAMPLE_INPUTS,
+    };
+    try {
+      const result = await gateway.createReport(options);
+      setStatus({ kind: "done", sheet: result.sheetName });
+    } catch (error) {
+      const rolledBack = typeof error === "object" && error !== null && (error as { rolledBack?: boolean }).rolledBack === true;
+      setStatus({ kind: "failed", reason: error instanceof Error ? error.message : String(error), rolledBack });
+    }
+  };
+
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+      <Field label={t("reportTitle")} required validationMessage={problems.title ?? null}>
+        <Input value={title} onChange={(_, data) => setTitle(data.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={t("periodStart")} validationMessage={problems.start ?? null}>
+          <Input type="date" value={start} onChange={(_, data) => setStart(data.value)} />
+        </Field>
+        <Field className={styles.grow} label={t("periodEnd")} validationMessage={problems.end ?? null}>
+          <Input type="date" value={end} onChange={(_, data) => setEnd(data.value)} />
+        </Field>
+      </div>
+      <Field label={t("currency")}>
+        <Dropdown value={currency} selectedOptions={[currency]} onOptionSelect={(_, data) => setCurrency(data.optionValue ?? "CNY")}>
+          {CURRENCIES.map((code) => <Option key={code} value={code}>{code}</Option>)}
+        </Dropdown>
+      </Field>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={t("targetLtvCac")} validationMessage={problems.ltvCac ?? null}>
+          <Input type="number" value={ltvCac} onChange={(_, data) => setLtvCac(data.value)} />
+        </Field>
+        <Field className={styles.grow} label={t("targetChurn")} validationMessage={problems.churn ?? null}>
+          <Input type="number" value={churn} onChange={(_, data) => setChurn(data.value)} />
+        </Field>
+      </div>
+      <Field label={t("formulaMode")} hint={t("modeHelp")}>
+        <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as FormulaMode)}>
+          <Radio value="cx" label={t("modeCx")} />
+          <Radio value="portable" label={t("modePortable")} />
+        </RadioGroup>
+      </Field>
+      <Field label={t("dataSource")}>
+        <Text>{t("sampleData")}</Text>
+      </Field>
+      <Button appearance="primary" type="submit" disabled={!valid || status.kind === "working"}>{t("create")}</Button>
+      {status.kind === "working" && <Spinner size="small" label={t("creating")} />}
+      {status.kind === "done" && (
+        <MessageBar intent="success"><MessageBarBody>{t("created", { sheet: status.sheet })}</MessageBarBody></MessageBar>
+      )}
+      {status.kind === "failed" && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("failed", { reason: status.reason })} {t(status.rolledBack ? "rolledBack" : "notRolledBack")}</MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The task pane's only door to Excel: components receive an ExcelGateway as a prop, so they render
+ * and are tested without Office. officeGateway is the real one.
+ */
+import { fillTemplate, type Locale } from "../i18n/locale";
+import { paneStrings } from "../i18n/paneStrings";
+import { buildReport, type ReportOptions } from "../report/buildReport";
+import { writeReport, type WriteResult } from "../writer/writeReport";
+
+export interface ExcelGateway {
+  /** Writes the report into a new sheet; rejects with ReportWriteError after rolling back. */
+  createReport(options: ReportOptions): Promise<WriteResult>;
+  /** Puts a formula into the selected cell, refusing a cell that is not empty. */
+  insertFormula(formula: string, locale: Locale): Promise<void>;
+}
+
+/** The Excel API requirement set the writer and insertFormula use (getRanges, conditional formats, getActiveCell). */
+export const REQUIRED_EXCEL_API = "1.9";
+
+function requireExcelApi(locale: Locale): void {
+  if (!Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) throw new Error(paneStrings.excelTooOld[locale]);
+}
+
+export const officeGateway: ExcelGateway = {
+  async createReport(options) {
+    requireExcelApi(options.locale);
+    return Excel.run((context) => writeReport(context, buildReport(options)));
+  },
+  async insertFormula(formula, locale) {
+    requireExcelApi(locale);
+    await Excel.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load("formulas");
+      await context.sync();
+      const current = cell.formulas[0]?.[0];
+      if (current !== "" && current !== undefined && current !== null) throw new Error(fillTemplate(paneStrings.cellNotEmpty[locale], {}));
+      cell.formulas = [[formula]];
+      await context.sync();
+    });
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The task pane's components with Testing Library, on a fake gateway (no Office): what the user
+ * sees, what is checked before anything is written, and what is sent to Excel.
+ */
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { CreateReportForm } from "../../src/taskpane/CreateReportForm";
+import { FunctionsView, type CatalogueEntry } from "../../src/taskpane/FunctionsView";
+import type { ExcelGateway } from "../../src/taskpane/gateway";
+import type { ReportOptions } from "../../src/report/buildReport";
+import { ReportWriteError } from "../../src/writer/writeReport";
+
+const TODAY = 45619; // 2024-11-23
+
+function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { reports: ReportOptions[]; formulas: string[] } {
+  const reports: ReportOptions[] = [];
+  const formulas: string[] = [];
+  return {
+    reports,
+    formulas,
+    createReport: async (options) => {
+      reports.push(options);
+      return { sheetName: "Customer Metrics (2)", syncs: 2 };
+    },
+    insertFormula: async (formula) => {
+      formulas.push(formula);
+    },
+    ...overrides,
+  };
+}
+
+const catalogue: CatalogueEntry[] = [
+  { name: "NPS", description: "Net Promoter Score from 0-10 answers", parameters: [{ name: "scores" }, { name: "output", optional: true }] },
+  { name: "CAC", description: "Customer acquisition cost", parameters: [{ name: "spend" }, { name: "new_customers" }] },
+];
+const zhCatalogue: CatalogueEntry[] = [{ name: "NPS", description: "净推荐值", parameters: [{ name: "scores" }] }];
+
+describe("create-report form", () => {
+  test("sends the chosen options to the gateway and reports the new sheet", async () => {
+    const gateway = fakeGateway();
+    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    fireEvent.change(screen.getByLabelText(/Report title/), { target: { value: "Q4 customers" } });
+    fireEvent.click(screen.getByLabelText("Portable (built-in formulas only)"));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Create report" }));
+    });
+    expect(await screen.findByText("Created the sheet “Customer Metrics (2)”.")).toBeTruthy();
+    expect(gateway.reports).toHaveLength(1);
+    const sent = gateway.reports[0] as ReportOptions;
+    expect(sent.title).toBe("Q4 customers");
+    expect(sent.formulaMode).toBe("portable");
+    expect(sent.periodStart).toBe(45566); // 2024-10-01, the quarter's start
+    expect(sent.periodEnd).toBe(TODAY);
+    expect(sent.targets).toEqual({ ltvCac: 3, churn: 0.05 });
+  });
+
+  test("problems show in their fields and nothing is written", async () => {
+    const gateway = fakeGateway();
+    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    fireEvent.change(screen.getByLabelText(/Report title/), { target: { value: "  " } });
+    fireEvent.change(screen.getByLabelText("Period end"), { target: { value: "2024-09-01" } });
+    fireEvent.change(screen.getByLabelText(/Target churn/), { target: { value: "150" } });
+    expect(screen.getByText("Enter a title.")).toBeTruthy();
+    expect(screen.getByText("The end must not be before the start.")).toBeTruthy();
+    expect(screen.getByText("Enter a percentage from 0 to 100.")).toBeTruthy();
+    const button = screen.getByRole("button", { name: "Create report" }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(button);
+    expect(gateway.reports).toHaveLength(0);
+  });
+
+  test("a failed write shows what happened and what to do, in a MessageBar", async () => {
+    const gateway = fakeGateway({ createReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true); } });
+    render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
+    });
+    expect(await screen.findByText(/无法写入报告：InvalidArgument/)).toBeTruthy();
+    expect(screen.getByText(/工作簿中没有留下任何内容/)).toBeTruthy();
+  });
+
+  test("the formula-mode choice is explained in one sentence", () => {
+    render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
+    expect(screen.getByText(/portable formulas calculate the same numbers for anyone/)).toBeTruthy();
+  });
+});
+
+describe("functions view", () => {
+  test("lists the catalogue, filters by search, and inserts a skeleton", async () => {
+    const gateway = fakeGateway();
+    render(<FunctionsView gateway={gateway} locale="en-US" loadCatalogue={async () => catalogue} />);
+    expect(await screen.findByText("CX.NPS(scores, [output])")).toBeTruthy();
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "acquisition" } });
+    expect(screen.queryByText("CX.NPS(scores, [output])")).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Insert CX.CAC" }));
+    });
+    expect(gateway.formulas).toEqual(["=CX.CAC()"]);
+    expect(await screen.findByText("Inserted =CX.CAC() into the selected cell; fill in its arguments.")).toBeTruthy();
+  });
+
+  test("a refused insert (cell not empty) is shown, not swallowed", async () => {
+    const gateway = fakeGateway({ insertFormula: async () => { throw new Error("the selected cell is not empty; select an empty cell"); } });
+    render(<FunctionsView gateway={gateway} locale="en-US" loadCatalogue={async () => catalogue} />);
+    const insert = await screen.findByRole("button", { name: "Insert CX.NPS" });
+    await act(async () => {
+      fireEvent.click(insert);
+    });
+    expect(await screen.findByText("Could not insert the formula: the selected cell is not empty; select an empty cell")).toBeTruthy();
+  });
+});
+
+describe("app", () => {
+  test("follows the language it starts in and switches on request, catalogue included", async () => {
+    const loads: string[] = [];
+    const load = async (locale: string): Promise<CatalogueEntry[]> => {
+      loads.push(locale);
+      return locale === "zh-CN" ? zhCatalogue : catalogue;
+    };
+    render(<App gateway={fakeGateway()} initialLocale="zh-CN" dark={false} today={TODAY} loadCatalogue={load} />);
+    expect(screen.getByRole("heading", { name: "客户指标" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "函数" }));
+    expect(await screen.findByText("净推荐值")).toBeTruthy();
+    fireEvent.click(screen.getByRole("combobox", { name: "语言" }));
+    fireEvent.click(screen.getByRole("option", { name: "English" }));
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Customer metrics" })).toBeTruthy());
+    expect(await screen.findByText("Net Promoter Score from 0-10 answers")).toBeTruthy();
+    expect(loads).toEqual(["zh-CN", "en-US"]);
+  });
+});
