@@ -43,6 +43,10 @@ module.exports = tseslint.config(
   },
   ...layerRules,
   {
+    files: ["test/browser/*.js"],
+    languageOptions: { globals: { window: "readonly", location: "readonly", URLSearchParams: "readonly" } },
+  },
+  {
     // DESIGN.md: only one gateway module in the task pane touches the writer and Excel.
     files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
     ignores: ["src/taskpane/gateway.ts"],

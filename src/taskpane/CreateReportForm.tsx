@@ -19,8 +19,10 @@ const CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD"] as const;
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  row: { display: "flex", columnGap: tokens.spacingHorizontalM },
-  grow: { flexGrow: 1 },
+  // Two fields share a row; labels of different lengths wrap, so the inputs line up at the bottom.
+  row: { display: "flex", columnGap: tokens.spacingHorizontalM, alignItems: "end" },
+  grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  fill: { width: "100%", minWidth: 0 },
 });
 
 type Status = { readonly kind: "idle" } | { readonly kind: "working" } | { readonly kind: "done"; readonly sheet: string } | { readonly kind: "failed"; readonly reason: string; readonly rolledBack: boolean };
@@ -79,10 +81,10 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
       </Field>
       <div className={styles.row}>
         <Field className={styles.grow} label={t("periodStart")} validationMessage={problems.start ?? null}>
-          <Input type="date" value={start} onChange={(_, data) => setStart(data.value)} />
+          <Input className={styles.fill} type="date" value={start} onChange={(_, data) => setStart(data.value)} />
         </Field>
         <Field className={styles.grow} label={t("periodEnd")} validationMessage={problems.end ?? null}>
-          <Input type="date" value={end} onChange={(_, data) => setEnd(data.value)} />
+          <Input className={styles.fill} type="date" value={end} onChange={(_, data) => setEnd(data.value)} />
         </Field>
       </div>
       <Field label={t("currency")}>
@@ -92,10 +94,10 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
       </Field>
       <div className={styles.row}>
         <Field className={styles.grow} label={t("targetLtvCac")} validationMessage={problems.ltvCac ?? null}>
-          <Input type="number" value={ltvCac} onChange={(_, data) => setLtvCac(data.value)} />
+          <Input className={styles.fill} type="number" value={ltvCac} onChange={(_, data) => setLtvCac(data.value)} />
         </Field>
         <Field className={styles.grow} label={t("targetChurn")} validationMessage={problems.churn ?? null}>
-          <Input type="number" value={churn} onChange={(_, data) => setChurn(data.value)} />
+          <Input className={styles.fill} type="number" value={churn} onChange={(_, data) => setChurn(data.value)} />
         </Field>
       </div>
       <Field label={t("formulaMode")} hint={t("modeHelp")}>

@@ -27,6 +27,7 @@ export async function loadBundledCatalogue(locale: Locale): Promise<readonly Cat
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
   signature: { fontFamily: tokens.fontFamilyMonospace },
+  search: { width: "100%", maxWidth: "100%" },
 });
 
 /** A formula skeleton to start from: the function with its required arguments left to the user. */
@@ -64,7 +65,7 @@ export function FunctionsView({ gateway, locale, loadCatalogue }: FunctionsViewP
   };
   return (
     <div>
-      <SearchBox aria-label={t("search")} placeholder={t("search")} value={query} onChange={(_, data) => setQuery(data.value)} />
+      <SearchBox className={styles.search} aria-label={t("search")} placeholder={t("search")} value={query} onChange={(_, data) => setQuery(data.value)} />
       {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
       <div className={styles.list} role="list">
         {shown.map((entry) => (

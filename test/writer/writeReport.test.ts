@@ -2,64 +2,15 @@
  * The writer on office-addin-mock: what it writes, how many round trips, that it never reuses an
  * existing sheet, and that a failed write removes what it created.
  */
-import { OfficeMockObject } from "office-addin-mock";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS } from "../../src/report/buildReport";
 import { planWrite, uniqueSheetName } from "../../src/writer/planWrite";
 import { ReportWriteError, writeReport } from "../../src/writer/writeReport";
+import { workbook } from "../helpers/excelMock";
 
 const spec = buildReport({
   title: "Customer metrics", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
   formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
 });
-
-interface Recorder {
-  syncs: number;
-  added: string[];
-  deleted: string[];
-  ranges: Record<string, Record<string, unknown>>;
-  names: string[];
-  conditionalFormats: number;
-  activated?: string;
-}
-
-/** A workbook with some sheets; `failWrite` makes the second sync fail as Excel would on a rejected batch. */
-function workbook(existing: string[], failWrite = false): { context: Excel.RequestContext; log: Recorder } {
-  const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0 };
-  const range = (address: string): Record<string, unknown> => {
-    const record: Record<string, unknown> = {
-      format: { font: {}, fill: {} },
-      conditionalFormats: { add: () => { log.conditionalFormats++; return { cellValue: { format: { fill: {} } } }; } },
-    };
-    log.ranges[address] = record;
-    return record;
-  };
-  const sheet = (name: string) => ({
-    name,
-    getRange: range,
-    getRanges: range,
-    names: { add: (n: string) => log.names.push(n) },
-    tables: { add: () => ({ name: "" }) },
-    activate: () => { log.activated = name; },
-    delete: () => log.deleted.push(name),
-  });
-  const mock = new OfficeMockObject({
-    workbook: {
-      worksheets: {
-        items: existing.map((name) => ({ name })),
-        add: (name: string) => { log.added.push(name); return sheet(name); },
-        getItemOrNullObject: (name: string) => sheet(name),
-      },
-    },
-    application: { suspendApiCalculationUntilNextSync: () => undefined },
-  }) as unknown as Excel.RequestContext & { sync: () => Promise<void> };
-  const original = mock.sync.bind(mock);
-  (mock as { sync: () => Promise<void> }).sync = async () => {
-    log.syncs++;
-    if (failWrite && log.syncs === 2) throw new Error("InvalidArgument: the batch was rejected");
-    await original();
-  };
-  return { context: mock, log };
-}
 
 test("writes the whole sheet in two round trips, into a new sheet", async () => {
   const { context, log } = workbook(["Sheet1"]);

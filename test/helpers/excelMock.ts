@@ -1,0 +1,56 @@
+/**
+ * A workbook on office-addin-mock for the report writer (tests and bench): it records what the
+ * writer does and counts context.sync calls; `failWrite` makes the second sync fail as Excel does
+ * when it rejects a batch.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+export interface Recorder {
+  syncs: number;
+  added: string[];
+  deleted: string[];
+  ranges: Record<string, Record<string, unknown>>;
+  names: string[];
+  conditionalFormats: number;
+  activated?: string;
+}
+
+/** A workbook with some sheets; `failWrite` makes the second sync fail as Excel would on a rejected batch. */
+export function workbook(existing: string[], failWrite = false): { context: Excel.RequestContext; log: Recorder } {
+  const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0 };
+  const range = (address: string): Record<string, unknown> => {
+    const record: Record<string, unknown> = {
+      format: { font: {}, fill: {} },
+      conditionalFormats: { add: () => { log.conditionalFormats++; return { cellValue: { format: { fill: {} } } }; } },
+    };
+    log.ranges[address] = record;
+    return record;
+  };
+  const sheet = (name: string) => ({
+    name,
+    getRange: range,
+    getRanges: range,
+    names: { add: (n: string) => log.names.push(n) },
+    tables: { add: () => ({ name: "" }) },
+    activate: () => { log.activated = name; },
+    delete: () => log.deleted.push(name),
+  });
+  const mock = new OfficeMockObject({
+    workbook: {
+      worksheets: {
+        items: existing.map((name) => ({ name })),
+        add: (name: string) => { log.added.push(name); return sheet(name); },
+        getItemOrNullObject: (name: string) => sheet(name),
+      },
+    },
+    application: { suspendApiCalculationUntilNextSync: () => undefined },
+  }) as unknown as Excel.RequestContext & { sync: () => Promise<void> };
+  const original = mock.sync.bind(mock);
+  (mock as { sync: () => Promise<void> }).sync = async () => {
+    log.syncs++;
+    if (failWrite && log.syncs === 2) throw new Error("InvalidArgument: the batch was rejected");
+    await original();
+  };
+  return { context: mock, log };
+}
+
