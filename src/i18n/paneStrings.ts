@@ -13,6 +13,8 @@ export const paneStrings = {
   currency: { "en-US": "Currency", "zh-CN": "币种" },
   targetLtvCac: { "en-US": "Target LTV:CAC (at least)", "zh-CN": "LTV:CAC 目标（不低于）" },
   targetChurn: { "en-US": "Target churn rate, % (at most)", "zh-CN": "流失率目标，%（不高于）" },
+  targetNps: { "en-US": "Target NPS (at least)", "zh-CN": "净推荐值目标（不低于）" },
+  npsRange: { "en-US": "Enter a score from −100 to 100.", "zh-CN": "请输入 −100 到 100 之间的分数。" },
   formulaMode: { "en-US": "Formulas", "zh-CN": "公式" },
   modeCx: { "en-US": "Add-in functions (CX.*)", "zh-CN": "加载项函数 (CX.*)" },
   modePortable: { "en-US": "Portable (built-in formulas only)", "zh-CN": "通用（仅内置公式）" },

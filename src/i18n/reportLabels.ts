@@ -25,6 +25,13 @@ export const reportLabels = {
   churn: { "en-US": "Churn rate", "zh-CN": "客户流失率" },
   ltvCac: { "en-US": "LTV:CAC", "zh-CN": "LTV:CAC 比率" },
   payback: { "en-US": "CAC payback (months)", "zh-CN": "获客成本回收期（月）" },
+  survey: { "en-US": "Survey answers (replace with yours)", "zh-CN": "调查答案（请替换为您的数据）" },
+  npsAnswer: { "en-US": "NPS answer (0-10)", "zh-CN": "NPS 答案（0-10）" },
+  csatAnswer: { "en-US": "CSAT answer (1-5)", "zh-CN": "满意度答案（1-5）" },
+  satisfaction: { "en-US": "Satisfaction and loyalty", "zh-CN": "满意度与忠诚度" },
+  nps: { "en-US": "Net Promoter Score (NPS)", "zh-CN": "净推荐值 (NPS)" },
+  npsMargin: { "en-US": "NPS margin of error (95 %)", "zh-CN": "NPS 误差范围（95%）" },
+  csat: { "en-US": "Customer satisfaction (CSAT)", "zh-CN": "客户满意度 (CSAT)" },
 } as const satisfies Record<string, Localized>;
 
 export type ReportLabel = keyof typeof reportLabels;

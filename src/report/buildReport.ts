@@ -15,6 +15,9 @@ export interface ReportInputs {
   readonly lifespanYears: number;
   readonly grossMargin: number;
   readonly monthlyRevenuePerCustomer: number;
+  /** Survey answers: NPS on 0–10 and CSAT on 1–5, one respondent per row (equal lengths). */
+  readonly npsAnswers: readonly number[];
+  readonly csatAnswers: readonly number[];
 }
 
 export interface ReportTargets {
@@ -22,6 +25,8 @@ export interface ReportTargets {
   readonly ltvCac: number;
   /** Churn at most this (default 0.05). */
   readonly churn: number;
+  /** NPS at least this (default 30). */
+  readonly nps: number;
 }
 
 export interface ReportOptions {
@@ -50,9 +55,12 @@ export const SAMPLE_INPUTS: ReportInputs = {
   lifespanYears: 5,
   grossMargin: 0.4,
   monthlyRevenuePerCustomer: 100 * 4 / 12,
+  // 40 respondents: 18 promoters, 12 passives, 10 detractors (NPS 20); 29 of 40 answer 4 or 5 (CSAT 72.5 %).
+  npsAnswers: [10, 9, 8, 7, 10, 6, 9, 8, 10, 3, 9, 7, 8, 10, 5, 9, 10, 7, 2, 9, 8, 10, 6, 9, 4, 10, 8, 7, 9, 0, 10, 8, 6, 9, 7, 5, 10, 8, 6, 9],
+  csatAnswers: [5, 4, 4, 3, 5, 2, 5, 4, 5, 1, 4, 4, 4, 5, 3, 5, 5, 4, 2, 5, 4, 5, 3, 4, 2, 5, 4, 4, 5, 1, 5, 4, 3, 5, 4, 3, 5, 4, 3, 5],
 };
 
-export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05 };
+export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30 };
 
 const PERCENT = "0.0%";
 const DATE = "yyyy-mm-dd";
@@ -63,14 +71,16 @@ interface KpiRow {
   readonly label: ReportLabel;
   readonly cx: string;
   readonly portable: string;
-  readonly format: "currency" | "percent" | "ratio" | "months";
+  readonly format: "currency" | "percent" | "ratio" | "months" | "score";
   readonly target?: { readonly value: number; readonly direction: TrafficLightSpec["direction"] };
 }
 
 /**
- * The customer-metrics report sheet as data (DESIGN.md "Report template"). This first part holds
- * the title block, the named input cells and the KPI block; both formula modes compute the same
- * numbers, the portable one with built-in functions only (errors become #N/A, as CX's do).
+ * The customer-metrics report sheet as data (DESIGN.md "Report template"). So far it holds the title
+ * block, the named input cells and survey answers, the KPI block and the satisfaction block (NPS,
+ * its margin, CSAT); both formula modes compute the same numbers for valid inputs, the portable one
+ * with built-in functions only (a zero denominator becomes #N/A, as CX's errors do; out-of-scale
+ * answers are refused only by CX).
  */
 export function buildReport(options: ReportOptions): SheetSpec {
   const t = (key: ReportLabel): string => reportLabels[key][options.locale];
@@ -123,16 +133,45 @@ export function buildReport(options: ReportOptions): SheetSpec {
     { label: "ltvCac", cx: `=CX.LTV_CAC(${at(1)},${at(0)})`, portable: `=IF(${at(0)}=0,NA(),${at(1)}/${at(0)})`, format: "ratio", target: { value: options.targets.ltvCac, direction: "atLeast" } },
     { label: "payback", cx: `=CX.CAC_PAYBACK(${at(0)},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${at(0)}/(Monthly_Revenue*Gross_Margin))`, format: "months" },
   ];
-  const formats = { currency: money, percent: PERCENT, ratio: "0.00\"x\"", months: "0.0" };
+  const formats = { currency: money, percent: PERCENT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" };
   const trafficLights: TrafficLightSpec[] = [];
-  kpis.forEach((kpi, i) => {
-    const row = first + i;
+  const addKpi = (kpi: KpiRow, row: number): void => {
     cells.push({ address: `A${row}`, value: t(kpi.label), style: "label" });
     cells.push({ address: `B${row}`, formula: options.formulaMode === "cx" ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
     if (kpi.target !== undefined) {
       cells.push({ address: `C${row}`, value: kpi.target.value, numberFormat: formats[kpi.format], style: "input" });
       trafficLights.push({ range: `B${row}`, targetAddress: `C${row}`, direction: kpi.target.direction });
     }
-  });
-  return { name: t("sheetName"), cells, tables: [], names, trafficLights, columnWidths: [220, 120, 100, 100] };
+  };
+  kpis.forEach((kpi, i) => addKpi(kpi, first + i));
+  // Survey answers, to the right of the inputs: one respondent per row, named columns.
+  const surveyTop = 6;
+  cells.push({ address: `E${surveyTop}`, value: t("survey"), style: "heading" });
+  cells.push({ address: `E${surveyTop + 1}`, value: t("npsAnswer"), style: "label" });
+  cells.push({ address: `F${surveyTop + 1}`, value: t("csatAnswer"), style: "label" });
+  const answers = Math.max(options.inputs.npsAnswers.length, options.inputs.csatAnswers.length, 1);
+  for (let i = 0; i < answers; i++) {
+    const row = surveyTop + 2 + i;
+    const nps = options.inputs.npsAnswers[i];
+    const csat = options.inputs.csatAnswers[i];
+    if (nps !== undefined) cells.push({ address: `E${row}`, value: nps, style: "input" });
+    if (csat !== undefined) cells.push({ address: `F${row}`, value: csat, style: "input" });
+  }
+  const surveyRange = (column: string): string => `${column}${surveyTop + 2}:${column}${surveyTop + 1 + answers}`;
+  names.push({ name: "Survey_NPS", range: surveyRange("E") }, { name: "Survey_CSAT", range: surveyRange("F") });
+
+  // Satisfaction block, below the KPIs. Portable NPS and its margin write out DOMAIN.md §2's
+  // formulas with COUNTIF (no LET: LibreOffice 7 lacks it); blank answers are skipped in both modes.
+  const satisfactionTop = first + kpis.length + 1;
+  cells.push({ address: `A${satisfactionTop}`, value: t("satisfaction"), style: "heading" });
+  const n = "COUNT(Survey_NPS)";
+  const p = `COUNTIF(Survey_NPS,">=9")/${n}`;
+  const d = `COUNTIF(Survey_NPS,"<=6")/${n}`;
+  const satisfaction: KpiRow[] = [
+    { label: "nps", cx: "=CX.NPS(Survey_NPS)", portable: `=IF(${n}=0,NA(),100*(${p}-${d}))`, format: "score", target: { value: options.targets.nps, direction: "atLeast" } },
+    { label: "npsMargin", cx: '=CX.NPS(Survey_NPS,"moe")', portable: `=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`, format: "score" },
+    { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" },
+  ];
+  satisfaction.forEach((kpi, i) => addKpi(kpi, satisfactionTop + 1 + i));
+  return { name: t("sheetName"), cells, tables: [], names, trafficLights, columnWidths: [220, 120, 100, 30, 130, 130] };
 }

@@ -41,6 +41,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const [currency, setCurrency] = useState<string>("CNY");
   const [ltvCac, setLtvCac] = useState<string>(String(DEFAULT_TARGETS.ltvCac));
   const [churn, setChurn] = useState<string>(String(DEFAULT_TARGETS.churn * 100));
+  const [nps, setNps] = useState<string>(String(DEFAULT_TARGETS.nps));
   const [mode, setMode] = useState<FormulaMode>("cx");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
 
@@ -48,13 +49,15 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const endSerial = isoToSerial(end);
   const ltvCacValue = Number(ltvCac);
   const churnValue = Number(churn);
-  const problems: Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn", string>> = {};
+  const npsValue = Number(nps);
+  const problems: Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps", string>> = {};
   if (title.trim() === "") problems.title = t("titleRequired");
   if (startSerial === undefined) problems.start = t("dateRequired");
   if (endSerial === undefined) problems.end = t("dateRequired");
   else if (startSerial !== undefined && endSerial < startSerial) problems.end = t("periodOrder");
   if (!(ltvCac.trim() !== "" && ltvCacValue > 0)) problems.ltvCac = t("ltvCacRange");
   if (!(churn.trim() !== "" && churnValue >= 0 && churnValue <= 100)) problems.churn = t("churnRange");
+  if (!(nps.trim() !== "" && npsValue >= -100 && npsValue <= 100)) problems.nps = t("npsRange");
   const valid = Object.keys(problems).length === 0;
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -63,7 +66,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     setStatus({ kind: "working" });
     const options: ReportOptions = {
       title: title.trim(), periodStart: startSerial as number, periodEnd: endSerial as number, currency, locale,
-      formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100 }, generatedOn: today, inputs: SAMPLE_INPUTS,
+      formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, inputs: SAMPLE_INPUTS,
     };
     try {
       const result = await gateway.createReport(options);
@@ -100,6 +103,9 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
           <Input className={styles.fill} type="number" value={churn} onChange={(_, data) => setChurn(data.value)} />
         </Field>
       </div>
+      <Field label={t("targetNps")} validationMessage={problems.nps ?? null}>
+        <Input className={styles.fill} type="number" value={nps} onChange={(_, data) => setNps(data.value)} />
+      </Field>
       <Field label={t("formulaMode")} hint={t("modeHelp")}>
         <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as FormulaMode)}>
           <Radio value="cx" label={t("modeCx")} />

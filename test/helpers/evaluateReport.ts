@@ -5,15 +5,27 @@ import { invocation } from "./excel";
 
 export const cellAt = (spec: SheetSpec, address: string) => spec.cells.find((cell) => cell.address === address);
 
-/** =CX.NAME(arg, …) with each argument a name or a cell of the spec (which may hold another CX formula). */
+/** The cells of an A1 range ("E8:E47" or "B7") of the spec as a 2-D array of values (formulas evaluated). */
+function rangeValues(spec: SheetSpec, range: string): unknown[][] {
+  const [from, to = from] = range.split(":") as [string, string?];
+  const column = (address: string): string => address.replace(/\d+$/, "");
+  const row = (address: string): number => Number(address.replace(/^[A-Z]+/, ""));
+  const values: unknown[][] = [];
+  for (let r = row(from); r <= row(to as string); r++) {
+    const cell = cellAt(spec, `${column(from)}${r}`);
+    values.push([cell?.formula !== undefined ? evaluateCx(spec, cell.formula) : (cell?.value ?? "")]);
+  }
+  return values;
+}
+
+/** =CX.NAME(arg, …) with each argument a text literal, a name or a cell of the spec (which may hold another CX formula). */
 export function evaluateCx(spec: SheetSpec, formula: string): number {
   const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
   if (match === null) throw new Error(`not a CX formula: ${formula}`);
   const args = (match[2] as string).split(",").map((argument) => {
+    if (argument.startsWith('"')) return argument.slice(1, -1);
     const named = spec.names.find((name) => name.name === argument);
-    const cell = cellAt(spec, named?.range ?? argument);
-    if (cell === undefined) throw new Error(`unresolved ${argument}`);
-    return [[cell.formula !== undefined ? evaluateCx(spec, cell.formula) : cell.value]];
+    return rangeValues(spec, named?.range ?? argument);
   });
   const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
   const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];

@@ -22,6 +22,10 @@ test("the KPI block evaluates to DOMAIN.md's figures for the sample inputs", () 
   expect(kpi("Churn rate")).toBe(0.05); // 50 / 1,000
   expectClose(kpi("LTV:CAC"), 1.6, 1e-12);
   expectClose(kpi("CAC payback (months)"), 500 / ((400 / 12) * 0.4), 1e-9);
+  // 18 promoters, 12 passives, 10 detractors of 40 → NPS 20, SE 100·√((0.45 + 0.25 − 0.04)/40)
+  expectClose(kpi("Net Promoter Score (NPS)"), 20, 1e-9);
+  expectClose(kpi("NPS margin of error (95 %)"), 1.96 * 100 * Math.sqrt((0.45 + 0.25 - 0.04) / 40), 1e-9);
+  expect(kpi("Customer satisfaction (CSAT)")).toBe(0.725);
 });
 
 test("formulas read named inputs, not bare cell addresses", () => {
@@ -30,21 +34,21 @@ test("formulas read named inputs, not bare cell addresses", () => {
   expect(cac?.formula).toBe("=CX.CAC(Marketing_Spend,New_Customers)");
   expect(spec.names.map((name) => name.name)).toEqual([
     "Marketing_Spend", "New_Customers", "Customers_Start", "Customers_Lost", "Avg_Order_Value", "Purchases_Per_Year",
-    "Lifespan_Years", "Gross_Margin", "Monthly_Revenue",
+    "Lifespan_Years", "Gross_Margin", "Monthly_Revenue", "Survey_NPS", "Survey_CSAT",
   ]);
 });
 
 test("portable mode uses built-in functions only", () => {
   const spec = buildReport({ ...options, formulaMode: "portable" });
   const formulas = spec.cells.flatMap((cell) => (cell.formula === undefined ? [] : [cell.formula]));
-  expect(formulas.length).toBe(5);
+  expect(formulas.length).toBe(8);
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
   expect(formulas[0]).toBe("=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)");
 });
 
-test("traffic lights compare churn (at most) and LTV:CAC (at least) with their target cells", () => {
+test("traffic lights compare churn (at most), LTV:CAC and NPS (at least) with their target cells", () => {
   const spec = buildReport(options);
-  expect(spec.trafficLights.map((light) => light.direction)).toEqual(["atMost", "atLeast"]);
+  expect(spec.trafficLights.map((light) => light.direction)).toEqual(["atMost", "atLeast", "atLeast"]);
   for (const light of spec.trafficLights) expect(cellAt(spec, light.targetAddress)?.style).toBe("input");
 });
 

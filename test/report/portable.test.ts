@@ -22,6 +22,8 @@ const testWithLibreOffice = haveLibreOffice ? test : test.skip;
 const OTHER_INPUTS: ReportInputs = {
   marketingSpend: 287_450.5, newCustomers: 613, customersStart: 4870, customersLost: 389, averageOrderValue: 86.4,
   purchasesPerYear: 6.25, lifespanYears: 3.5, grossMargin: 0.355, monthlyRevenuePerCustomer: 45.7,
+  npsAnswers: [0, 10, 10, 9, 3, 7, 8, 6, 10, 9, 9, 1, 10, 8],
+  csatAnswers: [1, 5, 5, 4, 2, 3, 4, 3, 5, 4, 5, 1, 5, 4],
 };
 
 /** Recalculates an .xlsx in LibreOffice (saved again as .xlsx) and returns the computed values by A1 address. */
@@ -55,7 +57,7 @@ describe.each([
     await specToXlsx(portable, file);
     const values = await recalculate(file);
     const addresses = kpiAddresses(portable);
-    expect(addresses.length).toBe(5);
+    expect(addresses.length).toBe(8);
     for (const address of addresses) {
       const expected = evaluateCx(withAddIn, withAddIn.cells.find((cell) => cell.address === address)?.formula as string);
       const actual = values.get(address);

@@ -53,7 +53,7 @@ describe("create-report form", () => {
     expect(sent.formulaMode).toBe("portable");
     expect(sent.periodStart).toBe(45566); // 2024-10-01, the quarter's start
     expect(sent.periodEnd).toBe(TODAY);
-    expect(sent.targets).toEqual({ ltvCac: 3, churn: 0.05 });
+    expect(sent.targets).toEqual({ ltvCac: 3, churn: 0.05, nps: 30 });
   });
 
   test("problems show in their fields and nothing is written", async () => {

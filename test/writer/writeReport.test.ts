@@ -22,7 +22,7 @@ test("writes the whole sheet in two round trips, into a new sheet", async () => 
   const block = log.ranges[planWrite(spec).range] as Record<string, unknown>;
   expect(block["formulas"]).toEqual(planWrite(spec).formulas);
   expect(log.names).toEqual(spec.names.map((name) => name.name));
-  expect(log.conditionalFormats).toBe(4); // good and bad for churn and LTV:CAC
+  expect(log.conditionalFormats).toBe(6); // good and bad for churn, LTV:CAC and NPS
 });
 
 test("never reuses an existing sheet: a second report gets a new name", async () => {
@@ -43,7 +43,7 @@ test("a rejected write removes the new sheet again, in a third round trip, and s
 
 test("the plan puts every cell in one block, with its format", () => {
   const plan = planWrite(spec);
-  expect(plan.range).toBe(`A1:C${Math.max(...spec.cells.map((cell) => Number(cell.address.slice(1))))}`);
+  expect(plan.range).toBe(`A1:F${Math.max(...spec.cells.map((cell) => Number(cell.address.slice(1))))}`);
   expect(plan.formulas[0]?.[0]).toBe("Customer metrics");
   expect(plan.numberFormats[1]?.[1]).toBe("yyyy-mm-dd");
   expect(plan.styles.input?.split(",")).toContain("B7");
