@@ -15,6 +15,12 @@ export interface ReportInputs {
   readonly lifespanYears: number;
   readonly grossMargin: number;
   readonly monthlyRevenuePerCustomer: number;
+  readonly prospects: number;
+  readonly converted: number;
+  readonly revenue: number;
+  readonly orders: number;
+  readonly buyingCustomers: number;
+  readonly repeatCustomers: number;
   /** Survey answers: NPS on 0–10 and CSAT on 1–5, one respondent per row (equal lengths). */
   readonly npsAnswers: readonly number[];
   readonly csatAnswers: readonly number[];
@@ -55,6 +61,12 @@ export const SAMPLE_INPUTS: ReportInputs = {
   lifespanYears: 5,
   grossMargin: 0.4,
   monthlyRevenuePerCustomer: 100 * 4 / 12,
+  prospects: 8000,
+  converted: 200,
+  revenue: 430_000,
+  orders: 4300,
+  buyingCustomers: 1150,
+  repeatCustomers: 437,
   // 40 respondents: 18 promoters, 12 passives, 10 detractors (NPS 20); 29 of 40 answer 4 or 5 (CSAT 72.5 %).
   npsAnswers: [10, 9, 8, 7, 10, 6, 9, 8, 10, 3, 9, 7, 8, 10, 5, 9, 10, 7, 2, 9, 8, 10, 6, 9, 4, 10, 8, 7, 9, 0, 10, 8, 6, 9, 7, 5, 10, 8, 6, 9],
   csatAnswers: [5, 4, 4, 3, 5, 2, 5, 4, 5, 1, 4, 4, 4, 5, 3, 5, 5, 4, 2, 5, 4, 5, 3, 4, 2, 5, 4, 4, 5, 1, 5, 4, 3, 5, 4, 3, 5, 4, 3, 5],
@@ -107,6 +119,12 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ["lifespanYears", "Lifespan_Years", options.inputs.lifespanYears, "0.0"],
     ["grossMargin", "Gross_Margin", options.inputs.grossMargin, PERCENT],
     ["monthlyRevenue", "Monthly_Revenue", options.inputs.monthlyRevenuePerCustomer, money],
+    ["prospects", "Prospects", options.inputs.prospects, "#,##0"],
+    ["converted", "Converted", options.inputs.converted, "#,##0"],
+    ["revenue", "Revenue", options.inputs.revenue, money],
+    ["orders", "Orders", options.inputs.orders, "#,##0"],
+    ["buyingCustomers", "Buying_Customers", options.inputs.buyingCustomers, "#,##0"],
+    ["repeatCustomers", "Repeat_Customers", options.inputs.repeatCustomers, "#,##0"],
   ];
   inputs.forEach(([label, name, value, format], i) => {
     const row = 7 + i;
@@ -173,5 +191,26 @@ export function buildReport(options: ReportOptions): SheetSpec {
     { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" },
   ];
   satisfaction.forEach((kpi, i) => addKpi(kpi, satisfactionTop + 1 + i));
-  return { name: t("sheetName"), cells, tables: [], names, trafficLights, columnWidths: [220, 120, 100, 30, 130, 130] };
+
+  // Lifecycle table of DOMAIN.md §3: stage, goal, main metric and its value.
+  const lifecycleTop = satisfactionTop + satisfaction.length + 2;
+  const churnCell = at(kpis.findIndex((kpi) => kpi.label === "churn"));
+  cells.push({ address: `A${lifecycleTop}`, value: t("lifecycle"), style: "heading" });
+  (["stage", "goal", "mainMetric", "value"] as const).forEach((key, i) => {
+    cells.push({ address: `${"ABCD"[i]}${lifecycleTop + 1}`, value: t(key), style: "label" });
+  });
+  const stages: [ReportLabel, ReportLabel, ReportLabel, string, string, string][] = [
+    ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT],
+    ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", money],
+    ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT],
+    ["stageChurn", "goalChurn", "metricChurn", `=${churnCell}`, `=${churnCell}`, PERCENT],
+  ];
+  stages.forEach(([stage, goal, metric, cxFormula, portableFormula, format], i) => {
+    const row = lifecycleTop + 2 + i;
+    cells.push({ address: `A${row}`, value: t(stage), style: "label" });
+    cells.push({ address: `B${row}`, value: t(goal) });
+    cells.push({ address: `C${row}`, value: t(metric) });
+    cells.push({ address: `D${row}`, formula: options.formulaMode === "cx" ? cxFormula : portableFormula, numberFormat: format, style: "kpi" });
+  });
+  return { name: t("sheetName"), cells, tables: [], names, trafficLights, columnWidths: [220, 170, 130, 100, 130, 130] };
 }

@@ -20,6 +20,8 @@ function rangeValues(spec: SheetSpec, range: string): unknown[][] {
 
 /** =CX.NAME(arg, …) with each argument a text literal, a name or a cell of the spec (which may hold another CX formula). */
 export function evaluateCx(spec: SheetSpec, formula: string): number {
+  const reference = /^=([A-Z]+\d+)$/.exec(formula);
+  if (reference !== null) return rangeValues(spec, reference[1] as string)[0]?.[0] as number;
   const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
   if (match === null) throw new Error(`not a CX formula: ${formula}`);
   const args = (match[2] as string).split(",").map((argument) => {

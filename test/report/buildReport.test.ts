@@ -34,14 +34,15 @@ test("formulas read named inputs, not bare cell addresses", () => {
   expect(cac?.formula).toBe("=CX.CAC(Marketing_Spend,New_Customers)");
   expect(spec.names.map((name) => name.name)).toEqual([
     "Marketing_Spend", "New_Customers", "Customers_Start", "Customers_Lost", "Avg_Order_Value", "Purchases_Per_Year",
-    "Lifespan_Years", "Gross_Margin", "Monthly_Revenue", "Survey_NPS", "Survey_CSAT",
+    "Lifespan_Years", "Gross_Margin", "Monthly_Revenue", "Prospects", "Converted", "Revenue", "Orders",
+    "Buying_Customers", "Repeat_Customers", "Survey_NPS", "Survey_CSAT",
   ]);
 });
 
 test("portable mode uses built-in functions only", () => {
   const spec = buildReport({ ...options, formulaMode: "portable" });
   const formulas = spec.cells.flatMap((cell) => (cell.formula === undefined ? [] : [cell.formula]));
-  expect(formulas.length).toBe(8);
+  expect(formulas.length).toBe(12);
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
   expect(formulas[0]).toBe("=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)");
 });
@@ -50,6 +51,18 @@ test("traffic lights compare churn (at most), LTV:CAC and NPS (at least) with th
   const spec = buildReport(options);
   expect(spec.trafficLights.map((light) => light.direction)).toEqual(["atMost", "atLeast", "atLeast"]);
   for (const light of spec.trafficLights) expect(cellAt(spec, light.targetAddress)?.style).toBe("input");
+});
+
+test("the lifecycle table of DOMAIN.md §3: conversion, AOV, repurchase, churn", () => {
+  const spec = buildReport(options);
+  const value = (stage: string): number => {
+    const row = spec.cells.find((cell) => cell.value === stage && cell.address.startsWith("A"))?.address.slice(1);
+    return evaluateCx(spec, cellAt(spec, `D${row}`)?.formula as string);
+  };
+  expect(value("Acquisition")).toBe(200 / 8000);
+  expect(value("Conversion")).toBe(100); // 430,000 / 4,300
+  expectClose(value("Retention"), 437 / 1150, 1e-15);
+  expect(value("Churn")).toBe(0.05);
 });
 
 test("labels follow the language", () => {
