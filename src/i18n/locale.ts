@@ -13,7 +13,7 @@ export type Localized = Readonly<Record<Locale, string>>;
  */
 export function parseLocale(text: string): Locale | undefined {
   const tag = text.trim().toLowerCase().replace(/_/g, "-");
-  if (tag === "" ) return undefined;
+  if (tag === "") return undefined;
   if (tag === "zh" || tag.startsWith("zh-") || tag === "中文" || tag === "简体中文" || tag === "chinese") return "zh-CN";
   if (tag === "en" || tag.startsWith("en-") || tag === "english" || tag === "英文" || tag === "英语") return "en-US";
   return undefined;
