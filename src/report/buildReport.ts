@@ -1,13 +1,20 @@
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
-import type { Locale } from "../i18n/locale";
-import type { CellSpec, NameSpec, SheetSpec, TrafficLightSpec } from "./sheetSpec";
+import type { Locale, Localized } from "../i18n/locale";
+import type { CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec, TrafficLightSpec } from "./sheetSpec";
 
 /** "cx": formulas use the add-in's CX.* functions; "portable": built-in functions only. */
 export type FormulaMode = "cx" | "portable";
 
-export interface ReportInputs {
-  readonly marketingSpend: number;
+/** One acquisition channel: its name in both languages, spend and new customers in the period. */
+export interface ChannelInput {
+  readonly name: Localized;
+  readonly spend: number;
   readonly newCustomers: number;
+}
+
+export interface ReportInputs {
+  /** Marketing and sales spend and new customers per channel; the report's totals are their sums. */
+  readonly channels: readonly ChannelInput[];
   readonly customersStart: number;
   readonly customersLost: number;
   readonly averageOrderValue: number;
@@ -52,8 +59,13 @@ export interface ReportOptions {
 
 /** A small, realistic demo: what the sheet holds until the user types in their own figures. */
 export const SAMPLE_INPUTS: ReportInputs = {
-  marketingSpend: 100_000,
-  newCustomers: 200,
+  // 100,000 spent for 200 new customers in all (DOMAIN.md §1's CAC example: 500).
+  channels: [
+    { name: { "en-US": "Search ads", "zh-CN": "搜索广告" }, spend: 40_000, newCustomers: 70 },
+    { name: { "en-US": "Social media", "zh-CN": "社交媒体" }, spend: 30_000, newCustomers: 60 },
+    { name: { "en-US": "Events", "zh-CN": "线下活动" }, spend: 20_000, newCustomers: 25 },
+    { name: { "en-US": "Referrals", "zh-CN": "客户推荐" }, spend: 10_000, newCustomers: 45 },
+  ],
   customersStart: 1000,
   customersLost: 50,
   averageOrderValue: 100,
@@ -109,9 +121,15 @@ export function buildReport(options: ReportOptions): SheetSpec {
     { address: "A6", value: t("inputs"), style: "heading" },
   ];
   const names: NameSpec[] = [];
+  // Totals over the channel table (columns H:K, below); they are sums, not inputs.
+  const channelCount = Math.max(options.inputs.channels.length, 1);
+  const channelRows = { first: 8, last: 7 + channelCount };
+  cells.push({ address: "A7", value: t("marketingSpendTotal"), style: "label" });
+  cells.push({ address: "B7", formula: "=SUM(Channel_Spend)", numberFormat: money });
+  cells.push({ address: "A8", value: t("newCustomersTotal"), style: "label" });
+  cells.push({ address: "B8", formula: "=SUM(Channel_New_Customers)", numberFormat: "#,##0" });
+  names.push({ name: "Marketing_Spend", range: "B7" }, { name: "New_Customers", range: "B8" });
   const inputs: [ReportLabel, string, number, string][] = [
-    ["marketingSpend", "Marketing_Spend", options.inputs.marketingSpend, money],
-    ["newCustomers", "New_Customers", options.inputs.newCustomers, "#,##0"],
     ["customersStart", "Customers_Start", options.inputs.customersStart, "#,##0"],
     ["customersLost", "Customers_Lost", options.inputs.customersLost, "#,##0"],
     ["averageOrderValue", "Avg_Order_Value", options.inputs.averageOrderValue, money],
@@ -127,13 +145,13 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ["repeatCustomers", "Repeat_Customers", options.inputs.repeatCustomers, "#,##0"],
   ];
   inputs.forEach(([label, name, value, format], i) => {
-    const row = 7 + i;
+    const row = 9 + i;
     cells.push({ address: `A${row}`, value: t(label), style: "label" });
     cells.push({ address: `B${row}`, value, numberFormat: format, style: "input" });
     names.push({ name, range: `B${row}` });
   });
 
-  const kpiTop = 7 + inputs.length + 1;
+  const kpiTop = 9 + inputs.length + 1;
   cells.push({ address: `A${kpiTop}`, value: t("kpis"), style: "heading" });
   cells.push({ address: `A${kpiTop + 1}`, value: t("metric"), style: "label" });
   cells.push({ address: `B${kpiTop + 1}`, value: t("value"), style: "label" });
@@ -212,5 +230,42 @@ export function buildReport(options: ReportOptions): SheetSpec {
     cells.push({ address: `C${row}`, value: t(metric) });
     cells.push({ address: `D${row}`, formula: options.formulaMode === "cx" ? cxFormula : portableFormula, numberFormat: format, style: "kpi" });
   });
-  return { name: t("sheetName"), cells, tables: [], names, trafficLights, columnWidths: [220, 170, 130, 100, 130, 130] };
+  // Channel table (H:K): an Excel table of inputs, with CAC per channel beside the names for the chart.
+  cells.push({ address: "H6", value: t("channels"), style: "heading" });
+  (["channel", "cacShort", "spend", "newCustomers"] as const).forEach((key, i) => cells.push({ address: `${"HIJK"[i]}7`, value: t(key), style: "label" }));
+  options.inputs.channels.forEach((channel, i) => {
+    const row = channelRows.first + i;
+    cells.push({ address: `H${row}`, value: channel.name[options.locale], style: "input" });
+    cells.push({
+      address: `I${row}`,
+      formula: options.formulaMode === "cx" ? `=CX.CAC(J${row},K${row})` : `=IF(K${row}=0,NA(),J${row}/K${row})`,
+      numberFormat: money,
+      style: "kpi",
+    });
+    cells.push({ address: `J${row}`, value: channel.spend, numberFormat: money, style: "input" });
+    cells.push({ address: `K${row}`, value: channel.newCustomers, numberFormat: "#,##0", style: "input" });
+  });
+  names.push(
+    { name: "Channel_Spend", range: `J${channelRows.first}:J${channelRows.last}` },
+    { name: "Channel_New_Customers", range: `K${channelRows.first}:K${channelRows.last}` },
+  );
+  const tables: TableSpec[] = [{ name: "CX_Channels", range: `H7:K${channelRows.last}` }];
+
+  // NPS breakdown (H:I, below the channels): counts the chart shows; built-in counts in both modes.
+  const breakdownTop = channelRows.last + 2;
+  cells.push({ address: `H${breakdownTop}`, value: t("npsBreakdown"), style: "heading" });
+  const counts: [ReportLabel, string][] = [
+    ["promoters", '=COUNTIF(Survey_NPS,">=9")'],
+    ["passives", '=COUNTIFS(Survey_NPS,">=7",Survey_NPS,"<=8")'],
+    ["detractors", '=COUNTIF(Survey_NPS,"<=6")'],
+  ];
+  counts.forEach(([key, formula], i) => {
+    cells.push({ address: `H${breakdownTop + 1 + i}`, value: t(key), style: "label" });
+    cells.push({ address: `I${breakdownTop + 1 + i}`, formula, numberFormat: "#,##0" });
+  });
+  const charts: ChartSpec[] = [
+    { type: "BarClustered", source: `H7:I${channelRows.last}`, title: t("cacByChannel"), topLeft: "M6", bottomRight: "S20" },
+    { type: "Pie", source: `H${breakdownTop + 1}:I${breakdownTop + 3}`, title: t("npsBreakdown"), topLeft: "M22", bottomRight: "S36" },
+  ];
+  return { name: t("sheetName"), cells, tables, names, trafficLights, charts, columnWidths: [260, 170, 130, 100, 130, 130, 20, 120, 100, 100, 100] };
 }

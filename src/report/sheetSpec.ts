@@ -15,6 +15,7 @@ export interface CellSpec {
 
 /** An Excel table over a range whose first row is its header. */
 export interface TableSpec {
+  /** The name wanted; the writer makes it unique in the workbook (table names are workbook-wide). */
   readonly name: string;
   readonly range: string;
 }
@@ -33,6 +34,16 @@ export interface TrafficLightSpec {
   readonly direction: "atLeast" | "atMost";
 }
 
+/** A chart over a block of the sheet: categories in its first column, values in the next. */
+export interface ChartSpec {
+  readonly type: "Pie" | "BarClustered" | "ColumnClustered";
+  readonly source: string;
+  readonly title: string;
+  /** The cells the chart covers, top-left and bottom-right. */
+  readonly topLeft: string;
+  readonly bottomRight: string;
+}
+
 export interface SheetSpec {
   /** The sheet name wanted; the writer makes it unique in the workbook. */
   readonly name: string;
@@ -40,6 +51,7 @@ export interface SheetSpec {
   readonly tables: readonly TableSpec[];
   readonly names: readonly NameSpec[];
   readonly trafficLights: readonly TrafficLightSpec[];
+  readonly charts: readonly ChartSpec[];
   /** Column widths in points, from column A. */
   readonly columnWidths: readonly number[];
 }

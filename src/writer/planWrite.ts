@@ -67,3 +67,14 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/** A workbook-unique Excel table name: "name", "name_2", … (table names are global and compare without case). */
+export function uniqueTableName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((name) => name.toLowerCase()));
+  const base = wanted.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1").slice(0, 200) || "Table";
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}_${n}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}

@@ -1,5 +1,5 @@
 import type { SheetSpec } from "../report/sheetSpec";
-import { planWrite, uniqueSheetName } from "./planWrite";
+import { planWrite, uniqueSheetName, uniqueTableName } from "./planWrite";
 
 export interface WriteResult {
   readonly sheetName: string;
@@ -26,7 +26,7 @@ const STYLE_FORMATS = {
 } as const;
 
 /**
- * Writes a report sheet into the workbook in at most three round trips: (1) read the sheet names;
+ * Writes a report sheet into the workbook in at most three round trips: (1) read the sheet and table names;
  * (2) with calculation suspended, add a new sheet under a unique name and write everything; and
  * only if (2) failed, (3) delete that sheet again. It never touches an existing sheet or cell.
  * Names are scoped to the new sheet, so several reports in one workbook do not clash.
@@ -37,8 +37,11 @@ export async function writeReport(context: Excel.RequestContext, spec: SheetSpec
   const plan = planWrite(spec);
   const sheets = context.workbook.worksheets;
   sheets.load("items");
+  const existingTables = context.workbook.tables;
+  existingTables.load("items");
   await context.sync();
   const sheetName = uniqueSheetName(spec.name, sheets.items.map((sheet) => sheet.name));
+  const tableNames = existingTables.items.map((table) => table.name);
 
   context.application.suspendApiCalculationUntilNextSync();
   const sheet = sheets.add(sheetName);
@@ -53,7 +56,16 @@ export async function writeReport(context: Excel.RequestContext, spec: SheetSpec
     if (look.fill !== undefined) cells.format.fill.color = look.fill;
   }
   for (const name of spec.names) sheet.names.add(name.name, sheet.getRange(name.range));
-  for (const table of spec.tables) sheet.tables.add(table.range, true).name = table.name;
+  for (const table of spec.tables) {
+    const name = uniqueTableName(table.name, tableNames);
+    tableNames.push(name);
+    sheet.tables.add(table.range, true).name = name;
+  }
+  for (const chart of spec.charts) {
+    const added = sheet.charts.add(chart.type, sheet.getRange(chart.source), "Auto");
+    added.title.text = chart.title;
+    added.setPosition(chart.topLeft, chart.bottomRight);
+  }
   for (const light of spec.trafficLights) {
     const target = `=$${light.targetAddress.replace(/(\d+)$/, "$$$1")}`;
     const good = sheet.getRange(light.range).conditionalFormats.add("CellValue");

@@ -1,7 +1,7 @@
 // A scripted stand-in for office.js inside Excel, for the browser test: Office reports an Excel host,
 // and Excel.run hands the callback a context that records what the writer does (window.__excel).
 (function () {
-  const log = { syncs: 0, sheets: [], formulas: {}, inserted: [] };
+  const log = { syncs: 0, sheets: [], formulas: {}, inserted: [], charts: [] };
   window.__excel = log;
   const range = (address) => ({
     address,
@@ -16,6 +16,7 @@
     getRanges: range,
     names: { add: () => undefined },
     tables: { add: () => ({}) },
+    charts: { add: (type) => { log.charts.push(type); return { title: {}, setPosition: () => undefined }; } },
     activate: () => undefined,
     delete: () => undefined,
   });
@@ -27,6 +28,7 @@
         add: (name) => { log.sheets.push(name); return sheet(name); },
         getItemOrNullObject: sheet,
       },
+      tables: { items: [], load: () => undefined },
       getActiveCell: () => ({ formulas: [[""]], load: () => undefined, set formulas(value) { log.inserted.push(value); } }),
     },
     application: { suspendApiCalculationUntilNextSync: () => undefined },

@@ -22,6 +22,11 @@ function rangeValues(spec: SheetSpec, range: string): unknown[][] {
 export function evaluateCx(spec: SheetSpec, formula: string): number {
   const reference = /^=([A-Z]+\d+)$/.exec(formula);
   if (reference !== null) return rangeValues(spec, reference[1] as string)[0]?.[0] as number;
+  const sum = /^=SUM\((\w+)\)$/.exec(formula);
+  if (sum !== null) {
+    const named = spec.names.find((name) => name.name === sum[1]);
+    return rangeValues(spec, named?.range ?? (sum[1] as string)).reduce((total, [value]) => total + (value as number), 0);
+  }
   const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
   if (match === null) throw new Error(`not a CX formula: ${formula}`);
   const args = (match[2] as string).split(",").map((argument) => {
@@ -34,7 +39,7 @@ export function evaluateCx(spec: SheetSpec, formula: string): number {
   return fn(...padded, invocation())[0]?.[0] as number;
 }
 
-/** The KPI cells of a spec: the formula cells of column B. */
+/** The metric cells of a spec: every formula cell except the built-in counts (COUNTIF), which are the same in both modes. */
 export function kpiAddresses(spec: SheetSpec): string[] {
-  return spec.cells.filter((cell) => cell.formula !== undefined).map((cell) => cell.address);
+  return spec.cells.filter((cell) => cell.formula !== undefined && !cell.formula.startsWith("=COUNTIF")).map((cell) => cell.address);
 }

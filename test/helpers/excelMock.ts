@@ -12,12 +12,14 @@ export interface Recorder {
   ranges: Record<string, Record<string, unknown>>;
   names: string[];
   conditionalFormats: number;
+  tables: string[];
+  charts: string[];
   activated?: string;
 }
 
 /** A workbook with some sheets; `failWrite` makes the second sync fail as Excel would on a rejected batch. */
-export function workbook(existing: string[], failWrite = false): { context: Excel.RequestContext; log: Recorder } {
-  const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0 };
+export function workbook(existing: string[], failWrite = false, existingTables: string[] = []): { context: Excel.RequestContext; log: Recorder } {
+  const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0, tables: [], charts: [] };
   const range = (address: string): Record<string, unknown> => {
     const record: Record<string, unknown> = {
       format: { font: {}, fill: {} },
@@ -31,7 +33,18 @@ export function workbook(existing: string[], failWrite = false): { context: Exce
     getRange: range,
     getRanges: range,
     names: { add: (n: string) => log.names.push(n) },
-    tables: { add: () => ({ name: "" }) },
+    tables: {
+      add: () => {
+        const table = { set name(value: string) { log.tables.push(value); } };
+        return table;
+      },
+    },
+    charts: {
+      add: (type: string) => {
+        log.charts.push(type);
+        return { title: {}, setPosition: () => undefined };
+      },
+    },
     activate: () => { log.activated = name; },
     delete: () => log.deleted.push(name),
   });
@@ -42,6 +55,7 @@ export function workbook(existing: string[], failWrite = false): { context: Exce
         add: (name: string) => { log.added.push(name); return sheet(name); },
         getItemOrNullObject: (name: string) => sheet(name),
       },
+      tables: { items: existingTables.map((name) => ({ name })) },
     },
     application: { suspendApiCalculationUntilNextSync: () => undefined },
   }) as unknown as Excel.RequestContext & { sync: () => Promise<void> };

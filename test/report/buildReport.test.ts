@@ -35,16 +35,19 @@ test("formulas read named inputs, not bare cell addresses", () => {
   expect(spec.names.map((name) => name.name)).toEqual([
     "Marketing_Spend", "New_Customers", "Customers_Start", "Customers_Lost", "Avg_Order_Value", "Purchases_Per_Year",
     "Lifespan_Years", "Gross_Margin", "Monthly_Revenue", "Prospects", "Converted", "Revenue", "Orders",
-    "Buying_Customers", "Repeat_Customers", "Survey_NPS", "Survey_CSAT",
+    "Buying_Customers", "Repeat_Customers", "Survey_NPS", "Survey_CSAT", "Channel_Spend", "Channel_New_Customers",
   ]);
+  // the totals are the channel table's sums, not typed-in inputs
+  expect(cellAt(spec, "B7")?.formula).toBe("=SUM(Channel_Spend)");
+  expect(cellAt(spec, "B7")?.style).toBeUndefined();
 });
 
 test("portable mode uses built-in functions only", () => {
   const spec = buildReport({ ...options, formulaMode: "portable" });
   const formulas = spec.cells.flatMap((cell) => (cell.formula === undefined ? [] : [cell.formula]));
-  expect(formulas.length).toBe(12);
+  expect(formulas.length).toBe(2 + 5 + 3 + 4 + 4 + 3); // totals, KPIs, satisfaction, lifecycle, channels, NPS counts
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
-  expect(formulas[0]).toBe("=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)");
+  expect(formulas).toContain("=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)");
 });
 
 test("traffic lights compare churn (at most), LTV:CAC and NPS (at least) with their target cells", () => {
@@ -63,6 +66,18 @@ test("the lifecycle table of DOMAIN.md §3: conversion, AOV, repurchase, churn",
   expect(value("Conversion")).toBe(100); // 430,000 / 4,300
   expectClose(value("Retention"), 437 / 1150, 1e-15);
   expect(value("Churn")).toBe(0.05);
+});
+
+test("CAC per channel, an Excel table of channels, and two charts", () => {
+  const spec = buildReport(options);
+  const cacs = [8, 9, 10, 11].map((row) => evaluateCx(spec, cellAt(spec, `I${row}`)?.formula as string));
+  expect(cacs).toEqual([40_000 / 70, 500, 800, 10_000 / 45]);
+  expect(spec.tables).toEqual([{ name: "CX_Channels", range: "H7:K11" }]);
+  expect(spec.charts.map((chart) => [chart.type, chart.source, chart.title])).toEqual([
+    ["BarClustered", "H7:I11", "CAC by channel"],
+    ["Pie", "H14:I16", "NPS breakdown"],
+  ]);
+  expect(spec.cells.filter((cell) => cell.formula?.startsWith("=COUNTIF")).map((cell) => cell.address)).toEqual(["I14", "I15", "I16"]);
 });
 
 test("labels follow the language", () => {

@@ -20,7 +20,12 @@ if (!haveLibreOffice) console.warn("LibreOffice (soffice) is not installed: the 
 const testWithLibreOffice = haveLibreOffice ? test : test.skip;
 
 const OTHER_INPUTS: ReportInputs = {
-  marketingSpend: 287_450.5, newCustomers: 613, customersStart: 4870, customersLost: 389, averageOrderValue: 86.4,
+  channels: [
+    { name: { "en-US": "Marketplace", "zh-CN": "电商平台" }, spend: 187_450.5, newCustomers: 402 },
+    { name: { "en-US": "Outbound sales", "zh-CN": "电话销售" }, spend: 99_000, newCustomers: 211 },
+    { name: { "en-US": "Trade fair", "zh-CN": "展会" }, spend: 1000, newCustomers: 0 },
+  ],
+  customersStart: 4870, customersLost: 389, averageOrderValue: 86.4,
   purchasesPerYear: 6.25, lifespanYears: 3.5, grossMargin: 0.355, monthlyRevenuePerCustomer: 45.7,
   prospects: 15_230, converted: 613, revenue: 1_048_377.25, orders: 9871, buyingCustomers: 5294, repeatCustomers: 2011,
   npsAnswers: [0, 10, 10, 9, 3, 7, 8, 6, 10, 9, 9, 1, 10, 8],
@@ -58,12 +63,30 @@ describe.each([
     await specToXlsx(portable, file);
     const values = await recalculate(file);
     const addresses = kpiAddresses(portable);
-    expect(addresses.length).toBe(12);
+    // totals (2), KPIs (5), satisfaction (3), lifecycle (4), CAC per channel
+    expect(addresses.length).toBe(14 + inputs.channels.length);
+    let errors = 0;
     for (const address of addresses) {
-      const expected = evaluateCx(withAddIn, withAddIn.cells.find((cell) => cell.address === address)?.formula as string);
+      const formula = withAddIn.cells.find((cell) => cell.address === address)?.formula as string;
+      let expected: number | undefined;
+      try {
+        expected = evaluateCx(withAddIn, formula);
+      } catch {
+        expected = undefined; // the add-in answers with an Excel error (a channel with no new customers)
+      }
       const actual = values.get(address);
-      expect(typeof actual).toBe("number");
-      expectClose(actual as number, expected, 1e-9 * Math.max(1, Math.abs(expected)));
+      if (expected === undefined) {
+        errors++;
+        expect(actual).toEqual({ error: "#N/A" });
+      } else {
+        expect(typeof actual).toBe("number");
+        expectClose(actual as number, expected, 1e-9 * Math.max(1, Math.abs(expected)));
+      }
     }
+    expect(errors).toBe(inputs.channels.filter((channel) => channel.newCustomers === 0).length);
+    // The NPS breakdown counts, built-in in both modes, against counting the answers here.
+    const counts = portable.cells.filter((cell) => cell.formula?.startsWith("=COUNTIF")).map((cell) => values.get(cell.address));
+    const answers = inputs.npsAnswers;
+    expect(counts).toEqual([answers.filter((a) => a >= 9).length, answers.filter((a) => a === 7 || a === 8).length, answers.filter((a) => a <= 6).length]);
   }, 180_000);
 });

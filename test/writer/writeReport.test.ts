@@ -3,7 +3,7 @@
  * existing sheet, and that a failed write removes what it created.
  */
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS } from "../../src/report/buildReport";
-import { planWrite, uniqueSheetName } from "../../src/writer/planWrite";
+import { planWrite, uniqueSheetName, uniqueTableName } from "../../src/writer/planWrite";
 import { ReportWriteError, writeReport } from "../../src/writer/writeReport";
 import { workbook } from "../helpers/excelMock";
 
@@ -23,13 +23,16 @@ test("writes the whole sheet in two round trips, into a new sheet", async () => 
   expect(block["formulas"]).toEqual(planWrite(spec).formulas);
   expect(log.names).toEqual(spec.names.map((name) => name.name));
   expect(log.conditionalFormats).toBe(6); // good and bad for churn, LTV:CAC and NPS
+  expect(log.tables).toEqual(["CX_Channels"]);
+  expect(log.charts).toEqual(["BarClustered", "Pie"]);
 });
 
-test("never reuses an existing sheet: a second report gets a new name", async () => {
-  const { context, log } = workbook(["Sheet1", "Customer Metrics", "customer metrics (2)"]);
+test("never reuses an existing sheet or table name: a second report gets new ones", async () => {
+  const { context, log } = workbook(["Sheet1", "Customer Metrics", "customer metrics (2)"], false, ["CX_Channels"]);
   const result = await writeReport(context, spec);
   expect(result.sheetName).toBe("Customer Metrics (3)");
   expect(log.added).toEqual(["Customer Metrics (3)"]);
+  expect(log.tables).toEqual(["CX_Channels_2"]);
 });
 
 test("a rejected write removes the new sheet again, in a third round trip, and says so", async () => {
@@ -43,10 +46,17 @@ test("a rejected write removes the new sheet again, in a third round trip, and s
 
 test("the plan puts every cell in one block, with its format", () => {
   const plan = planWrite(spec);
-  expect(plan.range).toBe(`A1:F${Math.max(...spec.cells.map((cell) => Number(cell.address.slice(1))))}`);
+  const lastRow = Math.max(...spec.cells.map((cell) => Number(cell.address.replace(/^[A-Z]+/, ""))));
+  const lastColumn = spec.cells.map((cell) => cell.address.replace(/\d+$/, "")).sort((x, y) => x.length - y.length || x.localeCompare(y)).at(-1);
+  expect(plan.range).toBe(`A1:${lastColumn}${lastRow}`);
   expect(plan.formulas[0]?.[0]).toBe("Customer metrics");
   expect(plan.numberFormats[1]?.[1]).toBe("yyyy-mm-dd");
-  expect(plan.styles.input?.split(",")).toContain("B7");
+  expect(plan.styles.input?.split(",")).toContain("B9");
+});
+
+test("unique table names ignore case and keep to letters, digits and underscores", () => {
+  expect(uniqueTableName("CX_Channels", ["cx_channels", "CX_Channels_2"])).toBe("CX_Channels_3");
+  expect(uniqueTableName("2024 channels", [])).toBe("_2024_channels");
 });
 
 test("unique sheet names ignore case and drop characters Excel forbids", () => {
