@@ -108,9 +108,13 @@ export const errorMessages = {
     "en-US": "{arg}: only {count} customers bought more than once; at least {min} are needed to fit the model.",
     "zh-CN": "{arg}：仅有 {count} 位客户重复购买，拟合模型至少需要 {min} 位。",
   },
-  fitFailed: {
-    "en-US": "The {model} model could not be fitted to these data: {reason}.",
-    "zh-CN": "无法用这些数据拟合 {model} 模型：{reason}。",
+  fitDidNotSettle: {
+    "en-US": "The {model} model could not be fitted to these data: the optimiser did not settle from any start.",
+    "zh-CN": "无法用这些数据拟合 {model} 模型：优化算法从任何起点都未能收敛。",
+  },
+  spendTooUniform: {
+    "en-US": "The {model} model could not be fitted to these data: spend per purchase hardly differs between customers.",
+    "zh-CN": "无法用这些数据拟合 {model} 模型：客户之间的每次消费金额几乎没有差异。",
   },
   notSingleValue: {
     "en-US": "{arg} must be a single value, not a range of {shape}.",

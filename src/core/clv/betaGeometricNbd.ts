@@ -147,7 +147,7 @@ export function fitBgNbd(history: RepeatHistory): BgNbdFit {
     if (best.converged && Number.isFinite(best.value)) break;
   }
   if (best === undefined || !Number.isFinite(best.value) || !best.converged) {
-    throw new CxError("num", "fitFailed", { model: "BG/NBD", reason: "the optimiser did not settle from any start" });
+    throw new CxError("num", "fitDidNotSettle", { model: "BG/NBD" });
   }
   const [r, alpha, a, b] = Array.from(best.point, Math.exp) as [number, number, number, number];
   return { parameters: { r, alpha, a, b }, logLikelihood: -best.value, customers, repeatBuyers, iterations, converged: best.converged };

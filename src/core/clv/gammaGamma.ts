@@ -77,7 +77,7 @@ export function fitGammaGamma(history: SpendHistory): GammaGammaFit {
     if (best.converged && Number.isFinite(best.value)) break;
   }
   if (best === undefined || !Number.isFinite(best.value) || !best.converged) {
-    throw new CxError("num", "fitFailed", { model: "Gamma-Gamma", reason: "the optimiser did not settle from any start; this happens when spend per purchase hardly differs between customers" });
+    throw new CxError("num", "spendTooUniform", { model: "Gamma-Gamma" });
   }
   const [p, q, v] = Array.from(best.point, Math.exp) as [number, number, number];
   return { parameters: { p, q, v }, logLikelihood: -best.value, repeatBuyers, converged: best.converged };
