@@ -101,10 +101,7 @@ function readIds(call: Call, name: string, matrix: Matrix, keptRows: Int32Array)
   const ids: CustomerId[] = new Array<CustomerId>(keptRows.length);
   for (let j = 0; j < keptRows.length; j++) {
     const r = keptRows[j] as number;
-    const cell = (matrix[r] as readonly unknown[])[0];
-    ids[j] = typeof cell === "string" && cell.charCodeAt(0) > 32 && cell.charCodeAt(0) !== 35
-      ? cell
-      : cellCustomerId(call, name, cell, r);
+    ids[j] = cellCustomerId(call, name, (matrix[r] as readonly unknown[])[0], r);
   }
   return ids;
 }
@@ -119,9 +116,7 @@ function readCustomers(call: Call, name: string, matrix: Matrix, keptRows: Int32
   const groupOf = new Int32Array(keptRows.length);
   for (let j = 0; j < keptRows.length; j++) {
     const r = keptRows[j] as number;
-    const cell = (matrix[r] as readonly unknown[])[0];
-    const id = typeof cell === "string" && cell.charCodeAt(0) > 32 && cell.charCodeAt(0) !== 35 ? cell : cellCustomerId(call, name, cell, r);
-    groupOf[j] = index.indexOf(id);
+    groupOf[j] = index.indexOf(cellCustomerId(call, name, (matrix[r] as readonly unknown[])[0], r));
   }
   return { groupOf, labels: index.labels };
 }

@@ -1,8 +1,6 @@
 /** The two languages every user-facing string exists in. */
 export type Locale = "en-US" | "zh-CN";
 
-export const LOCALES: readonly Locale[] = ["en-US", "zh-CN"];
-
 /** A string in each supported language. */
 export type Localized = Readonly<Record<Locale, string>>;
 
