@@ -53,9 +53,9 @@ function languageArgument(call: Call, value: unknown): Locale {
   return locale ?? call.fail("value", "badOption", "language", { value: showValue(cell), allowed: '"en-US", "zh-CN"' });
 }
 
-/** Reads a transaction table (one purchase per row: ids, then optionally dates and amounts) and summarises it per customer. */
+/** Reads a transaction table (one purchase per row: customers, then optionally dates and amounts) and summarises it per customer. */
 function readPurchases(call: Call, columns: readonly ColumnSpec[], asOf: number | undefined): PurchaseSummary {
-  const records = readRecords(call, columns.map((column, i) => (i === 0 ? { ...column, kind: "customer" as const } : column)));
+  const records = readRecords(call, columns);
   return summarizePurchases({
     groups: records.columns[0] as CustomerGroups,
     ...(records.columns[1] === undefined ? {} : { dates: records.columns[1] as Float64Array }),
@@ -395,7 +395,7 @@ export function PURCHASE_FREQUENCY(purchases: unknown[][], customers: unknown[][
 export function REPURCHASE_RATE(customer_ids: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["customer_ids"], invocation);
   return run(call, () => {
-    return [[repurchaseRateOf(readPurchases(call, [{ name: "customer_ids", value: customer_ids, kind: "id" }], undefined))]];
+    return [[repurchaseRateOf(readPurchases(call, [{ name: "customer_ids", value: customer_ids, kind: "customer" }], undefined))]];
   });
 }
 
@@ -416,7 +416,7 @@ export function INACTIVE_SHARE(customer_ids: unknown[][], dates: unknown[][], as
     const asOf = optionalDate(call, "as_of", as_of) ?? call.fail("na", "blankValue", "as_of", {});
     const threshold = optionalNumber(call, "days", days) ?? 180;
     const purchases = readPurchases(call, [
-      { name: "customer_ids", value: customer_ids, kind: "id" },
+      { name: "customer_ids", value: customer_ids, kind: "customer" },
       { name: "dates", value: dates, kind: "date" },
     ], asOf);
     return [[inactiveShareOf(purchases, asOf, threshold)]];
@@ -470,7 +470,7 @@ export function RFM(customer_ids: unknown[][], dates: unknown[][], amounts: unkn
     const locale = languageArgument(call, language);
     const asOf = optionalDate(call, "as_of", as_of);
     const purchases = readPurchases(call, [
-      { name: "customer_ids", value: customer_ids, kind: "id" },
+      { name: "customer_ids", value: customer_ids, kind: "customer" },
       { name: "dates", value: dates, kind: "date" },
       { name: "amounts", value: amounts, kind: "number" },
     ], asOf);
@@ -553,6 +553,18 @@ function readHistories(call: Call, customer_ids: unknown, dates: unknown, amount
   });
 }
 
+/** Reads a transaction table and fits both lifetime-value models to it (#NUM! when either cannot be fitted). */
+function readAndFit(call: Call, customer_ids: unknown, dates: unknown, amounts: unknown, asOf: number | undefined, timeUnit: TimeUnit): {
+  histories: CustomerHistories;
+  purchases: ReturnType<typeof fitBgNbd>;
+  spend: ReturnType<typeof fitGammaGamma>;
+} {
+  const histories = readHistories(call, customer_ids, dates, amounts, asOf, timeUnit);
+  const purchases = fitBgNbd(histories);
+  const spend = fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend });
+  return { histories, purchases, spend };
+}
+
 /**
  * Fits the probabilistic lifetime-value models to a transaction table: BG/NBD (who is still buying, and how often) and Gamma-Gamma (how much per purchase). Spills a labelled table of the parameters, log-likelihoods, customers and repeat buyers. Matches the published CDNOW fits.
  * @customfunction CLV_FIT
@@ -569,9 +581,7 @@ export function CLV_FIT(customer_ids: unknown[][], dates: unknown[][], amounts: 
   const call = new Call(["customer_ids", "dates", "amounts", "as_of", "time_unit"], invocation);
   return run(call, () => {
     const unit = optionalChoice(call, "time_unit", time_unit, TIME_UNITS) ?? "weeks";
-    const histories = readHistories(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), unit);
-    const purchases = fitBgNbd(histories);
-    const spend = fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend });
+    const { purchases, spend } = readAndFit(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), unit);
     const l = (key: Parameters<typeof label>[0]): string => label(key, call.locale);
     return [
       [l("parameter"), l("value")],
@@ -612,9 +622,7 @@ export function CLV_PREDICT(customer_ids: unknown[][], dates: unknown[][], amoun
     const horizon = requiredNumber(call, "horizon_months", horizon_months);
     const rate = optionalNumber(call, "discount_rate", discount_rate) ?? 0;
     const margin = optionalNumber(call, "gross_margin", gross_margin) ?? 1;
-    const histories = readHistories(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), "weeks");
-    const purchases = fitBgNbd(histories);
-    const spend = fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend });
+    const { histories, purchases, spend } = readAndFit(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), "weeks");
     const forecast = forecastCustomerValue(histories, purchases.parameters, spend.parameters, { horizonMonths: horizon, monthlyDiscountRate: rate, grossMargin: margin });
     const table: unknown[][] = [
       (["customer", "repeatPurchases", "lastPurchaseTime", "customerAge", "probabilityAlive", "expectedPurchases", "expectedSpend", "clv"] as const).map((key) => label(key, call.locale)),
