@@ -35,7 +35,10 @@ const OTHER_INPUTS: ReportInputs = {
 /** Recalculates an .xlsx in LibreOffice (saved again as .xlsx) and returns the computed values by A1 address. */
 async function recalculate(file: string): Promise<Map<string, unknown>> {
   const out = mkdtempSync(path.join(tmpdir(), "cx-lo-"));
-  execFileSync("soffice", ["--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, file], { stdio: "ignore", timeout: 120_000 });
+  // A private profile: soffice otherwise shares one per user, so an open LibreOffice window or a
+  // second conversion running at the same time makes this one fail.
+  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
+  execFileSync("soffice", [profile, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, file], { stdio: "ignore", timeout: 120_000 });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.join(out, path.basename(file)));
   const cells = new Map<string, unknown>();
