@@ -17,7 +17,7 @@ export { purchaseFrequency } from "./purchaseFrequency";
 export { repurchaseRate, repurchaseRateOf } from "./repurchaseRate";
 export { retentionLifetimeValue } from "./retentionLifetimeValue";
 export { retentionRate } from "./retentionRate";
-export { rfmAnalysis, rfmFromSummary, type RfmInput, type RfmResult } from "./rfmAnalysis";
+export { rfmAnalysis, rfmFromSummary, rfmSegmentSummary, type RfmInput, type RfmResult, type RfmSegmentSummary } from "./rfmAnalysis";
 export { quintileCutPoints, rfmScores, rfmSegment, type RfmScores } from "./rfmScores";
 export { percentileIncSorted } from "./numeric/percentileInc";
 export { CustomerIndex, customerKey, groupCustomers, type CustomerGroups, type CustomerId } from "./prep/groupCustomers";

@@ -1,4 +1,4 @@
-import type { RfmSegment } from "../i18n/labels";
+import { RFM_SEGMENTS, type RfmSegment } from "../i18n/labels";
 import type { CustomerId } from "./prep/groupCustomers";
 import { summarizePurchases, type PurchaseSummary } from "./prep/summarizePurchases";
 import { rfmScores, rfmSegment, type RfmScores } from "./rfmScores";
@@ -49,4 +49,28 @@ export function rfmFromSummary(summary: PurchaseSummary, asOfDate?: number): Rfm
     segments[i] = rfmSegment(scores.recency[i] as number, scores.frequency[i] as number, scores.monetary[i] as number);
   }
   return { asOf, customers: summary.labels, recencyDays, frequency: summary.purchases, monetary: summary.total, scores, segments };
+}
+
+export interface RfmSegmentSummary {
+  /** The segments in the order of shared/DOMAIN.md §4's map (Champions first, Others last), every one listed. */
+  readonly segments: readonly RfmSegment[];
+  readonly customers: Float64Array;
+  /** Total amount spent by the segment's customers. */
+  readonly revenue: Float64Array;
+}
+
+/**
+ * Customers and revenue per RFM segment, for the report's segment summary and its chart. Every
+ * segment is listed, empty ones with zeros, so the table's shape does not depend on the data.
+ */
+export function rfmSegmentSummary(result: RfmResult): RfmSegmentSummary {
+  const position = new Map<RfmSegment, number>(RFM_SEGMENTS.map((segment, i) => [segment, i]));
+  const customers = new Float64Array(RFM_SEGMENTS.length);
+  const revenue = new Float64Array(RFM_SEGMENTS.length);
+  result.segments.forEach((segment, i) => {
+    const at = position.get(segment) as number;
+    customers[at] = (customers[at] as number) + 1;
+    revenue[at] = (revenue[at] as number) + (result.monetary[i] as number);
+  });
+  return { segments: RFM_SEGMENTS, customers, revenue };
 }

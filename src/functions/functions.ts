@@ -32,7 +32,7 @@ import { repurchaseRateOf } from "../core/repurchaseRate";
 import { retentionLifetimeValue } from "../core/retentionLifetimeValue";
 import { retentionRate } from "../core/retentionRate";
 import { summarizePurchases, type PurchaseSummary } from "../core/prep/summarizePurchases";
-import { rfmFromSummary } from "../core/rfmAnalysis";
+import { rfmFromSummary, rfmSegmentSummary, type RfmResult } from "../core/rfmAnalysis";
 import { rfmScores, rfmSegment } from "../core/rfmScores";
 import { label, segmentNames } from "../i18n/labels";
 import { parseLocale, type Locale } from "../i18n/locale";
@@ -467,14 +467,7 @@ export function ENGAGEMENT(measures: unknown[][], weights: unknown[][], invocati
 export function RFM(customer_ids: unknown[][], dates: unknown[][], amounts: unknown[][], as_of: unknown, language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["customer_ids", "dates", "amounts", "as_of", "language"], invocation);
   return run(call, () => {
-    const locale = languageArgument(call, language);
-    const asOf = optionalDate(call, "as_of", as_of);
-    const purchases = readPurchases(call, [
-      { name: "customer_ids", value: customer_ids, kind: "customer" },
-      { name: "dates", value: dates, kind: "date" },
-      { name: "amounts", value: amounts, kind: "number" },
-    ], asOf);
-    const result = rfmFromSummary(purchases, asOf);
+    const { result, locale } = readRfm(call, customer_ids, dates, amounts, as_of, language);
     const table: unknown[][] = new Array<unknown[]>(result.customers.length + 1);
     table[0] = (["customer", "recencyDays", "frequency", "monetary", "rScore", "fScore", "mScore", "rfmCode", "segment"] as const).map((key) => label(key, locale));
     const { scores } = result;
@@ -485,6 +478,48 @@ export function RFM(customer_ids: unknown[][], dates: unknown[][], amounts: unkn
         segmentNames[result.segments[i] as keyof typeof segmentNames][locale],
       ];
     }
+    return table;
+  });
+}
+
+/** The arguments RFM and RFM_SUMMARY share: a transaction table, an as-of date and a language. */
+function readRfm(call: Call, customer_ids: unknown, dates: unknown, amounts: unknown, as_of: unknown, language: unknown): { result: RfmResult; locale: Locale } {
+  const locale = languageArgument(call, language);
+  const asOf = optionalDate(call, "as_of", as_of);
+  const purchases = readPurchases(call, [
+    { name: "customer_ids", value: customer_ids, kind: "customer" },
+    { name: "dates", value: dates, kind: "date" },
+    { name: "amounts", value: amounts, kind: "number" },
+  ], asOf);
+  return { result: rfmFromSummary(purchases, asOf), locale };
+}
+
+/**
+ * Customers and revenue per RFM segment of a transaction table: every segment of the 10-segment map (and Others) with its number of customers, their share, the segment's revenue and its share. Spills a table with a header row, always 12 rows, ready for a chart.
+ * @customfunction RFM_SUMMARY
+ * @param customer_ids The customer id of each purchase.
+ * @param dates The date of each purchase.
+ * @param amounts The amount of each purchase (not negative).
+ * @param [as_of] The report date. Default: the day after the last purchase (never today, so the report does not change overnight).
+ * @param [language] Segment names and headers: "en-US" or "zh-CN". Default: Office's language.
+ * @param invocation Invocation
+ * @returns A table: segment, customers, share of customers, revenue, share of revenue.
+ * @requiresParameterAddresses
+ */
+export function RFM_SUMMARY(customer_ids: unknown[][], dates: unknown[][], amounts: unknown[][], as_of: unknown, language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["customer_ids", "dates", "amounts", "as_of", "language"], invocation);
+  return run(call, () => {
+    const { result, locale } = readRfm(call, customer_ids, dates, amounts, as_of, language);
+    const summary = rfmSegmentSummary(result);
+    const customerTotal = result.customers.length;
+    const revenueTotal = summary.revenue.reduce((total, value) => total + value, 0);
+    const table: unknown[][] = [(["segment", "customers", "share", "revenue", "revenueShare"] as const).map((key) => label(key, locale))];
+    summary.segments.forEach((segment, i) => {
+      const customers = summary.customers[i] as number;
+      const revenue = summary.revenue[i] as number;
+      // A table with no revenue at all (every amount 0) has no revenue shares: 0 of 0 is shown as 0.
+      table.push([segmentNames[segment][locale], customers, customers / customerTotal, revenue, revenueTotal === 0 ? 0 : revenue / revenueTotal]);
+    });
     return table;
   });
 }

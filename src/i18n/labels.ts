@@ -73,6 +73,8 @@ export const tableLabels = {
   days: { "en-US": "days", "zh-CN": "天" },
   weeks: { "en-US": "weeks", "zh-CN": "周" },
   months: { "en-US": "months", "zh-CN": "月" },
+  revenue: { "en-US": "revenue", "zh-CN": "收入" },
+  revenueShare: { "en-US": "share of revenue", "zh-CN": "收入占比" },
   npsHigh: { "en-US": "NPS upper bound (95 %)", "zh-CN": "净推荐值上限（95%）" },
 } as const satisfies Record<string, Localized>;
 

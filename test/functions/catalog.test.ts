@@ -112,6 +112,24 @@ describe("transaction-table functions", () => {
     expect(result.value[0]?.[8]).toBe("客户分群");
     expect(result.value.slice(1).map((row) => row[8])).toEqual(["潜力忠诚客户", "即将沉睡客户", "潜力忠诚客户", "重要价值客户", "已流失客户"]);
   });
+  test("=CX.RFM_SUMMARY counts customers and revenue per segment, every segment listed", () => {
+    const result = outcome(() => cx.RFM_SUMMARY(ids, dates, amounts, null, "en-US", inv));
+    if (result.kind !== "value") throw new Error(JSON.stringify(result));
+    expect(result.value).toHaveLength(12);
+    expect(result.value[0]).toEqual(["segment", "customers", "share", "revenue", "share of revenue"]);
+    // From the =CX.RFM rows above: D Champions (1,000); A and C Potential Loyalist (300 + 500); B About To Sleep (20); E Lost (10).
+    const row = (name: string): unknown[] | undefined => result.value.find((r) => r[0] === name);
+    expect(row("Champions")).toEqual(["Champions", 1, 0.2, 1000, 1000 / 1830]);
+    expect(row("Potential Loyalist")).toEqual(["Potential Loyalist", 2, 0.4, 800, 800 / 1830]);
+    expect(row("About To Sleep")).toEqual(["About To Sleep", 1, 0.2, 20, 20 / 1830]);
+    expect(row("Lost")).toEqual(["Lost", 1, 0.2, 10, 10 / 1830]);
+    expect(row("At Risk")).toEqual(["At Risk", 0, 0, 0, 0]);
+    expect(result.value.map((r) => r[0]).slice(1, 3)).toEqual(["Champions", "Potential Loyalist"]);
+    expect(result.value[11]?.[0]).toBe("Others");
+    const zh = outcome(() => cx.RFM_SUMMARY(ids, dates, amounts, null, "zh-CN", inv));
+    if (zh.kind !== "value") throw new Error(JSON.stringify(zh));
+    expect(zh.value[1]).toEqual(["重要价值客户", 1, 0.2, 1000, 1000 / 1830]);
+  });
   test("=CX.RFM reads a whole-column reference: trailing blank rows are skipped", () => {
     const pad = (range: unknown[][]): unknown[][] => [...range, ...Array.from({ length: 50 }, () => [""])];
     const padded = outcome(() => cx.RFM(pad(ids), pad(dates), pad(amounts), null, "en-US", inv));

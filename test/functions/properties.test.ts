@@ -54,7 +54,7 @@ test("the property covers the whole catalogue", () => {
   expect(catalogue.map(([name]) => name).sort()).toEqual([
     "AOV", "CAC", "CAC_PAYBACK", "CHURN", "CLV", "CLV_FIT", "CLV_PREDICT", "CLV_RETENTION", "COHORT", "COMPLAINT_RATE",
     "CONVERSION", "CSAT", "CSI", "ENGAGEMENT", "EXPECTED_PURCHASES", "INACTIVE_SHARE", "LTV_CAC", "NPS",
-    "PURCHASE_FREQUENCY", "P_ALIVE", "REPURCHASE_RATE", "RETENTION", "RFM", "RFM_SCORES", "RFM_SEGMENT",
+    "PURCHASE_FREQUENCY", "P_ALIVE", "REPURCHASE_RATE", "RETENTION", "RFM", "RFM_SCORES", "RFM_SEGMENT", "RFM_SUMMARY",
   ]);
 });
 
