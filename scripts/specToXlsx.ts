@@ -6,7 +6,18 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../src/report/sheetSpec";
 
-const FILLS: Record<string, string> = { heading: "FFDEEAF6", input: "FFFFF2CC" };
+/**
+ * Functions newer than Excel 2007 are stored in a file with the "_xlfn." prefix (Excel writes them so,
+ * and other programs read them only so); Office.js formulas, like a user typing, name them plainly.
+ */
+const FUTURE_FUNCTIONS = /(?<![\w.])(PERCENTILE\.INC|PERCENTILE\.EXC|QUARTILE\.INC|STDEV\.S|STDEV\.P|MAXIFS|MINIFS|IFS|CONCAT|TEXTJOIN)\(/g;
+
+/** A formula as an .xlsx file stores it: no leading "=", future functions prefixed (text literals left alone). */
+export function fileFormula(formula: string): string {
+  return formula.slice(1).split(/("(?:[^"]|"")*")/).map((part, i) => (i % 2 === 1 ? part : part.replace(FUTURE_FUNCTIONS, "_xlfn.$1("))).join("");
+}
+
+const FILLS: Record<string, string> = { heading: "FFDEEAF6", input: "FFFFF2CC", helper: "FFF2F2F2" };
 
 export async function specToXlsx(spec: SheetSpec, file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -14,7 +25,7 @@ export async function specToXlsx(spec: SheetSpec, file: string): Promise<void> {
   const sheet = workbook.addWorksheet(spec.name);
   for (const cell of spec.cells) {
     const target = sheet.getCell(cell.address);
-    target.value = cell.formula !== undefined ? { formula: cell.formula.slice(1) } : (cell.value ?? null);
+    target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula) } : (cell.value ?? null);
     if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
     if (cell.style === "title") target.font = { bold: true, size: 16 };
     if (cell.style === "heading" || cell.style === "kpi") target.font = { bold: true };
@@ -39,7 +50,7 @@ export async function specToXlsx(spec: SheetSpec, file: string): Promise<void> {
     });
   }
   spec.columnWidths.forEach((points, i) => {
-    sheet.getColumn(i + 1).width = points / 7; // exceljs widths are in characters of about 7 points
+    if (points !== undefined) sheet.getColumn(i + 1).width = points / 7; // exceljs widths are in characters of about 7 points
   });
   await workbook.xlsx.writeFile(file);
 }

@@ -56,8 +56,9 @@ export function rfmScores(recency: ArrayLike<number>, frequency: ArrayLike<numbe
   return { recency: r, frequency: f, monetary: m, code };
 }
 
-type Span = readonly [number, number];
-const SEGMENT_RULES: readonly (readonly [RfmSegment, Span, Span, Span])[] = [
+export type Span = readonly [number, number];
+/** The segment map of shared/DOMAIN.md §4 as data (segment, R, F and M spans), in the order the rules are tried. */
+export const RFM_SEGMENT_RULES: readonly (readonly [RfmSegment, Span, Span, Span])[] = [
   ["Champions", [5, 5], [5, 5], [5, 5]],
   ["Potential Loyalist", [3, 5], [3, 5], [2, 5]],
   ["Loyal Customers", [2, 4], [2, 4], [2, 4]],
@@ -87,7 +88,7 @@ export function rfmSegment(r: number, f: number, m: number): RfmSegment {
   requireScore(r, "r");
   requireScore(f, "f");
   requireScore(m, "m");
-  for (const [segment, rs, fs, ms] of SEGMENT_RULES) {
+  for (const [segment, rs, fs, ms] of RFM_SEGMENT_RULES) {
     if (within(r, rs) && within(f, fs) && within(m, ms)) return segment;
   }
   return "Others";

@@ -4,19 +4,7 @@
  * offset of the offending value inside the range.
  */
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let letters = "";
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
+import { columnIndex, columnName } from "../core/a1";
 
 /**
  * The address of the cell `row` rows and `column` columns (0-based) from the top-left of `range`,
@@ -31,5 +19,5 @@ export function cellInRange(range: string | undefined, row: number, column: numb
   const first = (bang >= 0 ? range.slice(bang + 1) : range).split(":")[0] ?? "";
   const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(first);
   if (match === null) return undefined;
-  return `${sheet}${columnLetters(columnNumber(match[1] as string) + column)}${Number(match[2]) + row}`;
+  return `${sheet}${columnName(columnIndex(match[1] as string) + column)}${Number(match[2]) + row}`;
 }

@@ -1,6 +1,12 @@
+import { columnName } from "../core/a1";
+import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
+import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { Locale, Localized } from "../i18n/locale";
+import { sampleCustomers, type EngagementInput, type TransactionInput } from "./sampleData";
 import type { CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec, TrafficLightSpec } from "./sheetSpec";
+
+export type { EngagementInput, TransactionInput } from "./sampleData";
 
 /** "cx": formulas use the add-in's CX.* functions; "portable": built-in functions only. */
 export type FormulaMode = "cx" | "portable";
@@ -28,9 +34,14 @@ export interface ReportInputs {
   readonly orders: number;
   readonly buyingCustomers: number;
   readonly repeatCustomers: number;
-  /** Survey answers: NPS on 0–10 and CSAT on 1–5, one respondent per row (equal lengths). */
+  /** Survey answers, one respondent per row: NPS on 0–10, CSAT on 1–5, CSI on 1–10. */
   readonly npsAnswers: readonly number[];
   readonly csatAnswers: readonly number[];
+  readonly csiAnswers: readonly number[];
+  /** Purchases (customer, date, amount) for the RFM segments. */
+  readonly transactions: readonly TransactionInput[];
+  /** Interaction counts per customer for the engagement score. */
+  readonly engagement: readonly EngagementInput[];
 }
 
 export interface ReportTargets {
@@ -41,6 +52,20 @@ export interface ReportTargets {
   /** NPS at least this (default 30). */
   readonly nps: number;
 }
+
+/** The sections a report can hold; each can be left out (DESIGN.md "Report template"). */
+export interface ReportSections {
+  /** The five dimensions (CAC, CLV, churn, satisfaction, engagement) with LTV:CAC and payback. */
+  readonly dimensions: boolean;
+  /** NPS with its margin of error and breakdown, and CSI. */
+  readonly satisfaction: boolean;
+  readonly lifecycle: boolean;
+  /** The RFM segment summary: customers and revenue per segment. */
+  readonly rfm: boolean;
+  readonly charts: boolean;
+}
+
+export const ALL_SECTIONS: ReportSections = { dimensions: true, satisfaction: true, lifecycle: true, rfm: true, charts: true };
 
 export interface ReportOptions {
   readonly title: string;
@@ -55,7 +80,11 @@ export interface ReportOptions {
   /** The generation date, passed in so that the spec is a pure function of its options. */
   readonly generatedOn: number;
   readonly inputs: ReportInputs;
+  /** Default: every section. */
+  readonly sections?: ReportSections;
 }
+
+const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 30);
 
 /** A small, realistic demo: what the sheet holds until the user types in their own figures. */
 export const SAMPLE_INPUTS: ReportInputs = {
@@ -82,15 +111,20 @@ export const SAMPLE_INPUTS: ReportInputs = {
   // 40 respondents: 18 promoters, 12 passives, 10 detractors (NPS 20); 29 of 40 answer 4 or 5 (CSAT 72.5 %).
   npsAnswers: [10, 9, 8, 7, 10, 6, 9, 8, 10, 3, 9, 7, 8, 10, 5, 9, 10, 7, 2, 9, 8, 10, 6, 9, 4, 10, 8, 7, 9, 0, 10, 8, 6, 9, 7, 5, 10, 8, 6, 9],
   csatAnswers: [5, 4, 4, 3, 5, 2, 5, 4, 5, 1, 4, 4, 4, 5, 3, 5, 5, 4, 2, 5, 4, 5, 3, 4, 2, 5, 4, 4, 5, 1, 5, 4, 3, 5, 4, 3, 5, 4, 3, 5],
+  // Mean 7.3 on the 1–10 scale: CSI (7.3 − 1) / 9 × 100 = 70.
+  csiAnswers: [8, 8, 8, 6, 8, 4, 9, 8, 10, 2, 8, 7, 8, 8, 5, 9, 10, 7, 3, 9, 8, 10, 6, 8, 4, 10, 8, 7, 9, 1, 9, 8, 6, 9, 7, 5, 10, 8, 6, 8],
+  transactions: SAMPLE_CUSTOMERS.transactions,
+  engagement: SAMPLE_CUSTOMERS.engagement,
 };
 
 export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30 };
 
 const PERCENT = "0.0%";
 const DATE = "yyyy-mm-dd";
+const COUNT = "#,##0";
 const currencyFormat = (code: string): string => `#,##0.00 "${code.replace(/"/g, "")}"`;
 
-/** The KPI rows: label, the CX formula, the built-in formula computing the same, format, target. */
+/** A metric row: label, the CX formula, the built-in formula computing the same, format, target. */
 interface KpiRow {
   readonly label: ReportLabel;
   readonly cx: string;
@@ -99,173 +133,326 @@ interface KpiRow {
   readonly target?: { readonly value: number; readonly direction: TrafficLightSpec["direction"] };
 }
 
+/** A column of an input table: its header, the name its body gets, and each row's content. */
+interface TableColumn {
+  readonly header: string;
+  readonly name?: string;
+  readonly width: number;
+  readonly format?: string;
+  readonly style: CellSpec["style"];
+  /** The cell of body row i (0-based): a value, a formula (`at(j)` is column j's cell on that row), or nothing. */
+  readonly content: (i: number, at: (j: number) => string) => { value?: string | number; formula?: string } | undefined;
+}
+
+/** Where the input tables start: header row, first body row, and the first column (O). */
+const TABLE_HEADING_ROW = 6;
+const TABLE_HEADER_ROW = 7;
+const TABLE_FIRST_COLUMN = 14;
+/** Charts sit between the report block (A:E) and the input tables, in G:M. */
+const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"]] as const;
+
+/** The nested IF giving a segment number's name from R, F, M score cells, written from the core's rule table. */
+function segmentFormula(r: string, f: string, m: string, locale: Locale): string {
+  const span = (cell: string, [low, high]: Span): string[] =>
+    low === high ? [`${cell}=${low}`] : [...(low > 1 ? [`${cell}>=${low}`] : []), ...(high < 5 ? [`${cell}<=${high}`] : [])];
+  const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+  let formula = quoted(segmentNames.Others[locale]);
+  for (const [segment, rs, fs, ms] of [...RFM_SEGMENT_RULES].reverse()) {
+    const tests = [...span(r, rs), ...span(f, fs), ...span(m, ms)];
+    const condition = tests.length === 1 ? tests[0] : `AND(${tests.join(",")})`;
+    formula = `IF(${condition},${quoted(segmentNames[segment][locale])},${formula})`;
+  }
+  return formula;
+}
+
 /**
- * The customer-metrics report sheet as data (DESIGN.md "Report template"). So far it holds the title
- * block, the named input cells and survey answers, the KPI block and the satisfaction block (NPS,
- * its margin, CSAT); both formula modes compute the same numbers for valid inputs, the portable one
- * with built-in functions only (a zero denominator becomes #N/A, as CX's errors do; out-of-scale
- * answers are refused only by CX).
+ * The customer-metrics report sheet as data (DESIGN.md "Report template"): the title block, named
+ * inputs and input tables (survey answers, channels, transactions, engagement), the five dimensions
+ * with LTV:CAC and payback, NPS / CSI with the NPS breakdown, the lifecycle table, the RFM segment
+ * summary, charts and traffic lights. Both formula modes compute the same numbers for valid inputs,
+ * the portable one with built-in functions only (a zero denominator becomes #N/A, as CX's errors
+ * do; out-of-scale answers are refused only by CX).
  */
 export function buildReport(options: ReportOptions): SheetSpec {
+  const sections = options.sections ?? ALL_SECTIONS;
+  const cx = options.formulaMode === "cx";
   const t = (key: ReportLabel): string => reportLabels[key][options.locale];
   const money = currencyFormat(options.currency);
-  const cells: CellSpec[] = [
-    { address: "A1", value: options.title, style: "title" },
-    { address: "A2", value: t("period"), style: "label" },
-    { address: "B2", value: options.periodStart, numberFormat: DATE },
-    { address: "C2", value: options.periodEnd, numberFormat: DATE },
-    { address: "A3", value: t("currency"), style: "label" },
-    { address: "B3", value: options.currency },
-    { address: "A4", value: t("generatedOn"), style: "label" },
-    { address: "B4", value: options.generatedOn, numberFormat: DATE },
-    { address: "A6", value: t("inputs"), style: "heading" },
-  ];
-  const names: NameSpec[] = [];
-  // Totals over the channel table (columns H:K, below); they are sums, not inputs.
-  const channelCount = Math.max(options.inputs.channels.length, 1);
-  const channelRows = { first: 8, last: 7 + channelCount };
-  cells.push({ address: "A7", value: t("marketingSpendTotal"), style: "label" });
-  cells.push({ address: "B7", formula: "=SUM(Channel_Spend)", numberFormat: money });
-  cells.push({ address: "A8", value: t("newCustomersTotal"), style: "label" });
-  cells.push({ address: "B8", formula: "=SUM(Channel_New_Customers)", numberFormat: "#,##0" });
-  names.push({ name: "Marketing_Spend", range: "B7" }, { name: "New_Customers", range: "B8" });
-  const inputs: [ReportLabel, string, number, string][] = [
-    ["customersStart", "Customers_Start", options.inputs.customersStart, "#,##0"],
-    ["customersLost", "Customers_Lost", options.inputs.customersLost, "#,##0"],
-    ["averageOrderValue", "Avg_Order_Value", options.inputs.averageOrderValue, money],
-    ["purchasesPerYear", "Purchases_Per_Year", options.inputs.purchasesPerYear, "0.00"],
-    ["lifespanYears", "Lifespan_Years", options.inputs.lifespanYears, "0.0"],
-    ["grossMargin", "Gross_Margin", options.inputs.grossMargin, PERCENT],
-    ["monthlyRevenue", "Monthly_Revenue", options.inputs.monthlyRevenuePerCustomer, money],
-    ["prospects", "Prospects", options.inputs.prospects, "#,##0"],
-    ["converted", "Converted", options.inputs.converted, "#,##0"],
-    ["revenue", "Revenue", options.inputs.revenue, money],
-    ["orders", "Orders", options.inputs.orders, "#,##0"],
-    ["buyingCustomers", "Buying_Customers", options.inputs.buyingCustomers, "#,##0"],
-    ["repeatCustomers", "Repeat_Customers", options.inputs.repeatCustomers, "#,##0"],
-  ];
-  inputs.forEach(([label, name, value, format], i) => {
-    const row = 9 + i;
-    cells.push({ address: `A${row}`, value: t(label), style: "label" });
-    cells.push({ address: `B${row}`, value, numberFormat: format, style: "input" });
-    names.push({ name, range: `B${row}` });
-  });
-
-  const kpiTop = 9 + inputs.length + 1;
-  cells.push({ address: `A${kpiTop}`, value: t("kpis"), style: "heading" });
-  cells.push({ address: `A${kpiTop + 1}`, value: t("metric"), style: "label" });
-  cells.push({ address: `B${kpiTop + 1}`, value: t("value"), style: "label" });
-  cells.push({ address: `C${kpiTop + 1}`, value: t("target"), style: "label" });
-  const first = kpiTop + 2;
-  const at = (offset: number): string => `B${first + offset}`;
-  const kpis: KpiRow[] = [
-    { label: "cac", cx: "=CX.CAC(Marketing_Spend,New_Customers)", portable: "=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)", format: "currency" },
-    { label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency" },
-    {
-      label: "churn", cx: "=CX.CHURN(Customers_Start,Customers_Lost)",
-      portable: "=IF(OR(Customers_Start<=0,Customers_Lost>Customers_Start),NA(),Customers_Lost/Customers_Start)",
-      format: "percent", target: { value: options.targets.churn, direction: "atMost" },
-    },
-    { label: "ltvCac", cx: `=CX.LTV_CAC(${at(1)},${at(0)})`, portable: `=IF(${at(0)}=0,NA(),${at(1)}/${at(0)})`, format: "ratio", target: { value: options.targets.ltvCac, direction: "atLeast" } },
-    { label: "payback", cx: `=CX.CAC_PAYBACK(${at(0)},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${at(0)}/(Monthly_Revenue*Gross_Margin))`, format: "months" },
-  ];
   const formats = { currency: money, percent: PERCENT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" };
+  const cells: CellSpec[] = [];
+  const names: NameSpec[] = [];
+  const tables: TableSpec[] = [];
   const trafficLights: TrafficLightSpec[] = [];
-  const addKpi = (kpi: KpiRow, row: number): void => {
-    cells.push({ address: `A${row}`, value: t(kpi.label), style: "label" });
-    cells.push({ address: `B${row}`, formula: options.formulaMode === "cx" ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
+  const charts: ChartSpec[] = [];
+  const widths: (number | undefined)[] = [260, 120, 110, 110, 110];
+  const put = (cell: CellSpec): void => void cells.push(cell);
+
+  put({ address: "A1", value: options.title, style: "title" });
+  put({ address: "A2", value: t("period"), style: "label" });
+  put({ address: "B2", value: options.periodStart, numberFormat: DATE });
+  put({ address: "C2", value: options.periodEnd, numberFormat: DATE });
+  put({ address: "A3", value: t("currency"), style: "label" });
+  put({ address: "B3", value: options.currency });
+  put({ address: "A4", value: t("generatedOn"), style: "label" });
+  put({ address: "B4", value: options.generatedOn, numberFormat: DATE });
+
+  // Input tables, side by side to the right of the charts; each is an Excel table whose columns are named ranges.
+  let nextColumn = TABLE_FIRST_COLUMN;
+  const addTable = (tableName: string, heading: ReportLabel, rows: number, columns: readonly TableColumn[]): { first: number; last: number; column: (header: number) => string } => {
+    const left = nextColumn;
+    const first = TABLE_HEADER_ROW + 1;
+    const last = TABLE_HEADER_ROW + Math.max(rows, 1);
+    put({ address: `${columnName(left)}${TABLE_HEADING_ROW}`, value: t(heading), style: "heading" });
+    columns.forEach((column, j) => {
+      const letters = columnName(left + j);
+      widths[left + j] = column.width;
+      put({ address: `${letters}${TABLE_HEADER_ROW}`, value: column.header, style: "label" });
+      for (let i = 0; i < rows; i++) {
+        const content = column.content(i, (k) => `${columnName(left + k)}${first + i}`);
+        if (content === undefined) continue;
+        put({
+          address: `${letters}${first + i}`, ...content,
+          ...(column.format === undefined ? {} : { numberFormat: column.format }),
+          ...(column.style === undefined ? {} : { style: column.style }),
+        });
+      }
+      if (column.name !== undefined) names.push({ name: column.name, range: `${letters}${first}:${letters}${last}` });
+    });
+    tables.push({ name: tableName, range: `${columnName(left)}${TABLE_HEADER_ROW}:${columnName(left + columns.length - 1)}${last}` });
+    nextColumn = left + columns.length + 1;
+    return { first, last, column: (j) => columnName(left + j) };
+  };
+  const input = (value: (i: number) => string | number | undefined) => (i: number) => {
+    const v = value(i);
+    return v === undefined ? undefined : { value: v };
+  };
+
+  const { inputs } = options;
+  const needSurvey = sections.dimensions || sections.satisfaction;
+  if (needSurvey) {
+    addTable("CX_Survey", "survey", Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
+      { header: t("npsAnswer"), name: "Survey_NPS", width: 100, style: "input", content: input((i) => inputs.npsAnswers[i]) },
+      { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, style: "input", content: input((i) => inputs.csatAnswers[i]) },
+      { header: t("csiAnswer"), name: "Survey_CSI", width: 100, style: "input", content: input((i) => inputs.csiAnswers[i]) },
+    ]);
+  }
+  // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
+  const channels = addTable("CX_Channels", "channels", inputs.channels.length, [
+    { header: t("channel"), width: 120, style: "input", content: input((i) => inputs.channels[i]?.name[options.locale]) },
+    {
+      header: t("cacShort"), width: 100, format: money, style: "kpi",
+      content: (_i, at) => ({ formula: cx ? `=CX.CAC(${at(2)},${at(3)})` : `=IF(${at(3)}=0,NA(),${at(2)}/${at(3)})` }),
+    },
+    { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style: "input", content: input((i) => inputs.channels[i]?.spend) },
+    { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT, style: "input", content: input((i) => inputs.channels[i]?.newCustomers) },
+  ]);
+  if (sections.rfm) addTransactions();
+  if (sections.dimensions) {
+    addTable("CX_Engagement", "engagementTable", inputs.engagement.length, [
+      { header: t("customer"), width: 90, style: "input", content: input((i) => inputs.engagement[i]?.customer) },
+      { header: t("visits"), name: "Engagement_Visits", width: 80, format: COUNT, style: "input", content: input((i) => inputs.engagement[i]?.visits) },
+      { header: t("interactions"), name: "Engagement_Interactions", width: 80, format: COUNT, style: "input", content: input((i) => inputs.engagement[i]?.interactions) },
+      { header: t("usageHours"), name: "Engagement_Usage", width: 90, format: "0.0", style: "input", content: input((i) => inputs.engagement[i]?.usageHours) },
+    ]);
+    const measures = names.filter((name) => name.name.startsWith("Engagement_"));
+    names.push({ name: "Engagement_Measures", range: `${(measures[0] as NameSpec).range.split(":")[0]}:${(measures[2] as NameSpec).range.split(":")[1]}` });
+  }
+
+  // The transaction table; in portable mode with working columns that compute each customer's R, F,
+  // M and segment on the customer's first row (DOMAIN.md §4 with built-in functions only).
+  function addTransactions(): void {
+    const first = TABLE_HEADER_ROW + 1;
+    const left = nextColumn;
+    const fromFirst = (j: number, at: (j: number) => string): string => `$${columnName(left + j)}$${first}:${at(j)}`;
+    const inScope = (dates: string): string => `(INT(${dates})<=As_Of)`;
+    const quintiles = "{0.2,0.4,0.6,0.8}";
+    const helper = (header: string, name: string | undefined, formula: (at: (j: number) => string) => string, format?: string): TableColumn => ({
+      header, width: 80, style: "helper", ...(name === undefined ? {} : { name }), ...(format === undefined ? {} : { format }),
+      content: (_i, at) => ({ formula: formula(at) }),
+    });
+    // Columns: 0 customer, 1 date, 2 amount; 3 first in-scope row of its customer (1/0), 4 recency,
+    // 5 frequency, 6 monetary, 7–9 R F M, 10 segment; 4–10 only on a customer's first row, else "".
+    const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(3)}=1,${formula},"")`;
+    const workings: TableColumn[] = cx ? [] : [
+      helper(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at))})=1),1,0)`),
+      helper(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*INT(Tx_Date)))`)),
+      helper(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")})`)),
+      helper(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*Tx_Amount)`), money),
+      helper("R", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(4)}<PERCENTILE.INC(Tx_Recency,${quintiles})))`)),
+      helper("F", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(5)}>PERCENTILE.INC(Tx_Frequency,${quintiles})))`)),
+      helper("M", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(6)}>PERCENTILE.INC(Tx_Monetary,${quintiles})))`)),
+      helper(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(7), at(8), at(9), options.locale))),
+    ];
+    addTable("CX_Transactions", "transactions", inputs.transactions.length, [
+      { header: t("customer"), name: "Tx_Customer", width: 90, style: "input", content: input((i) => inputs.transactions[i]?.customer) },
+      { header: t("date"), name: "Tx_Date", width: 90, format: DATE, style: "input", content: input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : options.periodEnd - tx.daysBeforeEnd; }) },
+      { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style: "input", content: input((i) => inputs.transactions[i]?.amount) },
+      ...workings,
+    ]);
+  }
+
+  // Scalar inputs (A:B), each a named cell.
+  put({ address: "A6", value: t("inputs"), style: "heading" });
+  put({ address: "A7", value: t("marketingSpendTotal"), style: "label" });
+  put({ address: "B7", formula: "=SUM(Channel_Spend)", numberFormat: money });
+  put({ address: "A8", value: t("newCustomersTotal"), style: "label" });
+  put({ address: "B8", formula: "=SUM(Channel_New_Customers)", numberFormat: COUNT });
+  names.push({ name: "Marketing_Spend", range: "B7" }, { name: "New_Customers", range: "B8" });
+  const scalars: [ReportLabel, string, number, string][] = [
+    ["customersStart", "Customers_Start", inputs.customersStart, COUNT],
+    ["customersLost", "Customers_Lost", inputs.customersLost, COUNT],
+    ["averageOrderValue", "Avg_Order_Value", inputs.averageOrderValue, money],
+    ["purchasesPerYear", "Purchases_Per_Year", inputs.purchasesPerYear, "0.00"],
+    ["lifespanYears", "Lifespan_Years", inputs.lifespanYears, "0.0"],
+    ["grossMargin", "Gross_Margin", inputs.grossMargin, PERCENT],
+    ["monthlyRevenue", "Monthly_Revenue", inputs.monthlyRevenuePerCustomer, money],
+    ["prospects", "Prospects", inputs.prospects, COUNT],
+    ["converted", "Converted", inputs.converted, COUNT],
+    ["revenue", "Revenue", inputs.revenue, money],
+    ["orders", "Orders", inputs.orders, COUNT],
+    ["buyingCustomers", "Buying_Customers", inputs.buyingCustomers, COUNT],
+    ["repeatCustomers", "Repeat_Customers", inputs.repeatCustomers, COUNT],
+  ];
+  let row = 9;
+  for (const [key, name, value, format] of scalars) {
+    put({ address: `A${row}`, value: t(key), style: "label" });
+    put({ address: `B${row}`, value, numberFormat: format, style: "input" });
+    names.push({ name, range: `B${row}` });
+    row++;
+  }
+  if (sections.rfm) {
+    // RFM is measured at the period end: purchases after it are left out, one on it has recency 0.
+    put({ address: `A${row}`, value: t("asOf"), style: "label" });
+    put({ address: `B${row}`, formula: "=C2", numberFormat: DATE });
+    names.push({ name: "As_Of", range: `B${row}` });
+    row++;
+  }
+  row++;
+
+  const addKpi = (kpi: KpiRow, at: number): void => {
+    put({ address: `A${at}`, value: t(kpi.label), style: "label" });
+    put({ address: `B${at}`, formula: cx ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
     if (kpi.target !== undefined) {
-      cells.push({ address: `C${row}`, value: kpi.target.value, numberFormat: formats[kpi.format], style: "input" });
-      trafficLights.push({ range: `B${row}`, targetAddress: `C${row}`, direction: kpi.target.direction });
+      put({ address: `C${at}`, value: kpi.target.value, numberFormat: formats[kpi.format], style: "input" });
+      trafficLights.push({ range: `B${at}`, targetAddress: `C${at}`, direction: kpi.target.direction });
     }
   };
-  kpis.forEach((kpi, i) => addKpi(kpi, first + i));
-  // Survey answers, to the right of the inputs: one respondent per row, named columns.
-  const surveyTop = 6;
-  cells.push({ address: `E${surveyTop}`, value: t("survey"), style: "heading" });
-  cells.push({ address: `E${surveyTop + 1}`, value: t("npsAnswer"), style: "label" });
-  cells.push({ address: `F${surveyTop + 1}`, value: t("csatAnswer"), style: "label" });
-  const answers = Math.max(options.inputs.npsAnswers.length, options.inputs.csatAnswers.length, 1);
-  for (let i = 0; i < answers; i++) {
-    const row = surveyTop + 2 + i;
-    const nps = options.inputs.npsAnswers[i];
-    const csat = options.inputs.csatAnswers[i];
-    if (nps !== undefined) cells.push({ address: `E${row}`, value: nps, style: "input" });
-    if (csat !== undefined) cells.push({ address: `F${row}`, value: csat, style: "input" });
+  const heading = (key: ReportLabel, headers: readonly string[] = []): void => {
+    put({ address: `A${row}`, value: t(key), style: "heading" });
+    headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" }));
+    row += headers.length === 0 ? 1 : 2;
+  };
+  const churnFormulas = {
+    cx: "=CX.CHURN(Customers_Start,Customers_Lost)",
+    portable: "=IF(OR(Customers_Start<=0,Customers_Lost>Customers_Start),NA(),Customers_Lost/Customers_Start)",
+  };
+  const chartSlots = [...CHART_SLOTS];
+  const chart = (spec: Omit<ChartSpec, "topLeft" | "bottomRight">): void => {
+    const slot = chartSlots.shift();
+    if (sections.charts && slot !== undefined) charts.push({ ...spec, topLeft: slot[0], bottomRight: slot[1] });
+  };
+
+  if (sections.dimensions) {
+    heading("kpis", [t("metric"), t("value"), t("target")]);
+    const cac = `B${row}`;
+    const clv = `B${row + 1}`;
+    // Engagement: the mean of each measure's min-max normalised values, averaged over the measures that
+    // vary (a constant measure tells customers apart in no way), × 100: the mean of CX.ENGAGEMENT's scores.
+    const measureNames = ["Engagement_Visits", "Engagement_Interactions", "Engagement_Usage"];
+    const varies = (m: string): string => `(MAX(${m})>MIN(${m}))`;
+    const varying = measureNames.map(varies).join("+");
+    const normalisedMean = measureNames.map((m) => `IF(${varies(m)},(AVERAGE(${m})-MIN(${m}))/(MAX(${m})-MIN(${m})),0)`).join("+");
+    const kpis: KpiRow[] = [
+      { label: "cac", cx: "=CX.CAC(Marketing_Spend,New_Customers)", portable: "=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)", format: "currency" },
+      { label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency" },
+      { label: "churn", ...churnFormulas, format: "percent", target: { value: options.targets.churn, direction: "atMost" } },
+      { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" },
+      { label: "engagement", cx: "=AVERAGE(CX.ENGAGEMENT(Engagement_Measures))", portable: `=IF(${varying}=0,NA(),100*(${normalisedMean})/(${varying}))`, format: "score" },
+      { label: "ltvCac", cx: `=CX.LTV_CAC(${clv},${cac})`, portable: `=IF(${cac}=0,NA(),${clv}/${cac})`, format: "ratio", target: { value: options.targets.ltvCac, direction: "atLeast" } },
+      { label: "payback", cx: `=CX.CAC_PAYBACK(${cac},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${cac}/(Monthly_Revenue*Gross_Margin))`, format: "months" },
+    ];
+    kpis.forEach((kpi) => addKpi(kpi, row++));
+    row++;
+    chart({ type: "BarClustered", categories: `${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, values: `${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}`, title: t("cacByChannel") });
   }
-  const surveyRange = (column: string): string => `${column}${surveyTop + 2}:${column}${surveyTop + 1 + answers}`;
-  names.push({ name: "Survey_NPS", range: surveyRange("E") }, { name: "Survey_CSAT", range: surveyRange("F") });
 
-  // Satisfaction block, below the KPIs. Portable NPS and its margin write out DOMAIN.md §2's
-  // formulas with COUNTIF (no LET: LibreOffice 7 lacks it); blank answers are skipped in both modes.
-  const satisfactionTop = first + kpis.length + 1;
-  cells.push({ address: `A${satisfactionTop}`, value: t("satisfaction"), style: "heading" });
-  const n = "COUNT(Survey_NPS)";
-  const p = `COUNTIF(Survey_NPS,">=9")/${n}`;
-  const d = `COUNTIF(Survey_NPS,"<=6")/${n}`;
-  const satisfaction: KpiRow[] = [
-    { label: "nps", cx: "=CX.NPS(Survey_NPS)", portable: `=IF(${n}=0,NA(),100*(${p}-${d}))`, format: "score", target: { value: options.targets.nps, direction: "atLeast" } },
-    { label: "npsMargin", cx: '=CX.NPS(Survey_NPS,"moe")', portable: `=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`, format: "score" },
-    { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" },
-  ];
-  satisfaction.forEach((kpi, i) => addKpi(kpi, satisfactionTop + 1 + i));
+  if (sections.satisfaction) {
+    // Portable NPS and its margin write out DOMAIN.md §2's formulas with COUNTIF (no LET: LibreOffice 7
+    // lacks it); blank answers are skipped in both modes.
+    heading("satisfaction", [t("metric"), t("value"), t("target")]);
+    const n = "COUNT(Survey_NPS)";
+    const p = `COUNTIF(Survey_NPS,">=9")/${n}`;
+    const d = `COUNTIF(Survey_NPS,"<=6")/${n}`;
+    const satisfaction: KpiRow[] = [
+      { label: "nps", cx: "=CX.NPS(Survey_NPS)", portable: `=IF(${n}=0,NA(),100*(${p}-${d}))`, format: "score", target: { value: options.targets.nps, direction: "atLeast" } },
+      { label: "npsMargin", cx: '=CX.NPS(Survey_NPS,"moe")', portable: `=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`, format: "score" },
+      { label: "csi", cx: "=CX.CSI(Survey_CSI)", portable: "=IF(COUNT(Survey_CSI)=0,NA(),(AVERAGE(Survey_CSI)-1)/9*100)", format: "score" },
+    ];
+    satisfaction.forEach((kpi) => addKpi(kpi, row++));
+    // The NPS breakdown the pie chart shows: built-in counts in both modes.
+    const counts: [ReportLabel, string][] = [
+      ["promoters", '=COUNTIF(Survey_NPS,">=9")'],
+      ["passives", '=COUNTIFS(Survey_NPS,">=7",Survey_NPS,"<=8")'],
+      ["detractors", '=COUNTIF(Survey_NPS,"<=6")'],
+    ];
+    const breakdownTop = row;
+    for (const [key, formula] of counts) {
+      put({ address: `A${row}`, value: t(key), style: "label" });
+      put({ address: `B${row}`, formula, numberFormat: COUNT });
+      row++;
+    }
+    row++;
+    chart({ type: "Pie", categories: `A${breakdownTop}:A${breakdownTop + 2}`, values: `B${breakdownTop}:B${breakdownTop + 2}`, title: t("npsBreakdown") });
+  }
 
-  // Lifecycle table of DOMAIN.md §3: stage, goal, main metric and its value.
-  const lifecycleTop = satisfactionTop + satisfaction.length + 2;
-  const churnCell = at(kpis.findIndex((kpi) => kpi.label === "churn"));
-  cells.push({ address: `A${lifecycleTop}`, value: t("lifecycle"), style: "heading" });
-  (["stage", "goal", "mainMetric", "value"] as const).forEach((key, i) => {
-    cells.push({ address: `${"ABCD"[i]}${lifecycleTop + 1}`, value: t(key), style: "label" });
-  });
-  const stages: [ReportLabel, ReportLabel, ReportLabel, string, string, string][] = [
-    ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT],
-    ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", money],
-    ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT],
-    ["stageChurn", "goalChurn", "metricChurn", `=${churnCell}`, `=${churnCell}`, PERCENT],
-  ];
-  stages.forEach(([stage, goal, metric, cxFormula, portableFormula, format], i) => {
-    const row = lifecycleTop + 2 + i;
-    cells.push({ address: `A${row}`, value: t(stage), style: "label" });
-    cells.push({ address: `B${row}`, value: t(goal) });
-    cells.push({ address: `C${row}`, value: t(metric) });
-    cells.push({ address: `D${row}`, formula: options.formulaMode === "cx" ? cxFormula : portableFormula, numberFormat: format, style: "kpi" });
-  });
-  // Channel table (H:K): an Excel table of inputs, with CAC per channel beside the names for the chart.
-  cells.push({ address: "H6", value: t("channels"), style: "heading" });
-  (["channel", "cacShort", "spend", "newCustomers"] as const).forEach((key, i) => cells.push({ address: `${"HIJK"[i]}7`, value: t(key), style: "label" }));
-  options.inputs.channels.forEach((channel, i) => {
-    const row = channelRows.first + i;
-    cells.push({ address: `H${row}`, value: channel.name[options.locale], style: "input" });
-    cells.push({
-      address: `I${row}`,
-      formula: options.formulaMode === "cx" ? `=CX.CAC(J${row},K${row})` : `=IF(K${row}=0,NA(),J${row}/K${row})`,
-      numberFormat: money,
-      style: "kpi",
-    });
-    cells.push({ address: `J${row}`, value: channel.spend, numberFormat: money, style: "input" });
-    cells.push({ address: `K${row}`, value: channel.newCustomers, numberFormat: "#,##0", style: "input" });
-  });
-  names.push(
-    { name: "Channel_Spend", range: `J${channelRows.first}:J${channelRows.last}` },
-    { name: "Channel_New_Customers", range: `K${channelRows.first}:K${channelRows.last}` },
-  );
-  const tables: TableSpec[] = [{ name: "CX_Channels", range: `H7:K${channelRows.last}` }];
+  if (sections.lifecycle) {
+    // DOMAIN.md §3: stage, goal, main metric and its value.
+    heading("lifecycle", [t("stage"), t("goal"), t("mainMetric"), t("value")]);
+    const stages: [ReportLabel, ReportLabel, ReportLabel, string, string, string][] = [
+      ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT],
+      ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", money],
+      ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT],
+      ["stageChurn", "goalChurn", "metricChurn", churnFormulas.cx, churnFormulas.portable, PERCENT],
+    ];
+    for (const [stage, goal, metric, cxFormula, portableFormula, format] of stages) {
+      put({ address: `A${row}`, value: t(stage), style: "label" });
+      put({ address: `B${row}`, value: t(goal) });
+      put({ address: `C${row}`, value: t(metric) });
+      put({ address: `D${row}`, formula: cx ? cxFormula : portableFormula, numberFormat: format, style: "kpi" });
+      row++;
+    }
+    row++;
+  }
 
-  // NPS breakdown (H:I, below the channels): counts the chart shows; built-in counts in both modes.
-  const breakdownTop = channelRows.last + 2;
-  cells.push({ address: `H${breakdownTop}`, value: t("npsBreakdown"), style: "heading" });
-  const counts: [ReportLabel, string][] = [
-    ["promoters", '=COUNTIF(Survey_NPS,">=9")'],
-    ["passives", '=COUNTIFS(Survey_NPS,">=7",Survey_NPS,"<=8")'],
-    ["detractors", '=COUNTIF(Survey_NPS,"<=6")'],
-  ];
-  counts.forEach(([key, formula], i) => {
-    cells.push({ address: `H${breakdownTop + 1 + i}`, value: t(key), style: "label" });
-    cells.push({ address: `I${breakdownTop + 1 + i}`, formula, numberFormat: "#,##0" });
-  });
-  const charts: ChartSpec[] = [
-    { type: "BarClustered", source: `H7:I${channelRows.last}`, title: t("cacByChannel"), topLeft: "M6", bottomRight: "S20" },
-    { type: "Pie", source: `H${breakdownTop + 1}:I${breakdownTop + 3}`, title: t("npsBreakdown"), topLeft: "M22", bottomRight: "S36" },
-  ];
-  return { name: t("sheetName"), cells, tables, names, trafficLights, charts, columnWidths: [260, 170, 130, 100, 130, 130, 20, 120, 100, 100, 100] };
+  if (sections.rfm) {
+    // Customers and revenue per segment: CX.RFM_SUMMARY spills the 12×5 table; the portable sheet
+    // counts the working columns of the transaction table.
+    put({ address: `A${row}`, value: t("rfmSegments"), style: "heading" });
+    row++;
+    const top = row;
+    const first = top + 1;
+    const last = top + RFM_SEGMENTS.length;
+    const columnFormats = [undefined, COUNT, PERCENT, money, PERCENT];
+    if (cx) {
+      put({ address: `A${top}`, formula: `=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"${options.locale}")`, style: "label" });
+      // The spilled cells get their formats ahead of the spill.
+      RFM_SEGMENTS.forEach((_segment, i) => columnFormats.forEach((format, j) => {
+        if (format !== undefined) put({ address: `${columnName(j)}${first + i}`, numberFormat: format });
+      }));
+    } else {
+      (["segment", "customers", "share", "revenue", "revenueShare"] as const).forEach((key, j) => put({ address: `${columnName(j)}${top}`, value: tableLabel(key, options.locale), style: "label" }));
+      RFM_SEGMENTS.forEach((segment, i) => {
+        const r = first + i;
+        put({ address: `A${r}`, value: segmentNames[segment][options.locale] });
+        put({ address: `B${r}`, formula: `=COUNTIF(Tx_Segment,A${r})`, numberFormat: COUNT });
+        put({ address: `C${r}`, formula: `=IF(SUM(B$${first}:B$${last})=0,NA(),B${r}/SUM(B$${first}:B$${last}))`, numberFormat: PERCENT });
+        put({ address: `D${r}`, formula: `=SUMIF(Tx_Segment,A${r},Tx_Monetary)`, numberFormat: money });
+        put({ address: `E${r}`, formula: `=IF(SUM(D$${first}:D$${last})=0,0,D${r}/SUM(D$${first}:D$${last}))`, numberFormat: PERCENT });
+      });
+    }
+    row = last + 2;
+    chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, values: `B${first}:B${last}`, title: t("customersBySegment") });
+  }
+
+  return { name: t("sheetName"), cells, tables, names, trafficLights, charts, columnWidths: widths };
 }

@@ -10,7 +10,8 @@ export interface CellSpec {
   readonly formula?: string;
   /** Excel number format, e.g. "0.0%" or "#,##0.00 [$CNY]". */
   readonly numberFormat?: string;
-  readonly style?: "title" | "heading" | "label" | "input" | "kpi";
+  /** "helper": working columns of portable formulas (RFM per customer), shaded so users leave them alone. */
+  readonly style?: "title" | "heading" | "label" | "input" | "kpi" | "helper";
 }
 
 /** An Excel table over a range whose first row is its header. */
@@ -34,10 +35,11 @@ export interface TrafficLightSpec {
   readonly direction: "atLeast" | "atMost";
 }
 
-/** A chart over a block of the sheet: categories in its first column, values in the next. */
+/** A chart of one series: its category labels and values are ranges of the report sheet. */
 export interface ChartSpec {
   readonly type: "Pie" | "BarClustered" | "ColumnClustered";
-  readonly source: string;
+  readonly categories: string;
+  readonly values: string;
   readonly title: string;
   /** The cells the chart covers, top-left and bottom-right. */
   readonly topLeft: string;
@@ -52,6 +54,7 @@ export interface SheetSpec {
   readonly names: readonly NameSpec[];
   readonly trafficLights: readonly TrafficLightSpec[];
   readonly charts: readonly ChartSpec[];
-  /** Column widths in points, from column A. */
-  readonly columnWidths: readonly number[];
+  /** Column widths in points, from column A (undefined: leave the column as it is). */
+  readonly columnWidths: readonly (number | undefined)[];
 }
+

@@ -1,11 +1,11 @@
 import {
-  Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, tokens,
+  Button, Checkbox, Dropdown, Field, Input, Label, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, tokens,
 } from "@fluentui/react-components";
 import { useState, type FormEvent, type ReactElement } from "react";
 import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
-import { DEFAULT_TARGETS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions } from "../report/buildReport";
+import { ALL_SECTIONS, DEFAULT_TARGETS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
 import type { ExcelGateway } from "./gateway";
 
 export interface CreateReportFormProps {
@@ -17,12 +17,23 @@ export interface CreateReportFormProps {
 
 const CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD"] as const;
 
+/** The section checkboxes, in the order the report lays them out. */
+const SECTIONS: readonly [keyof ReportSections, PaneString][] = [
+  ["dimensions", "sectionDimensions"],
+  ["satisfaction", "sectionSatisfaction"],
+  ["lifecycle", "sectionLifecycle"],
+  ["rfm", "sectionRfm"],
+  ["charts", "sectionCharts"],
+];
+
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   // Two fields share a row; labels of different lengths wrap, so the inputs line up at the bottom.
   row: { display: "flex", columnGap: tokens.spacingHorizontalM, alignItems: "end" },
   grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
   fill: { width: "100%", minWidth: 0 },
+  group: { display: "flex", flexDirection: "column", border: "none", margin: 0, padding: 0 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
 type Status = { readonly kind: "idle" } | { readonly kind: "working" } | { readonly kind: "done"; readonly sheet: string } | { readonly kind: "failed"; readonly reason: string; readonly rolledBack: boolean };
@@ -43,6 +54,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const [churn, setChurn] = useState<string>(String(DEFAULT_TARGETS.churn * 100));
   const [nps, setNps] = useState<string>(String(DEFAULT_TARGETS.nps));
   const [mode, setMode] = useState<FormulaMode>("cx");
+  const [sections, setSections] = useState<ReportSections>(ALL_SECTIONS);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
 
   const startSerial = isoToSerial(start);
@@ -50,7 +62,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const ltvCacValue = Number(ltvCac);
   const churnValue = Number(churn);
   const npsValue = Number(nps);
-  const problems: Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps", string>> = {};
+  const problems: Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps" | "sections", string>> = {};
   if (title.trim() === "") problems.title = t("titleRequired");
   if (startSerial === undefined) problems.start = t("dateRequired");
   if (endSerial === undefined) problems.end = t("dateRequired");
@@ -58,6 +70,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   if (!(ltvCac.trim() !== "" && ltvCacValue > 0)) problems.ltvCac = t("ltvCacRange");
   if (!(churn.trim() !== "" && churnValue >= 0 && churnValue <= 100)) problems.churn = t("churnRange");
   if (!(nps.trim() !== "" && npsValue >= -100 && npsValue <= 100)) problems.nps = t("npsRange");
+  if (!(sections.dimensions || sections.satisfaction || sections.lifecycle || sections.rfm)) problems.sections = t("sectionsRequired");
   const valid = Object.keys(problems).length === 0;
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -66,7 +79,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     setStatus({ kind: "working" });
     const options: ReportOptions = {
       title: title.trim(), periodStart: startSerial as number, periodEnd: endSerial as number, currency, locale,
-      formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, inputs: SAMPLE_INPUTS,
+      formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, inputs: SAMPLE_INPUTS, sections,
     };
     try {
       const result = await gateway.createReport(options);
@@ -106,6 +119,14 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
       <Field label={t("targetNps")} validationMessage={problems.nps ?? null}>
         <Input className={styles.fill} type="number" value={nps} onChange={(_, data) => setNps(data.value)} />
       </Field>
+      {/* A fieldset, not a Field: a Field gives its one id to every checkbox inside it, which breaks their labels. */}
+      <fieldset className={styles.group} aria-describedby={problems.sections === undefined ? undefined : "sections-problem"}>
+        <legend><Label weight="semibold">{t("sections")}</Label></legend>
+        {SECTIONS.map(([key, text]) => (
+          <Checkbox key={key} label={t(text)} checked={sections[key]} onChange={(_, data) => setSections((current) => ({ ...current, [key]: data.checked === true }))} />
+        ))}
+        {problems.sections !== undefined && <Text id="sections-problem" role="alert" className={styles.problem}>{problems.sections}</Text>}
+      </fieldset>
       <Field label={t("formulaMode")} hint={t("modeHelp")}>
         <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as FormulaMode)}>
           <Radio value="cx" label={t("modeCx")} />

@@ -1,3 +1,4 @@
+import { columnIndex, columnName } from "../core/a1";
 import type { CellSpec, SheetSpec } from "../report/sheetSpec";
 
 /** The batched writes for one sheet: every cell in one formulas block and one number-format block. */
@@ -7,20 +8,8 @@ export interface WritePlan {
   /** Row-major values and formulas for the block ("" where the spec has nothing). */
   readonly formulas: (string | number | boolean)[][];
   readonly numberFormats: string[][];
-  /** Cells of each style, as comma-joined address lists for one format call per style. */
+  /** Cells of each style, as comma-joined address lists (runs down a column merged) for one format call per style. */
   readonly styles: Readonly<Partial<Record<NonNullable<CellSpec["style"]>, string>>>;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function columnLetters(index: number): string {
-  let letters = "";
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
 }
 
 function parseAddress(address: string): { row: number; column: number } {
@@ -40,20 +29,47 @@ export function planWrite(spec: SheetSpec): WritePlan {
   const columns = Math.max(...positions.map((p) => p.column)) + 1;
   const formulas = Array.from({ length: rows }, () => new Array<string | number | boolean>(columns).fill(""));
   const numberFormats = Array.from({ length: rows }, () => new Array<string>(columns).fill("General"));
-  const styles: Partial<Record<NonNullable<CellSpec["style"]>, string[]>> = {};
+  const styles: Partial<Record<NonNullable<CellSpec["style"]>, { row: number; column: number }[]>> = {};
   spec.cells.forEach((cell, i) => {
-    const { row, column } = positions[i] as { row: number; column: number };
+    const position = positions[i] as { row: number; column: number };
     const content = cell.formula ?? cell.value ?? "";
-    (formulas[row] as (string | number | boolean)[])[column] = content;
-    if (cell.numberFormat !== undefined) (numberFormats[row] as string[])[column] = cell.numberFormat;
-    if (cell.style !== undefined) (styles[cell.style] ??= []).push(cell.address);
+    (formulas[position.row] as (string | number | boolean)[])[position.column] = content;
+    if (cell.numberFormat !== undefined) (numberFormats[position.row] as string[])[position.column] = cell.numberFormat;
+    if (cell.style !== undefined) (styles[cell.style] ??= []).push(position);
   });
   return {
-    range: `A1:${columnLetters(columns - 1)}${rows}`,
+    range: `A1:${columnName(columns - 1)}${rows}`,
     formulas,
     numberFormats,
-    styles: Object.fromEntries(Object.entries(styles).map(([style, addresses]) => [style, addresses.join(",")])),
+    styles: Object.fromEntries(Object.entries(styles).map(([style, cells]) => [style, columnRuns(cells)])),
   };
+}
+
+/**
+ * Cells as a short address list: each column's consecutive cells become one range ("X8:X127"), so
+ * a long input table is a handful of areas, not thousands of addresses in one getRanges call.
+ */
+function columnRuns(cells: readonly { row: number; column: number }[]): string {
+  const sorted = [...cells].sort((a, b) => a.column - b.column || a.row - b.row);
+  const runs: string[] = [];
+  let start = sorted[0];
+  let end = start;
+  const flush = (): void => {
+    if (start === undefined || end === undefined) return;
+    const from = `${columnName(start.column)}${start.row + 1}`;
+    runs.push(end.row === start.row ? from : `${from}:${columnName(end.column)}${end.row + 1}`);
+  };
+  for (const cell of sorted.slice(1)) {
+    if (end !== undefined && cell.column === end.column && cell.row === end.row + 1) {
+      end = cell;
+      continue;
+    }
+    flush();
+    start = cell;
+    end = cell;
+  }
+  flush();
+  return runs.join(",");
 }
 
 /** The first of "name", "name (2)", "name (3)", … that is not taken (sheet names compare without case). */

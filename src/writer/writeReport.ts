@@ -1,3 +1,4 @@
+import { columnName } from "../core/a1";
 import type { SheetSpec } from "../report/sheetSpec";
 import { planWrite, uniqueSheetName, uniqueTableName } from "./planWrite";
 
@@ -23,6 +24,7 @@ const STYLE_FORMATS = {
   label: { bold: false, size: 11, fill: undefined },
   input: { bold: false, size: 11, fill: "#FFF2CC" }, // Excel's "Input" cell-style yellow
   kpi: { bold: true, size: 11, fill: undefined },
+  helper: { bold: false, size: 11, fill: "#F2F2F2" }, // light grey: working columns, not for typing into
 } as const;
 
 /**
@@ -62,8 +64,14 @@ export async function writeReport(context: Excel.RequestContext, spec: SheetSpec
     sheet.tables.add(table.range, true).name = name;
   }
   for (const chart of spec.charts) {
-    const added = sheet.charts.add(chart.type, sheet.getRange(chart.source), "Auto");
+    // One series with its categories set explicitly: the values are still uncalculated (calculation is
+    // suspended), so Excel could not tell labels from numbers on its own.
+    const added = sheet.charts.add(chart.type, sheet.getRange(chart.values), "Columns");
     added.title.text = chart.title;
+    added.legend.visible = chart.type === "Pie";
+    const series = added.series.getItemAt(0);
+    series.setXAxisValues(sheet.getRange(chart.categories));
+    series.name = chart.title;
     added.setPosition(chart.topLeft, chart.bottomRight);
   }
   for (const light of spec.trafficLights) {
@@ -76,7 +84,7 @@ export async function writeReport(context: Excel.RequestContext, spec: SheetSpec
     bad.cellValue.rule = { formula1: target, operator: light.direction === "atLeast" ? "LessThan" : "GreaterThan" };
   }
   spec.columnWidths.forEach((width, i) => {
-    sheet.getRange(`${String.fromCharCode(65 + i)}:${String.fromCharCode(65 + i)}`).format.columnWidth = width;
+    if (width !== undefined) sheet.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = width;
   });
   sheet.activate();
   try {

@@ -16,7 +16,7 @@
     getRanges: range,
     names: { add: () => undefined },
     tables: { add: () => ({}) },
-    charts: { add: (type) => { log.charts.push(type); return { title: {}, setPosition: () => undefined }; } },
+    charts: { add: (type) => { log.charts.push(type); const series = { name: "", setXAxisValues: () => undefined }; return { title: {}, legend: {}, series: { getItemAt: () => series }, setPosition: () => undefined }; } },
     activate: () => undefined,
     delete: () => undefined,
   });

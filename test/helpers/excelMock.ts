@@ -14,12 +14,14 @@ export interface Recorder {
   conditionalFormats: number;
   tables: string[];
   charts: string[];
+  /** The category range of each chart's series. */
+  chartCategories: unknown[];
   activated?: string;
 }
 
 /** A workbook with some sheets; `failWrite` makes the second sync fail as Excel would on a rejected batch. */
 export function workbook(existing: string[], failWrite = false, existingTables: string[] = []): { context: Excel.RequestContext; log: Recorder } {
-  const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0, tables: [], charts: [] };
+  const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0, tables: [], charts: [], chartCategories: [] };
   const range = (address: string): Record<string, unknown> => {
     const record: Record<string, unknown> = {
       format: { font: {}, fill: {} },
@@ -42,7 +44,8 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
     charts: {
       add: (type: string) => {
         log.charts.push(type);
-        return { title: {}, setPosition: () => undefined };
+        const series = { setXAxisValues: (range: unknown) => log.chartCategories.push(range), name: "" };
+        return { title: {}, legend: {}, series: { getItemAt: () => series }, setPosition: () => undefined };
       },
     },
     activate: () => { log.activated = name; },

@@ -11,14 +11,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { specToXlsx } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportInputs, type ReportOptions } from "../../src/report/buildReport";
+import { sampleCustomers } from "../../src/report/sampleData";
 import { expectClose } from "../helpers/close";
-import { evaluateCx, kpiAddresses } from "../helpers/evaluateReport";
+import { cellAt, cxValueAt } from "../helpers/evaluateReport";
 
 const haveLibreOffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
 if (!haveLibreOffice && process.env["CI"] === "true") throw new Error("CI must run the LibreOffice check: install libreoffice-calc-nogui");
 if (!haveLibreOffice) console.warn("LibreOffice (soffice) is not installed: the portable-mode check is skipped. apt-get install libreoffice-calc-nogui");
 const testWithLibreOffice = haveLibreOffice ? test : test.skip;
 
+const OTHER_CUSTOMERS = sampleCustomers(7, 17);
 const OTHER_INPUTS: ReportInputs = {
   channels: [
     { name: { "en-US": "Marketplace", "zh-CN": "电商平台" }, spend: 187_450.5, newCustomers: 402 },
@@ -30,6 +32,15 @@ const OTHER_INPUTS: ReportInputs = {
   prospects: 15_230, converted: 613, revenue: 1_048_377.25, orders: 9871, buyingCustomers: 5294, repeatCustomers: 2011,
   npsAnswers: [0, 10, 10, 9, 3, 7, 8, 6, 10, 9, 9, 1, 10, 8],
   csatAnswers: [1, 5, 5, 4, 2, 3, 4, 3, 5, 4, 5, 1, 5, 4],
+  // Fewer CSI answers than respondents: the blanks below them are skipped by both modes.
+  csiAnswers: [1, 10, 9.5, 8, 3, 6, 7, 5, 10, 8, 9, 2],
+  transactions: [
+    ...OTHER_CUSTOMERS.transactions,
+    { customer: "C-1003", daysBeforeEnd: -5, amount: 999 }, // after the period end: left out by both modes
+    { customer: "C-2001", daysBeforeEnd: 0, amount: 35.5 }, // bought on the period end: recency 0
+  ],
+  // Every customer has the same number of interactions: a measure that varies in no way is left out.
+  engagement: OTHER_CUSTOMERS.engagement.map((customer) => ({ ...customer, interactions: 5 })),
 };
 
 /** Recalculates an .xlsx in LibreOffice (saved again as .xlsx) and returns the computed values by A1 address. */
@@ -44,8 +55,8 @@ async function recalculate(file: string): Promise<Map<string, unknown>> {
   const cells = new Map<string, unknown>();
   workbook.worksheets[0]?.eachRow((row) => {
     row.eachCell((cell) => {
-      const value = cell.value as { result?: unknown } | unknown;
-      cells.set(cell.address, typeof value === "object" && value !== null && "result" in value ? (value as { result?: unknown }).result : value);
+      // cell.result, not cell.value.result: exceljs leaves a result of 0 out of the value object.
+      cells.set(cell.address, cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value);
     });
   });
   return cells;
@@ -65,15 +76,18 @@ describe.each([
     const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xlsx-")), "report.xlsx");
     await specToXlsx(portable, file);
     const values = await recalculate(file);
-    const addresses = kpiAddresses(portable);
-    // totals (2), KPIs (5), satisfaction (3), lifecycle (4), CAC per channel
-    expect(addresses.length).toBe(14 + inputs.channels.length);
+    // Every metric cell: the portable formulas that differ from the CX sheet's (built-in counts and
+    // sums are the same formula in both), and not the working columns of the RFM table.
+    const addresses = portable.cells
+      .filter((cell) => cell.formula !== undefined && cell.style !== "helper" && cellAt(withAddIn, cell.address)?.formula !== cell.formula)
+      .map((cell) => cell.address);
+    // KPIs (7), satisfaction (3), lifecycle (4), CAC per channel, RFM summary (11 segments × 4)
+    expect(addresses.length).toBe(14 + inputs.channels.length + 44);
     let errors = 0;
     for (const address of addresses) {
-      const formula = withAddIn.cells.find((cell) => cell.address === address)?.formula as string;
       let expected: number | undefined;
       try {
-        expected = evaluateCx(withAddIn, formula);
+        expected = cxValueAt(withAddIn, address) as number;
       } catch {
         expected = undefined; // the add-in answers with an Excel error (a channel with no new customers)
       }
@@ -82,13 +96,13 @@ describe.each([
         errors++;
         expect(actual).toEqual({ error: "#N/A" });
       } else {
-        expect(typeof actual).toBe("number");
-        expectClose(actual as number, expected, 1e-9 * Math.max(1, Math.abs(expected)));
+        if (typeof actual !== "number") throw new Error(`${address}: LibreOffice gives ${JSON.stringify(actual)} for ${cellAt(portable, address)?.formula}`);
+        expectClose(actual, expected, 1e-9 * Math.max(1, Math.abs(expected)));
       }
     }
     expect(errors).toBe(inputs.channels.filter((channel) => channel.newCustomers === 0).length);
     // The NPS breakdown counts, built-in in both modes, against counting the answers here.
-    const counts = portable.cells.filter((cell) => cell.formula?.startsWith("=COUNTIF")).map((cell) => values.get(cell.address));
+    const counts = portable.cells.filter((cell) => cell.formula?.startsWith("=COUNTIF(Survey_NPS") || cell.formula?.startsWith("=COUNTIFS(Survey_NPS")).map((cell) => values.get(cell.address));
     const answers = inputs.npsAnswers;
     expect(counts).toEqual([answers.filter((a) => a >= 9).length, answers.filter((a) => a === 7 || a === 8).length, answers.filter((a) => a <= 6).length]);
   }, 180_000);

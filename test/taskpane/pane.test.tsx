@@ -81,6 +81,20 @@ describe("create-report form", () => {
     expect(screen.getByText(/工作簿中没有留下任何内容/)).toBeTruthy();
   });
 
+  test("sections can be switched off; at least one besides charts is needed", async () => {
+    const gateway = fakeGateway();
+    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    fireEvent.click(screen.getByLabelText("RFM segments"));
+    fireEvent.click(screen.getByLabelText("Charts"));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Create report" }));
+    });
+    expect(gateway.reports[0]?.sections).toEqual({ dimensions: true, satisfaction: true, lifecycle: true, rfm: false, charts: false });
+    for (const name of [/Five dimensions/, /NPS \(with margin of error\)/, "Lifecycle stages"]) fireEvent.click(screen.getByLabelText(name));
+    expect(screen.getByText("Choose at least one section besides charts.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Create report" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   test("the formula-mode choice is explained in one sentence", () => {
     render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
     expect(screen.getByText(/portable formulas calculate the same numbers for anyone/)).toBeTruthy();

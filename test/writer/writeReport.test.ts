@@ -2,15 +2,16 @@
  * The writer on office-addin-mock: what it writes, how many round trips, that it never reuses an
  * existing sheet, and that a failed write removes what it created.
  */
-import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS } from "../../src/report/buildReport";
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { planWrite, uniqueSheetName, uniqueTableName } from "../../src/writer/planWrite";
 import { ReportWriteError, writeReport } from "../../src/writer/writeReport";
 import { workbook } from "../helpers/excelMock";
 
-const spec = buildReport({
+const options: ReportOptions = {
   title: "Customer metrics", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
   formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
-});
+};
+const spec = buildReport(options);
 
 test("writes the whole sheet in two round trips, into a new sheet", async () => {
   const { context, log } = workbook(["Sheet1"]);
@@ -23,8 +24,10 @@ test("writes the whole sheet in two round trips, into a new sheet", async () => 
   expect(block["formulas"]).toEqual(planWrite(spec).formulas);
   expect(log.names).toEqual(spec.names.map((name) => name.name));
   expect(log.conditionalFormats).toBe(6); // good and bad for churn, LTV:CAC and NPS
-  expect(log.tables).toEqual(["CX_Channels"]);
-  expect(log.charts).toEqual(["BarClustered", "Pie"]);
+  expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Transactions", "CX_Engagement"]);
+  expect(log.charts).toEqual(["BarClustered", "Pie", "ColumnClustered"]);
+  // each chart's categories are set explicitly, from the spec's category range
+  expect(log.chartCategories).toEqual(spec.charts.map((chart) => log.ranges[chart.categories]));
 });
 
 test("never reuses an existing sheet or table name: a second report gets new ones", async () => {
@@ -32,7 +35,7 @@ test("never reuses an existing sheet or table name: a second report gets new one
   const result = await writeReport(context, spec);
   expect(result.sheetName).toBe("Customer Metrics (3)");
   expect(log.added).toEqual(["Customer Metrics (3)"]);
-  expect(log.tables).toEqual(["CX_Channels_2"]);
+  expect(log.tables).toEqual(["CX_Survey", "CX_Channels_2", "CX_Transactions", "CX_Engagement"]);
 });
 
 test("a rejected write removes the new sheet again, in a third round trip, and says so", async () => {
@@ -51,7 +54,16 @@ test("the plan puts every cell in one block, with its format", () => {
   expect(plan.range).toBe(`A1:${lastColumn}${lastRow}`);
   expect(plan.formulas[0]?.[0]).toBe("Customer metrics");
   expect(plan.numberFormats[1]?.[1]).toBe("yyyy-mm-dd");
-  expect(plan.styles.input?.split(",")).toContain("B9");
+  // styles go by runs down a column: the 13 scalar inputs are one area, the 40 survey answers per column another
+  expect(plan.styles.input?.split(",")).toEqual(expect.arrayContaining(["B9:B21", "O8:O47"]));
+  expect(plan.styles.helper).toBeUndefined();
+});
+
+test("a portable plan shades the RFM working columns, each column one area", () => {
+  const portable = planWrite(buildReport({ ...options, formulaMode: "portable" }));
+  const rows = SAMPLE_INPUTS.transactions.length;
+  expect(portable.styles.helper?.split(",")).toHaveLength(8);
+  expect(portable.styles.helper?.split(",")[0]).toMatch(new RegExp(`^(?<c>[A-Z]+)8:\\k<c>${7 + rows}$`));
 });
 
 test("unique table names ignore case and keep to letters, digits and underscores", () => {

@@ -1,0 +1,60 @@
+/**
+ * Demo data sets for the report: realistic enough to show every section working, generated from a
+ * fixed seed so that the same report comes out every time (and tests can recompute it).
+ */
+
+/** One purchase: the customer, how many days before the period end it happened, and its amount. */
+export interface TransactionInput {
+  readonly customer: string;
+  readonly daysBeforeEnd: number;
+  readonly amount: number;
+}
+
+/** One customer's interaction counts in the period, for the engagement score. */
+export interface EngagementInput {
+  readonly customer: string;
+  readonly visits: number;
+  readonly interactions: number;
+  readonly usageHours: number;
+}
+
+/** A small deterministic generator (mulberry32): uniform numbers in [0, 1). */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 15), z | 1);
+    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
+    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A year of purchases by `customers` customers ("C-1001", …) with a spread of habits: a few
+ * frequent big spenders, many one-off buyers, some who stopped buying months ago. Rows are in date
+ * order, as a sales export would be. Engagement counts go with each customer's buying habit.
+ */
+export function sampleCustomers(seed: number, customers: number): { transactions: TransactionInput[]; engagement: EngagementInput[] } {
+  const random = generator(seed);
+  const transactions: TransactionInput[] = [];
+  const engagement: EngagementInput[] = [];
+  for (let k = 0; k < customers; k++) {
+    const customer = `C-${1001 + k}`;
+    const purchases = 1 + Math.floor(random() ** 2 * 12);
+    const lastDaysAgo = Math.floor(random() ** 1.5 * 330);
+    const basket = 40 + Math.round(random() * 46) * 10;
+    for (let p = 0; p < purchases; p++) {
+      const daysBeforeEnd = p === 0 ? lastDaysAgo : Math.min(364, lastDaysAgo + Math.floor(random() * (365 - lastDaysAgo)));
+      transactions.push({ customer, daysBeforeEnd, amount: Math.round(basket * (0.6 + 0.8 * random())) });
+    }
+    engagement.push({
+      customer,
+      visits: 2 + purchases * 3 + Math.floor(random() * 10),
+      interactions: purchases + Math.floor(random() * 20),
+      usageHours: Math.round((purchases * 2 + random() * 40) * 10) / 10,
+    });
+  }
+  transactions.sort((a, b) => b.daysBeforeEnd - a.daysBeforeEnd);
+  return { transactions, engagement };
+}
