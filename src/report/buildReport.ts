@@ -3,10 +3,18 @@ import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
 import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { Locale, Localized } from "../i18n/locale";
-import { sampleCustomers, type EngagementInput, type TransactionInput } from "./sampleData";
+import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
 import type { CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec, TrafficLightSpec } from "./sheetSpec";
 
-export type { EngagementInput, TransactionInput } from "./sampleData";
+export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
+
+/** What a report is made from besides its data: kept with the sheet, so that refresh rebuilds it the same way. */
+export type ReportSettings = Omit<ReportOptions, "inputs" | "generatedOn"> & { readonly sections: ReportSections };
+
+export function reportSettings(options: ReportOptions): ReportSettings {
+  const { inputs: _inputs, generatedOn: _generatedOn, ...settings } = options;
+  return { ...settings, sections: options.sections ?? ALL_SECTIONS };
+}
 
 /** "cx": formulas use the add-in's CX.* functions; "portable": built-in functions only. */
 export type FormulaMode = "cx" | "portable";
@@ -14,30 +22,30 @@ export type FormulaMode = "cx" | "portable";
 /** One acquisition channel: its name in both languages, spend and new customers in the period. */
 export interface ChannelInput {
   readonly name: Localized;
-  readonly spend: number;
-  readonly newCustomers: number;
+  readonly spend: CellValue;
+  readonly newCustomers: CellValue;
 }
 
 export interface ReportInputs {
   /** Marketing and sales spend and new customers per channel; the report's totals are their sums. */
   readonly channels: readonly ChannelInput[];
-  readonly customersStart: number;
-  readonly customersLost: number;
-  readonly averageOrderValue: number;
-  readonly purchasesPerYear: number;
-  readonly lifespanYears: number;
-  readonly grossMargin: number;
-  readonly monthlyRevenuePerCustomer: number;
-  readonly prospects: number;
-  readonly converted: number;
-  readonly revenue: number;
-  readonly orders: number;
-  readonly buyingCustomers: number;
-  readonly repeatCustomers: number;
+  readonly customersStart: CellValue;
+  readonly customersLost: CellValue;
+  readonly averageOrderValue: CellValue;
+  readonly purchasesPerYear: CellValue;
+  readonly lifespanYears: CellValue;
+  readonly grossMargin: CellValue;
+  readonly monthlyRevenuePerCustomer: CellValue;
+  readonly prospects: CellValue;
+  readonly converted: CellValue;
+  readonly revenue: CellValue;
+  readonly orders: CellValue;
+  readonly buyingCustomers: CellValue;
+  readonly repeatCustomers: CellValue;
   /** Survey answers, one respondent per row: NPS on 0–10, CSAT on 1–5, CSI on 1–10. */
-  readonly npsAnswers: readonly number[];
-  readonly csatAnswers: readonly number[];
-  readonly csiAnswers: readonly number[];
+  readonly npsAnswers: readonly (CellValue | undefined)[];
+  readonly csatAnswers: readonly (CellValue | undefined)[];
+  readonly csiAnswers: readonly (CellValue | undefined)[];
   /** Purchases (customer, date, amount) for the RFM segments. */
   readonly transactions: readonly TransactionInput[];
   /** Interaction counts per customer for the engagement score. */
@@ -116,6 +124,26 @@ export const SAMPLE_INPUTS: ReportInputs = {
   transactions: SAMPLE_CUSTOMERS.transactions,
   engagement: SAMPLE_CUSTOMERS.engagement,
 };
+
+/** The named input cells of the report (A:B): label, name, the input it holds, and its format. */
+export const SCALAR_INPUTS = [
+  ["customersStart", "Customers_Start", "customersStart", "count"],
+  ["customersLost", "Customers_Lost", "customersLost", "count"],
+  ["averageOrderValue", "Avg_Order_Value", "averageOrderValue", "money"],
+  ["purchasesPerYear", "Purchases_Per_Year", "purchasesPerYear", "decimal"],
+  ["lifespanYears", "Lifespan_Years", "lifespanYears", "years"],
+  ["grossMargin", "Gross_Margin", "grossMargin", "percent"],
+  ["monthlyRevenue", "Monthly_Revenue", "monthlyRevenuePerCustomer", "money"],
+  ["prospects", "Prospects", "prospects", "count"],
+  ["converted", "Converted", "converted", "count"],
+  ["revenue", "Revenue", "revenue", "money"],
+  ["orders", "Orders", "orders", "count"],
+  ["buyingCustomers", "Buying_Customers", "buyingCustomers", "count"],
+  ["repeatCustomers", "Repeat_Customers", "repeatCustomers", "count"],
+] as const satisfies readonly (readonly [ReportLabel, string, ScalarInput, string])[];
+
+/** The inputs that are one number each. */
+export type ScalarInput = Exclude<keyof ReportInputs, "channels" | "npsAnswers" | "csatAnswers" | "csiAnswers" | "transactions" | "engagement">;
 
 export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30 };
 
@@ -285,7 +313,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ];
     addTable("CX_Transactions", "transactions", inputs.transactions.length, [
       { header: t("customer"), name: "Tx_Customer", width: 90, style: "input", content: input((i) => inputs.transactions[i]?.customer) },
-      { header: t("date"), name: "Tx_Date", width: 90, format: DATE, style: "input", content: input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : options.periodEnd - tx.daysBeforeEnd; }) },
+      { header: t("date"), name: "Tx_Date", width: 90, format: DATE, style: "input", content: input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0)); }) },
       { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style: "input", content: input((i) => inputs.transactions[i]?.amount) },
       ...workings,
     ]);
@@ -298,25 +326,11 @@ export function buildReport(options: ReportOptions): SheetSpec {
   put({ address: "A8", value: t("newCustomersTotal"), style: "label" });
   put({ address: "B8", formula: "=SUM(Channel_New_Customers)", numberFormat: COUNT });
   names.push({ name: "Marketing_Spend", range: "B7" }, { name: "New_Customers", range: "B8" });
-  const scalars: [ReportLabel, string, number, string][] = [
-    ["customersStart", "Customers_Start", inputs.customersStart, COUNT],
-    ["customersLost", "Customers_Lost", inputs.customersLost, COUNT],
-    ["averageOrderValue", "Avg_Order_Value", inputs.averageOrderValue, money],
-    ["purchasesPerYear", "Purchases_Per_Year", inputs.purchasesPerYear, "0.00"],
-    ["lifespanYears", "Lifespan_Years", inputs.lifespanYears, "0.0"],
-    ["grossMargin", "Gross_Margin", inputs.grossMargin, PERCENT],
-    ["monthlyRevenue", "Monthly_Revenue", inputs.monthlyRevenuePerCustomer, money],
-    ["prospects", "Prospects", inputs.prospects, COUNT],
-    ["converted", "Converted", inputs.converted, COUNT],
-    ["revenue", "Revenue", inputs.revenue, money],
-    ["orders", "Orders", inputs.orders, COUNT],
-    ["buyingCustomers", "Buying_Customers", inputs.buyingCustomers, COUNT],
-    ["repeatCustomers", "Repeat_Customers", inputs.repeatCustomers, COUNT],
-  ];
+  const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT, money, decimal: "0.00", years: "0.0", percent: PERCENT };
   let row = 9;
-  for (const [key, name, value, format] of scalars) {
-    put({ address: `A${row}`, value: t(key), style: "label" });
-    put({ address: `B${row}`, value, numberFormat: format, style: "input" });
+  for (const [label, name, key, format] of SCALAR_INPUTS) {
+    put({ address: `A${row}`, value: t(label), style: "label" });
+    put({ address: `B${row}`, value: inputs[key], numberFormat: scalarFormats[format], style: "input" });
     names.push({ name, range: `B${row}` });
     row++;
   }
@@ -454,5 +468,5 @@ export function buildReport(options: ReportOptions): SheetSpec {
     chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, values: `B${first}:B${last}`, title: t("customersBySegment") });
   }
 
-  return { name: t("sheetName"), cells, tables, names, trafficLights, charts, columnWidths: widths };
+  return { name: t("sheetName"), cells, tables, names, trafficLights, charts, settings: JSON.stringify(reportSettings(options)), columnWidths: widths };
 }

@@ -3,19 +3,26 @@
  * fixed seed so that the same report comes out every time (and tests can recompute it).
  */
 
-/** One purchase: the customer, how many days before the period end it happened, and its amount. */
+/**
+ * What an input cell holds: a number, or text (an id, or what a user typed where a number belongs,
+ * which a refreshed report writes back unchanged so that the sheet shows the same error).
+ */
+export type CellValue = number | string;
+
+/** One purchase: the customer, when (a date serial, or days before the period end), and its amount. */
 export interface TransactionInput {
-  readonly customer: string;
-  readonly daysBeforeEnd: number;
-  readonly amount: number;
+  readonly customer: CellValue;
+  readonly daysBeforeEnd?: number;
+  readonly date?: CellValue;
+  readonly amount: CellValue;
 }
 
 /** One customer's interaction counts in the period, for the engagement score. */
 export interface EngagementInput {
-  readonly customer: string;
-  readonly visits: number;
-  readonly interactions: number;
-  readonly usageHours: number;
+  readonly customer: CellValue;
+  readonly visits: CellValue;
+  readonly interactions: CellValue;
+  readonly usageHours: CellValue;
 }
 
 /** A small deterministic generator (mulberry32): uniform numbers in [0, 1). */
@@ -35,9 +42,9 @@ function generator(seed: number): () => number {
  * frequent big spenders, many one-off buyers, some who stopped buying months ago. Rows are in date
  * order, as a sales export would be. Engagement counts go with each customer's buying habit.
  */
-export function sampleCustomers(seed: number, customers: number): { transactions: TransactionInput[]; engagement: EngagementInput[] } {
+export function sampleCustomers(seed: number, customers: number): { transactions: { customer: string; daysBeforeEnd: number; amount: number }[]; engagement: EngagementInput[] } {
   const random = generator(seed);
-  const transactions: TransactionInput[] = [];
+  const transactions: { customer: string; daysBeforeEnd: number; amount: number }[] = [];
   const engagement: EngagementInput[] = [];
   for (let k = 0; k < customers; k++) {
     const customer = `C-${1001 + k}`;

@@ -54,6 +54,11 @@ export interface SheetSpec {
   readonly names: readonly NameSpec[];
   readonly trafficLights: readonly TrafficLightSpec[];
   readonly charts: readonly ChartSpec[];
+  /**
+   * What the sheet was made from (JSON), kept with the sheet by the writer so that "refresh" can
+   * rebuild it; see report/readBack.ts.
+   */
+  readonly settings?: string;
   /** Column widths in points, from column A (undefined: leave the column as it is). */
   readonly columnWidths: readonly (number | undefined)[];
 }

@@ -36,7 +36,19 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type Status = { readonly kind: "idle" } | { readonly kind: "working" } | { readonly kind: "done"; readonly sheet: string } | { readonly kind: "failed"; readonly reason: string; readonly rolledBack: boolean };
+type Action = "create" | "refresh";
+type Status =
+  | { readonly kind: "idle" }
+  | { readonly kind: "working"; readonly action: Action }
+  | { readonly kind: "done"; readonly action: Action; readonly sheet: string }
+  | { readonly kind: "refused"; readonly message: string }
+  | { readonly kind: "failed"; readonly action: Action; readonly reason: string; readonly rolledBack: boolean };
+
+/** A failed write as the pane shows it: the reason, and whether the workbook was put back. */
+function failure(action: Action, error: unknown): Status {
+  const rolledBack = typeof error === "object" && error !== null && (error as { rolledBack?: boolean }).rolledBack === true;
+  return { kind: "failed", action, reason: error instanceof Error ? error.message : String(error), rolledBack };
+}
 
 const isoToSerial = (iso: string): number | undefined => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? serialFromUtc(Date.parse(`${iso}T00:00:00Z`)) : undefined);
 
@@ -76,17 +88,30 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!valid || status.kind === "working") return;
-    setStatus({ kind: "working" });
+    setStatus({ kind: "working", action: "create" });
     const options: ReportOptions = {
       title: title.trim(), periodStart: startSerial as number, periodEnd: endSerial as number, currency, locale,
       formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, inputs: SAMPLE_INPUTS, sections,
     };
     try {
       const result = await gateway.createReport(options);
-      setStatus({ kind: "done", sheet: result.sheetName });
+      setStatus({ kind: "done", action: "create", sheet: result.sheetName });
     } catch (error) {
-      const rolledBack = typeof error === "object" && error !== null && (error as { rolledBack?: boolean }).rolledBack === true;
-      setStatus({ kind: "failed", reason: error instanceof Error ? error.message : String(error), rolledBack });
+      setStatus(failure("create", error));
+    }
+  };
+
+  const refresh = async (): Promise<void> => {
+    if (status.kind === "working") return;
+    setStatus({ kind: "working", action: "refresh" });
+    try {
+      const result = await gateway.refreshReport(locale, today);
+      setStatus({ kind: "done", action: "refresh", sheet: result.sheetName });
+    } catch (error) {
+      const refused = error as { reason?: unknown; cells?: readonly string[] };
+      if (refused.reason === "notReport") setStatus({ kind: "refused", message: t("notReport") });
+      else if (refused.reason === "userCells") setStatus({ kind: "refused", message: t("userCells", { cells: (refused.cells ?? []).join(", ") }) });
+      else setStatus(failure("refresh", error));
     }
   };
 
@@ -137,13 +162,22 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
         <Text>{t("sampleData")}</Text>
       </Field>
       <Button appearance="primary" type="submit" disabled={!valid || status.kind === "working"}>{t("create")}</Button>
-      {status.kind === "working" && <Spinner size="small" label={t("creating")} />}
+      <Field hint={t("refreshHelp")}>
+        <Button appearance="secondary" onClick={() => void refresh()} disabled={status.kind === "working"}>{t("refresh")}</Button>
+      </Field>
+      {status.kind === "working" && <Spinner size="small" label={t(status.action === "create" ? "creating" : "refreshing")} />}
       {status.kind === "done" && (
-        <MessageBar intent="success"><MessageBarBody>{t("created", { sheet: status.sheet })}</MessageBarBody></MessageBar>
+        <MessageBar intent="success"><MessageBarBody>{t(status.action === "create" ? "created" : "refreshed", { sheet: status.sheet })}</MessageBarBody></MessageBar>
+      )}
+      {status.kind === "refused" && (
+        <MessageBar intent="warning"><MessageBarBody>{status.message}</MessageBarBody></MessageBar>
       )}
       {status.kind === "failed" && (
         <MessageBar intent="error">
-          <MessageBarBody>{t("failed", { reason: status.reason })} {t(status.rolledBack ? "rolledBack" : "notRolledBack")}</MessageBarBody>
+          <MessageBarBody>
+            {t("failed", { reason: status.reason })}{" "}
+            {t(status.action === "create" ? (status.rolledBack ? "rolledBack" : "notRolledBack") : (status.rolledBack ? "refreshRestored" : "refreshNotRestored"))}
+          </MessageBarBody>
         </MessageBar>
       )}
     </form>

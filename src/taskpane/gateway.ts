@@ -5,11 +5,17 @@
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings } from "../i18n/paneStrings";
 import { buildReport, type ReportOptions } from "../report/buildReport";
-import { writeReport, type WriteResult } from "../writer/writeReport";
+import { rebuildReport } from "../report/readBack";
+import { refreshReport, writeReport, type WriteResult } from "../writer/writeReport";
 
 export interface ExcelGateway {
   /** Writes the report into a new sheet; rejects with ReportWriteError after rolling back. */
   createReport(options: ReportOptions): Promise<WriteResult>;
+  /**
+   * Rebuilds the active sheet if this add-in made it, from its stored settings and its current data;
+   * rejects with RefreshRefusedError (not a report, or the user's cells beside it) before changing anything.
+   */
+  refreshReport(locale: Locale, today: number): Promise<WriteResult>;
   /** Puts a formula into the selected cell, refusing a cell that is not empty. */
   insertFormula(formula: string, locale: Locale): Promise<void>;
 }
@@ -25,6 +31,10 @@ export const officeGateway: ExcelGateway = {
   async createReport(options) {
     requireExcelApi(options.locale);
     return Excel.run((context) => writeReport(context, buildReport(options)));
+  },
+  async refreshReport(locale, today) {
+    requireExcelApi(locale);
+    return Excel.run((context) => refreshReport(context, (settings, contents) => rebuildReport(settings, contents, today)));
   },
   async insertFormula(formula, locale) {
     requireExcelApi(locale);

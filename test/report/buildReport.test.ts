@@ -30,7 +30,7 @@ test("the KPI block evaluates to DOMAIN.md's figures for the sample inputs", () 
 });
 
 test("engagement is the mean of the customers' scores: each measure min-max normalised, equal weights", () => {
-  const rows = SAMPLE_INPUTS.engagement.map((e) => [e.visits, e.interactions, e.usageHours]);
+  const rows = SAMPLE_INPUTS.engagement.map((e) => [e.visits, e.interactions, e.usageHours].map(Number));
   const normalised = [0, 1, 2].map((j) => {
     const column = rows.map((r) => r[j] as number);
     const [low, high] = [Math.min(...column), Math.max(...column)];
@@ -63,8 +63,8 @@ test("the RFM segment summary spills every segment, with the core's counts and r
   expect(cellAt(spec, `A${top}`)?.formula).toBe('=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"en-US")');
   const core = rfmAnalysis({
     customerIds: SAMPLE_INPUTS.transactions.map((tx) => tx.customer),
-    dates: SAMPLE_INPUTS.transactions.map((tx) => options.periodEnd - tx.daysBeforeEnd),
-    amounts: SAMPLE_INPUTS.transactions.map((tx) => tx.amount),
+    dates: SAMPLE_INPUTS.transactions.map((tx) => options.periodEnd - Number(tx.daysBeforeEnd)),
+    amounts: SAMPLE_INPUTS.transactions.map((tx) => Number(tx.amount)),
     asOf: options.periodEnd,
   });
   expect(core.customers).toHaveLength(30);

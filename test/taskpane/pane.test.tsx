@@ -24,6 +24,7 @@ function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { re
       reports.push(options);
       return { sheetName: "Customer Metrics (2)", syncs: 2 };
     },
+    refreshReport: async () => ({ sheetName: "Customer Metrics", syncs: 3 }),
     insertFormula: async (formula) => {
       formulas.push(formula);
     },
@@ -93,6 +94,22 @@ describe("create-report form", () => {
     for (const name of [/Five dimensions/, /NPS \(with margin of error\)/, "Lifecycle stages"]) fireEvent.click(screen.getByLabelText(name));
     expect(screen.getByText("Choose at least one section besides charts.")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Create report" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test("refresh rebuilds the active report sheet; a refusal says why and what to do", async () => {
+    const { RefreshRefusedError } = await import("../../src/writer/writeReport");
+    render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Refresh the active report sheet" }));
+    });
+    expect(await screen.findByText("Refreshed the sheet “Customer Metrics”.")).toBeTruthy();
+
+    const refusing = fakeGateway({ refreshReport: async () => { throw new RefreshRefusedError("userCells", ["F3", "B200"]); } });
+    render(<CreateReportForm gateway={refusing} locale="zh-CN" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "刷新当前报告工作表" }));
+    });
+    expect(await screen.findByText(/未做任何更改：单元格 F3, B200 不属于报告/)).toBeTruthy();
   });
 
   test("the formula-mode choice is explained in one sentence", () => {

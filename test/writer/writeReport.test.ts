@@ -22,7 +22,7 @@ test("writes the whole sheet in two round trips, into a new sheet", async () => 
   expect(log.activated).toBe("Customer Metrics");
   const block = log.ranges[planWrite(spec).range] as Record<string, unknown>;
   expect(block["formulas"]).toEqual(planWrite(spec).formulas);
-  expect(log.names).toEqual(spec.names.map((name) => name.name));
+  expect(log.names).toEqual([...spec.names.map((name) => name.name), "CX_Report"]); // and the marker refresh reads
   expect(log.conditionalFormats).toBe(6); // good and bad for churn, LTV:CAC and NPS
   expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Transactions", "CX_Engagement"]);
   expect(log.charts).toEqual(["BarClustered", "Pie", "ColumnClustered"]);

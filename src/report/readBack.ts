@@ -1,0 +1,93 @@
+/**
+ * Refresh: a report sheet is rebuilt from the settings stored with it and the data its input cells
+ * and tables hold now (the user has replaced the sample figures, added rows to a table, …). Pure:
+ * the writer reads the cells, this turns them back into report options.
+ */
+import { columnIndex, columnName } from "../core/a1";
+import { buildReport, SCALAR_INPUTS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings } from "./buildReport";
+import type { SheetSpec } from "./sheetSpec";
+
+/** What the writer reads from a report sheet: each named input cell's value, and each input table's body rows. */
+export interface SheetContents {
+  /** By name (Customers_Start, …). */
+  readonly scalars: Readonly<Record<string, unknown>>;
+  /** By the table's wanted name (CX_Channels, …): the rows of its data body, as Range.values gives them. */
+  readonly tables: Readonly<Record<string, readonly (readonly unknown[])[]>>;
+}
+
+/** The names of the scalar inputs the writer must read. */
+export const SCALAR_INPUT_NAMES: readonly string[] = SCALAR_INPUTS.map(([, name]) => name);
+
+const isBlank = (value: unknown): boolean => value === "" || value === null || value === undefined;
+const cell = (value: unknown): CellValue | undefined => (typeof value === "number" || (typeof value === "string" && value !== "") ? value : typeof value === "boolean" ? String(value).toUpperCase() : undefined);
+
+/** Body rows without the blank rows an Excel table keeps at its end (a new table has one). */
+function rows(contents: SheetContents, table: string, columns: number): (CellValue | undefined)[][] {
+  const body = (contents.tables[table] ?? []).map((row) => Array.from({ length: columns }, (_, j) => cell(row[j])));
+  while (body.length > 0 && (body.at(-1) as unknown[]).every((value) => value === undefined)) body.pop();
+  return body;
+}
+
+/**
+ * The settings a report sheet was made with, as the writer kept them with it; undefined when they
+ * are not (not a sheet this add-in made, or made by a version it cannot rebuild).
+ */
+export function parseSettings(value: unknown): ReportSettings | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const parsed = value as Partial<ReportSettings>;
+  const valid = typeof parsed.title === "string" && typeof parsed.periodStart === "number" && typeof parsed.periodEnd === "number"
+    && typeof parsed.currency === "string" && (parsed.locale === "en-US" || parsed.locale === "zh-CN")
+    && (parsed.formulaMode === "cx" || parsed.formulaMode === "portable")
+    && typeof parsed.targets === "object" && parsed.targets !== null && typeof parsed.sections === "object" && parsed.sections !== null;
+  return valid ? (parsed as ReportSettings) : undefined;
+}
+
+/** The report's inputs as the sheet holds them now: typed-over values, added rows and text included, unchanged. */
+export function inputsFromSheet(contents: SheetContents): ReportInputs {
+  const scalars = Object.fromEntries(SCALAR_INPUTS.map(([, name, key]) => [key, cell(contents.scalars[name]) ?? ""])) as Record<(typeof SCALAR_INPUTS)[number][2], CellValue>;
+  const survey = rows(contents, "CX_Survey", 3);
+  const text = (value: CellValue | undefined): string => (value === undefined ? "" : String(value));
+  return {
+    ...scalars,
+    channels: rows(contents, "CX_Channels", 4).map(([name, , spend, newCustomers]) => ({
+      name: { "en-US": text(name), "zh-CN": text(name) }, spend: spend ?? "", newCustomers: newCustomers ?? "",
+    })),
+    npsAnswers: survey.map((row) => row[0]),
+    csatAnswers: survey.map((row) => row[1]),
+    csiAnswers: survey.map((row) => row[2]),
+    transactions: rows(contents, "CX_Transactions", 3).map(([customer, date, amount]) => ({ customer: customer ?? "", date: date ?? "", amount: amount ?? "" })),
+    engagement: rows(contents, "CX_Engagement", 4).map(([customer, visits, interactions, usageHours]) => ({
+      customer: customer ?? "", visits: visits ?? "", interactions: interactions ?? "", usageHours: usageHours ?? "",
+    })),
+  };
+}
+
+/** The rebuilt report: the stored settings, today's date, and the data as the sheet holds it now; undefined for unknown settings. */
+export function rebuildReport(stored: unknown, contents: SheetContents, today: number): SheetSpec | undefined {
+  const settings = parseSettings(stored);
+  if (settings === undefined) return undefined;
+  const options: ReportOptions = { ...settings, generatedOn: today, inputs: inputsFromSheet(contents) };
+  return buildReport(options);
+}
+
+/**
+ * Cells a refresh would wipe that are not the report's: non-empty cells of the sheet's used range
+ * (its address, e.g. "A1:AM142", and formulas) outside every cell and table of the rebuilt report,
+ * such as notes a user typed beside it. A refresh refuses to run while there are any.
+ */
+export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[]): string[] {
+  const position = (address: string): { row: number; column: number } => ({
+    row: Number(address.replace(/^\$?[A-Z]+\$?/, "")), column: columnIndex(address.replace(/\$/g, "").replace(/\d+$/, "")),
+  });
+  const own = new Set(spec.cells.map((c) => c.address));
+  const tables = spec.tables.map((table) => table.range.split(":").map(position) as [{ row: number; column: number }, { row: number; column: number }]);
+  const inTable = (row: number, column: number): boolean => tables.some(([from, to]) => row >= from.row && row <= to.row && column >= from.column && column <= to.column);
+  const origin = position((usedAddress.split("!").at(-1) as string).split(":")[0] as string);
+  const outside: string[] = [];
+  formulas.forEach((values, r) => values.forEach((value, c) => {
+    const row = origin.row + r;
+    const column = origin.column + c;
+    if (!isBlank(value) && !own.has(`${columnName(column)}${row}`) && !inTable(row, column)) outside.push(`${columnName(column)}${row}`);
+  }));
+  return outside;
+}

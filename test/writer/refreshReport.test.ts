@@ -1,0 +1,129 @@
+/**
+ * Refresh on an in-memory workbook: a report is written, edited as a user would (a figure typed
+ * over, a row added to an input table), and rebuilt in place from its stored settings; a sheet that
+ * is not a report, or that holds the user's own cells beside the report, is refused before anything
+ * changes; a rejected rewrite puts every cell back.
+ */
+import { columnName } from "../../src/core/a1";
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { inputsFromSheet, rebuildReport } from "../../src/report/readBack";
+import { RefreshRefusedError, REPORT_MARKER, refreshReport, ReportWriteError, textFormula, writeReport } from "../../src/writer/writeReport";
+import { fakeWorkbook, type FakeSheet } from "../helpers/fakeWorkbook";
+
+const options: ReportOptions = {
+  title: "Q3 customers", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
+  formulaMode: "portable", targets: { ...DEFAULT_TARGETS, nps: 25 }, generatedOn: 45570, inputs: SAMPLE_INPUTS,
+};
+const TODAY = 45600;
+const rebuild = (settings: unknown, contents: Parameters<typeof rebuildReport>[1]) => rebuildReport(settings, contents, TODAY);
+
+async function written(mode: ReportOptions["formulaMode"] = "portable") {
+  const book = fakeWorkbook(["Sheet1"]);
+  await writeReport(book.context, buildReport({ ...options, formulaMode: mode }));
+  book.syncs = 0;
+  const sheet = book.sheets.find((s) => s.name === "Customer Metrics") as FakeSheet;
+  return { book, sheet };
+}
+const nameRange = (sheet: FakeSheet, name: string): string => (sheet.names.get(name) as string).replace(/^=.*!/, "");
+
+test("the writer marks its sheet with the settings and the names its tables got", async () => {
+  const { sheet } = await written();
+  const marker = sheet.names.get(REPORT_MARKER) as string;
+  expect(marker.startsWith('="{')).toBe(true);
+  // every text literal keeps under Excel's 255-character cap
+  for (const literal of marker.matchAll(/"((?:[^"]|"")*)"/g)) expect((literal[1] as string).replace(/""/g, '"').length).toBeLessThanOrEqual(200);
+  expect([...sheet.tables.keys()]).toEqual(["CX_Survey", "CX_Channels", "CX_Transactions", "CX_Engagement"]);
+});
+
+test("a text formula joins literals of at most 200 characters and doubles quotes", () => {
+  expect(textFormula('say "hi"')).toBe('="say ""hi"""');
+  const long = textFormula("x".repeat(450));
+  expect(long).toBe(`="${"x".repeat(200)}"&"${"x".repeat(200)}"&"${"x".repeat(50)}"`);
+  expect(textFormula("")).toBe('=""');
+});
+
+test("refresh rebuilds the sheet in place from its settings and the data it holds now", async () => {
+  const { book, sheet } = await written();
+  // The user types over a figure and adds a purchase in the row below the transaction table, which Excel's table takes in.
+  const lost = nameRange(sheet, "Customers_Lost");
+  sheet.cells.set(lost, 80);
+  const transactions = sheet.tables.get("CX_Transactions") as { top: number; left: number; bottom: number; right: number };
+  const newRow = transactions.bottom + 2;
+  const [customer, date, amount] = [0, 1, 2].map((j) => columnName(transactions.left + j));
+  sheet.cells.set(`${customer}${newRow}`, "C-9999");
+  sheet.cells.set(`${date}${newRow}`, 45560);
+  sheet.cells.set(`${amount}${newRow}`, 123.5);
+  transactions.bottom += 1;
+  const before = new Map(sheet.cells);
+
+  const result = await refreshReport(book.context, rebuild);
+  expect(result).toEqual({ sheetName: "Customer Metrics", syncs: 3 });
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customer Metrics"]);
+  const after = book.sheets[1] as FakeSheet;
+  // the typed-over figure and the new row are kept; the names and working columns cover the new row
+  expect(after.cells.get(lost)).toBe(80);
+  expect(after.cells.get(`${customer}${newRow}`)).toBe("C-9999");
+  expect(nameRange(after, "Tx_Customer")).toBe(`${customer}8:${customer}${newRow}`);
+  expect(after.cells.get(`${columnName(transactions.left + 10)}${newRow}`)).toMatch(/^=IF\(/);
+  // the settings are the stored ones (the NPS target 25), the generation date is today
+  expect([...after.cells.values()]).toContain(25);
+  expect(after.cells.get("B4")).toBe(TODAY);
+  expect(after.cells.get("B4")).not.toBe(before.get("B4"));
+  expect(after.charts).toEqual(["BarClustered", "Pie", "ColumnClustered"]);
+  expect(after.names.has(REPORT_MARKER)).toBe(true);
+  // refreshing again changes nothing more
+  const once = new Map(after.cells);
+  await refreshReport(book.context, rebuild);
+  expect(new Map((book.sheets[1] as FakeSheet).cells)).toEqual(once);
+});
+
+test("the read-back keeps text where a number belongs, so the refreshed sheet shows the same error", async () => {
+  const { sheet } = await written("cx");
+  const survey = sheet.tables.get("CX_Survey") as { left: number; top: number };
+  const contents = {
+    scalars: { Customers_Start: "n/a", Customers_Lost: 50 },
+    tables: { CX_Survey: [[9, 5, 8], ["", "", ""], [10, "", 7], ["", "", ""]], CX_Channels: [["Web", "=CX.CAC(U8,V8)", 500, 4]] },
+  };
+  const inputs = inputsFromSheet(contents);
+  expect(inputs.customersStart).toBe("n/a");
+  expect(inputs.customersLost).toBe(50);
+  // a blank row inside is kept (a skipped answer); the blank rows at the end are dropped
+  expect(inputs.npsAnswers).toEqual([9, undefined, 10]);
+  expect(inputs.csatAnswers).toEqual([5, undefined, undefined]);
+  expect(inputs.channels).toEqual([{ name: { "en-US": "Web", "zh-CN": "Web" }, spend: 500, newCustomers: 4 }]);
+  expect(survey.top).toBe(6); // header row 7, zero-based 6
+});
+
+test("a sheet the add-in did not make is refused, and nothing changes", async () => {
+  const { book } = await written();
+  book.active = "Sheet1";
+  const failure = await refreshReport(book.context, rebuild).catch((error: unknown) => error);
+  expect(failure).toBeInstanceOf(RefreshRefusedError);
+  expect((failure as RefreshRefusedError).reason).toBe("notReport");
+  expect(book.syncs).toBe(1);
+});
+
+test("the user's own cells beside the report stop a refresh before anything changes", async () => {
+  const { book, sheet } = await written();
+  sheet.cells.set("F3", "note: check Q2 figures");
+  sheet.cells.set("B200", 42);
+  const before = new Map(sheet.cells);
+  const failure = await refreshReport(book.context, rebuild).catch((error: unknown) => error);
+  expect(failure).toBeInstanceOf(RefreshRefusedError);
+  expect((failure as RefreshRefusedError).reason).toBe("userCells");
+  expect((failure as RefreshRefusedError).cells).toEqual(["F3", "B200"]);
+  expect(book.syncs).toBe(2);
+  expect(new Map((book.sheets[1] as FakeSheet).cells)).toEqual(before);
+});
+
+test("a rejected rewrite puts every cell back, in a fourth round trip", async () => {
+  const { book, sheet } = await written();
+  sheet.cells.set(nameRange(sheet, "Orders"), 5000);
+  const before = new Map(sheet.cells);
+  book.failSync = 3;
+  const failure = await refreshReport(book.context, rebuild).catch((error: unknown) => error);
+  expect(failure).toBeInstanceOf(ReportWriteError);
+  expect((failure as ReportWriteError).rolledBack).toBe(true);
+  expect(book.syncs).toBe(4);
+  expect(new Map((book.sheets[1] as FakeSheet).cells)).toEqual(before);
+});
