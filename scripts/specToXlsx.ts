@@ -35,7 +35,7 @@ export async function specToXlsx(spec: SheetSpec, file: string): Promise<void> {
   const quoted = `'${spec.name.replace(/'/g, "''")}'`;
   for (const name of spec.names) {
     const absolute = name.range.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-    workbook.definedNames.add(`${quoted}!${absolute}`, name.name);
+    workbook.definedNames.add(name.external === true ? name.range : `${quoted}!${absolute}`, name.name);
   }
   for (const light of spec.trafficLights) {
     // Meeting the target exactly is green, as in the writer: OOXML's greaterThanOrEqual/lessThanOrEqual

@@ -85,6 +85,11 @@ export const reportLabels = {
   asOf: { "en-US": "RFM as of (the period end)", "zh-CN": "RFM 截止日期（期末）" },
   rfmSegments: { "en-US": "RFM segments", "zh-CN": "RFM 客户分群" },
   customersBySegment: { "en-US": "Customers per RFM segment", "zh-CN": "各 RFM 分群客户数" },
+  linked_transactions: { "en-US": "Transactions from", "zh-CN": "交易数据来源" },
+  linked_survey: { "en-US": "Survey answers from", "zh-CN": "调查数据来源" },
+  linked_costs: { "en-US": "Acquisition costs from", "zh-CN": "获客成本数据来源" },
+  channelsLinked: { "en-US": "Acquisition by channel, linked to", "zh-CN": "各渠道获客，链接自" },
+  transactionsLinked: { "en-US": "Transactions, linked to", "zh-CN": "交易记录，链接自" },
 } as const satisfies Record<string, Localized>;
 
 export type ReportLabel = keyof typeof reportLabels;

@@ -3,6 +3,7 @@ import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
 import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { Locale, Localized } from "../i18n/locale";
+import { linkedAddress, linkedReference, type DataSource, type LinkedRange } from "./dataSource";
 import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
 import type { CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec, TrafficLightSpec } from "./sheetSpec";
 
@@ -90,6 +91,8 @@ export interface ReportOptions {
   readonly inputs: ReportInputs;
   /** Default: every section. */
   readonly sections?: ReportSections;
+  /** The user's own ranges the report links to ("my data"); what is not linked comes from `inputs`. */
+  readonly source?: DataSource;
 }
 
 const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 30);
@@ -144,6 +147,12 @@ export const SCALAR_INPUTS = [
 
 /** The inputs that are one number each. */
 export type ScalarInput = Exclude<keyof ReportInputs, "channels" | "npsAnswers" | "csatAnswers" | "csiAnswers" | "transactions" | "engagement">;
+
+/** The inputs of a report on the user's own data: every typed-in input left empty for the user to fill. */
+export const EMPTY_INPUTS: ReportInputs = {
+  ...(Object.fromEntries(SCALAR_INPUTS.map(([, , key]) => [key, ""])) as Record<ScalarInput, CellValue>),
+  channels: [], npsAnswers: [], csatAnswers: [], csiAnswers: [], transactions: [], engagement: [],
+};
 
 export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30 };
 
@@ -226,11 +235,11 @@ export function buildReport(options: ReportOptions): SheetSpec {
 
   // Input tables, side by side to the right of the charts; each is an Excel table whose columns are named ranges.
   let nextColumn = TABLE_FIRST_COLUMN;
-  const addTable = (tableName: string, heading: ReportLabel, rows: number, columns: readonly TableColumn[]): { first: number; last: number; column: (header: number) => string } => {
+  const addTable = (tableName: string, heading: string, rows: number, columns: readonly TableColumn[]): { first: number; last: number; column: (header: number) => string } => {
     const left = nextColumn;
     const first = TABLE_HEADER_ROW + 1;
     const last = TABLE_HEADER_ROW + Math.max(rows, 1);
-    put({ address: `${columnName(left)}${TABLE_HEADING_ROW}`, value: t(heading), style: "heading" });
+    put({ address: `${columnName(left)}${TABLE_HEADING_ROW}`, value: heading, style: "heading" });
     columns.forEach((column, j) => {
       const letters = columnName(left + j);
       widths[left + j] = column.width;
@@ -256,27 +265,41 @@ export function buildReport(options: ReportOptions): SheetSpec {
   };
 
   const { inputs } = options;
+  const source = options.source ?? {};
+  // The user's own data ("my data"): listed under the title, and read through links, not copied.
+  (["transactions", "survey", "costs"] as const).forEach((kind, i) => {
+    const range = source[kind];
+    if (range === undefined) return;
+    put({ address: `D${2 + i}`, value: t(`linked_${kind}`), style: "label" });
+    put({ address: `E${2 + i}`, value: linkedAddress(range) });
+  });
+  /** A cell of a mirrored (linked) table: a live reference to the user's cell. */
+  const link = (range: LinkedRange, j: number) => (i: number) => ({ formula: `=${linkedReference(range, j, i)}` });
   const needSurvey = sections.dimensions || sections.satisfaction;
-  if (needSurvey) {
-    addTable("CX_Survey", "survey", Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
+  if (needSurvey && source.survey !== undefined) {
+    const survey = source.survey;
+    ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => names.push({ name, range: linkedReference(survey, j), external: true }));
+  } else if (needSurvey) {
+    addTable("CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
       { header: t("npsAnswer"), name: "Survey_NPS", width: 100, style: "input", content: input((i) => inputs.npsAnswers[i]) },
       { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, style: "input", content: input((i) => inputs.csatAnswers[i]) },
       { header: t("csiAnswer"), name: "Survey_CSI", width: 100, style: "input", content: input((i) => inputs.csiAnswers[i]) },
     ]);
   }
   // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
-  const channels = addTable("CX_Channels", "channels", inputs.channels.length, [
-    { header: t("channel"), width: 120, style: "input", content: input((i) => inputs.channels[i]?.name[options.locale]) },
+  const costs = source.costs;
+  const channels = addTable("CX_Channels", costs === undefined ? t("channels") : `${t("channelsLinked")} ${linkedAddress(costs)}`, costs?.rows ?? inputs.channels.length, [
+    { header: t("channel"), width: 120, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.name[options.locale]) : link(costs, 0) },
     {
       header: t("cacShort"), width: 100, format: money, style: "kpi",
       content: (_i, at) => ({ formula: cx ? `=CX.CAC(${at(2)},${at(3)})` : `=IF(${at(3)}=0,NA(),${at(2)}/${at(3)})` }),
     },
-    { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style: "input", content: input((i) => inputs.channels[i]?.spend) },
-    { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT, style: "input", content: input((i) => inputs.channels[i]?.newCustomers) },
+    { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.spend) : link(costs, 1) },
+    { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.newCustomers) : link(costs, 2) },
   ]);
   if (sections.rfm) addTransactions();
   if (sections.dimensions) {
-    addTable("CX_Engagement", "engagementTable", inputs.engagement.length, [
+    addTable("CX_Engagement", t("engagementTable"), inputs.engagement.length, [
       { header: t("customer"), width: 90, style: "input", content: input((i) => inputs.engagement[i]?.customer) },
       { header: t("visits"), name: "Engagement_Visits", width: 80, format: COUNT, style: "input", content: input((i) => inputs.engagement[i]?.visits) },
       { header: t("interactions"), name: "Engagement_Interactions", width: 80, format: COUNT, style: "input", content: input((i) => inputs.engagement[i]?.interactions) },
@@ -289,6 +312,12 @@ export function buildReport(options: ReportOptions): SheetSpec {
   // The transaction table; in portable mode with working columns that compute each customer's R, F,
   // M and segment on the customer's first row (DOMAIN.md §4 with built-in functions only).
   function addTransactions(): void {
+    const linked = source.transactions;
+    if (linked !== undefined && cx) {
+      // CX reads the user's columns directly, however long.
+      ["Tx_Customer", "Tx_Date", "Tx_Amount"].forEach((name, j) => names.push({ name, range: linkedReference(linked, j), external: true }));
+      return;
+    }
     const first = TABLE_HEADER_ROW + 1;
     const left = nextColumn;
     const fromFirst = (j: number, at: (j: number) => string): string => `$${columnName(left + j)}$${first}:${at(j)}`;
@@ -311,10 +340,12 @@ export function buildReport(options: ReportOptions): SheetSpec {
       helper("M", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(6)}>PERCENTILE.INC(Tx_Monetary,${quintiles})))`)),
       helper(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(7), at(8), at(9), options.locale))),
     ];
-    addTable("CX_Transactions", "transactions", inputs.transactions.length, [
-      { header: t("customer"), name: "Tx_Customer", width: 90, style: "input", content: input((i) => inputs.transactions[i]?.customer) },
-      { header: t("date"), name: "Tx_Date", width: 90, format: DATE, style: "input", content: input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0)); }) },
-      { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style: "input", content: input((i) => inputs.transactions[i]?.amount) },
+    // Portable with the user's transactions: a mirror of their rows, live, beside the working columns.
+    const style = linked === undefined ? "input" : "helper";
+    addTable("CX_Transactions", linked === undefined ? t("transactions") : `${t("transactionsLinked")} ${linkedAddress(linked)}`, linked?.rows ?? inputs.transactions.length, [
+      { header: t("customer"), name: "Tx_Customer", width: 90, style, content: linked === undefined ? input((i) => inputs.transactions[i]?.customer) : link(linked, 0) },
+      { header: t("date"), name: "Tx_Date", width: 90, format: DATE, style, content: linked === undefined ? input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0)); }) : link(linked, 1) },
+      { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style, content: linked === undefined ? input((i) => inputs.transactions[i]?.amount) : link(linked, 2) },
       ...workings,
     ]);
   }
@@ -468,5 +499,9 @@ export function buildReport(options: ReportOptions): SheetSpec {
     chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, values: `B${first}:B${last}`, title: t("customersBySegment") });
   }
 
-  return { name: t("sheetName"), cells, tables, names, trafficLights, charts, settings: JSON.stringify(reportSettings(options)), columnWidths: widths };
+  return {
+    name: t("sheetName"), cells, tables, names, trafficLights, charts, settings: JSON.stringify(reportSettings(options)),
+    linkedTables: Object.values(source).flatMap((range) => (range?.table === undefined ? [] : [range.table])),
+    columnWidths: widths,
+  };
 }

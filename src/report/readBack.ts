@@ -5,6 +5,7 @@
  */
 import { columnIndex, columnName } from "../core/a1";
 import { buildReport, SCALAR_INPUTS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings } from "./buildReport";
+import type { DataSource } from "./dataSource";
 import type { SheetSpec } from "./sheetSpec";
 
 /** What the writer reads from a report sheet: each named input cell's value, and each input table's body rows. */
@@ -13,6 +14,8 @@ export interface SheetContents {
   readonly scalars: Readonly<Record<string, unknown>>;
   /** By the table's wanted name (CX_Channels, …): the rows of its data body, as Range.values gives them. */
   readonly tables: Readonly<Record<string, readonly (readonly unknown[])[]>>;
+  /** The user's linked Excel tables by name: the address of their data body now ("Sales!A2:C950"). */
+  readonly linkedTables?: Readonly<Record<string, string>>;
 }
 
 /** The names of the scalar inputs the writer must read. */
@@ -62,11 +65,26 @@ export function inputsFromSheet(contents: SheetContents): ReportInputs {
   };
 }
 
+/** Links to the user's Excel tables moved to where the tables are now (rows added or removed); other links kept. */
+export function followTables(source: DataSource, bodies: Readonly<Record<string, string>>): DataSource {
+  return Object.fromEntries(Object.entries(source).map(([kind, range]) => {
+    const now = range?.table === undefined ? undefined : bodies[range.table];
+    const match = now === undefined ? null : /!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?(\d+))?$/.exec(now);
+    if (range === undefined || match === null) return [kind, range];
+    const row = Number(match[2]) - 1;
+    const last = Number(match[3] ?? match[2]) - 1;
+    return [kind, { ...range, row, column: columnIndex(match[1] as string), rows: last - row + 1 }];
+  }));
+}
+
 /** The rebuilt report: the stored settings, today's date, and the data as the sheet holds it now; undefined for unknown settings. */
 export function rebuildReport(stored: unknown, contents: SheetContents, today: number): SheetSpec | undefined {
   const settings = parseSettings(stored);
   if (settings === undefined) return undefined;
-  const options: ReportOptions = { ...settings, generatedOn: today, inputs: inputsFromSheet(contents) };
+  const options: ReportOptions = {
+    ...settings, generatedOn: today, inputs: inputsFromSheet(contents),
+    ...(settings.source === undefined ? {} : { source: followTables(settings.source, contents.linkedTables ?? {}) }),
+  };
   return buildReport(options);
 }
 

@@ -24,7 +24,9 @@ export interface TableSpec {
 /** A workbook-level name for a range on the report sheet (formulas read =CX.CAC(Marketing_Spend, …)). */
 export interface NameSpec {
   readonly name: string;
+  /** An A1 range on the report sheet; with `external`, a full reference to another sheet ('Sales'!$A$2:$A$900). */
   readonly range: string;
+  readonly external?: boolean;
 }
 
 /** A traffic light: green when the cell meets its target, red when it does not. */
@@ -59,6 +61,8 @@ export interface SheetSpec {
    * rebuild it; see report/readBack.ts.
    */
   readonly settings?: string;
+  /** The user's Excel tables the report links to: refresh reads their current size, so the links follow their growth. */
+  readonly linkedTables?: readonly string[];
   /** Column widths in points, from column A (undefined: leave the column as it is). */
   readonly columnWidths: readonly (number | undefined)[];
 }

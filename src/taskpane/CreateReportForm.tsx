@@ -5,7 +5,9 @@ import { useState, type FormEvent, type ReactElement } from "react";
 import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
-import { ALL_SECTIONS, DEFAULT_TARGETS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
+import { ALL_SECTIONS, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
+import type { PickKind } from "../report/dataSource";
+import { checkPicks, DataSourceFields, type DataSourceState } from "./DataSourceFields";
 import type { ExcelGateway } from "./gateway";
 
 export interface CreateReportFormProps {
@@ -68,6 +70,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const [mode, setMode] = useState<FormulaMode>("cx");
   const [sections, setSections] = useState<ReportSections>(ALL_SECTIONS);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [data, setData] = useState<DataSourceState>({ choice: "sample", picks: {} });
 
   const startSerial = isoToSerial(start);
   const endSerial = isoToSerial(end);
@@ -83,7 +86,14 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   if (!(churn.trim() !== "" && churnValue >= 0 && churnValue <= 100)) problems.churn = t("churnRange");
   if (!(nps.trim() !== "" && npsValue >= -100 && npsValue <= 100)) problems.nps = t("npsRange");
   if (!(sections.dimensions || sections.satisfaction || sections.lifecycle || sections.rfm)) problems.sections = t("sectionsRequired");
-  const valid = Object.keys(problems).length === 0;
+  // The data the chosen sections read: costs always (the CAC totals), survey answers and transactions when used.
+  const needed: PickKind[] = [
+    ...(sections.rfm ? ["transactions" as const] : []),
+    ...(sections.dimensions || sections.satisfaction ? ["survey" as const] : []),
+    "costs",
+  ];
+  const picks = checkPicks(data, needed, mode === "portable", locale);
+  const valid = Object.keys(problems).length === 0 && Object.keys(picks.problems).length === 0;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -91,7 +101,8 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     setStatus({ kind: "working", action: "create" });
     const options: ReportOptions = {
       title: title.trim(), periodStart: startSerial as number, periodEnd: endSerial as number, currency, locale,
-      formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, inputs: SAMPLE_INPUTS, sections,
+      formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, sections,
+      ...(data.choice === "sample" ? { inputs: SAMPLE_INPUTS } : { inputs: EMPTY_INPUTS, source: picks.source }),
     };
     try {
       const result = await gateway.createReport(options);
@@ -158,9 +169,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
           <Radio value="portable" label={t("modePortable")} />
         </RadioGroup>
       </Field>
-      <Field label={t("dataSource")}>
-        <Text>{t("sampleData")}</Text>
-      </Field>
+      <DataSourceFields gateway={gateway} locale={locale} state={data} onChange={setData} needed={needed} portable={mode === "portable"} />
       <Button appearance="primary" type="submit" disabled={!valid || status.kind === "working"}>{t("create")}</Button>
       <Field hint={t("refreshHelp")}>
         <Button appearance="secondary" onClick={() => void refresh()} disabled={status.kind === "working"}>{t("refresh")}</Button>

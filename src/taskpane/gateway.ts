@@ -5,6 +5,7 @@
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings } from "../i18n/paneStrings";
 import { buildReport, type ReportOptions } from "../report/buildReport";
+import type { Pick } from "../report/dataSource";
 import { rebuildReport } from "../report/readBack";
 import { refreshReport, writeReport, type WriteResult } from "../writer/writeReport";
 
@@ -16,6 +17,11 @@ export interface ExcelGateway {
    * rejects with RefreshRefusedError (not a report, or the user's cells beside it) before changing anything.
    */
   refreshReport(locale: Locale, today: number): Promise<WriteResult>;
+  /**
+   * The selected range as a pick for "my data": the used part of the selection, or the whole Excel
+   * table when the selection lies in one.
+   */
+  readSelection(locale: Locale): Promise<Pick>;
   /** Puts a formula into the selected cell, refusing a cell that is not empty. */
   insertFormula(formula: string, locale: Locale): Promise<void>;
 }
@@ -35,6 +41,23 @@ export const officeGateway: ExcelGateway = {
   async refreshReport(locale, today) {
     requireExcelApi(locale);
     return Excel.run((context) => refreshReport(context, (settings, contents) => rebuildReport(settings, contents, today)));
+  },
+  async readSelection(locale) {
+    requireExcelApi(locale);
+    return Excel.run(async (context) => {
+      const selected = context.workbook.getSelectedRange();
+      const tables = selected.getTables(false);
+      tables.load("items/name");
+      const used = selected.getUsedRangeOrNullObject(true);
+      used.load("address,values");
+      await context.sync();
+      const table = tables.items.length === 1 ? tables.items[0] : undefined;
+      if (table === undefined) return used.isNullObject ? { address: "", values: [] } : { address: used.address, values: used.values };
+      const whole = table.getRange();
+      whole.load("address,values");
+      await context.sync();
+      return { address: whole.address, values: whole.values, table: table.name };
+    });
   },
   async insertFormula(formula, locale) {
     requireExcelApi(locale);

@@ -35,6 +35,8 @@ export const REPORT_MARKER = "CX_Report";
 export interface ReportMarker {
   readonly settings: unknown;
   readonly tables: Readonly<Record<string, string>>;
+  /** The user's Excel tables the report links to, whose size refresh reads again. */
+  readonly linkedTables?: readonly string[];
 }
 
 /**
@@ -64,7 +66,7 @@ function applySpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: 
     cells.format.font.size = look.size;
     if (look.fill !== undefined) cells.format.fill.color = look.fill;
   }
-  for (const name of spec.names) sheet.names.add(name.name, sheet.getRange(name.range));
+  for (const name of spec.names) sheet.names.add(name.name, name.external === true ? `=${name.range}` : sheet.getRange(name.range));
   const tables: Record<string, string> = {};
   for (const table of spec.tables) {
     const name = uniqueTableName(table.name, takenTableNames);
@@ -96,7 +98,7 @@ function applySpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: 
     if (width !== undefined) sheet.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = width;
   });
   if (spec.settings !== undefined) {
-    const marker = `{"settings":${spec.settings},"tables":${JSON.stringify(tables)}}`;
+    const marker = `{"settings":${spec.settings},"tables":${JSON.stringify(tables)},"linkedTables":${JSON.stringify(spec.linkedTables ?? [])}}`;
     sheet.names.add(REPORT_MARKER, textFormula(marker));
   }
   sheet.activate();
@@ -153,8 +155,9 @@ export class RefreshRefusedError extends Error {
  * its data from its input cells and tables as they are now (typed-over figures and added table rows
  * included), and the sheet is rewritten in place, so formulas elsewhere that point into it keep
  * working. Round trips: (1) read the marker, names, tables, charts and every cell; (2) read the
- * input cells and table bodies; (3) clear and rewrite with calculation suspended; and only if (3)
- * failed, (4) put every cell's formula or value back as it was.
+ * input cells and table bodies, and where the user's linked Excel tables are now (so links follow
+ * rows added to them); (3) clear and rewrite with calculation suspended; and only if (3) failed,
+ * (4) put every cell's formula or value back as it was.
  *
  * It refuses, before changing anything, when the sheet is not such a report or when it holds
  * non-empty cells outside the rebuilt report (the user's own notes would be lost).
@@ -199,10 +202,16 @@ export async function refreshReport(
     body.load("values");
     return [wanted, body] as const;
   });
+  const linked = (stored.linkedTables ?? []).map((name) => {
+    const body = context.workbook.tables.getItemOrNullObject(name).getDataBodyRange();
+    body.load("address");
+    return [name, body] as const;
+  });
   await context.sync();
   const contents: SheetContents = {
     scalars: Object.fromEntries(scalarRanges.map(([name, range]) => [name, range.isNullObject ? "" : range.values[0]?.[0]])),
     tables: Object.fromEntries(bodies.map(([wanted, body]) => [wanted, body.values])),
+    linkedTables: Object.fromEntries(linked.map(([name, body]) => [name, body.address])),
   };
   const spec = rebuild(stored.settings, contents);
   if (spec === undefined) throw new RefreshRefusedError("notReport");

@@ -179,6 +179,13 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
   };
 
   const tablesObject = {
+    getItemOrNullObject: (t: string) => ({
+      getDataBodyRange: () => {
+        const owner = book.sheets.find((x) => x.tables.has(t)) as FakeSheet;
+        const box = owner.tables.get(t) as Area;
+        return rangeObject(owner.name, a1({ ...box, top: box.top + 1 }));
+      },
+    }),
     items: [] as { name: string }[],
     load() {
       later(() => (this.items = book.sheets.flatMap((s) => [...s.tables.keys()].map((t) => ({ name: t })))));

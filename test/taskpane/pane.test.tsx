@@ -25,6 +25,7 @@ function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { re
       return { sheetName: "Customer Metrics (2)", syncs: 2 };
     },
     refreshReport: async () => ({ sheetName: "Customer Metrics", syncs: 3 }),
+    readSelection: async () => ({ address: "Sheet1!A1", values: [[""]] }),
     insertFormula: async (formula) => {
       formulas.push(formula);
     },
@@ -110,6 +111,41 @@ describe("create-report form", () => {
       fireEvent.click(screen.getByRole("button", { name: "刷新当前报告工作表" }));
     });
     expect(await screen.findByText(/未做任何更改：单元格 F3, B200 不属于报告/)).toBeTruthy();
+  });
+
+  test("my data: each pick is checked in its field before anything is written, then linked", async () => {
+    const selections = [
+      { address: "'Sales data'!B4:D7", values: [["Customer", "Date", "Amount"], ["C-1", 45500, 120], ["C-2", 45510, 80.5], ["C-1", 45520, 60]] },
+      { address: "Survey!A1:C3", values: [["NPS", "CSAT", "CSI"], [9, 5, 8], [11, 4, 7]] },
+      { address: "Survey!A1:C3", values: [["NPS", "CSAT", "CSI"], [9, 5, 8], [10, 4, ""]] },
+      { address: "Costs!A1:C3", values: [["Channel", "Spend", "New"], ["Web", 500, 4], ["Fair", 900, 3]], table: "Channels" },
+    ];
+    const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
+    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    fireEvent.click(screen.getByLabelText(/My data/));
+    const use = async (name: RegExp): Promise<void> => {
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name }));
+      });
+    };
+    await use(/Use selection: Transactions/);
+    expect(await screen.findByText("Linked to 'Sales data'!B5:D7 (3 rows).")).toBeTruthy();
+    await use(/Use selection: Survey answers/);
+    expect(await screen.findByText("Survey!A3: 11 is not an answer from 0 to 10.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Create report" }) as HTMLButtonElement).disabled).toBe(true);
+    await use(/Use selection: Survey answers/);
+    await use(/Use selection: Acquisition costs/);
+    expect(await screen.findByText("Linked to Costs!A2:C3 (2 rows).")).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Create report" }));
+    });
+    const sent = gateway.reports[0] as ReportOptions;
+    expect(sent.source).toEqual({
+      transactions: { sheet: "Sales data", row: 4, column: 1, rows: 3, columns: 3 },
+      survey: { sheet: "Survey", row: 1, column: 0, rows: 2, columns: 3 },
+      costs: { sheet: "Costs", row: 1, column: 0, rows: 2, columns: 3, table: "Channels" },
+    });
+    expect(sent.inputs.customersStart).toBe("");
   });
 
   test("the formula-mode choice is explained in one sentence", () => {

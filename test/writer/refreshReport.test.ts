@@ -5,8 +5,8 @@
  * changes; a rejected rewrite puts every cell back.
  */
 import { columnName } from "../../src/core/a1";
-import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
-import { inputsFromSheet, rebuildReport } from "../../src/report/readBack";
+import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { followTables, inputsFromSheet, rebuildReport } from "../../src/report/readBack";
 import { RefreshRefusedError, REPORT_MARKER, refreshReport, ReportWriteError, textFormula, writeReport } from "../../src/writer/writeReport";
 import { fakeWorkbook, type FakeSheet } from "../helpers/fakeWorkbook";
 
@@ -126,4 +126,33 @@ test("a rejected rewrite puts every cell back, in a fourth round trip", async ()
   expect((failure as ReportWriteError).rolledBack).toBe(true);
   expect(book.syncs).toBe(4);
   expect(new Map((book.sheets[1] as FakeSheet).cells)).toEqual(before);
+});
+
+test("a report on the user's Excel table follows the table when it grows", async () => {
+  const book = fakeWorkbook(["Sales"]);
+  const sales = book.sheets[0] as FakeSheet;
+  const rows = [["Customer", "Date", "Amount"], ["C-1", 45500, 120], ["C-2", 45510, 80], ["C-1", 45520, 60]];
+  rows.forEach((row, r) => row.forEach((value, c) => sales.cells.set(`${columnName(c)}${r + 1}`, value)));
+  sales.tables.set("SalesTable", { top: 0, left: 0, bottom: 3, right: 2 });
+  const source = { transactions: { sheet: "Sales", row: 1, column: 0, rows: 3, columns: 3, table: "SalesTable" } };
+  await writeReport(book.context, buildReport({ ...options, formulaMode: "cx", inputs: EMPTY_INPUTS, source }));
+  const report = book.sheets[1] as FakeSheet;
+  expect(report.names.get("Tx_Customer")).toBe("='Sales'!$A$2:$A$4");
+  // two more purchases: the table grows
+  sales.cells.set("A5", "C-3");
+  sales.cells.set("A6", "C-1");
+  (sales.tables.get("SalesTable") as { bottom: number }).bottom = 5;
+  book.active = report.name;
+  await refreshReport(book.context, rebuild);
+  expect((book.sheets[1] as FakeSheet).names.get("Tx_Customer")).toBe("='Sales'!$A$2:$A$6");
+  expect((book.sheets[1] as FakeSheet).names.get("Tx_Amount")).toBe("='Sales'!$C$2:$C$6");
+  // the user's sheet is not touched
+  expect(sales.cells.get("A6")).toBe("C-1");
+  expect(sales.cells.size).toBe(14);
+});
+
+test("links to ranges that are not tables stay as picked", () => {
+  const range = { sheet: "S", row: 1, column: 0, rows: 3, columns: 3 };
+  expect(followTables({ survey: range }, { Other: "S!A2:C99" })).toEqual({ survey: range });
+  expect(followTables({ costs: { ...range, table: "T" } }, { T: "'S x'!$B$3:$D$9" })).toEqual({ costs: { ...range, table: "T", row: 2, column: 1, rows: 7 } });
 });

@@ -1,0 +1,131 @@
+/**
+ * "My data": the user picks the range or Excel table that holds their transactions, survey answers
+ * or acquisition costs. Each pick is checked here (shape, header, types) before anything is written,
+ * and becomes a link the report's formulas read, so the report follows the user's data.
+ */
+import { columnIndex, columnName } from "../core/a1";
+
+export type PickKind = "transactions" | "survey" | "costs";
+
+/** What the task pane reads from the selection: its address ("Sales!A1:C900"), its values, and the table it lies in, if any. */
+export interface Pick {
+  readonly address: string;
+  readonly values: readonly (readonly unknown[])[];
+  /** The Excel table the selection is in; then address and values are the whole table, header included. */
+  readonly table?: string;
+}
+
+/** A checked pick: where its data rows are (header excluded). */
+export interface LinkedRange {
+  readonly sheet: string;
+  /** Zero-based row and column of the first data cell. */
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+  /** The Excel table it came from, if any (shown to the user; the link is by address). */
+  readonly table?: string;
+}
+
+/** The user's data the report links to, by kind; what is not picked is typed into the report's own input cells. */
+export type DataSource = Readonly<Partial<Record<PickKind, LinkedRange>>>;
+
+/** Why a pick cannot be used, as a message key and its parameters (the pane words it in the user's language). */
+export interface PickProblem {
+  readonly key: "pickColumns" | "pickEmpty" | "pickBlank" | "pickNotNumber" | "pickNotDate" | "pickNegative" | "pickNotWhole" | "pickScale" | "pickTooLarge";
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export type PickResult = { readonly ok: true; readonly range: LinkedRange } | { readonly ok: false; readonly problem: PickProblem };
+
+/** Columns each kind needs, in order. */
+export const PICK_COLUMNS: Readonly<Record<PickKind, readonly string[]>> = {
+  transactions: ["customer", "date", "amount"],
+  survey: ["NPS (0-10)", "CSAT (1-5)", "CSI (1-10)"],
+  costs: ["channel", "spend", "new customers"],
+};
+
+/**
+ * Most rows a pick may have. Portable RFM compares every purchase with every other in built-in
+ * formulas (quadratic), so its transactions stay small; CX reads the user's columns directly.
+ */
+export const PICK_LIMITS = { transactionsPortable: 5000, transactions: 1_000_000, survey: 1_000_000, costs: 50 } as const;
+
+const isBlank = (value: unknown): boolean => value === "" || value === null || value === undefined;
+
+/** "Sales!A1:C9" or "'Q3 data'!B2:D40" → sheet name and the zero-based top-left cell. */
+function parseAddress(address: string): { sheet: string; row: number; column: number } | undefined {
+  const match = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/.exec(address);
+  if (match === null) return undefined;
+  return { sheet: (match[1]?.replace(/''/g, "'") ?? match[2]) as string, row: Number(match[4]) - 1, column: columnIndex(match[3] as string) };
+}
+
+/** A cell of the pick by its position in the values, as the user sees it: "Sales!C7". */
+function cellName(sheet: string, top: { row: number; column: number }, r: number, c: number): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${columnName(top.column + c)}${top.row + r + 1}`;
+}
+
+/**
+ * Checks a pick for a kind of data: the right number of columns, an optional header row, at least
+ * one data row, and every cell of the right type (blank survey answers are allowed: they are skipped).
+ *
+ * @param portable whether the report uses built-in formulas only (a smaller limit for transactions)
+ */
+export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickResult {
+  const top = parseAddress(pick.address);
+  const expected = PICK_COLUMNS[kind];
+  const columns = pick.values[0]?.length ?? 0;
+  const fail = (key: PickProblem["key"], params: Record<string, string | number> = {}): PickResult => ({ ok: false, problem: { key, params } });
+  if (top === undefined || columns !== expected.length) return fail("pickColumns", { expected: expected.length, columns: expected.join(", "), got: columns });
+  // A header row: text in every column that holds numbers (all but the id and the channel name).
+  const numericColumns = kind === "survey" ? [0, 1, 2] : [1, 2];
+  const first = pick.values[0] ?? [];
+  const header = numericColumns.every((c) => typeof first[c] === "string" && first[c] !== "" && Number.isNaN(Number(first[c])));
+  const body = pick.values.slice(header ? 1 : 0);
+  let rows = body.length;
+  while (rows > 0 && (body[rows - 1] as readonly unknown[]).every(isBlank)) rows--;
+  if (rows === 0) return fail("pickEmpty");
+  const limit = kind === "transactions" ? (portable ? PICK_LIMITS.transactionsPortable : PICK_LIMITS.transactions) : PICK_LIMITS[kind];
+  if (rows > limit) return fail("pickTooLarge", { rows, max: limit });
+  const offset = header ? 1 : 0;
+  for (let r = 0; r < rows; r++) {
+    const row = body[r] as readonly unknown[];
+    for (let c = 0; c < expected.length; c++) {
+      const value = row[c];
+      const cell = cellName(top.sheet, top, r + offset, c);
+      const shown = String(value);
+      if (isBlank(value)) {
+        if (kind === "survey") continue;
+        return fail("pickBlank", { cell, column: expected[c] as string });
+      }
+      if (!numericColumns.includes(c)) continue;
+      if (typeof value !== "number") return fail(kind === "transactions" && c === 1 ? "pickNotDate" : "pickNotNumber", { cell, value: shown });
+      if (kind === "transactions" && c === 1 && !(value >= 1)) return fail("pickNotDate", { cell, value: shown });
+      if (value < 0) return fail("pickNegative", { cell, value: shown });
+      if (kind === "costs" && c === 2 && !Number.isInteger(value)) return fail("pickNotWhole", { cell, value: shown });
+      if (kind === "survey") {
+        const [low, high, whole] = ([[0, 10, true], [1, 5, true], [1, 10, false]] as const)[c] as readonly [number, number, boolean];
+        if (value < low || value > high || (whole && !Number.isInteger(value))) return fail("pickScale", { cell, value: shown, low, high });
+      }
+    }
+  }
+  return {
+    ok: true,
+    range: { sheet: top.sheet, row: top.row + offset, column: top.column, rows, columns, ...(pick.table === undefined ? {} : { table: pick.table }) },
+  };
+}
+
+/** An absolute reference to column j of a linked range ('Sales data'!$C$2:$C$900), or to its row i only. */
+export function linkedReference(range: LinkedRange, j: number, i?: number): string {
+  const sheet = `'${range.sheet.replace(/'/g, "''")}'`;
+  const column = `$${columnName(range.column + j)}`;
+  if (i !== undefined) return `${sheet}!${column}$${range.row + i + 1}`;
+  return `${sheet}!${column}$${range.row + 1}:${column}$${range.row + range.rows}`;
+}
+
+/** Where a linked range is, as the pane shows it: "Sales!A2:C900". */
+export function linkedAddress(range: LinkedRange): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(range.sheet) ? range.sheet : `'${range.sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${columnName(range.column)}${range.row + 1}:${columnName(range.column + range.columns - 1)}${range.row + range.rows}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * "My data": each pick is checked (columns, header, types, size) with the offending cell named, and a
+ * report on the user's data links to their ranges instead of holding sample figures.
+ */
+import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { checkPick, linkedAddress, linkedReference, type LinkedRange, type Pick } from "../../src/report/dataSource";
+import { cellAt } from "../helpers/evaluateReport";
+
+const transactions: Pick = {
+  address: "'Sales data'!B4:D8",
+  values: [["Customer", "Date", "Amount"], ["C-1", 45500, 120], ["C-2", 45510, 80.5], ["C-1", 45520, 60], ["", "", ""]],
+};
+
+describe("checking a pick", () => {
+  test("a transaction table with a header: the link skips the header and the blank rows at the end", () => {
+    expect(checkPick("transactions", transactions, false)).toEqual({ ok: true, range: { sheet: "Sales data", row: 4, column: 1, rows: 3, columns: 3 } });
+  });
+  test("without a header, the first row is data; an Excel table is remembered", () => {
+    const result = checkPick("costs", { address: "Costs!A2:C3", values: [["Web", 500, 4], ["Fair", 900, 3]], table: "Channels" }, false);
+    expect(result).toEqual({ ok: true, range: { sheet: "Costs", row: 1, column: 0, rows: 2, columns: 3, table: "Channels" } });
+  });
+  test.each([
+    ["the wrong number of columns", "transactions", { address: "S!A1:B2", values: [[1, 2], [3, 4]] }, { key: "pickColumns", params: { expected: 3, columns: "customer, date, amount", got: 2 } }],
+    ["only a header", "transactions", { address: "S!A1:C1", values: [["Customer", "Date", "Amount"]] }, { key: "pickEmpty", params: {} }],
+    ["a blank customer", "transactions", { address: "S!A1:C3", values: [["c", 45000, 1], ["", 45001, 2], ["d", 45002, 3]] }, { key: "pickBlank", params: { cell: "S!A2", column: "customer" } }],
+    ["a date typed as text", "transactions", { address: "S!A1:C2", values: [["Customer", "Date", "Amount"], ["c", "2024/13/01", 2]] }, { key: "pickNotDate", params: { cell: "S!B2", value: "2024/13/01" } }],
+    ["a negative amount", "transactions", { address: "'Q3 data'!A1:C1", values: [["c", 45000, -5]] }, { key: "pickNegative", params: { cell: "'Q3 data'!C1", value: "-5" } }],
+    ["text in an amount", "transactions", { address: "S!A1:C1", values: [["c", 45000, "n/a"]] }, { key: "pickNotNumber", params: { cell: "S!C1", value: "n/a" } }],
+    ["an NPS answer of 11", "survey", { address: "S!A1:C3", values: [["NPS", "CSAT", "CSI"], [9, 5, ""], [11, 4, 7]] }, { key: "pickScale", params: { cell: "S!A3", value: "11", low: 0, high: 10 } }],
+    ["a CSAT answer of 4.5", "survey", { address: "S!A1:C1", values: [[9, 4.5, 7]] }, { key: "pickScale", params: { cell: "S!B1", value: "4.5", low: 1, high: 5 } }],
+    ["half a new customer", "costs", { address: "S!A1:C1", values: [["Web", 100, 2.5]] }, { key: "pickNotWhole", params: { cell: "S!C1", value: "2.5" } }],
+  ] as const)("refuses %s, naming the cell", (_name, kind, pick, problem) => {
+    expect(checkPick(kind, pick, false)).toEqual({ ok: false, problem });
+  });
+  test("blank survey answers are allowed (they are skipped)", () => {
+    expect(checkPick("survey", { address: "S!A1:C3", values: [[9, "", 7.5], ["", 3, ""], [0, 1, 1]] }, false).ok).toBe(true);
+  });
+  test("portable reports take at most 5,000 transactions; CX reads any number", () => {
+    const values = [["Customer", "Date", "Amount"], ...Array.from({ length: 5001 }, (_, i) => [`C${i}`, 45000 + (i % 300), 10])];
+    expect(checkPick("transactions", { address: "S!A1:C5002", values }, true)).toEqual({ ok: false, problem: { key: "pickTooLarge", params: { rows: 5001, max: 5000 } } });
+    expect(checkPick("transactions", { address: "S!A1:C5002", values }, false).ok).toBe(true);
+  });
+});
+
+describe("a report on the user's data", () => {
+  const sales: LinkedRange = { sheet: "Sales data", row: 4, column: 1, rows: 3, columns: 3 };
+  const survey: LinkedRange = { sheet: "Survey", row: 1, column: 0, rows: 200, columns: 3 };
+  const costs: LinkedRange = { sheet: "Costs", row: 1, column: 0, rows: 2, columns: 3 };
+  const options: ReportOptions = {
+    title: "Mine", periodStart: 45474, periodEnd: 45565, currency: "USD", locale: "en-US", formulaMode: "cx",
+    targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: EMPTY_INPUTS, source: { transactions: sales, survey, costs },
+  };
+
+  test("references are absolute, quoted, per column or per cell", () => {
+    expect(linkedReference(sales, 0)).toBe("'Sales data'!$B$5:$B$7");
+    expect(linkedReference(sales, 2, 1)).toBe("'Sales data'!$D$6");
+    expect(linkedAddress(sales)).toBe("'Sales data'!B5:D7");
+    expect(linkedAddress(costs)).toBe("Costs!A2:C3");
+  });
+
+  test("CX mode names the user's columns directly; costs are mirrored live for CAC per channel and its chart", () => {
+    const spec = buildReport(options);
+    const name = (n: string) => spec.names.find((x) => x.name === n);
+    expect(name("Tx_Customer")).toEqual({ name: "Tx_Customer", range: "'Sales data'!$B$5:$B$7", external: true });
+    expect(name("Survey_CSI")).toEqual({ name: "Survey_CSI", range: "'Survey'!$C$2:$C$201", external: true });
+    expect(spec.tables.map((t) => t.name)).toEqual(["CX_Channels", "CX_Engagement"]);
+    const mirrored = spec.cells.filter((cell) => cell.formula?.startsWith("='Costs'!")).map((cell) => cell.formula);
+    expect(mirrored).toEqual(["='Costs'!$A$2", "='Costs'!$A$3", "='Costs'!$B$2", "='Costs'!$B$3", "='Costs'!$C$2", "='Costs'!$C$3"]);
+    // where the data comes from is shown under the title
+    expect([cellAt(spec, "D2")?.value, cellAt(spec, "E2")?.value]).toEqual(["Transactions from", "'Sales data'!B5:D7"]);
+    // the typed-in inputs are left empty for the user, not filled with sample figures
+    expect(cellAt(spec, `B${spec.names.find((n) => n.name === "Customers_Start")?.range.slice(1)}`)?.value).toBe("");
+  });
+
+  test("portable mode mirrors the transactions beside the RFM working columns", () => {
+    const spec = buildReport({ ...options, formulaMode: "portable" });
+    const table = spec.tables.find((t) => t.name === "CX_Transactions")?.range as string;
+    expect(table).toMatch(/^[A-Z]+7:[A-Z]+10$/);
+    const left = table.replace(/7:.*$/, "");
+    expect(cellAt(spec, `${left}8`)?.formula).toBe("='Sales data'!$B$5");
+    expect(spec.names.find((n) => n.name === "Tx_Customer")).toEqual({ name: "Tx_Customer", range: `${left}8:${left}10` });
+  });
+});
