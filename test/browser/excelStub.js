@@ -1,7 +1,7 @@
 // A scripted stand-in for office.js inside Excel, for the browser test: Office reports an Excel host,
 // and Excel.run hands the callback a context that records what the writer does (window.__excel).
 (function () {
-  const log = { syncs: 0, sheets: [], formulas: {}, inserted: [], charts: [] };
+  const log = { syncs: 0, sheets: [], formulas: {}, inserted: [], charts: [], names: [], selections: 0 };
   window.__excel = log;
   const range = (address) => ({
     address,
@@ -14,7 +14,7 @@
     name,
     getRange: range,
     getRanges: range,
-    names: { add: () => undefined },
+    names: { add: (name, reference) => { log.names.push([name, typeof reference === "string" ? reference : reference.address]); } },
     tables: { add: () => ({}) },
     charts: { add: (type) => { log.charts.push(type); const series = { name: "", setXAxisValues: () => undefined }; return { title: {}, legend: {}, series: { getItemAt: () => series }, setPosition: () => undefined }; } },
     activate: () => undefined,
@@ -29,6 +29,19 @@
         getItemOrNullObject: sheet,
       },
       tables: { items: [], load: () => undefined },
+      // "My data": each Use selection reads the next of these ranges (transactions, survey answers, costs).
+      getSelectedRange: () => {
+        const picks = [
+          { address: "Sales!A1:C4", values: [["Customer", "Date", "Amount"], ["C-1", 45500, 120], ["C-2", 45510, 80.5], ["C-1", 45520, 60]] },
+          { address: "Survey!A1:C3", values: [["NPS", "CSAT", "CSI"], [9, 5, 8], [10, 4, ""]] },
+          { address: "Costs!A1:C3", values: [["Channel", "Spend", "New customers"], ["Web", 500, 4], ["Fair", 900, 3]] },
+        ];
+        const pick = picks[log.selections++ % picks.length];
+        return {
+          getTables: () => ({ items: [], load: () => undefined }),
+          getUsedRangeOrNullObject: () => ({ isNullObject: false, address: pick.address, values: pick.values, load: () => undefined }),
+        };
+      },
       getActiveCell: () => ({ formulas: [[""]], load: () => undefined, set formulas(value) { log.inserted.push(value); } }),
     },
     application: { suspendApiCalculationUntilNextSync: () => undefined },

@@ -79,6 +79,21 @@ describeWithChromium("the built task pane in headless Chromium", () => {
     await page.screenshot({ path: path.join(shots, `report-created-${language}.png`), fullPage: true });
   }, 60_000);
 
+  test("in Excel: with my data, each pick is checked and the report links to the picked ranges", async () => {
+    const page = await openPane(browser, "stub", "en-US");
+    await page.getByLabel(/My data/).check();
+    for (const kind of ["Transactions", "Survey answers", "Acquisition costs"]) {
+      await page.getByRole("button", { name: new RegExp(`Use selection: ${kind}`) }).click();
+    }
+    await page.getByText("Linked to Costs!A2:C3 (2 rows).").waitFor({ timeout: 30_000 });
+    await page.getByText("Linked to Sales!A2:C4 (3 rows).").waitFor();
+    await page.screenshot({ path: path.join(shots, "my-data-en-US.png"), fullPage: true });
+    await page.getByRole("button", { name: "Create report", exact: true }).click();
+    await page.getByText("Created the sheet “Customer Metrics”.").waitFor({ timeout: 30_000 });
+    const excel = await page.evaluate(() => (window as unknown as { __excel: { names: [string, string][] } }).__excel);
+    expect(excel.names).toEqual(expect.arrayContaining([["Tx_Customer", "='Sales'!$A$2:$A$4"], ["Survey_NPS", "='Survey'!$A$2:$A$3"]]));
+  }, 60_000);
+
   test.each([
     ["en-US", "Functions", "CX.NPS(scores, [output], [language])"],
     ["zh-CN", "函数", "CX.NPS(scores, [output], [language])"],
