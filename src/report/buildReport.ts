@@ -60,6 +60,12 @@ export interface ReportTargets {
   readonly churn: number;
   /** NPS at least this (default 30). */
   readonly nps: number;
+  /** CSAT at least this share (default 0.8). */
+  readonly csat: number;
+  /** Mean engagement score at least this (default 50 of 100). */
+  readonly engagement: number;
+  /** CAC paid back within this many months (default 12). */
+  readonly paybackMonths: number;
 }
 
 /** The sections a report can hold; each can be left out (DESIGN.md "Report template"). */
@@ -154,7 +160,7 @@ export const EMPTY_INPUTS: ReportInputs = {
   channels: [], npsAnswers: [], csatAnswers: [], csiAnswers: [], transactions: [], engagement: [],
 };
 
-export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30 };
+export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30, csat: 0.8, engagement: 50, paybackMonths: 12 };
 
 const PERCENT = "0.0%";
 const DATE = "yyyy-mm-dd";
@@ -167,7 +173,8 @@ interface KpiRow {
   readonly cx: string;
   readonly portable: string;
   readonly format: "currency" | "percent" | "ratio" | "months" | "score";
-  readonly target?: { readonly value: number; readonly direction: TrafficLightSpec["direction"] };
+  /** A target typed in (an input cell) or derived from other cells by a built-in formula. */
+  readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"] };
 }
 
 /** A column of an input table: its header, the name its body gets, and each row's content. */
@@ -378,7 +385,10 @@ export function buildReport(options: ReportOptions): SheetSpec {
     put({ address: `A${at}`, value: t(kpi.label), style: "label" });
     put({ address: `B${at}`, formula: cx ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
     if (kpi.target !== undefined) {
-      put({ address: `C${at}`, value: kpi.target.value, numberFormat: formats[kpi.format], style: "input" });
+      put({
+        address: `C${at}`, numberFormat: formats[kpi.format],
+        ...(kpi.target.formula === undefined ? { value: kpi.target.value as number, style: "input" as const } : { formula: kpi.target.formula }),
+      });
       trafficLights.push({ range: `B${at}`, targetAddress: `C${at}`, direction: kpi.target.direction });
     }
   };
@@ -387,6 +397,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" }));
     row += headers.length === 0 ? 1 : 2;
   };
+  const csat: KpiRow = { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" };
   const churnFormulas = {
     cx: "=CX.CHURN(Customers_Start,Customers_Lost)",
     portable: "=IF(OR(Customers_Start<=0,Customers_Lost>Customers_Start),NA(),Customers_Lost/Customers_Start)",
@@ -401,6 +412,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     heading("kpis", [t("metric"), t("value"), t("target")]);
     const cac = `B${row}`;
     const clv = `B${row + 1}`;
+    const ltvCacTarget = `C${row + 5}`;
     // Engagement: the mean of each measure's min-max normalised values, averaged over the measures that
     // vary (a constant measure tells customers apart in no way), × 100: the mean of CX.ENGAGEMENT's scores.
     const measureNames = ["Engagement_Visits", "Engagement_Interactions", "Engagement_Usage"];
@@ -408,13 +420,21 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const varying = measureNames.map(varies).join("+");
     const normalisedMean = measureNames.map((m) => `IF(${varies(m)},(AVERAGE(${m})-MIN(${m}))/(MAX(${m})-MIN(${m})),0)`).join("+");
     const kpis: KpiRow[] = [
-      { label: "cac", cx: "=CX.CAC(Marketing_Spend,New_Customers)", portable: "=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)", format: "currency" },
-      { label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency" },
+      // CAC and CLV have no target of their own: each is held against the other through the LTV:CAC
+      // target (the most a customer may cost for the CLV, the least a customer must be worth for the CAC).
+      {
+        label: "cac", cx: "=CX.CAC(Marketing_Spend,New_Customers)", portable: "=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)", format: "currency",
+        target: { formula: `=IF(${ltvCacTarget}=0,NA(),${clv}/${ltvCacTarget})`, direction: "atMost" },
+      },
+      {
+        label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency",
+        target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast" },
+      },
       { label: "churn", ...churnFormulas, format: "percent", target: { value: options.targets.churn, direction: "atMost" } },
-      { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" },
-      { label: "engagement", cx: "=AVERAGE(CX.ENGAGEMENT(Engagement_Measures))", portable: `=IF(${varying}=0,NA(),100*(${normalisedMean})/(${varying}))`, format: "score" },
+      { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
+      { label: "engagement", cx: "=AVERAGE(CX.ENGAGEMENT(Engagement_Measures))", portable: `=IF(${varying}=0,NA(),100*(${normalisedMean})/(${varying}))`, format: "score", target: { value: options.targets.engagement, direction: "atLeast" } },
       { label: "ltvCac", cx: `=CX.LTV_CAC(${clv},${cac})`, portable: `=IF(${cac}=0,NA(),${clv}/${cac})`, format: "ratio", target: { value: options.targets.ltvCac, direction: "atLeast" } },
-      { label: "payback", cx: `=CX.CAC_PAYBACK(${cac},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${cac}/(Monthly_Revenue*Gross_Margin))`, format: "months" },
+      { label: "payback", cx: `=CX.CAC_PAYBACK(${cac},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${cac}/(Monthly_Revenue*Gross_Margin))`, format: "months", target: { value: options.targets.paybackMonths, direction: "atMost" } },
     ];
     kpis.forEach((kpi) => addKpi(kpi, row++));
     row++;
@@ -431,6 +451,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const satisfaction: KpiRow[] = [
       { label: "nps", cx: "=CX.NPS(Survey_NPS)", portable: `=IF(${n}=0,NA(),100*(${p}-${d}))`, format: "score", target: { value: options.targets.nps, direction: "atLeast" } },
       { label: "npsMargin", cx: '=CX.NPS(Survey_NPS,"moe")', portable: `=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`, format: "score" },
+      { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
       { label: "csi", cx: "=CX.CSI(Survey_CSI)", portable: "=IF(COUNT(Survey_CSI)=0,NA(),(AVERAGE(Survey_CSI)-1)/9*100)", format: "score" },
     ];
     satisfaction.forEach((kpi) => addKpi(kpi, row++));

@@ -101,7 +101,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     setStatus({ kind: "working", action: "create" });
     const options: ReportOptions = {
       title: title.trim(), periodStart: startSerial as number, periodEnd: endSerial as number, currency, locale,
-      formulaMode: mode, targets: { ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, sections,
+      formulaMode: mode, targets: { ...DEFAULT_TARGETS, ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, sections,
       ...(data.choice === "sample" ? { inputs: SAMPLE_INPUTS } : { inputs: EMPTY_INPUTS, source: picks.source }),
     };
     try {

@@ -96,9 +96,21 @@ test("portable mode uses built-in functions only, with the RFM workings in the t
   expect(buildReport(options).cells.filter((cell) => cell.style === "kpi").length).toBe(portable.cells.filter((cell) => cell.style === "kpi").length);
 });
 
-test("traffic lights compare churn (at most), LTV:CAC and NPS (at least) with their target cells", () => {
-  expect(spec.trafficLights.map((light) => light.direction)).toEqual(["atMost", "atLeast", "atLeast"]);
-  for (const light of spec.trafficLights) expect(cellAt(spec, light.targetAddress)?.style).toBe("input");
+test("every KPI has a target and a traffic light; CAC and CLV are held against each other through the LTV:CAC target", () => {
+  const light = (label: string) => spec.trafficLights.find((l) => l.range === `B${rowOf(label)}`);
+  const directions = ["Customer acquisition cost (CAC)", "Customer lifetime value (CLV)", "Churn rate", "Customer satisfaction (CSAT)", "Customer engagement (0-100)", "LTV:CAC", "CAC payback (months)", "Net Promoter Score (NPS)"]
+    .map((label) => light(label)?.direction);
+  expect(directions).toEqual(["atMost", "atLeast", "atMost", "atLeast", "atLeast", "atLeast", "atMost", "atLeast"]);
+  const target = (label: string) => cellAt(spec, light(label)?.targetAddress as string);
+  expect([target("Churn rate")?.value, target("LTV:CAC")?.value, target("Net Promoter Score (NPS)")?.value]).toEqual([0.05, 3, 30]);
+  expect([target("Customer engagement (0-100)")?.value, target("CAC payback (months)")?.value]).toEqual([50, 12]);
+  for (const label of ["Churn rate", "LTV:CAC", "Customer engagement (0-100)"]) expect(target(label)?.style).toBe("input");
+  // the CAC may be at most CLV / 3 (800 / 3); the CLV must be at least 3 × CAC (1,500)
+  const ltvCacTarget = light("LTV:CAC")?.targetAddress;
+  expect(target("Customer acquisition cost (CAC)")?.formula).toBe(`=IF(${ltvCacTarget}=0,NA(),B${rowOf("Customer lifetime value (CLV)")}/${ltvCacTarget})`);
+  expect(target("Customer lifetime value (CLV)")?.formula).toBe(`=${ltvCacTarget}*B${rowOf("Customer acquisition cost (CAC)")}`);
+  // CSAT shows in the satisfaction block too (NPS / CSAT / CSI), with the same target
+  expect(spec.cells.filter((cell) => cell.value === "Customer satisfaction (CSAT)")).toHaveLength(2);
 });
 
 test("the lifecycle table of DOMAIN.md §3: conversion, AOV, repurchase, churn", () => {
@@ -131,7 +143,7 @@ test("each section can be left out, and takes its tables, names and charts with 
   expect(rfm.cells.some((cell) => cell.value === "Key customer metrics")).toBe(false);
   const satisfaction = only("satisfaction");
   expect(satisfaction.tables.map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels"]);
-  expect(satisfaction.trafficLights).toHaveLength(1);
+  expect(satisfaction.trafficLights).toHaveLength(2); // NPS and CSAT
   expect(satisfaction.names.some((name) => name.name === "As_Of")).toBe(false);
   const noCharts = buildReport({ ...options, sections: { ...ALL_SECTIONS, charts: false } });
   expect(noCharts.charts).toEqual([]);

@@ -81,8 +81,8 @@ describe.each([
     const addresses = portable.cells
       .filter((cell) => cell.formula !== undefined && cell.style !== "helper" && cellAt(withAddIn, cell.address)?.formula !== cell.formula)
       .map((cell) => cell.address);
-    // KPIs (7), satisfaction (3), lifecycle (4), CAC per channel, RFM summary (11 segments × 4)
-    expect(addresses.length).toBe(14 + inputs.channels.length + 44);
+    // KPIs (7), satisfaction (NPS, margin, CSAT, CSI), lifecycle (4), CAC per channel, RFM summary (11 segments × 4)
+    expect(addresses.length).toBe(15 + inputs.channels.length + 44);
     let errors = 0;
     for (const address of addresses) {
       let expected: number | undefined;

@@ -23,7 +23,8 @@ test("writes the whole sheet in two round trips, into a new sheet", async () => 
   const block = log.ranges[planWrite(spec).range] as Record<string, unknown>;
   expect(block["formulas"]).toEqual(planWrite(spec).formulas);
   expect(log.names).toEqual([...spec.names.map((name) => name.name), "CX_Report"]); // and the marker refresh reads
-  expect(log.conditionalFormats).toBe(6); // good and bad for churn, LTV:CAC and NPS
+  expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length); // good and bad for each KPI with a target
+  expect(spec.trafficLights).toHaveLength(9); // the 7 KPIs, NPS and CSAT in the satisfaction block
   expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Transactions", "CX_Engagement"]);
   expect(log.charts).toEqual(["BarClustered", "Pie", "ColumnClustered"]);
   // each chart's categories are set explicitly, from the spec's category range
