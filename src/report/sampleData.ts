@@ -3,6 +3,8 @@
  * fixed seed so that the same report comes out every time (and tests can recompute it).
  */
 
+import { seededRandom } from "../core/numeric/seededRandom";
+
 /**
  * What an input cell holds: a number, or text (an id, or what a user typed where a number belongs,
  * which a refreshed report writes back unchanged so that the sheet shows the same error).
@@ -25,25 +27,13 @@ export interface EngagementInput {
   readonly usageHours: CellValue;
 }
 
-/** A small deterministic generator (mulberry32): uniform numbers in [0, 1). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A year of purchases by `customers` customers ("C-1001", …) with a spread of habits: a few
  * frequent big spenders, many one-off buyers, some who stopped buying months ago. Rows are in date
  * order, as a sales export would be. Engagement counts go with each customer's buying habit.
  */
 export function sampleCustomers(seed: number, customers: number): { transactions: { customer: string; daysBeforeEnd: number; amount: number }[]; engagement: EngagementInput[] } {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const transactions: { customer: string; daysBeforeEnd: number; amount: number }[] = [];
   const engagement: EngagementInput[] = [];
   for (let k = 0; k < customers; k++) {

@@ -4,16 +4,7 @@
  * process, and after each repeat purchase the customer leaves with probability p (FHL 2005, §2).
  * Spend per purchase ~ Gamma(p, rate ν) with ν ~ Gamma(q, rate γ) per customer (Fader–Hardie).
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+export { seededRandom } from "../../src/core/numeric/seededRandom";
 
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random());
