@@ -64,6 +64,7 @@ function checkManifest(xml, { distDir, baseUrl = "https://localhost:3000/" } = {
   if (!asList(app.Hosts && app.Hosts.Host).some((host) => host["@Name"] === "Workbook")) problems.push("Hosts must name Workbook");
   const sets = asList(app.Requirements && app.Requirements.Sets && app.Requirements.Sets.Set);
   if (!sets.some((set) => set["@Name"] === "CustomFunctionsRuntime")) problems.push("Requirements must declare CustomFunctionsRuntime");
+  if (!sets.some((set) => set["@Name"] === "ExcelApi" && /^1\.\d+$/.test(set["@MinVersion"] || ""))) problems.push("Requirements must declare the ExcelApi version the task pane needs");
 
   const localized = (element, name, maxLength) => {
     if (!element) return;

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { REQUIRED_EXCEL_API } from "../../src/taskpane/gateway";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkManifest } = require("../../build/manifestChecks.js") as { checkManifest: (xml: string, options?: { distDir?: string; baseUrl?: string }) => string[] };
@@ -24,6 +25,11 @@ test("manifest.xml passes every structural check, and every URL resolves in dist
 
 test("the built dist/manifest.xml is the same manifest", () => {
   expect(readFileSync(path.join(dist, "manifest.xml"), "utf8")).toBe(manifest);
+});
+
+test("the manifest declares the Excel API set the task pane checks at run time", () => {
+  expect(manifest).toContain(`<Set Name="ExcelApi" MinVersion="${REQUIRED_EXCEL_API}"/>`);
+  expect(checkManifest(manifest.replace(/<Set Name="ExcelApi"[^>]*\/>/, ""))).toContain("Requirements must declare the ExcelApi version the task pane needs");
 });
 
 test("functions run in the JavaScript-only runtime with least permissions", () => {
