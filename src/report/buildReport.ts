@@ -501,10 +501,14 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const columnFormats = [undefined, COUNT, PERCENT, money, PERCENT];
     if (cx) {
       put({ address: `A${top}`, formula: `=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"${options.locale}")`, style: "label" });
-      // The spilled cells get their formats ahead of the spill.
-      RFM_SEGMENTS.forEach((_segment, i) => columnFormats.forEach((format, j) => {
-        if (format !== undefined) put({ address: `${columnName(j)}${first + i}`, numberFormat: format });
-      }));
+      // Every cell of the spill is part of the report (refresh must not take it for the user's), and
+      // gets its format ahead of the spill; the header row keeps the label style.
+      for (let r = top; r <= last; r++) {
+        columnFormats.forEach((format, j) => {
+          if (r === top && j === 0) return;
+          put({ address: `${columnName(j)}${r}`, numberFormat: r === top ? "General" : (format ?? "General"), ...(r === top ? { style: "label" as const } : {}) });
+        });
+      }
     } else {
       (["segment", "customers", "share", "revenue", "revenueShare"] as const).forEach((key, j) => put({ address: `${columnName(j)}${top}`, value: tableLabel(key, options.locale), style: "label" }));
       RFM_SEGMENTS.forEach((segment, i) => {

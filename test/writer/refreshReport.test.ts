@@ -156,3 +156,13 @@ test("links to ranges that are not tables stay as picked", () => {
   expect(followTables({ survey: range }, { Other: "S!A2:C99" })).toEqual({ survey: range });
   expect(followTables({ costs: { ...range, table: "T" } }, { T: "'S x'!$B$3:$D$9" })).toEqual({ costs: { ...range, table: "T", row: 2, column: 1, rows: 7 } });
 });
+
+test("the values a CX formula spills are the report's, not the user's: refresh goes ahead", async () => {
+  const { book, sheet } = await written("cx");
+  // what Excel shows once CX.RFM_SUMMARY has spilled: 12 rows × 5 columns under and beside its cell
+  const anchor = [...sheet.cells.entries()].find(([, value]) => String(value).startsWith("=CX.RFM_SUMMARY("))?.[0] as string;
+  const top = Number(anchor.slice(1));
+  for (let r = 0; r < 12; r++) for (let c = 0; c < 5; c++) if (r > 0 || c > 0) sheet.cells.set(`${columnName(c)}${top + r}`, r === 0 ? "header" : c === 0 ? "segment" : r * c);
+  const result = await refreshReport(book.context, rebuild);
+  expect(result.syncs).toBe(3);
+});
