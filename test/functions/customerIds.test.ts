@@ -1,0 +1,40 @@
+/**
+ * Transaction tables number their customers by one of two paths: a plain array for the usual id
+ * columns (whole numbers, or one prefix and a fixed count of digits) and a hash table for any other.
+ * Both must group exactly as the core's groupCustomers does (case and surrounding spaces ignored,
+ * the number 1001 equal to the text "1001"), whichever path a column takes.
+ */
+import { rfmAnalysis } from "../../src/core/rfmAnalysis";
+import * as cx from "../../src/functions/functions";
+import { invocation } from "../helpers/excel";
+import { seededRandom } from "../helpers/simulate";
+
+const inv = invocation();
+
+/** The RFM table the core gives for the same purchases, with the add-in's header. */
+function coreTable(ids: readonly (string | number)[], dates: readonly number[], amounts: readonly number[]): unknown[][] {
+  const result = rfmAnalysis({ customerIds: ids, dates, amounts });
+  return result.customers.map((customer, i) => [customer, result.recencyDays[i], result.frequency[i], result.monetary[i]]);
+}
+
+describe.each([
+  ["text ids of one prefix and fixed digits (array path)", (n: number) => `C${String(n).padStart(6, "0")}`],
+  ["whole-number ids (array path)", (n: number) => 500_000 + n],
+  ["negative whole numbers (array path)", (n: number) => -n],
+  ["ids that differ only in letter case (hash path)", (n: number) => (n % 3 === 0 ? `c${String(n).padStart(6, "0")}` : `C${String(n).padStart(6, "0")}`)],
+  ["numbers and the same numbers as text (hash path)", (n: number) => (n % 2 === 0 ? 1000 + n : String(1000 + n))],
+  ["ids with surrounding spaces (hash path)", (n: number) => (n % 5 === 0 ? ` K-${n} ` : `K-${n}`)],
+  ["numbers spread too thinly for an array (hash path)", (n: number) => n * 1_000_003],
+  ["fractional numbers (hash path)", (n: number) => n + 0.5],
+])("%s", (_name, idOf) => {
+  test("group exactly as the core does, customers in order of first appearance", () => {
+    const random = seededRandom(7);
+    const rows = 5000;
+    const ids = Array.from({ length: rows }, () => idOf(Math.floor(random() * 1500)));
+    const dates = Array.from({ length: rows }, () => 45_000 + Math.floor(random() * 400));
+    const amounts = Array.from({ length: rows }, () => Math.round(random() * 10_000) / 100);
+    const column = (values: readonly unknown[]): unknown[][] => values.map((value) => [value]);
+    const table = cx.RFM(column(ids), column(dates), column(amounts), null, "en-US", inv);
+    expect(table.slice(1).map((row) => row.slice(0, 4))).toEqual(coreTable(ids, dates, amounts));
+  });
+});
