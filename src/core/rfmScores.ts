@@ -1,5 +1,5 @@
 import type { RfmSegment } from "../i18n/labels";
-import { percentileIncSorted } from "./numeric/percentileInc";
+import { percentilesInc } from "./numeric/percentileInc";
 import { CxError } from "./errors";
 import { requireInRange, requireNonNegative, showNumber } from "./validate";
 
@@ -17,8 +17,7 @@ export interface RfmScores {
  * values, so that equal values always get the same score.
  */
 export function quintileCutPoints(values: ArrayLike<number>): [number, number, number, number] {
-  const sorted = Float64Array.from(values).sort();
-  return [0.2, 0.4, 0.6, 0.8].map((p) => percentileIncSorted(sorted, p)) as [number, number, number, number];
+  return percentilesInc(values, [0.2, 0.4, 0.6, 0.8]) as [number, number, number, number];
 }
 
 function scoreAbove(values: ArrayLike<number>, cuts: readonly number[], reversed: boolean): Uint8Array {

@@ -77,6 +77,7 @@ export const paneStrings = {
   },
   refreshRestored: { "en-US": "Every cell was put back as it was; if formats, tables or charts are missing, create a new report.", "zh-CN": "所有单元格已恢复原状；如缺少格式、表格或图表，请重新生成报告。" },
   refreshNotRestored: { "en-US": "The sheet may be partly rewritten; close the workbook without saving and reopen it.", "zh-CN": "工作表可能已被部分改写，请不保存关闭工作簿后重新打开。" },
+  titleTooLong: { "en-US": "Keep the title to {max} characters.", "zh-CN": "标题请不超过 {max} 个字符。" },
   titleRequired: { "en-US": "Enter a title.", "zh-CN": "请输入标题。" },
   periodOrder: { "en-US": "The end must not be before the start.", "zh-CN": "结束日期不能早于开始日期。" },
   dateRequired: { "en-US": "Enter a date.", "zh-CN": "请输入日期。" },

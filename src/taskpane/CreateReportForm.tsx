@@ -19,6 +19,9 @@ export interface CreateReportFormProps {
 
 const CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD"] as const;
 
+/** A title fits a heading cell and keeps the settings kept with the sheet well under Excel's formula length. */
+const MAX_TITLE = 120;
+
 /** The section checkboxes, in the order the report lays them out. */
 const SECTIONS: readonly [keyof ReportSections, PaneString][] = [
   ["dimensions", "sectionDimensions"],
@@ -79,6 +82,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const npsValue = Number(nps);
   const problems: Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps" | "sections", string>> = {};
   if (title.trim() === "") problems.title = t("titleRequired");
+  else if (title.trim().length > MAX_TITLE) problems.title = t("titleTooLong", { max: String(MAX_TITLE) });
   if (startSerial === undefined) problems.start = t("dateRequired");
   if (endSerial === undefined) problems.end = t("dateRequired");
   else if (startSerial !== undefined && endSerial < startSerial) problems.end = t("periodOrder");

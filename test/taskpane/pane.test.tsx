@@ -61,6 +61,8 @@ describe("create-report form", () => {
   test("problems show in their fields and nothing is written", async () => {
     const gateway = fakeGateway();
     render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    fireEvent.change(screen.getByLabelText(/Report title/), { target: { value: "x".repeat(121) } });
+    expect(screen.getByText("Keep the title to 120 characters.")).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/Report title/), { target: { value: "  " } });
     fireEvent.change(screen.getByLabelText("Period end"), { target: { value: "2024-09-01" } });
     fireEvent.change(screen.getByLabelText(/Target churn/), { target: { value: "150" } });

@@ -35,6 +35,13 @@ test("the writer marks its sheet with the settings and the names its tables got"
   expect([...sheet.tables.keys()]).toEqual(["CX_Survey", "CX_Channels", "CX_Transactions", "CX_Engagement"]);
 });
 
+test("the settings kept with a sheet stay far below Excel's 8,192-character formula limit, whatever the pane allows", async () => {
+  const book = fakeWorkbook(["Sheet1"]);
+  const source = { transactions: { sheet: "S".repeat(31), row: 1, column: 0, rows: 9, columns: 3, table: "T".repeat(200) } };
+  await writeReport(book.context, buildReport({ ...options, title: "标".repeat(120), inputs: EMPTY_INPUTS, source: { ...source, survey: source.transactions, costs: source.transactions } }));
+  expect(((book.sheets[1] as FakeSheet).names.get(REPORT_MARKER) as string).length).toBeLessThan(4000);
+});
+
 test("a text formula joins literals of at most 200 characters and doubles quotes", () => {
   expect(textFormula('say "hi"')).toBe('="say ""hi"""');
   const long = textFormula("x".repeat(450));
