@@ -260,6 +260,8 @@ export function buildReport(options: ReportOptions): SheetSpec {
           ...(column.style === undefined ? {} : { style: column.style }),
         });
       }
+      // An empty table still shows, marked, the row where the user's data goes.
+      if (rows === 0 && column.style === "input") put({ address: `${letters}${first}`, value: "", style: "input" });
       if (column.name !== undefined) names.push({ name: column.name, range: `${letters}${first}:${letters}${last}` });
     });
     tables.push({ name: tableName, range: `${columnName(left)}${TABLE_HEADER_ROW}:${columnName(left + columns.length - 1)}${last}` });

@@ -68,6 +68,9 @@ describe("a report on the user's data", () => {
     expect(mirrored).toEqual(["='Costs'!$A$2", "='Costs'!$A$3", "='Costs'!$B$2", "='Costs'!$B$3", "='Costs'!$C$2", "='Costs'!$C$3"]);
     // where the data comes from is shown under the title
     expect([cellAt(spec, "D2")?.value, cellAt(spec, "E2")?.value]).toEqual(["Transactions from", "'Sales data'!B5:D7"]);
+    // an empty input table shows its first row as marked input cells
+    const engagement = spec.tables.find((t) => t.name === "CX_Engagement")?.range as string;
+    expect(cellAt(spec, `${engagement.replace(/7:.*$/, "")}8`)).toMatchObject({ value: "", style: "input" });
     // the typed-in inputs are left empty for the user, not filled with sample figures
     expect(cellAt(spec, `B${spec.names.find((n) => n.name === "Customers_Start")?.range.slice(1)}`)?.value).toBe("");
   });
