@@ -3,7 +3,7 @@ import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
 import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { Locale, Localized } from "../i18n/locale";
-import { linkedAddress, linkedReference, type DataSource, type LinkedRange } from "./dataSource";
+import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
 import type { CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec, TrafficLightSpec } from "./sheetSpec";
 
@@ -81,6 +81,18 @@ export interface ReportSections {
 }
 
 export const ALL_SECTIONS: ReportSections = { dimensions: true, satisfaction: true, lifecycle: true, rfm: true, charts: true };
+
+/**
+ * The kinds of data the chosen sections read: acquisition costs always (the CAC totals are sums of
+ * the channel table), survey answers for the dimensions (CSAT) and NPS / CSI, transactions for RFM.
+ */
+export function dataNeeded(sections: ReportSections): PickKind[] {
+  return [
+    ...(sections.rfm ? ["transactions" as const] : []),
+    ...(sections.dimensions || sections.satisfaction ? ["survey" as const] : []),
+    "costs",
+  ];
+}
 
 export interface ReportOptions {
   readonly title: string;
@@ -284,7 +296,8 @@ export function buildReport(options: ReportOptions): SheetSpec {
   });
   /** A cell of a mirrored (linked) table: a live reference to the user's cell. */
   const link = (range: LinkedRange, j: number) => (i: number) => ({ formula: `=${linkedReference(range, j, i)}` });
-  const needSurvey = sections.dimensions || sections.satisfaction;
+  const needed = dataNeeded(sections);
+  const needSurvey = needed.includes("survey");
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
     ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => names.push({ name, range: linkedReference(survey, j), external: true }));
@@ -306,7 +319,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.spend) : link(costs, 1) },
     { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.newCustomers) : link(costs, 2) },
   ]);
-  if (sections.rfm) addTransactions();
+  if (needed.includes("transactions")) addTransactions();
   if (sections.dimensions) {
     addTable("CX_Engagement", t("engagementTable"), inputs.engagement.length, [
       { header: t("customer"), width: 90, style: "input", content: input((i) => inputs.engagement[i]?.customer) },

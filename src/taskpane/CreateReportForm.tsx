@@ -1,12 +1,11 @@
 import {
   Button, Checkbox, Dropdown, Field, Input, Label, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, tokens,
 } from "@fluentui/react-components";
-import { useState, type FormEvent, type ReactElement } from "react";
+import { useMemo, useState, type FormEvent, type ReactElement } from "react";
 import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
-import { ALL_SECTIONS, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
-import type { PickKind } from "../report/dataSource";
+import { ALL_SECTIONS, dataNeeded, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
 import { checkPicks, DataSourceFields, type DataSourceState } from "./DataSourceFields";
 import type { ExcelGateway } from "./gateway";
 
@@ -90,13 +89,9 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   if (!(churn.trim() !== "" && churnValue >= 0 && churnValue <= 100)) problems.churn = t("churnRange");
   if (!(nps.trim() !== "" && npsValue >= -100 && npsValue <= 100)) problems.nps = t("npsRange");
   if (!(sections.dimensions || sections.satisfaction || sections.lifecycle || sections.rfm)) problems.sections = t("sectionsRequired");
-  // The data the chosen sections read: costs always (the CAC totals), survey answers and transactions when used.
-  const needed: PickKind[] = [
-    ...(sections.rfm ? ["transactions" as const] : []),
-    ...(sections.dimensions || sections.satisfaction ? ["survey" as const] : []),
-    "costs",
-  ];
-  const picks = checkPicks(data, needed, mode === "portable", locale);
+  const needed = useMemo(() => dataNeeded(sections), [sections]);
+  // Checked once per change of what they depend on, not on every keystroke in the form: a pick may hold a million rows.
+  const picks = useMemo(() => checkPicks(data, needed, mode === "portable", locale), [data, needed, mode, locale]);
   const valid = Object.keys(problems).length === 0 && Object.keys(picks.problems).length === 0;
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -173,7 +168,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
           <Radio value="portable" label={t("modePortable")} />
         </RadioGroup>
       </Field>
-      <DataSourceFields gateway={gateway} locale={locale} state={data} onChange={setData} needed={needed} portable={mode === "portable"} />
+      <DataSourceFields gateway={gateway} locale={locale} state={data} onChange={setData} needed={needed} checked={picks} />
       <Button appearance="primary" type="submit" disabled={!valid || status.kind === "working"}>{t("create")}</Button>
       <Field hint={t("refreshHelp")}>
         <Button appearance="secondary" onClick={() => void refresh()} disabled={status.kind === "working"}>{t("refresh")}</Button>

@@ -15,11 +15,17 @@ export interface DataSourceState {
 
 const PICK_LABELS: Readonly<Record<PickKind, PaneString>> = { transactions: "pickTransactions", survey: "pickSurvey", costs: "pickCosts" };
 
+/** The picks as checked: a link for each good one, the problem in words for each other. */
+export interface CheckedPicks {
+  readonly source: DataSource;
+  readonly problems: Readonly<Partial<Record<PickKind, string>>>;
+}
+
 /**
  * The checks of the picks a report needs: a link for each, or the first problem in words. A kind
  * that is needed but not picked yet is a problem too.
  */
-export function checkPicks(state: DataSourceState, needed: readonly PickKind[], portable: boolean, locale: Locale): { source: DataSource; problems: Partial<Record<PickKind, string>> } {
+export function checkPicks(state: DataSourceState, needed: readonly PickKind[], portable: boolean, locale: Locale): CheckedPicks {
   const source: { -readonly [K in PickKind]?: LinkedRange } = {};
   const problems: Partial<Record<PickKind, string>> = {};
   if (state.choice === "sample") return { source, problems };
@@ -47,15 +53,16 @@ export interface DataSourceFieldsProps {
   readonly onChange: (state: DataSourceState) => void;
   /** The kinds of data the chosen sections need. */
   readonly needed: readonly PickKind[];
-  readonly portable: boolean;
+  /** checkPicks of the state, done once by the form, which also needs it to allow writing. */
+  readonly checked: CheckedPicks;
 }
 
 /** Sample data or the user's own ranges: one field per kind of data, each checked as soon as it is picked. */
-export function DataSourceFields({ gateway, locale, state, onChange, needed, portable }: DataSourceFieldsProps): ReactElement {
+export function DataSourceFields({ gateway, locale, state, onChange, needed, checked }: DataSourceFieldsProps): ReactElement {
   const styles = useStyles();
   const t = (key: PaneString, params: Record<string, string> = {}): string => fillTemplate(paneStrings[key][locale], params);
   const [readFailure, setReadFailure] = useState<Partial<Record<PickKind, string>>>({});
-  const { source, problems } = checkPicks(state, needed, portable, locale);
+  const { source, problems } = checked;
 
   const useSelection = async (kind: PickKind): Promise<void> => {
     try {
