@@ -13,3 +13,32 @@ export function columnIndex(letters: string): number {
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
+
+/** A range as zero-based corners, with the sheet it names (unquoted), if any. */
+export interface RangeAddress {
+  readonly sheet?: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * Reads an A1 address with or without a sheet and $ signs: "B7", "Sales!A1:C9", "'Q3 data'!$B$2:$D$40".
+ * Undefined when it is not one (a name, a whole column).
+ */
+export function parseRange(address: string): RangeAddress | undefined {
+  const match = /^(?:(?:'((?:[^']|'')+)'|([^!']+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(address);
+  if (match === null) return undefined;
+  const sheet = match[1]?.replace(/''/g, "'") ?? match[2];
+  const top = Number(match[4]) - 1;
+  const left = columnIndex(match[3] as string);
+  const bottom = match[6] === undefined ? top : Number(match[6]) - 1;
+  const right = match[5] === undefined ? left : columnIndex(match[5]);
+  return { ...(sheet === undefined ? {} : { sheet }), top, left, bottom, right };
+}
+
+/** A sheet name as a reference writes it: as it is when plain, else in single quotes ('Q3 data'). */
+export function sheetPrefix(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}

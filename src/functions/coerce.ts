@@ -3,16 +3,14 @@ import type { CustomerId } from "../core/prep/groupCustomers";
 import { showNumber } from "../core/validate";
 import type { Call } from "./call";
 import { scratchFloat64, scratchInt32 } from "./scratch";
+import { isBlank } from "../core/cells";
 
 /** What Excel hands a function for a range: rows of cell values. */
 export type Matrix = readonly (readonly unknown[])[];
 
 const EXCEL_ERROR_TEXT = /^#(N\/A|VALUE!|DIV\/0!|NUM!|REF!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|GETTING_DATA)$/;
 
-/** A blank cell or an omitted argument. */
-export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === "";
-}
+export { isBlank };
 
 /** The error a cell holds, as text ("#N/A"), if it holds one. */
 export function errorValueOf(value: unknown): string | undefined {

@@ -3,7 +3,8 @@
  * or acquisition costs. Each pick is checked here (shape, header, types) before anything is written,
  * and becomes a link the report's formulas read, so the report follows the user's data.
  */
-import { columnIndex, columnName } from "../core/a1";
+import { columnName, parseRange, sheetPrefix } from "../core/a1";
+import { isBlank } from "../core/cells";
 
 export type PickKind = "transactions" | "survey" | "costs";
 
@@ -51,19 +52,9 @@ export const PICK_COLUMNS: Readonly<Record<PickKind, readonly string[]>> = {
  */
 export const PICK_LIMITS = { transactionsPortable: 5000, transactions: 1_000_000, survey: 1_000_000, costs: 50 } as const;
 
-const isBlank = (value: unknown): boolean => value === "" || value === null || value === undefined;
-
-/** "Sales!A1:C9" or "'Q3 data'!B2:D40" → sheet name and the zero-based top-left cell. */
-function parseAddress(address: string): { sheet: string; row: number; column: number } | undefined {
-  const match = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/.exec(address);
-  if (match === null) return undefined;
-  return { sheet: (match[1]?.replace(/''/g, "'") ?? match[2]) as string, row: Number(match[4]) - 1, column: columnIndex(match[3] as string) };
-}
-
 /** A cell of the pick by its position in the values, as the user sees it: "Sales!C7". */
 function cellName(sheet: string, top: { row: number; column: number }, r: number, c: number): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${columnName(top.column + c)}${top.row + r + 1}`;
+  return `${sheetPrefix(sheet)}!${columnName(top.column + c)}${top.row + r + 1}`;
 }
 
 /**
@@ -73,7 +64,8 @@ function cellName(sheet: string, top: { row: number; column: number }, r: number
  * @param portable whether the report uses built-in formulas only (a smaller limit for transactions)
  */
 export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickResult {
-  const top = parseAddress(pick.address);
+  const picked = parseRange(pick.address);
+  const top = picked?.sheet === undefined ? undefined : { sheet: picked.sheet, row: picked.top, column: picked.left };
   const expected = PICK_COLUMNS[kind];
   const columns = pick.values[0]?.length ?? 0;
   const fail = (key: PickProblem["key"], params: Record<string, string | number> = {}): PickResult => ({ ok: false, problem: { key, params } });
@@ -126,6 +118,5 @@ export function linkedReference(range: LinkedRange, j: number, i?: number): stri
 
 /** Where a linked range is, as the pane shows it: "Sales!A2:C900". */
 export function linkedAddress(range: LinkedRange): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(range.sheet) ? range.sheet : `'${range.sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${columnName(range.column)}${range.row + 1}:${columnName(range.column + range.columns - 1)}${range.row + range.rows}`;
+  return `${sheetPrefix(range.sheet)}!${columnName(range.column)}${range.row + 1}:${columnName(range.column + range.columns - 1)}${range.row + range.rows}`;
 }

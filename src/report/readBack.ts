@@ -3,7 +3,8 @@
  * and tables hold now (the user has replaced the sample figures, added rows to a table, …). Pure:
  * the writer reads the cells, this turns them back into report options.
  */
-import { columnIndex, columnName } from "../core/a1";
+import { columnName, parseRange, type RangeAddress } from "../core/a1";
+import { isBlank } from "../core/cells";
 import { buildReport, SCALAR_INPUTS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings } from "./buildReport";
 import type { DataSource } from "./dataSource";
 import type { SheetSpec } from "./sheetSpec";
@@ -21,7 +22,6 @@ export interface SheetContents {
 /** The names of the scalar inputs the writer must read. */
 export const SCALAR_INPUT_NAMES: readonly string[] = SCALAR_INPUTS.map(([, name]) => name);
 
-const isBlank = (value: unknown): boolean => value === "" || value === null || value === undefined;
 const cell = (value: unknown): CellValue | undefined => (typeof value === "number" || (typeof value === "string" && value !== "") ? value : typeof value === "boolean" ? String(value).toUpperCase() : undefined);
 
 /** Body rows without the blank rows an Excel table keeps at its end (a new table has one). */
@@ -69,11 +69,9 @@ export function inputsFromSheet(contents: SheetContents): ReportInputs {
 export function followTables(source: DataSource, bodies: Readonly<Record<string, string>>): DataSource {
   return Object.fromEntries(Object.entries(source).map(([kind, range]) => {
     const now = range?.table === undefined ? undefined : bodies[range.table];
-    const match = now === undefined ? null : /!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?(\d+))?$/.exec(now);
-    if (range === undefined || match === null) return [kind, range];
-    const row = Number(match[2]) - 1;
-    const last = Number(match[3] ?? match[2]) - 1;
-    return [kind, { ...range, row, column: columnIndex(match[1] as string), rows: last - row + 1 }];
+    const moved = now === undefined ? undefined : parseRange(now);
+    if (range === undefined || moved === undefined) return [kind, range];
+    return [kind, { ...range, row: moved.top, column: moved.left, rows: moved.bottom - moved.top + 1 }];
   }));
 }
 
@@ -94,18 +92,16 @@ export function rebuildReport(stored: unknown, contents: SheetContents, today: n
  * such as notes a user typed beside it. A refresh refuses to run while there are any.
  */
 export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[]): string[] {
-  const position = (address: string): { row: number; column: number } => ({
-    row: Number(address.replace(/^\$?[A-Z]+\$?/, "")), column: columnIndex(address.replace(/\$/g, "").replace(/\d+$/, "")),
-  });
   const own = new Set(spec.cells.map((c) => c.address));
-  const tables = spec.tables.map((table) => table.range.split(":").map(position) as [{ row: number; column: number }, { row: number; column: number }]);
-  const inTable = (row: number, column: number): boolean => tables.some(([from, to]) => row >= from.row && row <= to.row && column >= from.column && column <= to.column);
-  const origin = position((usedAddress.split("!").at(-1) as string).split(":")[0] as string);
+  const tables = spec.tables.map((table) => parseRange(table.range) as RangeAddress);
+  const inTable = (row: number, column: number): boolean => tables.some((t) => row >= t.top && row <= t.bottom && column >= t.left && column <= t.right);
+  const origin = parseRange(usedAddress) ?? { top: 0, left: 0 };
   const outside: string[] = [];
   formulas.forEach((values, r) => values.forEach((value, c) => {
-    const row = origin.row + r;
-    const column = origin.column + c;
-    if (!isBlank(value) && !own.has(`${columnName(column)}${row}`) && !inTable(row, column)) outside.push(`${columnName(column)}${row}`);
+    const row = origin.top + r;
+    const column = origin.left + c;
+    const address = `${columnName(column)}${row + 1}`;
+    if (!isBlank(value) && !own.has(address) && !inTable(row, column)) outside.push(address);
   }));
   return outside;
 }

@@ -1,4 +1,4 @@
-import { columnIndex, columnName } from "../core/a1";
+import { columnName, parseRange } from "../core/a1";
 import type { CellSpec, SheetSpec } from "../report/sheetSpec";
 
 /** The batched writes for one sheet: every cell in one formulas block and one number-format block. */
@@ -13,9 +13,11 @@ export interface WritePlan {
 }
 
 function parseAddress(address: string): { row: number; column: number } {
-  const match = /^([A-Z]{1,3})(\d+)$/.exec(address);
-  if (match === null) throw new Error(`the report spec has a bad cell address: ${address}`);
-  return { row: Number(match[2]) - 1, column: columnIndex(match[1] as string) };
+  const range = /^[A-Z]{1,3}\d+$/.test(address) ? parseRange(address) : undefined;
+  if (range === undefined) {
+    throw new Error(`the report spec has a bad cell address: ${address}`);
+  }
+  return { row: range.top, column: range.left };
 }
 
 /**
