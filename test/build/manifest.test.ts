@@ -3,7 +3,7 @@
  * the build output: every URL it names must be a file in dist/. `npm test` builds first.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { REQUIRED_EXCEL_API } from "../../src/taskpane/gateway";
@@ -62,6 +62,30 @@ describe("the checks catch a broken manifest", () => {
   });
   test("XML that is not well-formed", () => {
     expect(checkManifest(manifest.replace("</Hosts>", ""))[0]).toMatch(/^not well-formed XML/);
+  });
+});
+
+describe("Microsoft's manifest schema (XSD, test/fixtures/office-manifest) validates the manifest with xmllint", () => {
+  const schema = path.join(root, "test/fixtures/office-manifest/OfficeAppManifestV1_1.xsd");
+  const xmllint = (file: string): { ok: boolean; output: string } => {
+    try {
+      return { ok: true, output: execFileSync("xmllint", ["--noout", "--schema", schema, file], { stdio: "pipe" }).toString() };
+    } catch (error) {
+      const failure = error as { stderr?: Buffer; message: string };
+      return { ok: false, output: failure.stderr?.toString() ?? failure.message };
+    }
+  };
+  test("dist/manifest.xml validates", () => {
+    const result = xmllint(path.join(dist, "manifest.xml"));
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+  test("an element the schema does not allow is refused", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xsd-")), "manifest.xml");
+    writeFileSync(file, manifest.replace("<Hosts>", "<Hostz/><Hosts>"));
+    const result = xmllint(file);
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/Hostz/);
   });
 });
 

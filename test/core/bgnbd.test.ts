@@ -11,7 +11,7 @@ import { logGamma } from "../../src/core/numeric/logGamma";
 import { expectClose } from "../helpers/close";
 import { seededRandom, simulateBgNbdCustomer } from "../helpers/simulate";
 
-const summaryFile = path.resolve(__dirname, "../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv");
+const summaryFile = path.resolve(__dirname, "../fixtures/cdnow/cdnow_customers_summary_with_transactions.csv");
 const rows = readFileSync(summaryFile, "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(",").map(Number));
 const cdnow = {
   frequency: rows.map((row) => row[1] as number),

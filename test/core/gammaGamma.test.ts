@@ -9,7 +9,7 @@ import { conditionalExpectedSpend, fitGammaGamma, gammaGammaLogLikelihood } from
 import { expectClose } from "../helpers/close";
 import { gamma, seededRandom } from "../helpers/simulate";
 
-const summaryFile = path.resolve(__dirname, "../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv");
+const summaryFile = path.resolve(__dirname, "../fixtures/cdnow/cdnow_customers_summary_with_transactions.csv");
 const rows = readFileSync(summaryFile, "utf8").trim().split(/\r?\n/).slice(1).map((line) => line.split(",").map(Number));
 const cdnow = { frequency: rows.map((row) => row[1] as number), meanSpend: rows.map((row) => row[4] as number) };
 

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-const folder = path.resolve(__dirname, "../../../shared/data/cdnow");
+const folder = path.resolve(__dirname, "../fixtures/cdnow");
 const DAY_MS = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
 
