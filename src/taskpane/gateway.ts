@@ -7,6 +7,8 @@ import { paneStrings } from "../i18n/paneStrings";
 import { buildReport, type ReportOptions } from "../report/buildReport";
 import type { Pick } from "../report/dataSource";
 import { rebuildReport } from "../report/readBack";
+import { parseRange } from "../core/a1";
+import { readInChunks } from "../writer/readInChunks";
 import { refreshReport, writeReport, type WriteResult } from "../writer/writeReport";
 
 export interface ExcelGateway {
@@ -49,14 +51,21 @@ export const officeGateway: ExcelGateway = {
       const tables = selected.getTables(false);
       tables.load("items/name");
       const used = selected.getUsedRangeOrNullObject(true);
-      used.load("address,values");
+      used.load("address");
       await context.sync();
       const table = tables.items.length === 1 ? tables.items[0] : undefined;
-      if (table === undefined) return used.isNullObject ? { address: "", values: [] } : { address: used.address, values: used.values };
-      const whole = table.getRange();
-      whole.load("address,values");
-      await context.sync();
-      return { address: whole.address, values: whole.values, table: table.name };
+      let address = used.isNullObject ? "" : used.address;
+      if (table !== undefined) {
+        const whole = table.getRange();
+        whole.load("address");
+        await context.sync();
+        address = whole.address;
+      }
+      if (address === "") return { address: "", values: [] };
+      // A pick may be a million rows: read it in slices that Excel on the web accepts (5 MB a response).
+      const sheet = context.workbook.worksheets.getItem((parseRange(address) as { sheet: string }).sheet);
+      const { rows } = await readInChunks(context, (local) => sheet.getRange(local), address, ["values"]);
+      return { address, values: rows.values ?? [], ...(table === undefined ? {} : { table: table.name }) };
     });
   },
   async insertFormula(formula, locale) {

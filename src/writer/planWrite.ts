@@ -1,16 +1,31 @@
 import { columnName, parseRange } from "../core/a1";
 import type { CellSpec, SheetSpec } from "../report/sheetSpec";
 
-/** The batched writes for one sheet: every cell in one formulas block and one number-format block. */
-export interface WritePlan {
-  /** The block's address, e.g. "A1:C23". */
+type Content = string | number | boolean;
+
+/** One rectangle of cells written with one `formulas` call (and one `numberFormat` call where any cell has a format). */
+export interface WriteBlock {
+  /** The block's address, e.g. "A7:C19". */
   readonly range: string;
-  /** Row-major values and formulas for the block ("" where the spec has nothing). */
-  readonly formulas: (string | number | boolean)[][];
-  readonly numberFormats: string[][];
+  /** Row-major contents: formulas, numbers, and text escaped so that Excel keeps it as text. */
+  readonly formulas: Content[][];
+  /** Row-major formats ("General" where a cell has none); absent when no cell of the block has one. */
+  readonly numberFormats?: string[][];
+}
+
+/** The writes for one sheet: its cells as rectangles of cells that hold something, and one address list per style. */
+export interface WritePlan {
+  readonly blocks: readonly WriteBlock[];
   /** Cells of each style, as comma-joined address lists (runs down a column merged) for one format call per style. */
   readonly styles: Readonly<Partial<Record<NonNullable<CellSpec["style"]>, string>>>;
 }
+
+/**
+ * What one request to Excel may carry: Excel on the web refuses a request or response over 5 MB
+ * ("Resource limits and performance optimization for Office Add-ins"), so the writer keeps each
+ * under 4 MB, leaving room for the request's own envelope.
+ */
+export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 
 function parseAddress(address: string): { row: number; column: number } {
   const range = /^[A-Z]{1,3}\d+$/.test(address) ? parseRange(address) : undefined;
@@ -21,30 +36,130 @@ function parseAddress(address: string): { row: number; column: number } {
 }
 
 /**
- * Turns a SheetSpec into a few large writes instead of one per cell (a round trip to Excel per
- * cell would take seconds on Excel on the web): the bounding block of all cells as one formulas
- * array and one number-format array, and one address list per style.
+ * What to hand Excel's `formulas` for a cell. Text goes in behind an apostrophe, as a user types it,
+ * so that a title such as "=Q3 results", "+86 sales" or "2024" stays the text it is instead of
+ * becoming a formula (which fails the whole batch when it does not parse) or a number.
+ */
+export function cellContent(cell: CellSpec): Content {
+  if (cell.formula !== undefined) return cell.formula;
+  const value = cell.value ?? "";
+  return typeof value === "string" && value !== "" ? `'${value}` : value;
+}
+
+const addressOf = (top: number, left: number, bottom: number, right: number): string =>
+  `${columnName(left)}${top + 1}${top === bottom && left === right ? "" : `:${columnName(right)}${bottom + 1}`}`;
+
+/**
+ * Turns a SheetSpec into a few large writes instead of one per cell (a round trip to Excel per cell
+ * would take seconds on Excel on the web), without the blank cells between sections: each row's
+ * runs of adjacent cells, stacked into one rectangle while the rows below have the same run (so a
+ * table is one block). Blank cells and cells without a format are not sent.
  */
 export function planWrite(spec: SheetSpec): WritePlan {
-  const positions = spec.cells.map((cell) => parseAddress(cell.address));
-  const rows = Math.max(...positions.map((p) => p.row)) + 1;
-  const columns = Math.max(...positions.map((p) => p.column)) + 1;
-  const formulas = Array.from({ length: rows }, () => new Array<string | number | boolean>(columns).fill(""));
-  const numberFormats = Array.from({ length: rows }, () => new Array<string>(columns).fill("General"));
+  const byRow = new Map<number, { column: number; cell: CellSpec }[]>();
   const styles: Partial<Record<NonNullable<CellSpec["style"]>, { row: number; column: number }[]>> = {};
-  spec.cells.forEach((cell, i) => {
-    const position = positions[i] as { row: number; column: number };
-    const content = cell.formula ?? cell.value ?? "";
-    (formulas[position.row] as (string | number | boolean)[])[position.column] = content;
-    if (cell.numberFormat !== undefined) (numberFormats[position.row] as string[])[position.column] = cell.numberFormat;
+  for (const cell of spec.cells) {
+    const position = parseAddress(cell.address);
     if (cell.style !== undefined) (styles[cell.style] ??= []).push(position);
-  });
+    if (cell.formula === undefined && (cell.value === undefined || cell.value === "") && cell.numberFormat === undefined) continue;
+    let row = byRow.get(position.row);
+    if (row === undefined) byRow.set(position.row, (row = []));
+    row.push({ column: position.column, cell });
+  }
+  interface Open { top: number; left: number; right: number; rows: CellSpec[][] }
+  const blocks: WriteBlock[] = [];
+  let open = new Map<string, Open>();
+  let previousRow = -2;
+  const close = (block: Open): void => {
+    const hasFormat = block.rows.some((cells) => cells.some((cell) => cell.numberFormat !== undefined));
+    blocks.push({
+      range: addressOf(block.top, block.left, block.top + block.rows.length - 1, block.right),
+      formulas: block.rows.map((cells) => cells.map(cellContent)),
+      ...(hasFormat ? { numberFormats: block.rows.map((cells) => cells.map((cell) => cell.numberFormat ?? "General")) } : {}),
+    });
+  };
+  for (const rowIndex of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cells = (byRow.get(rowIndex) ?? []).sort((a, b) => a.column - b.column);
+    const runs: { left: number; right: number; cells: CellSpec[] }[] = [];
+    for (const { column, cell } of cells) {
+      const last = runs.at(-1);
+      if (last !== undefined && column === last.right + 1) {
+        last.right = column;
+        last.cells.push(cell);
+      } else runs.push({ left: column, right: column, cells: [cell] });
+    }
+    const next = new Map<string, Open>();
+    for (const run of runs) {
+      const key = `${run.left}:${run.right}`;
+      const continued = rowIndex === previousRow + 1 ? open.get(key) : undefined;
+      if (continued !== undefined) {
+        continued.rows.push(run.cells);
+        open.delete(key);
+        next.set(key, continued);
+      } else next.set(key, { top: rowIndex, left: run.left, right: run.right, rows: [run.cells] });
+    }
+    open.forEach(close);
+    open = next;
+    previousRow = rowIndex;
+  }
+  open.forEach(close);
   return {
-    range: `A1:${columnName(columns - 1)}${rows}`,
-    formulas,
-    numberFormats,
+    blocks,
     styles: Object.fromEntries(Object.entries(styles).map(([style, cells]) => [style, columnRuns(cells)])),
   };
+}
+
+/** A write's size as Excel receives it (JSON), near enough to keep requests under the limit. */
+export function blockBytes(block: WriteBlock): number {
+  return JSON.stringify(block.formulas).length + (block.numberFormats === undefined ? 0 : JSON.stringify(block.numberFormats).length) + block.range.length + 200;
+}
+
+/**
+ * The blocks in requests of at most `budget` bytes each, in order; a block too large for one request
+ * is cut into slices of whole rows. `reserve` bytes of the last request are kept for what goes
+ * with it (names, tables, charts, styles). A report of ordinary size is one request.
+ */
+export function batchBlocks(blocks: readonly WriteBlock[], budget = REQUEST_BUDGET_BYTES, reserve = 0): WriteBlock[][] {
+  const pieces = blocks.flatMap((block) => splitBlock(block, budget));
+  const batches: WriteBlock[][] = [[]];
+  let used = 0;
+  for (const piece of pieces) {
+    const bytes = blockBytes(piece);
+    if (used + bytes > budget && (batches.at(-1) as WriteBlock[]).length > 0) {
+      batches.push([]);
+      used = 0;
+    }
+    (batches.at(-1) as WriteBlock[]).push(piece);
+    used += bytes;
+  }
+  if (used + reserve > budget && (batches.at(-1) as WriteBlock[]).length > 0) batches.push([]);
+  return batches;
+}
+
+/** A block as slices of whole rows, each at most `budget` bytes (a single row always goes whole). */
+export function splitBlock(block: WriteBlock, budget: number): WriteBlock[] {
+  if (blockBytes(block) <= budget) return [block];
+  const box = parseRange(block.range);
+  if (box === undefined) throw new Error(`bad block address ${block.range}`);
+  const slices: WriteBlock[] = [];
+  let from = 0;
+  while (from < block.formulas.length) {
+    let to = from;
+    let bytes = 200 + block.range.length;
+    while (to < block.formulas.length) {
+      const row = JSON.stringify(block.formulas[to]).length + 1 + (block.numberFormats === undefined ? 0 : JSON.stringify(block.numberFormats[to]).length + 1);
+      if (to > from && bytes + row > budget) break;
+      bytes += row;
+      to++;
+    }
+    slices.push({
+      range: addressOf(box.top + from, box.left, box.top + to - 1, box.right),
+      formulas: block.formulas.slice(from, to),
+      ...(block.numberFormats === undefined ? {} : { numberFormats: block.numberFormats.slice(from, to) }),
+    });
+    from = to;
+  }
+  return slices;
 }
 
 /**

@@ -1,11 +1,12 @@
-import { columnName } from "../core/a1";
+import { columnName, parseRange } from "../core/a1";
 import { cellsOutsideReport, SCALAR_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import type { SheetSpec } from "../report/sheetSpec";
-import { planWrite, uniqueSheetName, uniqueTableName } from "./planWrite";
+import { batchBlocks, planWrite, REQUEST_BUDGET_BYTES, splitBlock, uniqueSheetName, uniqueTableName, type WritePlan } from "./planWrite";
+import { readInChunks } from "./readInChunks";
 
 export interface WriteResult {
   readonly sheetName: string;
-  /** context.sync round trips used (at most 3: look, write, and roll back only on failure). */
+  /** context.sync round trips used: 2 for a report of ordinary size (look, write); more only for requests over the size limit. */
   readonly syncs: number;
 }
 
@@ -50,15 +51,32 @@ export function textFormula(text: string): string {
 }
 
 /**
- * Queues everything of a spec onto a sheet (one batch; the caller syncs): cells, formats, names,
- * tables under workbook-unique names, charts, traffic lights, widths and the marker.
+ * Writes a spec onto a sheet: the cells in as few requests as the 5 MB limit of Excel on the web
+ * allows (one for a report of ordinary size), each with calculation suspended, and with the last of
+ * them formats, names, tables under workbook-unique names, charts, traffic lights, widths and the
+ * marker. Whatever the caller queued before (a new sheet, a clear) goes with the first request.
+ *
+ * @returns the number of context.sync calls made
  */
-function applySpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec, takenTableNames: string[]): void {
+async function applySpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec, takenTableNames: string[]): Promise<number> {
   const plan = planWrite(spec);
-  context.application.suspendApiCalculationUntilNextSync();
-  const block = sheet.getRange(plan.range);
-  block.numberFormat = plan.numberFormats;
-  block.formulas = plan.formulas as unknown as string[][];
+  const rest = JSON.stringify([plan.styles, spec.names, spec.tables, spec.charts, spec.trafficLights, spec.settings ?? ""]).length + 64 * 1024;
+  const batches = batchBlocks(plan.blocks, REQUEST_BUDGET_BYTES, rest);
+  for (const [i, batch] of batches.entries()) {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const block of batch) {
+      const range = sheet.getRange(block.range);
+      if (block.numberFormats !== undefined) range.numberFormat = block.numberFormats;
+      range.formulas = block.formulas as unknown as string[][];
+    }
+    if (i === batches.length - 1) applyLayout(sheet, spec, plan, takenTableNames);
+    await context.sync();
+  }
+  return batches.length;
+}
+
+/** Queues what is not cell contents: styles, names, tables, charts, traffic lights, widths, the marker. */
+function applyLayout(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, takenTableNames: string[]): void {
   for (const [style, addresses] of Object.entries(plan.styles)) {
     const look = STYLE_FORMATS[style as keyof typeof STYLE_FORMATS];
     const cells = sheet.getRanges(addresses);
@@ -75,14 +93,16 @@ function applySpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: 
     sheet.tables.add(table.range, true).name = name;
   }
   for (const chart of spec.charts) {
-    // One series with its categories set explicitly: the values are still uncalculated (calculation is
-    // suspended), so Excel could not tell labels from numbers on its own.
-    const added = sheet.charts.add(chart.type, sheet.getRange(chart.values), "Columns");
+    // The values are uncalculated while the writer runs (calculation is suspended, and custom
+    // functions return later), and Excel makes no series from an empty range. So the chart is
+    // anchored at its own top-left cell, which the report leaves empty, and gets its one series
+    // explicitly (ExcelApi 1.7): never a series Excel may or may not have made.
+    const added = sheet.charts.add(chart.type, sheet.getRange(chart.topLeft), "Columns");
     added.title.text = chart.title;
     added.legend.visible = chart.type === "Pie";
-    const series = added.series.getItemAt(0);
+    const series = added.series.add(chart.title);
+    series.setValues(sheet.getRange(chart.values));
     series.setXAxisValues(sheet.getRange(chart.categories));
-    series.name = chart.title;
     added.setPosition(chart.topLeft, chart.bottomRight);
   }
   for (const light of spec.trafficLights) {
@@ -105,9 +125,10 @@ function applySpec(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: 
 }
 
 /**
- * Writes a report sheet into the workbook in at most three round trips: (1) read the sheet and table names;
- * (2) with calculation suspended, add a new sheet under a unique name and write everything; and
- * only if (2) failed, (3) delete that sheet again. It never touches an existing sheet or cell.
+ * Writes a report sheet into the workbook: (1) read the sheet and table names; (2) with calculation
+ * suspended, add a new sheet under a unique name and write everything, in one request for a report
+ * of ordinary size and in more only where the 5 MB request limit demands (thousands of linked rows in
+ * portable mode); and only if that failed, one more to delete the new sheet again. It never touches an existing sheet or cell.
  * Names are scoped to the new sheet, so several reports in one workbook do not clash.
  *
  * @throws ReportWriteError after rolling back, when Excel rejects the write
@@ -119,10 +140,9 @@ export async function writeReport(context: Excel.RequestContext, spec: SheetSpec
   existingTables.load("items");
   await context.sync();
   const sheetName = uniqueSheetName(spec.name, sheets.items.map((sheet) => sheet.name));
-  applySpec(context, sheets.add(sheetName), spec, existingTables.items.map((table) => table.name));
   try {
-    await context.sync();
-    return { sheetName, syncs: 2 };
+    const writes = await applySpec(context, sheets.add(sheetName), spec, existingTables.items.map((table) => table.name));
+    return { sheetName, syncs: 1 + writes };
   } catch (error) {
     // Remove what this run created: the new sheet, and with it its names, tables and formats.
     let rolledBack = false;
@@ -135,6 +155,14 @@ export async function writeReport(context: Excel.RequestContext, spec: SheetSpec
     }
     throw new ReportWriteError(error, rolledBack);
   }
+}
+
+/** The part of `rows` (read from `area`) that lies in `part`, both A1 addresses on one sheet. */
+function cutOut(area: string, rows: readonly (readonly unknown[])[], part: string): unknown[][] {
+  const outer = parseRange(area);
+  const inner = parseRange(part);
+  if (outer === undefined || inner === undefined) return [];
+  return rows.slice(inner.top - outer.top, inner.bottom - outer.top + 1).map((row) => row.slice(inner.left - outer.left, inner.right - outer.left + 1));
 }
 
 /** Why a refresh did not start: the active sheet is not a report this add-in made, or it holds cells of the user's. */
@@ -154,10 +182,13 @@ export class RefreshRefusedError extends Error {
  * Rebuilds the active sheet if it is a report this add-in made: its settings come from the marker,
  * its data from its input cells and tables as they are now (typed-over figures and added table rows
  * included), and the sheet is rewritten in place, so formulas elsewhere that point into it keep
- * working. Round trips: (1) read the marker, names, tables, charts and every cell; (2) read the
- * input cells and table bodies, and where the user's linked Excel tables are now (so links follow
- * rows added to them); (3) clear and rewrite with calculation suspended; and only if (3) failed,
- * (4) put every cell's formula or value back as it was.
+ * working. Round trips, 4 for a report of ordinary size: (1) read the marker, names, tables, charts
+ * and where the used range is; (2) read the input cells, where the tables' bodies are, and where the
+ * user's linked Excel tables are now (so links follow rows added to them); (3) read every cell's value
+ * and formula, in slices of rows that keep each response under the 5 MB Excel on the web allows, the
+ * table bodies among them; (4) clear and rewrite with
+ * calculation suspended, in more requests only where the size limit demands; and only if that
+ * failed, put every cell's formula or value back as it was.
  *
  * It refuses, before changing anything, when the sheet is not such a report or when it holds
  * non-empty cells outside the rebuilt report (the user's own notes would be lost).
@@ -179,7 +210,7 @@ export async function refreshReport(
   const allTables = context.workbook.tables;
   allTables.load("items/name");
   const used = sheet.getUsedRangeOrNullObject();
-  used.load("address,formulas");
+  used.load("address");
   await context.sync();
   let stored: ReportMarker | undefined;
   try {
@@ -189,7 +220,7 @@ export async function refreshReport(
   }
   if (stored === undefined || typeof stored.tables !== "object" || stored.tables === null) throw new RefreshRefusedError("notReport");
 
-  // (2) the input cells and the bodies of the report's tables, as they are now
+  // (2) the input cells, where the report's tables are now, and where the user's linked tables are
   const scalarRanges = SCALAR_INPUT_NAMES.map((name) => {
     const item = sheet.names.getItemOrNullObject(name);
     const range = item.getRangeOrNullObject();
@@ -199,7 +230,7 @@ export async function refreshReport(
   const ownTables = new Set(Object.values(stored.tables).map((name) => name.toLowerCase()));
   const bodies = Object.entries(stored.tables).map(([wanted, actual]) => {
     const body = sheet.tables.getItemOrNullObject(actual).getDataBodyRange();
-    body.load("values");
+    body.load("address");
     return [wanted, body] as const;
   });
   const linked = (stored.linkedTables ?? []).map((name) => {
@@ -208,18 +239,23 @@ export async function refreshReport(
     return [name, body] as const;
   });
   await context.sync();
+  // (3) every cell, values and formulas, in slices that keep each response under Excel on the web's
+  // size limit; the tables' bodies are read out of it
+  const read = used.isNullObject
+    ? { rows: { values: [[""]], formulas: [[""]] }, syncs: 0 }
+    : await readInChunks(context, (local) => sheet.getRange(local), used.address, ["values", "formulas"]);
+  const before = { address: used.isNullObject ? "A1" : used.address, formulas: read.rows.formulas ?? [] };
   const contents: SheetContents = {
     scalars: Object.fromEntries(scalarRanges.map(([name, range]) => [name, range.isNullObject ? "" : range.values[0]?.[0]])),
-    tables: Object.fromEntries(bodies.map(([wanted, body]) => [wanted, body.values])),
+    tables: Object.fromEntries(bodies.map(([wanted, body]) => [wanted, cutOut(before.address, read.rows.values ?? [], body.address)])),
     linkedTables: Object.fromEntries(linked.map(([name, body]) => [name, body.address])),
   };
   const spec = rebuild(stored.settings, contents);
   if (spec === undefined) throw new RefreshRefusedError("notReport");
-  const before = used.isNullObject ? { address: "A1", formulas: [[""]] } : { address: used.address, formulas: used.formulas };
   const outside = cellsOutsideReport(spec, before.address, before.formulas);
   if (outside.length > 0) throw new RefreshRefusedError("userCells", outside.slice(0, 5));
 
-  // (3) clear what the report had (charts, tables, names, cells and formats) and write the new one
+  // (4) clear what the report had (charts, tables, names, cells and formats) and write the new one
   for (const chart of sheet.charts.items) chart.delete();
   for (const table of sheet.tables.items) table.delete();
   for (const name of sheet.names.items) name.delete();
@@ -227,18 +263,19 @@ export async function refreshReport(
   area.conditionalFormats.clearAll();
   area.clear("All");
   const taken = allTables.items.map((table) => table.name).filter((name) => !ownTables.has(name.toLowerCase()));
-  applySpec(context, sheet, spec, taken);
   try {
-    await context.sync();
-    return { sheetName: sheet.name, syncs: 3 };
+    const writes = await applySpec(context, sheet, spec, taken);
+    return { sheetName: sheet.name, syncs: 2 + read.syncs + writes };
   } catch (error) {
     // Put every cell back as it was; formats, tables and charts may not come back, which the message says.
     let rolledBack = false;
     try {
-      const restore = sheet.getRange(before.address);
-      restore.clear("Contents");
-      restore.formulas = before.formulas as string[][];
-      await context.sync();
+      sheet.getRange(before.address).clear("Contents");
+      const local = before.address.split("!").at(-1) as string;
+      for (const slice of splitBlock({ range: local, formulas: before.formulas as (string | number | boolean)[][] }, REQUEST_BUDGET_BYTES)) {
+        sheet.getRange(slice.range).formulas = slice.formulas as unknown as string[][];
+        await context.sync();
+      }
       rolledBack = true;
     } catch {
       // The workbook refused even that; say so rather than pretend.

@@ -16,7 +16,20 @@
     getRanges: range,
     names: { add: (name, reference) => { log.names.push([name, typeof reference === "string" ? reference : reference.address]); } },
     tables: { add: () => ({}) },
-    charts: { add: (type) => { log.charts.push(type); const series = { name: "", setXAxisValues: () => undefined }; return { title: {}, legend: {}, series: { getItemAt: () => series }, setPosition: () => undefined }; } },
+    // Excel makes no series from an empty range: the writer must add each series itself.
+    charts: {
+      add: (type) => {
+        log.charts.push(type);
+        const series = [];
+        return {
+          title: {}, legend: {}, setPosition: () => undefined,
+          series: {
+            getItemAt: (i) => { if (!series[i]) throw new Error("ItemNotFound"); return series[i]; },
+            add: (name) => { const added = { name, setValues: () => undefined, setXAxisValues: () => undefined }; series.push(added); return added; },
+          },
+        };
+      },
+    },
     activate: () => undefined,
     delete: () => undefined,
   });
@@ -27,6 +40,13 @@
         load: () => undefined,
         add: (name) => { log.sheets.push(name); return sheet(name); },
         getItemOrNullObject: sheet,
+        // the pick's cells, read in slices of rows (the picks below start at A1)
+        getItem: () => ({
+          getRange: (local) => {
+            const [, top, bottom] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(local);
+            return { load: () => undefined, get values() { return log.pick.values.slice(Number(top) - 1, Number(bottom)); } };
+          },
+        }),
       },
       tables: { items: [], load: () => undefined },
       // "My data": each Use selection reads the next of these ranges (transactions, survey answers, costs).
@@ -37,6 +57,7 @@
           { address: "Costs!A1:C3", values: [["Channel", "Spend", "New customers"], ["Web", 500, 4], ["Fair", 900, 3]] },
         ];
         const pick = picks[log.selections++ % picks.length];
+        log.pick = pick;
         return {
           getTables: () => ({ items: [], load: () => undefined }),
           getUsedRangeOrNullObject: () => ({ isNullObject: false, address: pick.address, values: pick.values, load: () => undefined }),

@@ -14,20 +14,21 @@ export interface Recorder {
   conditionalFormats: number;
   tables: string[];
   charts: string[];
-  /** The category range of each chart's series. */
-  chartCategories: unknown[];
+  /** Each chart's series: Excel makes none from an empty range (and this mock holds no cells), so only those added explicitly. */
+  chartSeries: { name: string; values?: unknown; categories?: unknown }[][];
   activated?: string;
 }
 
 /** A workbook with some sheets; `failWrite` makes the second sync fail as Excel would on a rejected batch. */
 export function workbook(existing: string[], failWrite = false, existingTables: string[] = []): { context: Excel.RequestContext; log: Recorder } {
-  const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0, tables: [], charts: [], chartCategories: [] };
+  const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0, tables: [], charts: [], chartSeries: [] };
   const range = (address: string): Record<string, unknown> => {
     const record: Record<string, unknown> = {
       format: { font: {}, fill: {} },
       conditionalFormats: { add: () => { log.conditionalFormats++; return { cellValue: { format: { fill: {} } } }; } },
     };
-    log.ranges[address] = record;
+    // the first range object at an address keeps what was written to it; later ones (names, lights) are others
+    log.ranges[address] ??= record;
     return record;
   };
   const sheet = (name: string) => ({
@@ -44,8 +45,22 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
     charts: {
       add: (type: string) => {
         log.charts.push(type);
-        const series = { setXAxisValues: (range: unknown) => log.chartCategories.push(range), name: "" };
-        return { title: {}, legend: {}, series: { getItemAt: () => series }, setPosition: () => undefined };
+        const series: Recorder["chartSeries"][number] = [];
+        log.chartSeries.push(series);
+        return {
+          title: {}, legend: {}, setPosition: () => undefined,
+          series: {
+            getItemAt: (i: number) => {
+              if (series[i] === undefined) throw new Error("ItemNotFound: the chart has no such series");
+              return series[i];
+            },
+            add: (name: string) => {
+              const added: Recorder["chartSeries"][number][number] = { name };
+              series.push(added);
+              return { setValues: (range: unknown) => (added.values = range), setXAxisValues: (range: unknown) => (added.categories = range) };
+            },
+          },
+        };
       },
     },
     activate: () => { log.activated = name; },

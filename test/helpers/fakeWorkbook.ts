@@ -3,6 +3,11 @@
  * contents, names, tables and charts so that a report can be written, edited as a user would, and
  * refreshed (office-addin-mock records calls but keeps no cells). Values of formula cells are the
  * formula text: the read-back only reads literal input cells.
+ *
+ * Where Excel is strict, so is this fake: a request or response over 5 MB (Excel on the web's limit)
+ * fails its sync; text written through `formulas` is kept as text only behind an apostrophe (else
+ * "=…" is a formula and "2024" a number); a chart made from an empty range has no series, and a
+ * series that does not exist fails the sync (ItemNotFound).
  */
 import { columnIndex, columnName } from "../../src/core/a1";
 
@@ -22,39 +27,80 @@ function area(address: string): Area {
 const a1 = ({ top, left, bottom, right }: Area): string =>
   `${columnName(left)}${top + 1}${bottom === top && right === left ? "" : `:${columnName(right)}${bottom + 1}`}`;
 
+export interface FakeSeries {
+  name: string;
+  values?: string;
+  categories?: string;
+}
+
+export interface FakeChart {
+  type: string;
+  series: FakeSeries[];
+}
+
 export interface FakeSheet {
   name: string;
   cells: Map<string, Cell>;
+  /** Cells that hold a formula (their content starts with "="); other strings are text. */
+  formulaCells: Set<string>;
   names: Map<string, string>;
   tables: Map<string, Area>;
-  charts: string[];
+  charts: FakeChart[];
+}
+
+/** The largest request or response Excel on the web accepts. */
+export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** An Excel error as Office.js rejects a sync with it. */
+function excelError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+/** How Excel stores what is typed or written through `formulas`. */
+function typed(input: Cell): { value: Cell; formula: boolean } {
+  if (typeof input !== "string") return { value: input, formula: false };
+  if (input.startsWith("'")) return { value: input.slice(1), formula: false };
+  if (/^[=+]/.test(input) && input.length > 1) return { value: input.startsWith("+") ? `=${input}` : input, formula: true };
+  if (/^-?\d+(\.\d+)?$/.test(input.trim())) return { value: Number(input), formula: false };
+  return { value: input, formula: false };
 }
 
 export interface FakeWorkbook {
   sheets: FakeSheet[];
   active: string;
   syncs: number;
+  /** The size in bytes (JSON) of each sync's request and response, in order. */
+  payloads: { request: number; response: number }[];
   /** Make the sync with this number (1-based) fail as Excel does when it rejects a batch. */
   failSync?: number;
   context: Excel.RequestContext;
 }
 
+function newSheet(name: string): FakeSheet {
+  return { name, cells: new Map(), formulaCells: new Set(), names: new Map(), tables: new Map(), charts: [] };
+}
+
 export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
   const book: FakeWorkbook = {
-    sheets: sheetNames.map((name) => ({ name, cells: new Map(), names: new Map(), tables: new Map(), charts: [] })),
+    sheets: sheetNames.map(newSheet),
     active: sheetNames[0] as string,
     syncs: 0,
+    payloads: [],
     context: undefined as unknown as Excel.RequestContext,
   };
   // Queued operations run at sync, as Office.js batches do; a failing sync runs none of its batch's tail.
   let queue: (() => void)[] = [];
   const later = (operation: () => void): void => void queue.push(operation);
+  // bytes of the batch being queued, and of what its loads will return
+  let requestBytes = 0;
+  let responseBytes = 0;
+  const sent = (payload: unknown): void => void (requestBytes += JSON.stringify(payload).length);
   const sheetOf = (name: string): FakeSheet => book.sheets.find((s) => s.name === name) as FakeSheet;
 
   const rangeObject = (sheetName: string, address: string): Record<string, unknown> => {
     const box = area(address);
     const each = (visit: (key: string, r: number, c: number) => void): void => {
-      for (let r = box.top; r <= Math.min(box.bottom, 2000); r++) for (let c = box.left; c <= box.right; c++) visit(`${columnName(c)}${r + 1}`, r - box.top, c - box.left);
+      for (let r = box.top; r <= (box.bottom === 1_048_575 ? Math.min(box.bottom, 20_000) : box.bottom); r++) for (let c = box.left; c <= box.right; c++) visit(`${columnName(c)}${r + 1}`, r - box.top, c - box.left);
     };
     const read = (): Cell[][] => {
       const rows: Cell[][] = [];
@@ -65,25 +111,35 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
     const range: Record<string, unknown> = {
       isNullObject: false,
       boxAddress: a1(box),
-      load: () => later(() => {
-        loaded["values"] = read();
-        loaded["formulas"] = read();
+      load: (properties?: string) => later(() => {
+        const rows = read();
+        loaded["values"] = rows;
+        loaded["formulas"] = rows;
         loaded["address"] = `${sheetName}!${a1(box)}`;
+        const wanted = (properties ?? "values").split(",").filter((p) => p === "values" || p === "formulas");
+        responseBytes += wanted.length * JSON.stringify(rows).length;
       }),
       get values() { return loaded["values"]; },
       get address() { return loaded["address"]; },
       set formulas(rows: Cell[][]) {
+        sent(rows);
         later(() => each((key, r, c) => {
-          const value = rows[r]?.[c] ?? "";
-          if (value === "") sheetOf(sheetName).cells.delete(key);
-          else sheetOf(sheetName).cells.set(key, value);
+          const sheet = sheetOf(sheetName);
+          const { value, formula } = typed(rows[r]?.[c] ?? "");
+          if (formula) sheet.formulaCells.add(key);
+          else sheet.formulaCells.delete(key);
+          if (value === "") sheet.cells.delete(key);
+          else sheet.cells.set(key, value);
         }));
       },
       get formulas() { return loaded["formulas"] as Cell[][]; },
-      set numberFormat(_formats: unknown) { /* formats are not kept */ },
+      set numberFormat(formats: unknown) { sent(formats); /* formats are not kept */ },
       format: { font: {}, fill: {}, set columnWidth(_w: number) { /* not kept */ } },
       conditionalFormats: { add: () => ({ cellValue: { format: { fill: {} } } }), clearAll: () => undefined },
-      clear: () => later(() => each((key) => sheetOf(sheetName).cells.delete(key))),
+      clear: () => later(() => each((key) => {
+        sheetOf(sheetName).cells.delete(key);
+        sheetOf(sheetName).formulaCells.delete(key);
+      })),
     };
     return range;
   };
@@ -137,24 +193,56 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
     const charts = {
       items: [] as unknown[],
       load(): void {
-        later(() => (charts.items = sheet().charts.map((c) => ({ name: c, delete: () => later(() => sheet().charts.splice(sheet().charts.indexOf(c), 1)) }))));
+        later(() => (charts.items = sheet().charts.map((c) => ({ name: c.type, delete: () => later(() => sheet().charts.splice(sheet().charts.indexOf(c), 1)) }))));
       },
-      add: (type: string) => {
-        later(() => sheet().charts.push(type));
-        const series = { name: "", setXAxisValues: () => undefined };
-        return { title: {}, legend: {}, series: { getItemAt: () => series }, setPosition: () => undefined };
+      add: (type: string, source: Record<string, unknown>) => {
+        const chart: FakeChart = { type, series: [] };
+        later(() => {
+          // Excel makes a series only from a source range that holds something
+          const box = area(source["boxAddress"] as string);
+          let filled = false;
+          for (let r = box.top; r <= box.bottom && !filled; r++) for (let c = box.left; c <= box.right; c++) if (sheet().cells.has(`${columnName(c)}${r + 1}`)) filled = true;
+          if (filled) chart.series.push({ name: "Series1", values: source["boxAddress"] as string });
+          sheet().charts.push(chart);
+        });
+        const seriesAt = (index: () => number) => {
+          const at = (): FakeSeries => {
+            const item = chart.series[index()];
+            if (item === undefined) throw excelError("ItemNotFound", "the requested chart series does not exist");
+            return item;
+          };
+          return {
+            set name(value: string) { later(() => (at().name = value)); },
+            setValues: (range: Record<string, unknown>) => later(() => (at().values = range["boxAddress"] as string)),
+            setXAxisValues: (range: Record<string, unknown>) => later(() => (at().categories = range["boxAddress"] as string)),
+          };
+        };
+        return {
+          title: {}, legend: {}, setPosition: () => undefined,
+          series: {
+            getItemAt: (i: number) => seriesAt(() => i),
+            add: (name: string) => {
+              let index = -1;
+              later(() => (index = chart.series.push({ name }) - 1));
+              return seriesAt(() => index);
+            },
+          },
+        };
       },
     };
     return {
       load: () => later(() => (loadedName.name = name)),
       get name() { return loadedName.name || name; },
       getRange: (address: string) => rangeObject(name, address),
-      getRanges: (address: string) => rangeObject(name, (address.split(",")[0] as string)),
+      getRanges: (address: string) => {
+        sent(address);
+        return rangeObject(name, (address.split(",")[0] as string));
+      },
       getUsedRangeOrNullObject: () => {
         const loaded: Record<string, unknown> = {};
         return {
           get isNullObject() { return loaded["null"] === true; },
-          load: () => later(() => {
+          load: (properties?: string) => later(() => {
             const keys = [...sheet().cells.keys()].map((key) => area(key));
             if (keys.length === 0) { loaded["null"] = true; return; }
             const box = { top: Math.min(...keys.map((k) => k.top)), left: Math.min(...keys.map((k) => k.left)), bottom: Math.max(...keys.map((k) => k.bottom)), right: Math.max(...keys.map((k) => k.right)) };
@@ -165,6 +253,7 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
               rows.push(row);
             }
             Object.assign(loaded, { address: `${name}!${a1(box)}`, formulas: rows });
+            if (properties?.split(",").includes("formulas")) responseBytes += JSON.stringify(rows).length;
           }),
           get address() { return loaded["address"]; },
           get formulas() { return loaded["formulas"]; },
@@ -197,7 +286,7 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
       later(() => (this.items = book.sheets.map((s) => ({ name: s.name }))));
     },
     add: (name: string) => {
-      later(() => book.sheets.push({ name, cells: new Map(), names: new Map(), tables: new Map(), charts: [] }));
+      later(() => book.sheets.push(newSheet(name)));
       return sheetObject(name);
     },
     getActiveWorksheet: () => sheetObject(book.active),
@@ -210,12 +299,31 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
       book.syncs++;
       const batch = queue;
       queue = [];
+      const request = requestBytes;
+      requestBytes = 0;
+      responseBytes = 0;
+      if (request > EXCEL_WEB_PAYLOAD_LIMIT) {
+        book.payloads.push({ request, response: 0 });
+        throw excelError("RequestPayloadSizeLimitExceeded", `the request is ${request} bytes`);
+      }
       if (book.failSync === book.syncs) {
         // Excel applies a rejected batch up to the failing operation: here, half of it.
         batch.slice(0, Math.floor(batch.length / 2)).forEach((operation) => operation());
         throw new Error("InvalidArgument: the batch was rejected");
       }
-      batch.forEach((operation) => operation());
+      const saved = book.sheets.map((sheet) => ({ sheet, cells: new Map(sheet.cells), formulaCells: new Set(sheet.formulaCells) }));
+      try {
+        batch.forEach((operation) => operation());
+      } catch (error) {
+        // a rejected batch (a missing item, say) fails the sync; unlike a size refusal it was partly applied
+        book.payloads.push({ request, response: 0 });
+        throw error;
+      }
+      book.payloads.push({ request, response: responseBytes });
+      if (responseBytes > EXCEL_WEB_PAYLOAD_LIMIT) {
+        for (const { sheet, cells, formulaCells } of saved) Object.assign(sheet, { cells, formulaCells });
+        throw excelError("ResponsePayloadSizeLimitExceeded", `the response is ${responseBytes} bytes`);
+      }
     },
   } as unknown as Excel.RequestContext;
   return book;
