@@ -41,4 +41,17 @@ function localizeMetadata(metadata, table) {
   return { metadata: { ...metadata, functions }, problems };
 }
 
-module.exports = { localizeMetadata };
+/**
+ * Lets Excel hand a function the cells that hold errors (#N/A, #DIV/0! …) instead of answering for it
+ * with the first error: every parameter is of type any, and the function's own message then names
+ * the argument and the cell. Microsoft's "Errors as custom function inputs": the top-level
+ * allowErrorForDataTypeAny, which the JSDoc-driven generator has no tag for.
+ *
+ * @param {object} metadata
+ * @returns {object}
+ */
+function withErrorInputs(metadata) {
+  return { ...metadata, allowErrorForDataTypeAny: true };
+}
+
+module.exports = { localizeMetadata, withErrorInputs };

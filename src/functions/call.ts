@@ -1,5 +1,6 @@
 import { CxError, type CxErrorKind } from "../core/errors";
-import { localeFromDisplayLanguage, type Locale } from "../i18n/locale";
+import type { Locale } from "../i18n/locale";
+import { displayLanguage } from "./displayLanguage";
 import { formatMessage, formatPosition, type MessageKey, type MessageParams } from "../i18n/messages";
 import { cellInRange } from "./address";
 import { resetScratch } from "./scratch";
@@ -18,22 +19,15 @@ const ERROR_CODES: Readonly<Record<CxErrorKind, CustomFunctions.ErrorCode>> = {
   na: "#N/A" as CustomFunctions.ErrorCode,
 };
 
-/** The user's language for messages: Office's display language where the runtime exposes it. */
-export function runtimeLocale(): Locale {
-  try {
-    if (typeof Office !== "undefined" && Office.context?.displayLanguage) return localeFromDisplayLanguage(Office.context.displayLanguage);
-  } catch {
-    // Office.context is not ready outside a host; fall through to the browser's language.
-  }
-  return localeFromDisplayLanguage(typeof navigator === "undefined" ? undefined : navigator.language);
-}
-
 /**
  * One invocation of a worksheet function: knows the argument names and, where Excel gave them,
  * the argument addresses, so that any error can name the argument, the cell and the value.
  */
 export class Call {
+  /** The language of the labels a table spills (English where the user's language is unknown). */
   readonly locale: Locale;
+  /** The languages of error messages: the user's, or both where it is unknown. */
+  readonly messageLocales: readonly Locale[];
   private readonly shapes = new Map<string, ArgumentShape>();
 
   constructor(
@@ -41,7 +35,9 @@ export class Call {
     private readonly invocation?: CustomFunctions.Invocation,
     locale?: Locale,
   ) {
-    this.locale = locale ?? runtimeLocale();
+    const known = locale ?? displayLanguage();
+    this.locale = known ?? "en-US";
+    this.messageLocales = known === undefined ? ["en-US", "zh-CN"] : [known];
     resetScratch();
   }
 
@@ -51,7 +47,7 @@ export class Call {
   }
 
   /** The position text for a row-major index into an argument's range (" (Sheet1!B7)", " at row 7, column 1"). */
-  position(argument: string, rangeIndex?: number): string {
+  position(argument: string, rangeIndex?: number, locale: Locale = this.locale): string {
     const shape = this.shapes.get(argument);
     const single = shape === undefined || shape.rows * shape.columns <= 1;
     const index = rangeIndex ?? 0;
@@ -61,9 +57,9 @@ export class Call {
     const parameter = this.parameterNames.indexOf(argument);
     const range = parameter >= 0 ? this.invocation?.parameterAddresses?.[parameter] : undefined;
     const address = cellInRange(range, row, column);
-    if (address !== undefined) return formatPosition({ address }, this.locale);
+    if (address !== undefined) return formatPosition({ address }, locale);
     if (single || rangeIndex === undefined) return "";
-    return formatPosition({ row: row + 1, column: column + 1 }, this.locale);
+    return formatPosition({ row: row + 1, column: column + 1 }, locale);
   }
 
   /** An error for a value at a known place in an argument's range. */
@@ -86,12 +82,19 @@ export class Call {
       return this.excelError(error, argument, rangeIndex);
     }
     const text = error instanceof Error ? error.message : String(error);
-    return new CustomFunctions.Error(ERROR_CODES.value, formatMessage("internal", { value: text }, this.locale));
+    return new CustomFunctions.Error(ERROR_CODES.value, this.inEachLanguage((locale) => formatMessage("internal", { value: text }, locale)));
+  }
+
+  /** A message in the user's language, or in English and Chinese where the language is unknown. */
+  private inEachLanguage(message: (locale: Locale) => string): string {
+    return this.messageLocales.map(message).join(" / ");
   }
 
   private excelError(error: CxError, argument: string | undefined, rangeIndex: number | undefined): CustomFunctions.Error {
-    const at = argument === undefined ? "" : this.position(argument, rangeIndex);
-    const message = formatMessage(error.key, { ...error.params, at }, this.locale);
+    const message = this.inEachLanguage((locale) => {
+      const at = argument === undefined ? "" : this.position(argument, rangeIndex, locale);
+      return formatMessage(error.key, { ...error.params, at }, locale);
+    });
     const code = ERROR_CODES[error.kind];
     // Excel shows custom text only for #VALUE! and #N/A; other codes get none rather than a silent drop.
     return error.kind === "value" || error.kind === "na" ? new CustomFunctions.Error(code, message) : new CustomFunctions.Error(code);

@@ -40,8 +40,13 @@ import { Call, run } from "./call";
 import {
   asMatrix, isBlank, optionalChoice, optionalDate, optionalNumber, optionalScalar, rangeNumbers, requiredNumber, shapeOf, showShape, showValue,
 } from "./coerce";
+import { loadStoredDisplayLanguage } from "./displayLanguage";
 import { elementwise } from "./elementwise";
 import { alignToRows, readRecords, type ColumnSpec } from "./records";
+
+// The user's language for messages, as the task pane recorded it (the runtime on Windows and Mac
+// cannot ask Office); until it is read, messages come in English and Chinese.
+void loadStoredDisplayLanguage();
 
 // Signatures spell out unknown[][] and CustomFunctions.Invocation: the metadata generator reads the
 // type text literally and does not resolve aliases.

@@ -1,6 +1,12 @@
 /** The two languages every user-facing string exists in. */
 export type Locale = "en-US" | "zh-CN";
 
+/**
+ * The OfficeRuntime.storage key under which the task pane records Office's display language for the
+ * functions' runtime, which cannot ask Office itself on Windows and Mac.
+ */
+export const DISPLAY_LANGUAGE_KEY = "cx.displayLanguage";
+
 /** A string in each supported language. */
 export type Localized = Readonly<Record<Locale, string>>;
 

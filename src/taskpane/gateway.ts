@@ -2,7 +2,7 @@
  * The task pane's only door to Excel: components receive an ExcelGateway as a prop, so they render
  * and are tested without Office. officeGateway is the real one.
  */
-import { fillTemplate, type Locale } from "../i18n/locale";
+import { DISPLAY_LANGUAGE_KEY, fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings } from "../i18n/paneStrings";
 import { buildReport, type ReportOptions } from "../report/buildReport";
 import type { Pick } from "../report/dataSource";
@@ -33,6 +33,25 @@ export const REQUIRED_EXCEL_API = "1.9";
 
 function requireExcelApi(locale: Locale): void {
   if (!Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) throw new Error(paneStrings.excelTooOld[locale]);
+}
+
+/**
+ * Records Office's display language where the functions' runtime reads it (OfficeRuntime.storage,
+ * shared by the task pane and the functions): on Windows and Mac that runtime cannot ask Office, so
+ * without this a Chinese user's messages would be in English. In a task pane the storage is
+ * SharedRuntime 1.1, checked first.
+ *
+ * @returns whether it was recorded
+ */
+export async function rememberDisplayLanguage(displayLanguage: string): Promise<boolean> {
+  try {
+    if (typeof OfficeRuntime === "undefined" || OfficeRuntime.storage === undefined) return false;
+    if (!Office.context.requirements.isSetSupported("SharedRuntime", "1.1")) return false;
+    await OfficeRuntime.storage.setItem(DISPLAY_LANGUAGE_KEY, displayLanguage);
+    return true;
+  } catch {
+    return false; // the functions then give their messages in both languages
+  }
 }
 
 export const officeGateway: ExcelGateway = {

@@ -8,7 +8,7 @@ import { localeFromDisplayLanguage } from "../i18n/locale";
 import { paneStrings } from "../i18n/paneStrings";
 import { App } from "./App";
 import { loadBundledCatalogue } from "./FunctionsView";
-import { officeGateway } from "./gateway";
+import { officeGateway, rememberDisplayLanguage } from "./gateway";
 
 function start(): void {
   const element = document.getElementById("root");
@@ -23,6 +23,7 @@ function start(): void {
     element.replaceChildren(note);
     return;
   }
+  void rememberDisplayLanguage(Office.context.displayLanguage);
   const now = new Date();
   const today = Math.floor(serialFromUtc(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
   createRoot(element).render(

@@ -40,6 +40,15 @@ test("every function asks Excel for parameter addresses so that messages can nam
   for (const fn of english.functions) expect(fn.options?.["requiresParameterAddresses"]).toBe(true);
 });
 
+test("cells holding errors reach the functions, so that the message names the cell (allowErrorForDataTypeAny on every parameter of type any)", () => {
+  for (const file of ["functions.json", "functions.zh-CN.json"]) {
+    const metadata = JSON.parse(readFileSync(path.join(dist, file), "utf8")) as { allowErrorForDataTypeAny?: boolean; functions: { parameters: { type?: string }[] }[] };
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    // Excel passes errors only to parameters of type any
+    for (const fn of metadata.functions) for (const parameter of fn.parameters) expect(parameter.type ?? "any").toBe("any");
+  }
+});
+
 test("zh-CN metadata has the same functions and parameters, with Chinese descriptions for all", () => {
   expect(chinese.functions.map((f) => f.id)).toEqual(english.functions.map((f) => f.id));
   english.functions.forEach((fn, i) => {

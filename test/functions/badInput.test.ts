@@ -24,6 +24,13 @@ describe("messages name the cell when Excel gives the argument's address", () =>
       code: "#VALUE!", message: 'scores (Survey!C4): "n/a" is text, not a number; convert the cells to numbers.',
     });
   });
+  test("a cell holding an error, as Excel passes it with allowErrorForDataTypeAny (a CustomFunctions.Error), names its cell", () => {
+    const at = invocation(["Survey!$C$2:$C$4", "", ""]);
+    const na = new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode);
+    const result = errorFrom(() => cx.NPS(column(9, na, 3), null, null, at));
+    expect(result.code).toBe("#VALUE!");
+    expect(result.message).toBe("scores (Survey!C3) holds the error #N/A; fix that cell first.");
+  });
   test("an out-of-scale NPS answer after skipped blanks still names the right cell", () => {
     const at = invocation(["Sheet1!B2:B8"]);
     expect(errorFrom(() => cx.NPS(column(9, "", "", 10, 11), null, null, at)).message).toBe(

@@ -28,3 +28,16 @@ const registered = new Map<string, unknown>();
   associate: (id: string, fn: unknown) => registered.set(id, fn),
   __registered: registered,
 };
+
+/**
+ * OfficeRuntime.storage of the functions' runtime, in memory, holding what the task pane records for
+ * an English-speaking user (src/functions/displayLanguage.ts reads it when the functions load).
+ * Tests of the other paths replace or remove it.
+ */
+export const officeRuntimeStorage = new Map<string, string>([["cx.displayLanguage", "en-US"]]);
+(globalThis as Record<string, unknown>)["OfficeRuntime"] = {
+  storage: {
+    getItem: async (key: string) => officeRuntimeStorage.get(key) ?? null,
+    setItem: async (key: string, value: string) => void officeRuntimeStorage.set(key, value),
+  },
+};
