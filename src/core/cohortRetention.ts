@@ -26,7 +26,8 @@ function periodOf(serial: number, period: CohortPeriod): number {
 function labelOf(index: number, period: CohortPeriod): string {
   if (period === "week") return isoDateOfSerial(index * 7 + 2);
   if (period === "quarter") return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  const month = (index % 12) + 1;
+  return `${Math.floor(index / 12)}-${month < 10 ? "0" : ""}${month}`;
 }
 
 /**

@@ -232,7 +232,8 @@ export function requireHistoryAndParameters(x: number, recency: number, age: num
   requireNonNegative(age, "T");
   if (recency > age) throw new CxError("value", "exceeds", { arg: "t_x", value: showNumber(recency), other: "T", otherValue: showNumber(age) }, { argument: "t_x" });
   if (x === 0 && recency !== 0) throw new CxError("value", "recencyWithoutRepeats", { value: showNumber(recency) }, { argument: "t_x" });
-  for (const [name, value] of Object.entries(parameters) as [string, number][]) {
+  for (const name of Object.keys(parameters)) {
+    const value = (parameters as unknown as Record<string, number>)[name] as number;
     if (!(value > 0) || !Number.isFinite(value)) {
       throw new CxError("value", "notPositive", { arg: name, value: showNumber(value) }, { argument: name });
     }

@@ -52,11 +52,12 @@ export function percentilesInc(values: ArrayLike<number>, fractions: readonly nu
     counts[slot] = (counts[slot] as number) + 1;
   }
   // The k-th smallest value (0-based), for ascending k, walking the counts once.
-  const wanted = fractions.flatMap((p) => {
+  const wanted: number[] = [];
+  for (const p of fractions) {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile fraction ${p} outside [0, 1]`);
     const lower = Math.floor((n - 1) * p);
-    return [lower, Math.min(lower + 1, n - 1)];
-  });
+    wanted.push(lower, Math.min(lower + 1, n - 1));
+  }
   const order = [...new Set(wanted)].sort((a, b) => a - b);
   const valueAt = new Map<number, number>();
   let seen = 0;
