@@ -85,7 +85,10 @@ export const paneStrings = {
   churnRange: { "en-US": "Enter a percentage from 0 to 100.", "zh-CN": "请输入 0 到 100 之间的百分比。" },
   search: { "en-US": "Search functions", "zh-CN": "搜索函数" },
   insert: { "en-US": "Insert", "zh-CN": "插入" },
-  inserted: { "en-US": "Inserted {formula} into the selected cell; fill in its arguments.", "zh-CN": "已在所选单元格中插入 {formula}，请填写参数。" },
+  inserted: {
+    "en-US": "Inserted an example into {address}: {formula}. It computes with example values; replace them with your own cells or ranges.",
+    "zh-CN": "已在 {address} 插入示例：{formula}。它用示例数值计算；请换成您自己的单元格或区域。",
+  },
   insertFailed: { "en-US": "Could not insert the formula: {reason}", "zh-CN": "无法插入公式：{reason}" },
   noMatch: { "en-US": "No function matches “{query}”.", "zh-CN": "没有与“{query}”匹配的函数。" },
   catalogueFailed: { "en-US": "The function list could not be loaded: {reason}", "zh-CN": "无法加载函数列表：{reason}" },

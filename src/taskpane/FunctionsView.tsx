@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, Card, CardHeader, makeStyles, MessageBar, Mess
 import { useEffect, useState, type ReactElement } from "react";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
+import { exampleFormula } from "./exampleFormulas";
 import type { ExcelGateway } from "./gateway";
 
 /** One function as its metadata describes it (functions.json / functions.zh-CN.json). */
@@ -30,11 +31,6 @@ const useStyles = makeStyles({
   search: { width: "100%", maxWidth: "100%" },
 });
 
-/** A formula skeleton to start from: the function with its required arguments left to the user. */
-export function skeletonOf(entry: CatalogueEntry): string {
-  return `=CX.${entry.name}()`;
-}
-
 /** The searchable CX catalogue with an Insert button per function. */
 export function FunctionsView({ gateway, locale, loadCatalogue }: FunctionsViewProps): ReactElement {
   const styles = useStyles();
@@ -55,10 +51,11 @@ export function FunctionsView({ gateway, locale, loadCatalogue }: FunctionsViewP
   const needle = query.trim().toLowerCase();
   const shown = entries.filter((entry) => needle === "" || entry.name.toLowerCase().includes(needle) || entry.description.toLowerCase().includes(needle));
   const insert = async (entry: CatalogueEntry): Promise<void> => {
-    const formula = skeletonOf(entry);
+    // a complete example that computes as it stands, not a bare call Excel would answer with #VALUE!
+    const formula = exampleFormula(entry.name);
     try {
-      await gateway.insertFormula(formula, locale);
-      setMessage({ intent: "success", text: t("inserted", { formula }) });
+      const address = await gateway.insertFormula(formula, locale);
+      setMessage({ intent: "success", text: t("inserted", { formula, address }) });
     } catch (error) {
       setMessage({ intent: "error", text: t("insertFailed", { reason: error instanceof Error ? error.message : String(error) }) });
     }

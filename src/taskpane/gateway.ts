@@ -24,8 +24,8 @@ export interface ExcelGateway {
    * table when the selection lies in one.
    */
   readSelection(locale: Locale): Promise<Pick>;
-  /** Puts a formula into the selected cell, refusing a cell that is not empty. */
-  insertFormula(formula: string, locale: Locale): Promise<void>;
+  /** Puts a formula into the selected cell, refusing a cell that is not empty; resolves with the cell's address. */
+  insertFormula(formula: string, locale: Locale): Promise<string>;
 }
 
 /** The Excel API requirement set the writer and insertFormula use (getRanges, conditional formats, getActiveCell). */
@@ -89,14 +89,15 @@ export const officeGateway: ExcelGateway = {
   },
   async insertFormula(formula, locale) {
     requireExcelApi(locale);
-    await Excel.run(async (context) => {
+    return Excel.run(async (context) => {
       const cell = context.workbook.getActiveCell();
-      cell.load("formulas");
+      cell.load("formulas,address");
       await context.sync();
       const current = cell.formulas[0]?.[0];
       if (current !== "" && current !== undefined && current !== null) throw new Error(fillTemplate(paneStrings.cellNotEmpty[locale], {}));
       cell.formulas = [[formula]];
       await context.sync();
+      return cell.address;
     });
   },
 };

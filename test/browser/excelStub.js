@@ -63,7 +63,7 @@
           getUsedRangeOrNullObject: () => ({ isNullObject: false, address: pick.address, values: pick.values, load: () => undefined }),
         };
       },
-      getActiveCell: () => ({ formulas: [[""]], load: () => undefined, set formulas(value) { log.inserted.push(value); } }),
+      getActiveCell: () => ({ address: "Sheet1!A1", formulas: [[""]], load: () => undefined, set formulas(value) { log.inserted.push(value); } }),
     },
     application: { suspendApiCalculationUntilNextSync: () => undefined },
     sync: async () => { log.syncs++; },

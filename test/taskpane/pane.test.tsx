@@ -28,6 +28,7 @@ function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { re
     readSelection: async () => ({ address: "Sheet1!A1", values: [[""]] }),
     insertFormula: async (formula) => {
       formulas.push(formula);
+      return "Sheet1!D4";
     },
     ...overrides,
   };
@@ -157,7 +158,7 @@ describe("create-report form", () => {
 });
 
 describe("functions view", () => {
-  test("lists the catalogue, filters by search, and inserts a skeleton", async () => {
+  test("lists the catalogue, filters by search, and inserts a complete example, saying where", async () => {
     const gateway = fakeGateway();
     render(<FunctionsView gateway={gateway} locale="en-US" loadCatalogue={async () => catalogue} />);
     expect(await screen.findByText("CX.NPS(scores, [output])")).toBeTruthy();
@@ -166,8 +167,8 @@ describe("functions view", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Insert CX.CAC" }));
     });
-    expect(gateway.formulas).toEqual(["=CX.CAC()"]);
-    expect(await screen.findByText("Inserted =CX.CAC() into the selected cell; fill in its arguments.")).toBeTruthy();
+    expect(gateway.formulas).toEqual(["=CX.CAC(100000,200)"]);
+    expect(await screen.findByText("Inserted an example into Sheet1!D4: =CX.CAC(100000,200). It computes with example values; replace them with your own cells or ranges.")).toBeTruthy();
   });
 
   test("a refused insert (cell not empty) is shown, not swallowed", async () => {
