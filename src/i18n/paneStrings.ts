@@ -85,6 +85,7 @@ export const paneStrings = {
   churnRange: { "en-US": "Enter a percentage from 0 to 100.", "zh-CN": "请输入 0 到 100 之间的百分比。" },
   search: { "en-US": "Search functions", "zh-CN": "搜索函数" },
   insert: { "en-US": "Insert", "zh-CN": "插入" },
+  datePlaceholder: { "en-US": "m/d/yyyy", "zh-CN": "yyyy年m月d日" },
   inserted: {
     "en-US": "Inserted an example into {address}: {formula}. It computes with example values; replace them with your own cells or ranges.",
     "zh-CN": "已在 {address} 插入示例：{formula}。它用示例数值计算；请换成您自己的单元格或区域。",

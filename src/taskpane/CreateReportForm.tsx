@@ -1,11 +1,12 @@
 import {
   Button, Checkbox, Dropdown, Field, Input, Label, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState, type FormEvent, type ReactElement } from "react";
-import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
+import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from "react";
+import { serialFromUtc, utcDateOfSerial } from "../core/dates";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
 import { ALL_SECTIONS, dataNeeded, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
+import { formatDateText, parseDateText } from "./dateText";
 import { checkPicks, DataSourceFields, type DataSourceState } from "./DataSourceFields";
 import type { ExcelGateway } from "./gateway";
 
@@ -54,17 +55,24 @@ function failure(action: Action, error: unknown): Status {
   return { kind: "failed", action, reason: error instanceof Error ? error.message : String(error), rolledBack };
 }
 
-const isoToSerial = (iso: string): number | undefined => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? serialFromUtc(Date.parse(`${iso}T00:00:00Z`)) : undefined);
-
 /** The create-report form: every input is checked in its field before anything is written. */
 export function CreateReportForm({ gateway, locale, today }: CreateReportFormProps): ReactElement {
   const styles = useStyles();
   const t = (key: PaneString, params: Record<string, string> = {}): string => fillTemplate(paneStrings[key][locale], params);
   const now = utcDateOfSerial(today);
-  const quarterStart = `${now.getUTCFullYear()}-${String(Math.floor(now.getUTCMonth() / 3) * 3 + 1).padStart(2, "0")}-01`;
+  const quarterStart = serialFromUtc(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
   const [title, setTitle] = useState<string>(t("defaultTitle"));
-  const [start, setStart] = useState<string>(quarterStart);
-  const [end, setEnd] = useState<string>(isoDateOfSerial(today));
+  const [start, setStart] = useState<string>(() => formatDateText(quarterStart, locale));
+  const [end, setEnd] = useState<string>(() => formatDateText(today, locale));
+  // a change of language rewrites the dates the new language's way
+  useEffect(() => {
+    const rewrite = (text: string): string => {
+      const serial = parseDateText(text);
+      return serial === undefined ? text : formatDateText(serial, locale);
+    };
+    setStart(rewrite);
+    setEnd(rewrite);
+  }, [locale]);
   const [currency, setCurrency] = useState<string>("CNY");
   const [ltvCac, setLtvCac] = useState<string>(String(DEFAULT_TARGETS.ltvCac));
   const [churn, setChurn] = useState<string>(String(DEFAULT_TARGETS.churn * 100));
@@ -74,8 +82,8 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [data, setData] = useState<DataSourceState>({ choice: "sample", picks: {} });
 
-  const startSerial = isoToSerial(start);
-  const endSerial = isoToSerial(end);
+  const startSerial = parseDateText(start);
+  const endSerial = parseDateText(end);
   const ltvCacValue = Number(ltvCac);
   const churnValue = Number(churn);
   const npsValue = Number(nps);
@@ -132,10 +140,10 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
       </Field>
       <div className={styles.row}>
         <Field className={styles.grow} label={t("periodStart")} validationMessage={problems.start ?? null}>
-          <Input className={styles.fill} type="date" value={start} onChange={(_, data) => setStart(data.value)} />
+          <Input className={styles.fill} value={start} placeholder={t("datePlaceholder")} onChange={(_, data) => setStart(data.value)} />
         </Field>
         <Field className={styles.grow} label={t("periodEnd")} validationMessage={problems.end ?? null}>
-          <Input className={styles.fill} type="date" value={end} onChange={(_, data) => setEnd(data.value)} />
+          <Input className={styles.fill} value={end} placeholder={t("datePlaceholder")} onChange={(_, data) => setEnd(data.value)} />
         </Field>
       </div>
       <Field label={t("currency")}>

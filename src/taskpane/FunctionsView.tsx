@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, SearchBox, Text, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Card, makeStyles, MessageBar, MessageBarBody, SearchBox, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useState, type ReactElement } from "react";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
@@ -27,7 +27,10 @@ export async function loadBundledCatalogue(locale: Locale): Promise<readonly Cat
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
-  signature: { fontFamily: tokens.fontFamilyMonospace },
+  // long signatures (CX.CLV_PREDICT has eight parameters) wrap inside a 320 px pane instead of pushing the button out
+  signature: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere", minWidth: 0 },
+  description: { overflowWrap: "anywhere" },
+  actions: { display: "flex", justifyContent: "flex-end" },
   search: { width: "100%", maxWidth: "100%" },
 });
 
@@ -67,11 +70,11 @@ export function FunctionsView({ gateway, locale, loadCatalogue }: FunctionsViewP
       <div className={styles.list} role="list">
         {shown.map((entry) => (
           <Card key={entry.name} role="listitem" size="small">
-            <CardHeader
-              header={<Text weight="semibold" className={styles.signature}>{`CX.${entry.name}(${entry.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`}</Text>}
-              action={<Button size="small" aria-label={`${t("insert")} CX.${entry.name}`} onClick={() => void insert(entry)}>{t("insert")}</Button>}
-            />
-            <Body1>{entry.description}</Body1>
+            <Text weight="semibold" className={styles.signature}>{`CX.${entry.name}(${entry.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`}</Text>
+            <Body1 className={styles.description}>{entry.description}</Body1>
+            <div className={styles.actions}>
+              <Button size="small" aria-label={`${t("insert")} CX.${entry.name}`} onClick={() => void insert(entry)}>{t("insert")}</Button>
+            </div>
           </Card>
         ))}
         {entries.length > 0 && shown.length === 0 && <Caption1>{t("noMatch", { query })}</Caption1>}

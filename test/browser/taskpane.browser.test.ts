@@ -21,11 +21,36 @@ if (!haveChromium && process.env["CI"] === "true") throw new Error(`CI must run 
 if (!haveChromium) console.warn(`Chromium not found at ${CHROMIUM}: the browser test is skipped. apt-get install chromium`);
 const describeWithChromium = haveChromium ? describe : describe.skip;
 
+const PANE_WIDTH = 320;
+
+/** Elements that stick out of their card or the pane, and buttons whose label is cut off. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const paneWidth = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > paneWidth + 1) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px)`);
+    for (const card of Array.from(document.querySelectorAll('[role="listitem"]'))) {
+      const box = card.getBoundingClientRect();
+      const name = card.querySelector("button")?.getAttribute("aria-label") ?? "a card";
+      if (box.right > paneWidth + 0.5) found.push(`${name}: the card is wider than the pane`);
+      for (const element of Array.from(card.querySelectorAll("*"))) {
+        const rect = element.getBoundingClientRect();
+        if (rect.width > 0 && (rect.right > box.right + 0.5 || rect.left < box.left - 0.5)) found.push(`${name}: ${element.tagName.toLowerCase()} sticks out of its card`);
+      }
+    }
+    for (const button of Array.from(document.querySelectorAll("button"))) {
+      if (button.getBoundingClientRect().width > 0 && button.scrollWidth > button.clientWidth + 1) found.push(`the label of "${button.textContent ?? ""}" is cut off`);
+    }
+    return [...new Set(found)];
+  });
+}
+
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".css": "text/css" };
 
 /** Serves dist/ as the add-in's origin and office.js (real, or the Excel stub) in place of Microsoft's CDN. */
 async function openPane(browser: Browser, officeScript: "real" | "stub", language = "en-US"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  // Excel's task pane is often 320 px wide: every view is checked and shot at that width
+  const page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: 900 } });
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     let file: string | undefined;
@@ -70,6 +95,7 @@ describeWithChromium("the built task pane in headless Chromium", () => {
     const page = await openPane(browser, "stub", language);
     await page.getByRole("button", { name: button, exact: true }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(shots, `create-report-${language}.png`), fullPage: true });
+    expect(await overflowing(page)).toEqual([]);
     await page.getByRole("button", { name: button, exact: true }).click();
     await page.getByText(done).waitFor({ timeout: 30_000 });
     const excel = await page.evaluate(() => (window as unknown as { __excel: { syncs: number; sheets: string[]; formulas: Record<string, unknown[][]> } }).__excel);
@@ -103,5 +129,6 @@ describeWithChromium("the built task pane in headless Chromium", () => {
     await page.getByText(signature).waitFor({ timeout: 30_000 });
     if (language === "zh-CN") await page.getByText(/净推荐值：/).first().waitFor();
     await page.screenshot({ path: path.join(shots, `functions-${language}.png`), fullPage: false });
+    expect(await overflowing(page)).toEqual([]);
   }, 60_000);
 });

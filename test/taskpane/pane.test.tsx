@@ -157,6 +157,18 @@ describe("create-report form", () => {
   });
 });
 
+test("the Chinese form writes its dates the Chinese way, and an ISO date typed in is accepted", async () => {
+  const gateway = fakeGateway();
+  render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+  expect((screen.getByLabelText("期间开始") as HTMLInputElement).value).toBe("2024年10月1日");
+  expect((screen.getByLabelText("期间结束") as HTMLInputElement).value).toBe("2024年11月23日");
+  fireEvent.change(screen.getByLabelText("期间结束"), { target: { value: "2024-12-31" } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
+  });
+  expect(gateway.reports[0]?.periodEnd).toBe(45657); // 2024-12-31
+});
+
 describe("functions view", () => {
   test("lists the catalogue, filters by search, and inserts a complete example, saying where", async () => {
     const gateway = fakeGateway();
