@@ -42,3 +42,9 @@ export function parseRange(address: string): RangeAddress | undefined {
 export function sheetPrefix(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
+
+/** A box of cells as an A1 address without sheet: "B3" for one cell, "B3:D9" otherwise (zero-based rows and columns). */
+export function formatRange(box: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }): string {
+  const from = `${columnName(box.left)}${box.top + 1}`;
+  return box.top === box.bottom && box.left === box.right ? from : `${from}:${columnName(box.right)}${box.bottom + 1}`;
+}

@@ -1,4 +1,4 @@
-import { columnName, parseRange } from "../core/a1";
+import { columnName, formatRange, parseRange } from "../core/a1";
 import type { CellSpec, SheetSpec } from "../report/sheetSpec";
 
 type Content = string | number | boolean;
@@ -46,9 +46,6 @@ export function cellContent(cell: CellSpec): Content {
   return typeof value === "string" && value !== "" ? `'${value}` : value;
 }
 
-const addressOf = (top: number, left: number, bottom: number, right: number): string =>
-  `${columnName(left)}${top + 1}${top === bottom && left === right ? "" : `:${columnName(right)}${bottom + 1}`}`;
-
 /**
  * Turns a SheetSpec into a few large writes instead of one per cell (a round trip to Excel per cell
  * would take seconds on Excel on the web), without the blank cells between sections: each row's
@@ -73,7 +70,7 @@ export function planWrite(spec: SheetSpec): WritePlan {
   const close = (block: Open): void => {
     const hasFormat = block.rows.some((cells) => cells.some((cell) => cell.numberFormat !== undefined));
     blocks.push({
-      range: addressOf(block.top, block.left, block.top + block.rows.length - 1, block.right),
+      range: formatRange({ top: block.top, left: block.left, bottom: block.top + block.rows.length - 1, right: block.right }),
       formulas: block.rows.map((cells) => cells.map(cellContent)),
       ...(hasFormat ? { numberFormats: block.rows.map((cells) => cells.map((cell) => cell.numberFormat ?? "General")) } : {}),
     });
@@ -153,7 +150,7 @@ export function splitBlock(block: WriteBlock, budget: number): WriteBlock[] {
       to++;
     }
     slices.push({
-      range: addressOf(box.top + from, box.left, box.top + to - 1, box.right),
+      range: formatRange({ top: box.top + from, left: box.left, bottom: box.top + to - 1, right: box.right }),
       formulas: block.formulas.slice(from, to),
       ...(block.numberFormats === undefined ? {} : { numberFormats: block.numberFormats.slice(from, to) }),
     });

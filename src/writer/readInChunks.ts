@@ -1,4 +1,4 @@
-import { columnName, parseRange } from "../core/a1";
+import { formatRange, parseRange } from "../core/a1";
 
 /**
  * Cells per read request to start with: at the 20–80 bytes a cell of a report or a pick takes in
@@ -42,7 +42,7 @@ export async function readInChunks(
   let syncs = 0;
   for (let top = box.top; top <= box.bottom; ) {
     const bottom = Math.min(box.bottom, top + rowsPerRead - 1);
-    const slice = rangeAt(`${columnName(box.left)}${top + 1}:${columnName(box.right)}${bottom + 1}`);
+    const slice = rangeAt(formatRange({ top, left: box.left, bottom, right: box.right }));
     slice.load(properties.join(","));
     try {
       syncs++;

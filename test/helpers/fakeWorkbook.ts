@@ -9,7 +9,7 @@
  * "=…" is a formula and "2024" a number); a chart made from an empty range has no series, and a
  * series that does not exist fails the sync (ItemNotFound).
  */
-import { columnIndex, columnName } from "../../src/core/a1";
+import { columnIndex, columnName, formatRange } from "../../src/core/a1";
 
 type Cell = string | number | boolean;
 
@@ -24,8 +24,7 @@ function area(address: string): Area {
   return { top: whole ? 0 : row(from), left: column(from), bottom: whole ? 1_048_575 : row(to as string), right: column(to as string) };
 }
 
-const a1 = ({ top, left, bottom, right }: Area): string =>
-  `${columnName(left)}${top + 1}${bottom === top && right === left ? "" : `:${columnName(right)}${bottom + 1}`}`;
+const a1 = formatRange;
 
 export interface FakeSeries {
   name: string;
