@@ -1,5 +1,6 @@
-import { isoDateOfSerial, utcDateOfSerial } from "./dates";
+import { isoDateOfSerial } from "./dates";
 import { CxError } from "./errors";
+import { periodIndex, periodLabel, periodStart } from "./periods";
 import { groupCustomers, type CustomerId } from "./prep/groupCustomers";
 
 /** The length of a cohort and of each step after it. */
@@ -13,21 +14,9 @@ export interface Cohort {
   readonly retention: readonly number[];
 }
 
-
-/** The period index of an Excel date serial: months and quarters by calendar, weeks from Monday. */
-function periodOf(serial: number, period: CohortPeriod): number {
-  const day = Math.floor(serial);
-  if (period === "week") return Math.floor((day - 2) / 7); // serial 2 (1900-01-01) was a Monday
-  const date = utcDateOfSerial(day);
-  const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
-  return period === "month" ? month : Math.floor(month / 3);
-}
-
+/** A cohort's label: the period's (shared/DOMAIN.md §7), except that a week is named by its Monday. */
 function labelOf(index: number, period: CohortPeriod): string {
-  if (period === "week") return isoDateOfSerial(index * 7 + 2);
-  if (period === "quarter") return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-  const month = (index % 12) + 1;
-  return `${Math.floor(index / 12)}-${month < 10 ? "0" : ""}${month}`;
+  return period === "week" ? isoDateOfSerial(periodStart(index, "week")) : periodLabel(index, period);
 }
 
 /**
@@ -46,7 +35,7 @@ export function cohortRetention(customerIds: ArrayLike<CustomerId>, dates: Array
   const periodOfRow = new Float64Array(customerIds.length);
   let lastPeriod = -Infinity;
   for (let i = 0; i < customerIds.length; i++) {
-    const p = periodOf(dates[i] as number, period);
+    const p = periodIndex(dates[i] as number, period);
     periodOfRow[i] = p;
     const c = groups.groupOf[i] as number;
     if (p < (first[c] as number)) first[c] = p;

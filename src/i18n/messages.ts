@@ -52,6 +52,18 @@ export const errorMessages = {
     "en-US": "{arg}{at} is {value}; it cannot be negative.",
     "zh-CN": "{arg}{at}为 {value}，不能为负数。",
   },
+  lapseWindow: {
+    "en-US": "{arg}{at} is {value}; with period \"{period}\" it must be a whole number of days, at least {min} (the longest such period), or the customer bridge is not well defined.",
+    "zh-CN": "{arg}{at}为 {value}；按 \"{period}\" 统计时必须是不少于 {min} 的整数天数（最长一期的天数），否则客户桥表没有明确定义。",
+  },
+  fromAfterData: {
+    "en-US": "{arg}{at} is {value}, after the last purchase; give to as well, or an earlier date.",
+    "zh-CN": "{arg}{at}为 {value}，晚于最后一笔购买；请同时给出 to，或使用更早的日期。",
+  },
+  toBeforeFrom: {
+    "en-US": "{arg}{at} is {value}, before the table's first period (from, or the first purchase).",
+    "zh-CN": "{arg}{at}为 {value}，早于表格的第一期（from 或第一笔购买）。",
+  },
   notWhole: {
     "en-US": "{arg}{at} is {value}; it must be a whole number.",
     "zh-CN": "{arg}{at}为 {value}，必须是整数。",
