@@ -107,6 +107,31 @@ for (const idKind of ["text", "number"] as const) {
   });
 }
 
+// The periodic functions (DOMAIN.md §7): a million transactions of 100,000 customers over 24 months.
+// Ids of varying length ("C7", "C12345"), and a column mixing two id styles ("A-1000093" beside
+// "C7"), which no fixed pattern fits and every row goes through the hash table.
+for (const idKind of ["varying_length", "mixed_styles"] as const) {
+  isolated(() => {
+    const ids = fromExcel(Array.from({ length: MILLION }, () => {
+      const n = Math.floor(rand() * customers);
+      return [idKind === "mixed_styles" && n % 3 === 0 ? `A-${1_000_000 + n}` : `C${n}`];
+    }));
+    const dates = fromExcel(Array.from({ length: MILLION }, () => [45292 + Math.floor(rand() * 731)]));
+    const amounts = fromExcel(Array.from({ length: MILLION }, () => [Math.round(rand() * 50000) / 100]));
+    const calls = {
+      customer_bridge: () => cx.CUSTOMER_BRIDGE(ids, dates, "month", 90, null, null, "en-US", inv),
+      revenue_bridge: () => cx.REVENUE_BRIDGE(ids, dates, amounts, "month", null, null, "en-US", inv),
+      period_kpis: () => cx.PERIOD_KPIS(ids, dates, amounts, "month", null, null, "en-US", inv),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      const rows = call().length - 1;
+      const t = time(call, () => undefined, 15);
+      report({ name: `${name}_1m_transactions_100k_customers_${idKind}_ids`, unit: "ms", value: t.median, min: t.min, runs: t.runs, periods: rows });
+      report({ name: `${name}_to_sort_ratio_${idKind}_ids`, unit: "x", value: Number((t.median / sortMedian).toFixed(2)), budget: 3 });
+    }
+  });
+}
+
 // Lifetime-value models: the fit on the CDNOW sample (from its 6,919 transactions, as =CX.CLV_FIT
 // reads them), a fit on 100,000 simulated customers, and =CX.CLV_PREDICT for 100,000 customers.
 isolated(() => {

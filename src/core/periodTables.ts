@@ -89,12 +89,14 @@ export function periodTables(input: PeriodInput, options: PeriodOptions): Period
   if (rows === 0) throw new CxError("na", "emptyRange", { arg: "customer_ids" }, { argument: "customer_ids" });
   const lapseDays = options.lapseDays;
   if (lapseDays !== undefined) requireLapseWindow(lapseDays, period);
-  const W = lapseDays ?? Infinity;
 
+  // Whole days, once: every later pass reads these.
+  const dayOf = new Int32Array(rows);
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let i = 0; i < rows; i++) {
     const day = Math.floor(dates[i] as number);
+    dayOf[i] = day;
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
     if (amounts !== undefined && !((amounts[i] as number) >= 0)) {
@@ -109,78 +111,10 @@ export function periodTables(input: PeriodInput, options: PeriodOptions): Period
   }
   const grid = new PeriodGrid(period, Math.min(periodIndex(minDay, period), fromIndex), toIndex);
   const K = grid.count;
-  const { starts } = grid;
-  const { day, amount, segmentEnd } = sortByCustomerAndDay(groups, dates, amounts, minDay, Math.min(maxDay, grid.endDay - 1));
-
+  const sorted = sortByCustomerAndDay(groups.groupOf, groups.labels.length, dayOf, amounts, grid.endDay - 1);
+  const totals = walkCustomers(sorted, grid, lapseDays ?? NO_LAPSE);
+  const { activeChange, newCustomers, reactivated, lapsed, buyers, orders, repeatBuyers, revenue, newRevenue, returningRevenue, expansion, contraction, lostRevenue } = totals;
   const zeros = (): Float64Array => new Float64Array(K);
-  const activeChange = new Float64Array(K + 1);
-  const [newCustomers, reactivated, lapsed] = [zeros(), zeros(), zeros()];
-  const [buyers, orders, repeatBuyers, revenue] = [zeros(), zeros(), zeros(), zeros()];
-  const [newRevenue, returningRevenue, expansion, contraction, lostRevenue] = [zeros(), zeros(), zeros(), zeros(), zeros()];
-
-  /** A run of purchases ended with the one on day `last`; `next` is the customer's next purchase day (Infinity for none). */
-  const endRun = (last: number, next: number): void => {
-    const lapseDay = last + W;
-    if (lapseDay >= grid.endDay) return;
-    const slot = grid.slot(lapseDay);
-    activeChange[slot] = (activeChange[slot] as number) - 1;
-    if (!(next < (starts[slot + 1] as number))) lapsed[slot] = (lapsed[slot] as number) + 1;
-  };
-
-  let at = 0;
-  for (let c = 0; c < segmentEnd.length; c++) {
-    const end = segmentEnd[c] as number;
-    if (at === end) continue;
-    let previousDay = -Infinity; // the customer's last distinct purchase day so far
-    let slot = -1; // the period being added up, its revenue and orders
-    let slotRevenue = 0;
-    let slotOrders = 0;
-    let lastSlot = -1; // the period before it with a purchase, and its revenue
-    let lastRevenue = 0;
-    const closeSlot = (): void => {
-      buyers[slot] = (buyers[slot] as number) + 1;
-      if (slotOrders >= 2) repeatBuyers[slot] = (repeatBuyers[slot] as number) + 1;
-      // The revenue bridge, customer by customer: r₀ in the period before, r₁ in this one.
-      const r1 = slotRevenue;
-      const r0 = lastSlot === slot - 1 ? lastRevenue : 0;
-      if (lastSlot < 0) newRevenue[slot] = (newRevenue[slot] as number) + r1;
-      else if (r0 === 0) { if (r1 > 0) returningRevenue[slot] = (returningRevenue[slot] as number) + r1; }
-      else if (r1 > r0) expansion[slot] = (expansion[slot] as number) + (r1 - r0);
-      else if (r1 > 0 && r1 < r0) contraction[slot] = (contraction[slot] as number) + (r1 - r0);
-      else if (r1 === 0) lostRevenue[slot] = (lostRevenue[slot] as number) - r0;
-      // A gap after the period before: its revenue was lost in the period after it.
-      if (lastSlot >= 0 && lastSlot < slot - 1 && lastRevenue > 0) lostRevenue[lastSlot + 1] = (lostRevenue[lastSlot + 1] as number) - lastRevenue;
-      lastSlot = slot;
-      lastRevenue = r1;
-    };
-    for (; at < end; at++) {
-      const d = day[at] as number;
-      const a = amount[at] as number;
-      if (d !== previousDay) {
-        const k = grid.slot(d);
-        if (k !== slot) {
-          if (slot >= 0) closeSlot();
-          if (previousDay === -Infinity) newCustomers[k] = (newCustomers[k] as number) + 1;
-          else if (previousDay + W < (starts[k] as number)) reactivated[k] = (reactivated[k] as number) + 1;
-          slot = k;
-          slotRevenue = 0;
-          slotOrders = 0;
-        }
-        if (previousDay === -Infinity || d >= previousDay + W) {
-          if (previousDay !== -Infinity) endRun(previousDay, d);
-          activeChange[k] = (activeChange[k] as number) + 1;
-        }
-        previousDay = d;
-      }
-      orders[slot] = (orders[slot] as number) + 1;
-      revenue[slot] = (revenue[slot] as number) + a;
-      slotOrders++;
-      slotRevenue += a;
-    }
-    closeSlot();
-    if (lastRevenue > 0 && lastSlot + 1 < K) lostRevenue[lastSlot + 1] = (lostRevenue[lastSlot + 1] as number) - lastRevenue;
-    endRun(previousDay, Infinity);
-  }
 
   // The table shows the periods from `from` on; the ones before only fed its history.
   const first = fromIndex - grid.firstIndex;
@@ -203,7 +137,7 @@ export function periodTables(input: PeriodInput, options: PeriodOptions): Period
   for (let k = first; k < K; k++) labels.push(grid.label(k));
   return {
     period, labels,
-    firstDays: starts.slice(first, K), lastDays: starts.slice(first + 1, K + 1).map((s) => s - 1),
+    firstDays: grid.starts.slice(first, K), lastDays: grid.starts.slice(first + 1, K + 1).map((s) => s - 1),
     ...(customers === undefined ? {} : { customers }),
     buyers: shown(buyers), newBuyers: shown(newCustomers), orders: shown(orders), repeatBuyers: shown(repeatBuyers), revenue: shown(revenue),
     previousRevenue: shown(previousRevenue), newRevenue: shown(newRevenue), returningRevenue: shown(returningRevenue),
@@ -219,60 +153,178 @@ export function requireLapseWindow(days: number, period: Period): void {
   }
 }
 
+/** A lapse window no purchase history reaches (Excel's dates span 2,958,465 days), kept a small integer. */
+const NO_LAPSE = 1 << 29;
+
+interface SortedPurchases {
+  /** Whole days and amounts, customer by customer, each customer's in day order. */
+  readonly day: Int32Array;
+  readonly amount: Float64Array;
+  /** One past each customer's last purchase in `day` and `amount`. */
+  readonly segmentEnd: Int32Array;
+}
+
 /**
- * The transactions up to `lastDay` sorted by customer, then day: a counting sort by day followed by
- * a stable counting sort by customer number, two linear passes where a comparison sort would take
- * n log n. `segmentEnd[c]` is one past customer c's last transaction in the sorted arrays.
+ * The transactions up to `lastDay` sorted by customer, then day: a counting sort by customer number
+ * (one pass reading the rows in order), then each customer's few purchases put in day order where
+ * they are (already in order for the usual date-sorted export).
  */
-function sortByCustomerAndDay(groups: CustomerGroups, dates: ArrayLike<number>, amounts: ArrayLike<number> | undefined, firstDay: number, lastDay: number): {
-  day: Float64Array; amount: Float64Array; segmentEnd: Int32Array;
-} {
-  const rows = groups.groupOf.length;
-  const span = Math.max(0, lastDay - firstDay + 1);
-  const byDay = new Int32Array(rows);
-  const dayCount = new Int32Array(span + 1);
-  let kept = 0;
-  let inOrder = true;
-  let previous = -Infinity;
-  for (let i = 0; i < rows; i++) {
-    const d = Math.floor(dates[i] as number);
-    if (d > lastDay) continue;
-    if (d < previous) inOrder = false;
-    previous = d;
-    dayCount[d - firstDay + 1] = (dayCount[d - firstDay + 1] as number) + 1;
-    byDay[kept++] = i;
-  }
-  // Rows already in date order (as sales exports usually are) need no first pass.
-  let order = byDay.subarray(0, kept);
-  if (!inOrder) {
-    for (let s = 1; s <= span; s++) dayCount[s] = (dayCount[s] as number) + (dayCount[s - 1] as number);
-    order = new Int32Array(kept);
-    for (let i = 0; i < rows; i++) {
-      const d = Math.floor(dates[i] as number);
-      if (d > lastDay) continue;
-      const slot = dayCount[d - firstDay] as number;
-      dayCount[d - firstDay] = slot + 1;
-      order[slot] = i;
-    }
-  }
-  const customers = groups.labels.length;
+function sortByCustomerAndDay(groupOf: Int32Array, customers: number, dayOf: Int32Array, amounts: ArrayLike<number> | undefined, lastDay: number): SortedPurchases {
+  const rows = groupOf.length;
   const segmentEnd = new Int32Array(customers);
-  for (let j = 0; j < kept; j++) {
-    const c = groups.groupOf[order[j] as number] as number;
+  for (let i = 0; i < rows; i++) {
+    if ((dayOf[i] as number) > lastDay) continue;
+    const c = groupOf[i] as number;
     segmentEnd[c] = (segmentEnd[c] as number) + 1;
   }
   for (let c = 1; c < customers; c++) segmentEnd[c] = (segmentEnd[c] as number) + (segmentEnd[c - 1] as number);
-  // Fill each customer's segment from its end backwards, taking rows in reverse day order: stable.
-  const position = Int32Array.from(segmentEnd);
-  const day = new Float64Array(kept);
+  const kept = customers === 0 ? 0 : (segmentEnd[customers - 1] as number);
+  const position = new Int32Array(customers);
+  position.set(segmentEnd.subarray(0, customers - 1), 1);
+  const day = new Int32Array(kept);
   const amount = new Float64Array(kept);
-  for (let j = kept - 1; j >= 0; j--) {
-    const i = order[j] as number;
-    const c = groups.groupOf[i] as number;
-    const at = (position[c] as number) - 1;
-    position[c] = at;
-    day[at] = Math.floor(dates[i] as number);
+  for (let i = 0; i < rows; i++) {
+    const d = dayOf[i] as number;
+    if (d > lastDay) continue;
+    const c = groupOf[i] as number;
+    const at = position[c] as number;
+    position[c] = at + 1;
+    day[at] = d;
     amount[at] = amounts === undefined ? 0 : (amounts[i] as number);
   }
+  let from = 0;
+  for (let c = 0; c < customers; c++) {
+    const to = segmentEnd[c] as number;
+    sortSegmentByDay(day, amount, from, to);
+    from = to;
+  }
   return { day, amount, segmentEnd };
+}
+
+/**
+ * Puts one customer's purchases [from, to) in day order, keeping rows of one day in their order.
+ * Insertion sort for the usual handful (linear when already in order); a long segment is sorted
+ * by a packed key (day × 2²¹ + position, exact in a double), so no customer can make it quadratic.
+ */
+function sortSegmentByDay(day: Int32Array, amount: Float64Array, from: number, to: number): void {
+  const length = to - from;
+  if (length <= 64) {
+    for (let i = from + 1; i < to; i++) {
+      const d = day[i] as number;
+      if (d >= (day[i - 1] as number)) continue;
+      const a = amount[i] as number;
+      let j = i - 1;
+      while (j >= from && (day[j] as number) > d) {
+        day[j + 1] = day[j] as number;
+        amount[j + 1] = amount[j] as number;
+        j--;
+      }
+      day[j + 1] = d;
+      amount[j + 1] = a;
+    }
+    return;
+  }
+  const POSITIONS = 2 ** 21; // more than Excel's 1,048,576 rows
+  const keys = new Float64Array(length);
+  for (let i = 0; i < length; i++) keys[i] = (day[from + i] as number) * POSITIONS + i;
+  keys.sort();
+  const amounts = amount.slice(from, to);
+  for (let i = 0; i < length; i++) {
+    const key = keys[i] as number;
+    const original = key % POSITIONS;
+    day[from + i] = (key - original) / POSITIONS;
+    amount[from + i] = amounts[original] as number;
+  }
+}
+
+interface Totals {
+  /** Changes of the active base at the end of each period (a running sum gives the base). */
+  readonly activeChange: Float64Array;
+  readonly newCustomers: Float64Array; readonly reactivated: Float64Array; readonly lapsed: Float64Array;
+  readonly buyers: Float64Array; readonly orders: Float64Array; readonly repeatBuyers: Float64Array; readonly revenue: Float64Array;
+  readonly newRevenue: Float64Array; readonly returningRevenue: Float64Array; readonly expansion: Float64Array;
+  readonly contraction: Float64Array; readonly lostRevenue: Float64Array;
+}
+
+/** The one pass: each customer's purchases in day order, added to the periods' figures. */
+function walkCustomers(sorted: SortedPurchases, grid: PeriodGrid, W: number): Totals {
+  const K = grid.count;
+  const zeros = (): Float64Array => new Float64Array(K);
+  const t: Totals = {
+    activeChange: new Float64Array(K + 1), newCustomers: zeros(), reactivated: zeros(), lapsed: zeros(),
+    buyers: zeros(), orders: zeros(), repeatBuyers: zeros(), revenue: zeros(),
+    newRevenue: zeros(), returningRevenue: zeros(), expansion: zeros(), contraction: zeros(), lostRevenue: zeros(),
+  };
+  const { day, amount, segmentEnd } = sorted;
+  const { starts } = grid;
+  const NONE = -1;
+  let at = 0;
+  for (let c = 0; c < segmentEnd.length; c++) {
+    const end = segmentEnd[c] as number;
+    if (at === end) continue;
+    let previousDay = NONE; // the customer's last distinct purchase day so far
+    let slot = NONE; // the period being added up, its revenue and orders
+    let slotRevenue = 0;
+    let slotOrders = 0;
+    let lastSlot = NONE; // the period before it with a purchase, and its revenue
+    let lastRevenue = 0;
+    for (; at < end; at++) {
+      const d = day[at] as number;
+      if (d !== previousDay) {
+        const k = grid.slot(d);
+        if (k !== slot) {
+          if (slot !== NONE) {
+            closeSlot(t, slot, slotRevenue, slotOrders, lastSlot, lastRevenue);
+            lastSlot = slot;
+            lastRevenue = slotRevenue;
+          }
+          if (previousDay === NONE) t.newCustomers[k] = (t.newCustomers[k] as number) + 1;
+          else if (previousDay + W < (starts[k] as number)) t.reactivated[k] = (t.reactivated[k] as number) + 1;
+          slot = k;
+          slotRevenue = 0;
+          slotOrders = 0;
+        }
+        if (previousDay === NONE || d >= previousDay + W) {
+          if (previousDay !== NONE) endRun(t, grid, previousDay + W, d);
+          t.activeChange[k] = (t.activeChange[k] as number) + 1;
+        }
+        previousDay = d;
+      }
+      const a = amount[at] as number;
+      slotOrders++;
+      slotRevenue += a;
+    }
+    closeSlot(t, slot, slotRevenue, slotOrders, lastSlot, lastRevenue);
+    if (slotRevenue > 0 && slot + 1 < K) t.lostRevenue[slot + 1] = (t.lostRevenue[slot + 1] as number) - slotRevenue;
+    endRun(t, grid, previousDay + W, Infinity);
+  }
+  return t;
+}
+
+/**
+ * One customer's figures for one period they bought in: a buyer (a repeat buyer with two orders or
+ * more), their orders and revenue, and their line of the revenue bridge: r₁ this period against r₀
+ * the period before; `lastSlot` is the customer's previous period with a purchase (−1 for none).
+ */
+function closeSlot(t: Totals, slot: number, r1: number, orders: number, lastSlot: number, lastRevenue: number): void {
+  t.buyers[slot] = (t.buyers[slot] as number) + 1;
+  t.orders[slot] = (t.orders[slot] as number) + orders;
+  t.revenue[slot] = (t.revenue[slot] as number) + r1;
+  if (orders >= 2) t.repeatBuyers[slot] = (t.repeatBuyers[slot] as number) + 1;
+  const r0 = lastSlot === slot - 1 ? lastRevenue : 0;
+  if (lastSlot < 0) t.newRevenue[slot] = (t.newRevenue[slot] as number) + r1;
+  else if (r0 === 0) { if (r1 > 0) t.returningRevenue[slot] = (t.returningRevenue[slot] as number) + r1; }
+  else if (r1 > r0) t.expansion[slot] = (t.expansion[slot] as number) + (r1 - r0);
+  else if (r1 > 0 && r1 < r0) t.contraction[slot] = (t.contraction[slot] as number) + (r1 - r0);
+  else if (r1 === 0) t.lostRevenue[slot] = (t.lostRevenue[slot] as number) - r0;
+  // A gap after the previous period with a purchase: its revenue was lost in the period after it.
+  if (lastSlot >= 0 && lastSlot < slot - 1 && lastRevenue > 0) t.lostRevenue[lastSlot + 1] = (t.lostRevenue[lastSlot + 1] as number) - lastRevenue;
+}
+
+/** A run of purchases ends: the customer leaves the active base on `lapseDay`, and lapses then unless their next purchase (`next`) is in that period. */
+function endRun(t: Totals, grid: PeriodGrid, lapseDay: number, next: number): void {
+  if (lapseDay >= grid.endDay) return;
+  const slot = grid.slot(lapseDay);
+  t.activeChange[slot] = (t.activeChange[slot] as number) - 1;
+  if (!(next < (grid.starts[slot + 1] as number))) t.lapsed[slot] = (t.lapsed[slot] as number) + 1;
 }

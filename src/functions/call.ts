@@ -85,6 +85,11 @@ export class Call {
     return new CustomFunctions.Error(ERROR_CODES.value, this.inEachLanguage((locale) => formatMessage("internal", { value: text }, locale)));
   }
 
+  /** An #N/A for one cell of a table (a figure with no defined value), saying why in the user's language. */
+  notAvailable(key: MessageKey, params: MessageParams): CustomFunctions.Error {
+    return new CustomFunctions.Error(ERROR_CODES.na, this.inEachLanguage((locale) => formatMessage(key, params, locale)));
+  }
+
   /** A message in the user's language, or in English and Chinese where the language is unknown. */
   private inEachLanguage(message: (locale: Locale) => string): string {
     return this.messageLocales.map(message).join(" / ");

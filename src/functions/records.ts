@@ -125,7 +125,8 @@ function readCustomers(call: Call, name: string, matrix: Matrix, keptRows: Int32
 
 /**
  * The fast way to number customers, for the id columns most tables have: every id a whole number,
- * or every id text of one prefix and a fixed count of digits ("C012345"). Then an id is its number
+ * or every id text of one prefix and digits, either a fixed count of them ("C012345") or any count
+ * without leading zeros ("C7", "C12345"). Then an id is its number
  * (text: the number its digits spell, which tells the ids apart exactly), and customers are numbered
  * through a plain array indexed by it instead of a hash table: one memory access per row instead of
  * hashing the text and comparing it with the stored key (most of RFM's time on a million rows). Any
@@ -156,10 +157,16 @@ function denseCustomers(matrix: Matrix, keptRows: Int32Array): CustomerGroups | 
     if (prefixLength === 0 || digits < 1 || digits > 9 || first.charCodeAt(0) <= 32) return undefined;
     const length = first.length;
     const lead = first.charCodeAt(0);
+    // Digit runs of different lengths ("C7", "C12345") tell ids apart by their number only when no
+    // run has a leading zero: otherwise "C07" and "C7" would be one number but two ids.
+    let sameLength = true;
+    let leadingZero = false;
     for (let j = 0; j < count; j++) {
       const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
-      if (typeof id !== "string" || id.length !== length || id.charCodeAt(0) !== lead) return undefined;
+      if (typeof id !== "string" || id.charCodeAt(0) !== lead || id.length <= prefixLength || id.length > prefixLength + 9) return undefined;
       for (let k = 1; k < prefixLength; k++) if (id.charCodeAt(k) !== first.charCodeAt(k)) return undefined;
+      if (id.length !== length) sameLength = false;
+      if (id.charCodeAt(prefixLength) === 48 && id.length > prefixLength + 1) leadingZero = true;
       let code = 0;
       for (let k = prefixLength; k < id.length; k++) {
         const c = id.charCodeAt(k);
@@ -170,6 +177,7 @@ function denseCustomers(matrix: Matrix, keptRows: Int32Array): CustomerGroups | 
       if (code < low) low = code;
       if (code > high) high = code;
     }
+    if (!sameLength && leadingZero) return undefined;
   } else {
     return undefined;
   }

@@ -64,6 +64,22 @@ export const errorMessages = {
     "en-US": "{arg}{at} is {value}, before the table's first period (from, or the first purchase).",
     "zh-CN": "{arg}{at}为 {value}，早于表格的第一期（from 或第一笔购买）。",
   },
+  noStartCustomers: {
+    "en-US": "{value}: no customers at the start of the period, so there is no churn rate.",
+    "zh-CN": "{value}：期初没有活跃客户，因此没有流失率。",
+  },
+  noPreviousRevenue: {
+    "en-US": "{value}: no revenue in the period before, so there is no net revenue retention.",
+    "zh-CN": "{value}：上期没有收入，因此没有净收入留存率。",
+  },
+  noOrders: {
+    "en-US": "{value}: no orders in the period, so there is no average order value.",
+    "zh-CN": "{value}：本期没有订单，因此没有客单价。",
+  },
+  noBuyers: {
+    "en-US": "{value}: no buyers in the period.",
+    "zh-CN": "{value}：本期没有购买客户。",
+  },
   notWhole: {
     "en-US": "{arg}{at} is {value}; it must be a whole number.",
     "zh-CN": "{arg}{at}为 {value}，必须是整数。",

@@ -12,6 +12,15 @@ const FIT_IDS = '{"C1";"C2";"C2";"C3";"C4";"C5";"C5";"C6";"C6";"C7";"C8";"C9";"C
 const FIT_DATES = "{45329;45322;45362;45299;45324;45334;45345;45338;45344;45305;45292;45311;45347;45304;45354;45378;45384;45309;45369;45304;45332;45394;45350;45316;45355;45350;45298;45315;45331;45383;45434;45448;45302;45310;45358;45297;45308;45345;45359;45309;45327}";
 const FIT_AMOUNTS = "{48;60;22;41;68;68;53;61;68;42;56;60;26;40;37;72;59;73;46;31;29;37;62;20;40;75;78;62;28;62;20;25;39;46;30;61;29;78;21;79;39}";
 
+// The worked example of DOMAIN.md §7: A buys 2024-01-10 and 03-05, B 01-20, C 02-01 and 06-15;
+// shown from February, when there are customers at the start (January's churn rate is #N/A).
+const BRIDGE_IDS = '{"A";"B";"C";"A";"C"}';
+const BRIDGE_DATES = "{45301;45311;45323;45356;45458}";
+// Three customers buying in January to March 2024: every month has orders and revenue before it.
+const MONTHLY_IDS = '{"A";"B";"C";"A";"A";"B";"C"}';
+const MONTHLY_DATES = "{45301;45311;45323;45330;45360;45365;45370}";
+const MONTHLY_AMOUNTS = "{100;50;80;150;90;40;80}";
+
 export const EXAMPLE_FORMULAS: Readonly<Record<string, string>> = {
   CLV: "=CX.CLV(100,4,5)",
   CLV_RETENTION: "=CX.CLV_RETENTION(100,0.8,0.1)",
@@ -39,6 +48,9 @@ export const EXAMPLE_FORMULAS: Readonly<Record<string, string>> = {
   P_ALIVE: "=CX.P_ALIVE(2,30.43,38.86,0.243,4.414,0.793,2.426)",
   EXPECTED_PURCHASES: "=CX.EXPECTED_PURCHASES(39,2,30.43,38.86,0.243,4.414,0.793,2.426)",
   COHORT: `=CX.COHORT(${IDS},${DATES},"month")`,
+  CUSTOMER_BRIDGE: `=CX.CUSTOMER_BRIDGE(${BRIDGE_IDS},${BRIDGE_DATES},"month",90,"2024-02-01")`,
+  REVENUE_BRIDGE: `=CX.REVENUE_BRIDGE(${MONTHLY_IDS},${MONTHLY_DATES},${MONTHLY_AMOUNTS},"month","2024-02-01")`,
+  PERIOD_KPIS: `=CX.PERIOD_KPIS(${MONTHLY_IDS},${MONTHLY_DATES},${MONTHLY_AMOUNTS},"month")`,
 };
 
 /** The example formula for a function of the catalogue (the bare call where none is known). */

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { serialFromUtc } from "../../src/core/dates";
-import { CxError } from "../../src/core/errors";
 import { periodTables, type PeriodTables } from "../../src/core/periodTables";
 import { periodEnd, periodIndex, periodLabel, periodStart, type Period } from "../../src/core/periods";
 import { expectClose } from "../helpers/close";
+import { errorOf } from "../helpers/errors";
 import { referencePeriods, type Purchase, type ReferenceRow } from "../helpers/periodReference";
 
 const day = (iso: string): number => serialFromUtc(Date.parse(`${iso}T00:00:00Z`));
@@ -177,14 +177,7 @@ describe("edge cases", () => {
 
 describe("bad input", () => {
   const purchases: Purchase[] = [{ customer: "a", date: day("2024-01-10"), amount: 1 }];
-  const thrown = (body: () => unknown): CxError => {
-    try {
-      body();
-    } catch (error) {
-      if (error instanceof CxError) return error;
-    }
-    throw new Error("no CxError");
-  };
+  const thrown = errorOf;
   test.each([["month", 30, 31], ["quarter", 91, 92], ["week", 6, 7], ["year", 365, 366]] as const)("a %s bridge refuses a lapse window of %i days (at least %i)", (period, short, min) => {
     const error = thrown(() => tablesOf(purchases, period, short));
     expect([error.kind, error.location.argument, error.message]).toEqual(["value", "lapse_days", `lapse_days is ${short}; with period "${period}" it must be a whole number of days, at least ${min} (the longest such period), or the customer bridge is not well defined.`]);
@@ -258,6 +251,18 @@ describe("properties over random transaction tables", () => {
         expectClose(row.previousRevenue + row.newRevenue + row.returningRevenue + row.expansion + row.contraction + row.lostRevenue, row.revenue, 1e-8);
       }
     }), { numRuns: 200 });
+  });
+
+  test("a customer with hundreds of purchases in random order (the long-segment sort), beside short ones", () => {
+    const random = fc.sample(fc.array(fc.record({ date: fc.integer({ min: 0, max: 700 }), amount: fc.integer({ min: 0, max: 50 }) }), { minLength: 300, maxLength: 300 }), { numRuns: 1, seed: 11 })[0] ?? [];
+    const purchases: Purchase[] = [
+      ...random.map((p) => ({ customer: "big", date: base + p.date, amount: p.amount })),
+      { customer: "small", date: base + 40, amount: 5 }, { customer: "small", date: base + 3, amount: 7 },
+    ];
+    expect(purchases.length).toBe(302);
+    for (const period of ["month", "week"] as const) {
+      expect(rowsOf(tablesOf(purchases, period, 31))).toEqual(referencePeriods(purchases, period, 31));
+    }
   });
 
   test("the order of the rows does not matter", () => {

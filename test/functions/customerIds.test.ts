@@ -1,6 +1,6 @@
 /**
  * Transaction tables number their customers by one of two paths: a plain array for the usual id
- * columns (whole numbers, or one prefix and a fixed count of digits) and a hash table for any other.
+ * columns (whole numbers, or one prefix and digits of one length or without leading zeros) and a hash table for any other.
  * Both must group exactly as the core's groupCustomers does (case and surrounding spaces ignored,
  * the number 1001 equal to the text "1001"), whichever path a column takes.
  */
@@ -19,6 +19,9 @@ function coreTable(ids: readonly (string | number)[], dates: readonly number[], 
 
 describe.each([
   ["text ids of one prefix and fixed digits (array path)", (n: number) => `C${String(n).padStart(6, "0")}`],
+  ["text ids of one prefix and any count of digits without leading zeros (array path)", (n: number) => `C${n}`],
+  ["digits of different lengths with leading zeros: C07 is not C7 (hash path)", (n: number) => (n % 4 === 0 ? `C0${n % 50}` : `C${n % 50}`)],
+  ["different prefixes (hash path)", (n: number) => (n % 3 === 0 ? `A-${n}` : `C${n}`)],
   ["whole-number ids (array path)", (n: number) => 500_000 + n],
   ["negative whole numbers (array path)", (n: number) => -n],
   ["ids that differ only in letter case (hash path)", (n: number) => (n % 3 === 0 ? `c${String(n).padStart(6, "0")}` : `C${String(n).padStart(6, "0")}`)],
