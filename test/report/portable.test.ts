@@ -4,8 +4,6 @@
  * own functions — for the sample data and for a second data set. CI installs LibreOffice
  * (libreoffice-calc-nogui); elsewhere the test is skipped with a warning if it is missing.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,12 +11,8 @@ import { specToXlsx } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportInputs, type ReportOptions } from "../../src/report/buildReport";
 import { sampleCustomers } from "../../src/report/sampleData";
 import { expectClose } from "../helpers/close";
+import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 import { cellAt, cxValueAt } from "../helpers/evaluateReport";
-
-const haveLibreOffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
-if (!haveLibreOffice && process.env["CI"] === "true") throw new Error("CI must run the LibreOffice check: install libreoffice-calc-nogui");
-if (!haveLibreOffice) console.warn("LibreOffice (soffice) is not installed: the portable-mode check is skipped. apt-get install libreoffice-calc-nogui");
-const testWithLibreOffice = haveLibreOffice ? test : test.skip;
 
 const OTHER_CUSTOMERS = sampleCustomers(7, 17);
 const OTHER_INPUTS: ReportInputs = {
@@ -43,25 +37,6 @@ const OTHER_INPUTS: ReportInputs = {
   engagement: OTHER_CUSTOMERS.engagement.map((customer) => ({ ...customer, interactions: 5 })),
 };
 
-/** Recalculates an .xlsx in LibreOffice (saved again as .xlsx) and returns the computed values by A1 address. */
-async function recalculate(file: string): Promise<Map<string, unknown>> {
-  const out = mkdtempSync(path.join(tmpdir(), "cx-lo-"));
-  // A private profile: soffice otherwise shares one per user, so an open LibreOffice window or a
-  // second conversion running at the same time makes this one fail.
-  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
-  execFileSync("soffice", [profile, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, file], { stdio: "ignore", timeout: 120_000 });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path.join(out, path.basename(file)));
-  const cells = new Map<string, unknown>();
-  workbook.worksheets[0]?.eachRow((row) => {
-    row.eachCell((cell) => {
-      // cell.result, not cell.value.result: exceljs leaves a result of 0 out of the value object.
-      cells.set(cell.address, cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value);
-    });
-  });
-  return cells;
-}
-
 describe.each([
   ["the sample data", SAMPLE_INPUTS],
   ["a second data set", OTHER_INPUTS],
@@ -75,7 +50,7 @@ describe.each([
     const withAddIn = buildReport({ ...options, formulaMode: "cx" });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xlsx-")), "report.xlsx");
     await specToXlsx(portable, file);
-    const values = await recalculate(file);
+    const [values = new Map<string, unknown>()] = await recalculate(file);
     // Every metric cell: the portable formulas that differ from the CX sheet's (built-in counts and
     // sums are the same formula in both), and not the working columns of the RFM table.
     const addresses = portable.cells
