@@ -108,14 +108,16 @@ for (const idKind of ["text", "number"] as const) {
 }
 
 // The periodic functions (DOMAIN.md §7): a million transactions of 100,000 customers over 24 months.
-// Ids of varying length ("C7", "C12345"), and a column mixing two id styles ("A-1000093" beside
-// "C7"), which no fixed pattern fits and every row goes through the hash table.
-for (const idKind of ["varying_length", "mixed_styles"] as const) {
+// Ids of varying length ("C7", "C12345"); two id styles in one column ("A-1000093" beside "C7");
+// and ids no pattern of the array path fits ("u7@shop.cn"), which go through the hash table.
+const ID_KINDS = {
+  varying_length: (n: number) => `C${n}`,
+  two_prefixes: (n: number) => (n % 3 === 0 ? `A-${1_000_000 + n}` : `C${n}`),
+  free_text: (n: number) => `u${n}@shop.cn`,
+} as const;
+for (const [idKind, idOf] of Object.entries(ID_KINDS)) {
   isolated(() => {
-    const ids = fromExcel(Array.from({ length: MILLION }, () => {
-      const n = Math.floor(rand() * customers);
-      return [idKind === "mixed_styles" && n % 3 === 0 ? `A-${1_000_000 + n}` : `C${n}`];
-    }));
+    const ids = fromExcel(Array.from({ length: MILLION }, () => [idOf(Math.floor(rand() * customers))]));
     const dates = fromExcel(Array.from({ length: MILLION }, () => [45292 + Math.floor(rand() * 731)]));
     const amounts = fromExcel(Array.from({ length: MILLION }, () => [Math.round(rand() * 50000) / 100]));
     const calls = {

@@ -125,8 +125,8 @@ function readCustomers(call: Call, name: string, matrix: Matrix, keptRows: Int32
 
 /**
  * The fast way to number customers, for the id columns most tables have: every id a whole number,
- * or every id text of one prefix and digits, either a fixed count of them ("C012345") or any count
- * without leading zeros ("C7", "C12345"). Then an id is its number
+ * or every id text of a few prefixes and digits, under each prefix either a fixed count of them
+ * ("C012345") or any count without leading zeros ("C7", "C12345", "A-1000093"). Then an id is its number
  * (text: the number its digits spell, which tells the ids apart exactly), and customers are numbered
  * through a plain array indexed by it instead of a hash table: one memory access per row instead of
  * hashing the text and comparing it with the stored key (most of RFM's time on a million rows). Any
@@ -138,57 +138,25 @@ function denseCustomers(matrix: Matrix, keptRows: Int32Array): CustomerGroups | 
   const count = keptRows.length;
   if (count < 1024) return undefined;
   const cellAt = (j: number): unknown => (matrix[keptRows[j] as number] as readonly unknown[])[0];
-  const first = cellAt(0);
   const codes = scratchInt32(count);
-  let low = Infinity;
-  let high = -Infinity;
-  if (typeof first === "number") {
-    for (let j = 0; j < count; j++) {
-      const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
-      if (typeof id !== "number" || !Number.isInteger(id) || id < -0x80000000 || id > 0x7fffffff) return undefined;
-      codes[j] = id;
-      if (id < low) low = id;
-      if (id > high) high = id;
-    }
-  } else if (typeof first === "string") {
-    let prefixLength = 0;
-    while (prefixLength < first.length && !isDigit(first.charCodeAt(prefixLength))) prefixLength++;
-    const digits = first.length - prefixLength;
-    if (prefixLength === 0 || digits < 1 || digits > 9 || first.charCodeAt(0) <= 32) return undefined;
-    const length = first.length;
-    const lead = first.charCodeAt(0);
-    // Digit runs of different lengths ("C7", "C12345") tell ids apart by their number only when no
-    // run has a leading zero: otherwise "C07" and "C7" would be one number but two ids.
-    let sameLength = true;
-    let leadingZero = false;
-    for (let j = 0; j < count; j++) {
-      const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
-      if (typeof id !== "string" || id.charCodeAt(0) !== lead || id.length <= prefixLength || id.length > prefixLength + 9) return undefined;
-      for (let k = 1; k < prefixLength; k++) if (id.charCodeAt(k) !== first.charCodeAt(k)) return undefined;
-      if (id.length !== length) sameLength = false;
-      if (id.charCodeAt(prefixLength) === 48 && id.length > prefixLength + 1) leadingZero = true;
-      let code = 0;
-      for (let k = prefixLength; k < id.length; k++) {
-        const c = id.charCodeAt(k);
-        if (!isDigit(c)) return undefined;
-        code = code * 10 + (c - 48);
-      }
-      codes[j] = code;
-      if (code < low) low = code;
-      if (code > high) high = code;
-    }
-    if (!sameLength && leadingZero) return undefined;
-  } else {
-    return undefined;
+  // Ids are numbered within runs: one run for whole numbers, or one per prefix of text ids ("C" for
+  // C7, "A-" for A-1000093). Each run's numbers get their own stretch of the array.
+  const runOf = new Uint8Array(count);
+  const runs = typeof cellAt(0) === "number" ? numberRun(matrix, keptRows, codes) : textRuns(matrix, keptRows, codes, runOf);
+  if (runs === undefined) return undefined;
+  const offsets: number[] = [];
+  let span = 0;
+  for (const run of runs) {
+    offsets.push(span - run.low);
+    span += run.high - run.low + 1;
   }
-  const span = high - low + 1;
   if (span > 4 * count + 1024 || span > 1 << 24) return undefined;
   // Scratch buffers: the groups are used only within this call (see scratch.ts).
   const groupBySlot = scratchInt32(span).fill(-1);
   const groupOf = scratchInt32(count);
   const labels: CustomerId[] = [];
   for (let j = 0; j < count; j++) {
-    const slot = (codes[j] as number) - low;
+    const slot = (codes[j] as number) + (offsets[runOf[j] as number] as number);
     let group = groupBySlot[slot] as number;
     if (group < 0) {
       group = labels.length;
@@ -198,6 +166,75 @@ function denseCustomers(matrix: Matrix, keptRows: Int32Array): CustomerGroups | 
     groupOf[j] = group;
   }
   return { groupOf, labels };
+}
+
+interface Run {
+  low: number;
+  high: number;
+}
+
+/** Whole-number ids: one run of their values. */
+function numberRun(matrix: Matrix, keptRows: Int32Array, codes: Int32Array): Run[] | undefined {
+  const run: Run = { low: Infinity, high: -Infinity };
+  for (let j = 0; j < keptRows.length; j++) {
+    const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
+    if (typeof id !== "number" || !Number.isInteger(id) || id < -0x80000000 || id > 0x7fffffff) return undefined;
+    codes[j] = id;
+    if (id < run.low) run.low = id;
+    if (id > run.high) run.high = id;
+  }
+  return [run];
+}
+
+/** A few distinct prefixes at most: more is not the kind of column this path is for. */
+const MAX_PREFIXES = 8;
+
+/**
+ * Text ids of a prefix and up to nine digits: a run per prefix, each id the number its digits spell.
+ * Undefined for anything else, and where numbers would not tell ids apart: digits of different
+ * lengths with a leading zero under one prefix ("C07" and "C7" are two ids but one number), or two
+ * prefixes equal but for letter case ("c7" and "C7" are one customer, as COUNTIF matches them).
+ */
+function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf: Uint8Array): Run[] | undefined {
+  const runs: (Run & { prefix: string; length: number; sameLength: boolean; leadingZero: boolean })[] = [];
+  let current = -1;
+  let currentPrefix = "";
+  for (let j = 0; j < keptRows.length; j++) {
+    const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
+    if (typeof id !== "string") return undefined;
+    const lead = id.charCodeAt(0);
+    if (lead <= 32 || isDigit(lead)) return undefined;
+    let prefixLength = currentPrefix.length;
+    if (current < 0 || !id.startsWith(currentPrefix) || !isDigit(id.charCodeAt(prefixLength))) {
+      prefixLength = 0;
+      while (prefixLength < id.length && !isDigit(id.charCodeAt(prefixLength))) prefixLength++;
+      currentPrefix = id.slice(0, prefixLength);
+      current = runs.findIndex((run) => run.prefix === currentPrefix);
+      if (current < 0) {
+        if (runs.length === MAX_PREFIXES) return undefined;
+        current = runs.length;
+        runs.push({ prefix: currentPrefix, low: Infinity, high: -Infinity, length: id.length, sameLength: true, leadingZero: false });
+      }
+    }
+    const digits = id.length - prefixLength;
+    if (digits < 1 || digits > 9) return undefined;
+    let code = 0;
+    for (let k = prefixLength; k < id.length; k++) {
+      const c = id.charCodeAt(k);
+      if (!isDigit(c)) return undefined;
+      code = code * 10 + (c - 48);
+    }
+    const run = runs[current] as (typeof runs)[number];
+    if (id.length !== run.length) run.sameLength = false;
+    if (digits > 1 && id.charCodeAt(prefixLength) === 48) run.leadingZero = true;
+    if (code < run.low) run.low = code;
+    if (code > run.high) run.high = code;
+    codes[j] = code;
+    runOf[j] = current;
+  }
+  if (runs.some((run) => !run.sameLength && run.leadingZero)) return undefined;
+  if (new Set(runs.map((run) => run.prefix.toLowerCase())).size < runs.length) return undefined;
+  return runs;
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;

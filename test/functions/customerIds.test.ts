@@ -1,6 +1,6 @@
 /**
  * Transaction tables number their customers by one of two paths: a plain array for the usual id
- * columns (whole numbers, or one prefix and digits of one length or without leading zeros) and a hash table for any other.
+ * columns (whole numbers, or a few prefixes each with digits of one length or without leading zeros) and a hash table for any other.
  * Both must group exactly as the core's groupCustomers does (case and surrounding spaces ignored,
  * the number 1001 equal to the text "1001"), whichever path a column takes.
  */
@@ -21,7 +21,10 @@ describe.each([
   ["text ids of one prefix and fixed digits (array path)", (n: number) => `C${String(n).padStart(6, "0")}`],
   ["text ids of one prefix and any count of digits without leading zeros (array path)", (n: number) => `C${n}`],
   ["digits of different lengths with leading zeros: C07 is not C7 (hash path)", (n: number) => (n % 4 === 0 ? `C0${n % 50}` : `C${n % 50}`)],
-  ["different prefixes (hash path)", (n: number) => (n % 3 === 0 ? `A-${n}` : `C${n}`)],
+  ["a few prefixes, digits of varying length (array path)", (n: number) => (n % 3 === 0 ? `A-${1_000_000 + n}` : n % 3 === 1 ? `C${n}` : `KD${String(n).padStart(5, "0")}`)],
+  ["prefixes that differ only in letter case: c7 is C7 (hash path)", (n: number) => (n % 3 === 0 ? `c${n % 700}` : `C${n % 700}`)],
+  ["more prefixes than the array path takes (hash path)", (n: number) => `${"ABCDEFGHIJ"[n % 10] as string}-${n}`],
+  ["the same number under two prefixes is two customers (array path)", (n: number) => (n % 3 === 0 ? `A${n % 700}` : `B${n % 700}`)],
   ["whole-number ids (array path)", (n: number) => 500_000 + n],
   ["negative whole numbers (array path)", (n: number) => -n],
   ["ids that differ only in letter case (hash path)", (n: number) => (n % 3 === 0 ? `c${String(n).padStart(6, "0")}` : `C${String(n).padStart(6, "0")}`)],
