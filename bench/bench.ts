@@ -129,7 +129,10 @@ for (const [idKind, idOf] of Object.entries(ID_KINDS)) {
       const rows = call().length - 1;
       const t = time(call, () => undefined, 15);
       report({ name: `${name}_1m_transactions_100k_customers_${idKind}_ids`, unit: "ms", value: t.median, min: t.min, runs: t.runs, periods: rows });
-      report({ name: `${name}_to_sort_ratio_${idKind}_ids`, unit: "x", value: Number((t.median / sortMedian).toFixed(2)), budget: 3 });
+      const ratio = Number((t.median / sortMedian).toFixed(2));
+      // The budget (issue 9, DESIGN.md) is set for ids of the usual patterns; free text is reported beside it.
+      if (idKind === "free_text") report({ name: `${name}_to_sort_ratio_${idKind}_ids`, unit: "x", value: ratio, note: "hash-table path; no budget set" });
+      else report({ name: `${name}_to_sort_ratio_${idKind}_ids`, unit: "x", value: ratio, budget: 3 });
     }
   });
 }
