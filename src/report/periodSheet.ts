@@ -176,9 +176,11 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
     ["tableFrom", "Period_From", options.from, DATE_FORMAT],
     ["tableTo", "Period_To", options.to, DATE_FORMAT],
   ];
+  // The lapse window is an input both modes read live; the period and the table's bounds shape the
+  // portable rows, so they are settings a rebuild changes, not cells to type over.
   inputs.forEach(([key, name, value, format], i) => {
     put({ address: `A${2 + i}`, value: t(key), style: "label" });
-    put({ address: `B${2 + i}`, value, style: "input", ...(format === undefined ? {} : { numberFormat: format }) });
+    put({ address: `B${2 + i}`, value, ...(name === "Lapse_Days" ? { style: "input" as const } : {}), ...(format === undefined ? {} : { numberFormat: format }) });
     names.push({ name, range: `B${2 + i}` });
   });
 
