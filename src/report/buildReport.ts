@@ -5,7 +5,7 @@ import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { Locale, Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
-import type { CellSpec, ChartSpec, NameSpec, SheetSpec, TableSpec, TrafficLightSpec } from "./sheetSpec";
+import { TEXT_RESULT, type CellSpec, type ChartSpec, type NameSpec, type SheetSpec, type TableSpec, type TrafficLightSpec } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
 
@@ -177,6 +177,9 @@ export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30,
 const PERCENT = "0.0%";
 const DATE = "yyyy-mm-dd";
 const COUNT = "#,##0";
+/** Whole numbers shown as they are (scores, days, flags): an explicit format, so a spreadsheet never guesses a date. */
+const WHOLE = "0";
+
 const currencyFormat = (code: string): string => `#,##0.00 "${code.replace(/"/g, "")}"`;
 
 /** A metric row: label, the CX formula, the built-in formula computing the same, format, target. */
@@ -303,15 +306,15 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => names.push({ name, range: linkedReference(survey, j), external: true }));
   } else if (needSurvey) {
     addTable("CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
-      { header: t("npsAnswer"), name: "Survey_NPS", width: 100, style: "input", content: input((i) => inputs.npsAnswers[i]) },
-      { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, style: "input", content: input((i) => inputs.csatAnswers[i]) },
-      { header: t("csiAnswer"), name: "Survey_CSI", width: 100, style: "input", content: input((i) => inputs.csiAnswers[i]) },
+      { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE, style: "input", content: input((i) => inputs.npsAnswers[i]) },
+      { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, format: WHOLE, style: "input", content: input((i) => inputs.csatAnswers[i]) },
+      { header: t("csiAnswer"), name: "Survey_CSI", width: 100, format: "0.0", style: "input", content: input((i) => inputs.csiAnswers[i]) },
     ]);
   }
   // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
   const costs = source.costs;
   const channels = addTable("CX_Channels", costs === undefined ? t("channels") : `${t("channelsLinked")} ${linkedAddress(costs)}`, costs?.rows ?? inputs.channels.length, [
-    { header: t("channel"), width: 120, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.name[options.locale]) : link(costs, 0) },
+    { header: t("channel"), width: 120, ...(costs === undefined ? { style: "input" as const } : { style: "helper" as const, format: TEXT_RESULT }), content: costs === undefined ? input((i) => inputs.channels[i]?.name[options.locale]) : link(costs, 0) },
     {
       header: t("cacShort"), width: 100, format: money, style: "kpi",
       content: (_i, at) => ({ formula: cx ? `=CX.CAC(${at(2)},${at(3)})` : `=IF(${at(3)}=0,NA(),${at(2)}/${at(3)})` }),
@@ -353,19 +356,19 @@ export function buildReport(options: ReportOptions): SheetSpec {
     // 5 frequency, 6 monetary, 7–9 R F M, 10 segment; 4–10 only on a customer's first row, else "".
     const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(3)}=1,${formula},"")`;
     const workings: TableColumn[] = cx ? [] : [
-      helper(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at))})=1),1,0)`),
-      helper(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*INT(Tx_Date)))`)),
-      helper(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")})`)),
+      helper(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at))})=1),1,0)`, WHOLE),
+      helper(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*INT(Tx_Date)))`), WHOLE),
+      helper(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")})`), WHOLE),
       helper(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*Tx_Amount)`), money),
-      helper("R", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(4)}<PERCENTILE.INC(Tx_Recency,${quintiles})))`)),
-      helper("F", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(5)}>PERCENTILE.INC(Tx_Frequency,${quintiles})))`)),
-      helper("M", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(6)}>PERCENTILE.INC(Tx_Monetary,${quintiles})))`)),
-      helper(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(7), at(8), at(9), options.locale))),
+      helper("R", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(4)}<PERCENTILE.INC(Tx_Recency,${quintiles})))`), WHOLE),
+      helper("F", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(5)}>PERCENTILE.INC(Tx_Frequency,${quintiles})))`), WHOLE),
+      helper("M", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(6)}>PERCENTILE.INC(Tx_Monetary,${quintiles})))`), WHOLE),
+      helper(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(7), at(8), at(9), options.locale)), TEXT_RESULT),
     ];
     // Portable with the user's transactions: a mirror of their rows, live, beside the working columns.
     const style = linked === undefined ? "input" : "helper";
     addTable("CX_Transactions", linked === undefined ? t("transactions") : `${t("transactionsLinked")} ${linkedAddress(linked)}`, linked?.rows ?? inputs.transactions.length, [
-      { header: t("customer"), name: "Tx_Customer", width: 90, style, content: linked === undefined ? input((i) => inputs.transactions[i]?.customer) : link(linked, 0) },
+      { header: t("customer"), name: "Tx_Customer", width: 90, style, ...(linked === undefined ? {} : { format: TEXT_RESULT }), content: linked === undefined ? input((i) => inputs.transactions[i]?.customer) : link(linked, 0) },
       { header: t("date"), name: "Tx_Date", width: 90, format: DATE, style, content: linked === undefined ? input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0)); }) : link(linked, 1) },
       { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style, content: linked === undefined ? input((i) => inputs.transactions[i]?.amount) : link(linked, 2) },
       ...workings,
@@ -515,7 +518,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const last = top + RFM_SEGMENTS.length;
     const columnFormats = [undefined, COUNT, PERCENT, money, PERCENT];
     if (cx) {
-      put({ address: `A${top}`, formula: `=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"${options.locale}")`, style: "label" });
+      put({ address: `A${top}`, formula: `=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"${options.locale}")`, numberFormat: TEXT_RESULT, style: "label" });
       // Every cell of the spill is part of the report (refresh must not take it for the user's), and
       // gets its format ahead of the spill; the header row keeps the label style.
       for (let r = top; r <= last; r++) {

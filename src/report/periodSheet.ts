@@ -14,7 +14,7 @@ import { label, type TableLabel } from "../i18n/labels";
 import type { Locale } from "../i18n/locale";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { CellValue } from "./sampleData";
-import type { CellSpec, NameSpec, SheetSpec, TableSpec } from "./sheetSpec";
+import { TEXT_RESULT, type CellSpec, type NameSpec, type SheetSpec, type TableSpec } from "./sheetSpec";
 
 export interface PeriodSheetOptions {
   readonly formulaMode: "cx" | "portable";
@@ -194,7 +194,7 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
   const txFormats: Partial<Record<TxColumn, string>> = {
     Tx_Date: DATE_FORMAT, Tx_Amount: money, Tx_Day: DATE_FORMAT, Tx_Previous: DATE_FORMAT, Tx_Next: DATE_FORMAT, Tx_First_Of_Day: "0",
     Tx_Period_Start: DATE_FORMAT, Tx_Period_End: DATE_FORMAT, Tx_Period_Orders: COUNT_FORMAT, Tx_Period_First: "0", Tx_Period_Last: "0",
-    Tx_Period_Revenue: money, Tx_Previous_Revenue: money,
+    Tx_Period_Revenue: money, Tx_Previous_Revenue: money, Tx_Movement: TEXT_RESULT,
   };
   put({ address: `${letter("Tx_Customer")}${TX_HEADER_ROW - 1}`, value: t("transactions"), style: "heading" });
   columns.forEach((column, j) => {
@@ -229,7 +229,7 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
     put({ address: `A${row}`, value: t(heading), style: "heading" });
     const header = row + 1;
     const headers = [label("period", locale), ...tableColumns.map(([key]) => label(key, locale))];
-    if (cx) put({ address: `A${header}`, formula });
+    if (cx) put({ address: `A${header}`, formula, numberFormat: TEXT_RESULT });
     else headers.forEach((text, j) => put({ address: `${columnName(j)}${header}`, value: text, style: "label" }));
     for (let k = 0; k < grid.count; k++) {
       const r = header + 1 + k;

@@ -3,6 +3,9 @@
  * buildReport, applied by src/writer. Addresses are A1 references on the report sheet.
  */
 
+/** The number format of a formula whose result is text (a segment name, a spilled table's header, a mirrored id): stated, not left unset. */
+export const TEXT_RESULT = "General";
+
 /** What a cell holds: a literal value or a formula (starting with "="). */
 export interface CellSpec {
   readonly address: string;

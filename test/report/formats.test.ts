@@ -1,0 +1,50 @@
+/**
+ * Every numeric cell has an explicit number format (issue 10, item 7): a cell holding a number, or a
+ * formula, of every report the builders make, in both formula modes and both languages, with sample
+ * data and with the user's linked ranges. Left to itself a spreadsheet guesses, and it guessed a date
+ * for days since the last purchase (recency "09/10/00"). A formula whose result is text states the
+ * General format, and only such formulas may.
+ */
+import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { buildPeriodSheet } from "../../src/report/periodSheet";
+import { TEXT_RESULT, type SheetSpec } from "../../src/report/sheetSpec";
+import { label, segmentNames } from "../../src/i18n/labels";
+
+const linked = { sheet: "Sales", row: 1, column: 0, rows: 40, columns: 3 };
+const reports: [string, SheetSpec][] = [];
+for (const formulaMode of ["cx", "portable"] as const) {
+  for (const locale of ["en-US", "zh-CN"] as const) {
+    const options: ReportOptions = { title: "Formats", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale, formulaMode, targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS };
+    reports.push([`report, ${formulaMode}, ${locale}, sample data`, buildReport(options)]);
+    reports.push([`report, ${formulaMode}, ${locale}, linked data`, buildReport({ ...options, inputs: EMPTY_INPUTS, source: { transactions: linked, survey: linked, costs: linked } })]);
+    reports.push([`period tables, ${formulaMode}, ${locale}`, buildPeriodSheet({
+      formulaMode, locale, currency: "CNY", period: "month", lapseDays: 90, from: 45292, to: 45565,
+      transactions: SAMPLE_INPUTS.transactions.map((tx) => ({ customer: tx.customer, date: 45565 - (tx.daysBeforeEnd ?? 0), amount: tx.amount })),
+    })]);
+  }
+}
+
+/** A formula that gives text: a row's RFM segment or revenue movement, a spilled table's header, a mirror of the user's text column. */
+const givesText = (formula: string): boolean =>
+  /^=CX\.(RFM_SUMMARY|CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS)\(/.test(formula) ||
+  Object.values(segmentNames.Champions).some((name) => formula.includes(`"${name}"`)) ||
+  (["en-US", "zh-CN"] as const).some((locale) => formula.includes(`"${label("expansion", locale)}"`)) ||
+  /^='[^']+'!\$?[A-Z]+\$?\d+$/.test(formula);
+
+describe.each(reports)("%s", (_name, spec) => {
+  test("every number and every formula has an explicit number format", () => {
+    const unformatted = spec.cells.filter((cell) => (typeof cell.value === "number" || cell.formula !== undefined) && cell.numberFormat === undefined);
+    expect(unformatted.map((cell) => `${cell.address} ${cell.formula ?? cell.value}`)).toEqual([]);
+  });
+  test("General only where the formula's result is text", () => {
+    const general = spec.cells.filter((cell) => cell.formula !== undefined && cell.numberFormat === TEXT_RESULT && !givesText(cell.formula));
+    expect(general.map((cell) => `${cell.address} ${cell.formula}`)).toEqual([]);
+  });
+});
+
+test("the recency column of portable RFM shows whole days", () => {
+  const spec = reports.find(([name]) => name === "report, portable, en-US, sample data")?.[1] as SheetSpec;
+  const recency = spec.cells.filter((cell) => cell.formula?.includes("As_Of-SUMPRODUCT(MAX("));
+  expect(recency.length).toBe(SAMPLE_INPUTS.transactions.length);
+  expect(new Set(recency.map((cell) => cell.numberFormat))).toEqual(new Set(["0"]));
+});
