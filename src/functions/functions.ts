@@ -14,6 +14,7 @@ import { fitGammaGamma } from "../core/clv/gammaGamma";
 import { cohortRetention, type CohortPeriod } from "../core/cohortRetention";
 import { defaultLapseDays, periodTables, type CustomerBridge, type PeriodTables } from "../core/periodTables";
 import type { Period } from "../core/periods";
+import { historiesFromSummaries } from "../core/prep/customerSummaries";
 import { summarizeTransactions, type CustomerHistories, type TimeUnit } from "../core/prep/summarizeTransactions";
 import { requireNonNegative } from "../core/validate";
 import { cacPaybackMonths } from "../core/cacPaybackMonths";
@@ -602,9 +603,7 @@ function readAndFit(call: Call, customer_ids: unknown, dates: unknown, amounts: 
   spend: ReturnType<typeof fitGammaGamma>;
 } {
   const histories = readHistories(call, customer_ids, dates, amounts, asOf, timeUnit);
-  const purchases = fitBgNbd(histories);
-  const spend = fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend });
-  return { histories, purchases, spend };
+  return { histories, ...fitModels(histories) };
 }
 
 /**
@@ -624,24 +623,29 @@ export function CLV_FIT(customer_ids: unknown[][], dates: unknown[][], amounts: 
   return run(call, () => {
     const unit = optionalChoice(call, "time_unit", time_unit, TIME_UNITS) ?? "weeks";
     const { purchases, spend } = readAndFit(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), unit);
-    const l = (key: Parameters<typeof label>[0]): string => label(key, call.locale);
-    return [
-      [l("parameter"), l("value")],
-      ["BG/NBD r", purchases.parameters.r],
-      ["BG/NBD alpha", purchases.parameters.alpha],
-      ["BG/NBD a", purchases.parameters.a],
-      ["BG/NBD b", purchases.parameters.b],
-      [l("bgNbdLogLikelihood"), purchases.logLikelihood],
-      ["Gamma-Gamma p", spend.parameters.p],
-      ["Gamma-Gamma q", spend.parameters.q],
-      ["Gamma-Gamma v", spend.parameters.v],
-      [l("gammaGammaLogLikelihood"), spend.logLikelihood],
-      [l("customers"), purchases.customers],
-      [l("repeatBuyers"), purchases.repeatBuyers],
-      [l("timeUnit"), l(unit)],
-      [l("converged"), purchases.converged && spend.converged],
-    ];
+    return fitTable(call, purchases, spend, unit);
   });
+}
+
+/** The two-column table CLV_FIT and CLV_FIT_SUMMARY spill: parameters, log-likelihoods, customers, unit, convergence. */
+function fitTable(call: Call, purchases: ReturnType<typeof fitBgNbd>, spend: ReturnType<typeof fitGammaGamma>, unit: TimeUnit): unknown[][] {
+  const l = (key: Parameters<typeof label>[0]): string => label(key, call.locale);
+  return [
+    [l("parameter"), l("value")],
+    ["BG/NBD r", purchases.parameters.r],
+    ["BG/NBD alpha", purchases.parameters.alpha],
+    ["BG/NBD a", purchases.parameters.a],
+    ["BG/NBD b", purchases.parameters.b],
+    [l("bgNbdLogLikelihood"), purchases.logLikelihood],
+    ["Gamma-Gamma p", spend.parameters.p],
+    ["Gamma-Gamma q", spend.parameters.q],
+    ["Gamma-Gamma v", spend.parameters.v],
+    [l("gammaGammaLogLikelihood"), spend.logLikelihood],
+    [l("customers"), purchases.customers],
+    [l("repeatBuyers"), purchases.repeatBuyers],
+    [l("timeUnit"), l(unit)],
+    [l("converged"), purchases.converged && spend.converged],
+  ];
 }
 
 /**
@@ -665,17 +669,94 @@ export function CLV_PREDICT(customer_ids: unknown[][], dates: unknown[][], amoun
     const rate = optionalNumber(call, "discount_rate", discount_rate) ?? 0;
     const margin = optionalNumber(call, "gross_margin", gross_margin) ?? 1;
     const { histories, purchases, spend } = readAndFit(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), "weeks");
-    const forecast = forecastCustomerValue(histories, purchases.parameters, spend.parameters, { horizonMonths: horizon, monthlyDiscountRate: rate, grossMargin: margin });
-    const table: unknown[][] = [
-      (["customer", "repeatPurchases", "lastPurchaseTime", "customerAge", "probabilityAlive", "expectedPurchases", "expectedSpend", "clv"] as const).map((key) => label(key, call.locale)),
-    ];
-    histories.customers.forEach((customer, i) => {
-      table.push([
-        customer, histories.frequency[i], histories.recency[i], histories.age[i],
-        forecast.probabilityAlive[i], forecast.expectedPurchases[i], forecast.expectedSpend[i], forecast.lifetimeValue[i],
-      ]);
-    });
-    return table;
+    return forecastTable(call, histories, purchases.parameters, spend.parameters, { horizonMonths: horizon, monthlyDiscountRate: rate, grossMargin: margin });
+  });
+}
+
+/** The per-customer table CLV_PREDICT and CLV_PREDICT_SUMMARY spill. */
+function forecastTable(call: Call, histories: CustomerHistories, purchases: ReturnType<typeof fitBgNbd>["parameters"], spend: ReturnType<typeof fitGammaGamma>["parameters"], options: Parameters<typeof forecastCustomerValue>[3]): unknown[][] {
+  const forecast = forecastCustomerValue(histories, purchases, spend, options);
+  const table: unknown[][] = [
+    (["customer", "repeatPurchases", "lastPurchaseTime", "customerAge", "probabilityAlive", "expectedPurchases", "expectedSpend", "clv"] as const).map((key) => label(key, call.locale)),
+  ];
+  histories.customers.forEach((customer, i) => {
+    table.push([
+      customer, histories.frequency[i], histories.recency[i], histories.age[i],
+      forecast.probabilityAlive[i], forecast.expectedPurchases[i], forecast.expectedSpend[i], forecast.lifetimeValue[i],
+    ]);
+  });
+  return table;
+}
+
+/** Reads per-customer summaries (one row each) as the fits take them. */
+function readSummaries(call: Call, args: { customer_ids?: unknown; frequency: unknown; recency: unknown; age: unknown; monetary: unknown }, timeUnit: TimeUnit): CustomerHistories {
+  const withIds = args.customer_ids !== undefined;
+  const records = readRecords(call, [
+    ...(withIds ? [{ name: "customer_ids", value: args.customer_ids, kind: "id" as const }] : []),
+    { name: "frequency", value: args.frequency, kind: "number" },
+    { name: "recency", value: args.recency, kind: "number" },
+    { name: "age", value: args.age, kind: "number" },
+    { name: "monetary", value: args.monetary, kind: "number" },
+  ]);
+  const [frequency, recency, age, monetary] = records.columns.slice(withIds ? 1 : 0) as Float64Array[];
+  return historiesFromSummaries({
+    ...(withIds ? { customers: records.columns[0] as CustomerId[] } : {}),
+    frequency: frequency as Float64Array, recency: recency as Float64Array, age: age as Float64Array, monetary: monetary as Float64Array, timeUnit,
+  });
+}
+
+/** Fits both lifetime-value models to customers' histories (#NUM! when either cannot be fitted). */
+function fitModels(histories: CustomerHistories): { purchases: ReturnType<typeof fitBgNbd>; spend: ReturnType<typeof fitGammaGamma> } {
+  return { purchases: fitBgNbd(histories), spend: fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend }) };
+}
+
+/**
+ * The fit of CX.CLV_FIT from per-customer summaries instead of transactions (a summary table a database query loads): BG/NBD and Gamma-Gamma on each customer's repeat purchases (frequency), time of the last purchase (recency), age (T) and mean repeat spend (monetary), lifetimes' convention. Spills the same table as CX.CLV_FIT.
+ * @customfunction CLV_FIT_SUMMARY
+ * @param frequency Each customer's repeat purchases x (purchase days − 1).
+ * @param recency Each customer's time from the first to the last purchase (t_x), in time_unit.
+ * @param age Each customer's time from the first purchase to the end of observation (T), in time_unit.
+ * @param monetary Each customer's mean spend on repeat purchase days (0 without repeats).
+ * @param [time_unit] The unit of recency and age: "weeks" (default), "days" or "months".
+ * @param invocation Invocation
+ * @returns A two-column table: parameter, value.
+ * @requiresParameterAddresses
+ */
+export function CLV_FIT_SUMMARY(frequency: unknown[][], recency: unknown[][], age: unknown[][], monetary: unknown[][], time_unit: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["frequency", "recency", "age", "monetary", "time_unit"], invocation);
+  return run(call, () => {
+    const unit = optionalChoice(call, "time_unit", time_unit, TIME_UNITS) ?? "weeks";
+    const { purchases, spend } = fitModels(readSummaries(call, { frequency, recency, age, monetary }, unit));
+    return fitTable(call, purchases, spend, unit);
+  });
+}
+
+/**
+ * Probabilistic CLV per customer from per-customer summaries (a summary table a database query loads): fits BG/NBD and Gamma-Gamma as CX.CLV_FIT_SUMMARY does, then forecasts as CX.CLV_PREDICT does. Spills one row per customer with a header.
+ * @customfunction CLV_PREDICT_SUMMARY
+ * @param customer_ids Each customer's id, one row per customer.
+ * @param frequency Each customer's repeat purchases x.
+ * @param recency Each customer's time from the first to the last purchase (t_x), in time_unit.
+ * @param age Each customer's time from the first purchase to the end of observation (T), in time_unit.
+ * @param monetary Each customer's mean spend on repeat purchase days (0 without repeats).
+ * @param horizon_months How many months ahead to forecast (e.g. 12).
+ * @param [discount_rate] Discount rate per month as a fraction (e.g. 0.01). Default 0.
+ * @param [gross_margin] Gross margin as a fraction. Default 1 (revenue).
+ * @param [time_unit] The unit of recency and age: "weeks" (default), "days" or "months".
+ * @param invocation Invocation
+ * @returns customer, x, t_x, T, P(alive), expected purchases, expected spend per purchase, CLV.
+ * @requiresParameterAddresses
+ */
+export function CLV_PREDICT_SUMMARY(customer_ids: unknown[][], frequency: unknown[][], recency: unknown[][], age: unknown[][], monetary: unknown[][], horizon_months: unknown, discount_rate: unknown, gross_margin: unknown, time_unit: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["customer_ids", "frequency", "recency", "age", "monetary", "horizon_months", "discount_rate", "gross_margin", "time_unit"], invocation);
+  return run(call, () => {
+    const horizon = requiredNumber(call, "horizon_months", horizon_months);
+    const rate = optionalNumber(call, "discount_rate", discount_rate) ?? 0;
+    const margin = optionalNumber(call, "gross_margin", gross_margin) ?? 1;
+    const unit = optionalChoice(call, "time_unit", time_unit, TIME_UNITS) ?? "weeks";
+    const histories = readSummaries(call, { customer_ids, frequency, recency, age, monetary }, unit);
+    const { purchases, spend } = fitModels(histories);
+    return forecastTable(call, histories, purchases.parameters, spend.parameters, { horizonMonths: horizon, monthlyDiscountRate: rate, grossMargin: margin });
   });
 }
 

@@ -156,6 +156,10 @@ export const errorMessages = {
     "en-US": "{arg}{at} is {value}; it must be greater than 0.",
     "zh-CN": "{arg}{at}为 {value}，必须大于 0。",
   },
+  recencyNoRepeats: {
+    "en-US": "{arg}{at} is {value}, but with no repeat purchases ({other} = 0) it must be 0.",
+    "zh-CN": "{arg}{at}为 {value}，但没有重复购买（{other} = 0）时应为 0。",
+  },
   recencyWithoutRepeats: {
     "en-US": "t_x{at} is {value}, but with no repeat purchases (x = 0) it must be 0.",
     "zh-CN": "t_x{at}为 {value}，但没有重复购买（x = 0）时应为 0。",

@@ -5,7 +5,7 @@
  */
 import * as cx from "../../src/functions/functions";
 import { expectClose } from "../helpers/close";
-import { cdnowTransactions, serialOf } from "../helpers/cdnow";
+import { cdnowSummary, cdnowTransactions, serialOf } from "../helpers/cdnow";
 import { column, invocation, outcome, single } from "../helpers/excel";
 
 const inv = invocation();
@@ -50,6 +50,45 @@ test("=CX.CLV_PREDICT spills one row per customer; CLV falls as the discount rat
     expect(discounted[i]?.[7] as number).toBeLessThan(flat[i]?.[7] as number);
     expectClose(flat[i]?.[7] as number, 0.3 * (flat[i]?.[5] as number) * (flat[i]?.[6] as number), 1e-9);
   }
+});
+
+describe("the same models from per-customer summaries (a database query's result)", () => {
+  const summary = cdnowSummary();
+  const columns = [column(...summary.frequency), column(...summary.recency), column(...summary.age), column(...summary.meanSpend)] as const;
+  test("=CX.CLV_FIT_SUMMARY on CDNOW's published summary gives the published fit, and CX.CLV_FIT's", () => {
+    const fromSummary = table(() => cx.CLV_FIT_SUMMARY(...columns, null, inv));
+    const fromTransactions = table(() => cx.CLV_FIT(column(...ids), column(...dates), column(...amounts), [[asOf]], "weeks", inv));
+    expect(fromSummary.map((row) => row[0])).toEqual(fromTransactions.map((row) => row[0]));
+    const value = (fit: unknown[][], name: string): number => fit.find((row) => row[0] === name)?.[1] as number;
+    // Published (Fader, Hardie & Lee 2005; Fader & Hardie 2013): r 0.243, α 4.414, a 0.793, b 2.426; p 6.25, q 3.74, v 15.44.
+    for (const [name, published, tolerance] of [["BG/NBD r", 0.243, 0.0005], ["BG/NBD alpha", 4.414, 0.0005], ["BG/NBD a", 0.793, 0.0005], ["BG/NBD b", 2.426, 0.0005], ["Gamma-Gamma p", 6.25, 0.005], ["Gamma-Gamma q", 3.74, 0.005], ["Gamma-Gamma v", 15.44, 0.01]] as const) {
+      expectClose(value(fromSummary, name), published, tolerance);
+      // The summary rounds t_x and T to 0.01 weeks and zbar to cents: the two fits agree to that rounding
+      // (v moves most: 15.4435 from the summary, 15.4477 from the transactions).
+      expectClose(value(fromSummary, name), value(fromTransactions, name), 5e-4 * Math.abs(published));
+    }
+    expect([value(fromSummary, "customers"), value(fromSummary, "repeat buyers"), value(fromSummary, "converged")]).toEqual([2357, 946, true]);
+  });
+  test("=CX.CLV_PREDICT_SUMMARY spills the forecast of =CX.CLV_PREDICT for each customer of the summary", () => {
+    const ids = Array.from({ length: summary.frequency.length }, (_, i) => `K${i + 1}`);
+    const result = table(() => cx.CLV_PREDICT_SUMMARY(column(...ids), ...columns, [[12]], [[0.01]], [[0.3]], null, inv));
+    expect(result.length).toBe(2358);
+    expect(result[0]).toEqual(["customer", "repeat purchases (x)", "last purchase (t_x)", "age (T)", "P(alive)", "expected purchases", "expected spend per purchase", "CLV"]);
+    // Customer 1 of the summary: x 2, t_x 30.43, T 38.86 (the published table's first row).
+    expect(result[1]?.slice(0, 4)).toEqual(["K1", 2, 30.43, 38.86]);
+    const fit = table(() => cx.CLV_FIT_SUMMARY(...columns, null, inv));
+    const parameter = (name: string): number => fit.find((row) => row[0] === name)?.[1] as number;
+    const alive = single(() => cx.P_ALIVE([[2]], [[30.43]], [[38.86]], [[parameter("BG/NBD r")]], [[parameter("BG/NBD alpha")]], [[parameter("BG/NBD a")]], [[parameter("BG/NBD b")]], inv)) as number;
+    expectClose(result[1]?.[4] as number, alive, 1e-12);
+  });
+  test("bad summaries are refused naming the argument and the row", () => {
+    const at = invocation(["S!A2:A4", "S!B2:B4", "S!C2:C4", "S!D2:D4"]);
+    expect(outcome(() => cx.CLV_FIT_SUMMARY(column(1, 2.5, 0), column(1, 2, 0), column(3, 3, 3), column(10, 10, 0), null, at))).toEqual({ kind: "error", code: "#VALUE!", message: "frequency (S!A3) is 2.5; it must be a whole number." });
+    expect(outcome(() => cx.CLV_FIT_SUMMARY(column(1, 2, 0), column(1, 4, 0), column(3, 3, 3), column(10, 10, 0), null, at))).toEqual({ kind: "error", code: "#VALUE!", message: "recency (S!B3) is 4, more than age (3)." });
+    expect(outcome(() => cx.CLV_FIT_SUMMARY(column(1, 2, 0), column(1, 2, 1), column(3, 3, 3), column(10, 10, 0), null, at))).toEqual({ kind: "error", code: "#VALUE!", message: "recency (S!B4) is 1, but with no repeat purchases (frequency = 0) it must be 0." });
+    expect(outcome(() => cx.CLV_FIT_SUMMARY(column(1, 2, 0), column(1, 2, 0), column(3, 3, 3), column(10, -1, 0), null, at))).toEqual({ kind: "error", code: "#VALUE!", message: "monetary (S!D3) is -1; it cannot be negative." });
+    expect(outcome(() => cx.CLV_FIT_SUMMARY(column(1, 2), column(1, 2, 0), column(3, 3, 3), column(10, 10, 0), null, at))).toMatchObject({ kind: "error", code: "#VALUE!" });
+  });
 });
 
 test("=CX.P_ALIVE and =CX.EXPECTED_PURCHASES element-wise with the published parameters", () => {

@@ -30,6 +30,7 @@ export interface CustomerHistories {
   readonly age: Float64Array;
   /** Mean amount of the repeat purchase days (the first day excluded); 0 when x = 0. */
   readonly meanRepeatSpend: Float64Array;
+  /** End of observation (an Excel serial; NaN for histories made from summaries, which carry none). */
   readonly asOf: number;
   readonly timeUnit: TimeUnit;
 }
