@@ -4,6 +4,7 @@
  * Excel calls them (2-D arrays in, 2-D arrays out), so coercion and error checks are included.
  */
 import { gzipSync } from "node:zlib";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +21,8 @@ import { refreshReport, writeReport } from "../src/writer/writeReport";
 import { fakeWorkbook } from "../test/helpers/fakeWorkbook";
 import { workbook } from "../test/helpers/excelMock";
 import { cdnowTransactions, serialOf } from "../test/helpers/cdnow";
-import { seededRandom, simulateTransactions } from "../test/helpers/simulate";
+import { sqlFile } from "../test/helpers/sqlEngines";
+import { seededRandom, simulateSummaries, simulateTransactions } from "../test/helpers/simulate";
 
 interface Figure {
   name: string;
@@ -157,6 +159,19 @@ isolated(() => {
   report({ name: "clv_predict_100k_customers_12_months", unit: "ms", value: predictTime.median, min: predictTime.min, runs: predictTime.runs, transactions: ids.length });
 });
 
+// The lifetime-value models from per-customer summaries, as a database query loads them: a million customers.
+isolated(() => {
+  const summary = simulateSummaries(seededRandom(5), MILLION, { r: 0.6, alpha: 5, a: 0.8, b: 3 }, { p: 6, q: 4, v: 15 });
+  const column = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
+  const args = fromExcel([column(summary.frequency), column(summary.recency), column(summary.age), column(summary.monetary)]) as unknown[][][];
+  const ids = fromExcel(column(summary.frequency.map((_, i) => `C${i + 1}`)));
+  const [x, tx, T, m] = args as [unknown[][], unknown[][], unknown[][], unknown[][]];
+  const fit = time(() => cx.CLV_FIT_SUMMARY(x, tx, T, m, "weeks", inv), () => undefined, 3, 1);
+  report({ name: "clv_fit_summary_1m_customers", unit: "ms", value: fit.median, min: fit.min, runs: fit.runs, budget: 10_000 });
+  const predict = time(() => cx.CLV_PREDICT_SUMMARY(ids, x, tx, T, m, [[12]], [[0.01]], [[0.3]], null, inv), () => undefined, 3, 1);
+  report({ name: "clv_predict_summary_1m_customers_12_months", unit: "ms", value: predict.median, min: predict.min, runs: predict.runs, budget: 10_000 });
+});
+
 // The report: building its spec and its write plan, and the round trips the writer uses
 // (against the office-addin-mock workbook of the tests).
 const reportOptions: ReportOptions = {
@@ -207,7 +222,31 @@ for (const [file, budget] of [["functions.js", 60], ["taskpane.js", 350]] as con
   report({ name: `bundle_${file.replace(".js", "")}_gzip`, unit: "KB", value: Number(kb.toFixed(1)), budget });
 }
 
-void syncsMeasured.then(() => {
+// The queries of sql/ on DuckDB over 10,000,000 transactions of 1,000,000 customers in two years,
+// generated inside DuckDB (a fixed seed), as a database would hold them.
+const sqlMeasured = syncsMeasured.then(async () => {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  await connection.run("SELECT setseed(0.42)");
+  await connection.run(`CREATE TABLE transactions AS SELECT 'C' || CAST(CAST(floor(random() * 1000000) AS INTEGER) AS VARCHAR) AS customer_id,
+    DATE '2024-01-01' + CAST(floor(random() * 731) AS INTEGER) AS purchase_date, round(random() * 500, 2) AS amount FROM range(10000000)`);
+  for (const [file, parameters] of [["customer_bridge.sql", { period: "month", lapse_days: 90 }], ["revenue_bridge.sql", { period: "month" }], ["period_kpis.sql", { period: "month" }], ["customer_summary.sql", { as_of: "DATE '2025-12-31'" }]] as const) {
+    const sql = sqlFile(file, parameters);
+    const samples: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < 4; i++) {
+      const started = performance.now();
+      rows = (await connection.runAndReadAll(sql)).currentRowCount;
+      if (i > 0) samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    report({ name: `duckdb_${file.replace(".sql", "")}_10m_transactions`, unit: "ms", value: Number((samples[1] as number).toFixed(1)), rows, runs: samples.length, note: "DuckDB in process, 2 cores" });
+  }
+  connection.closeSync();
+  instance.closeSync();
+});
+
+void sqlMeasured.then(() => {
   const over = results.filter((figure) => figure.within_budget === false);
   if (over.length > 0) {
     console.error(`over budget: ${over.map((figure) => figure.name).join(", ")}`);

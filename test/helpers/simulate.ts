@@ -92,3 +92,30 @@ export function simulateTransactions(
   }
   return { ids, dates, amounts, end };
 }
+
+/**
+ * Per-customer summaries (x, t_x, T in weeks to the day, mean repeat spend to the cent) of customers
+ * who buy as BG/NBD and spend as Gamma-Gamma assume, observed for 26 to 52 weeks: the table a
+ * database's summary query gives, for benchmarks at scales no transaction table reaches.
+ */
+export function simulateSummaries(
+  random: () => number,
+  customers: number,
+  purchases: { r: number; alpha: number; a: number; b: number },
+  spend: { p: number; q: number; v: number },
+): { frequency: number[]; recency: number[]; age: number[]; monetary: number[] } {
+  const result = { frequency: [] as number[], recency: [] as number[], age: [] as number[], monetary: [] as number[] };
+  for (let i = 0; i < customers; i++) {
+    const age = Math.round((26 + random() * 26) * 7) / 7;
+    const history = simulateBgNbdCustomer(random, purchases, age);
+    const x = history.repeatTimes.length;
+    const rate = gamma(random, spend.q) / spend.v;
+    let total = 0;
+    for (let j = 0; j < x; j++) total += gamma(random, spend.p) / rate;
+    result.frequency.push(x);
+    result.recency.push(x === 0 ? 0 : Math.round((history.repeatTimes[x - 1] as number) * 7) / 7);
+    result.age.push(age);
+    result.monetary.push(x === 0 ? 0 : Math.round((total / x) * 100) / 100);
+  }
+  return result;
+}

@@ -4,6 +4,7 @@ import { hypergeometric2F1 } from "../numeric/hypergeometric2F1";
 import { logGamma } from "../numeric/logGamma";
 import { nelderMead } from "../numeric/nelderMead";
 import { newtonPolish } from "../numeric/newtonPolish";
+import { distinctHistories } from "./distinctHistories";
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, α), dropout probabilities ~ Beta(a, b). */
 export interface BgNbdParameters {
@@ -55,7 +56,7 @@ interface PreparedHistory {
 }
 
 function prepare(history: RepeatHistory): PreparedHistory {
-  const compact = compactHistories(history);
+  const compact = distinctHistories(history.frequency, history.recency, history.age, history.weight);
   const distinct = (values: ArrayLike<number>[]): { list: Float64Array; of: (v: number) => number } => {
     const map = new Map<number, number>();
     for (const array of values) for (let i = 0; i < array.length; i++) if (!map.has(array[i] as number)) map.set(array[i] as number, map.size);
@@ -151,33 +152,6 @@ export function fitBgNbd(history: RepeatHistory): BgNbdFit {
   }
   const [r, alpha, a, b] = Array.from(best.point, Math.exp) as [number, number, number, number];
   return { parameters: { r, alpha, a, b }, logLikelihood: -best.value, customers, repeatBuyers, iterations, converged: best.converged };
-}
-
-/** Customers with identical (x, t_x, T) contribute identical likelihood terms: keep one row each, weighted. */
-function compactHistories(history: RepeatHistory): { frequency: number[]; recency: number[]; age: number[]; weight: number[] } {
-  const index = new Map<string, number>();
-  const frequency: number[] = [];
-  const recency: number[] = [];
-  const age: number[] = [];
-  const weight: number[] = [];
-  for (let i = 0; i < history.frequency.length; i++) {
-    const x = history.frequency[i] as number;
-    const tx = history.recency[i] as number;
-    const T = history.age[i] as number;
-    const key = `${x}|${tx}|${T}`;
-    const at = index.get(key);
-    const w = history.weight === undefined ? 1 : (history.weight[i] as number);
-    if (at === undefined) {
-      index.set(key, frequency.length);
-      frequency.push(x);
-      recency.push(tx);
-      age.push(T);
-      weight.push(w);
-    } else {
-      weight[at] = (weight[at] as number) + w;
-    }
-  }
-  return { frequency, recency, age, weight };
 }
 
 /**

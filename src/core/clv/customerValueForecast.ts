@@ -2,6 +2,7 @@ import type { CustomerHistories } from "../prep/summarizeTransactions";
 import { DAYS_PER_UNIT } from "../prep/summarizeTransactions";
 import { requireFraction, requireNonNegative } from "../validate";
 import { expectedPurchases, probabilityAlive, type BgNbdParameters } from "./betaGeometricNbd";
+import { distinctHistories } from "./distinctHistories";
 import { conditionalExpectedSpend, type GammaGammaParameters } from "./gammaGamma";
 
 export interface ForecastOptions {
@@ -42,16 +43,17 @@ export function forecastCustomerValue(histories: CustomerHistories, purchases: B
   const unitsPerMonth = DAYS_PER_MONTH / DAYS_PER_UNIT[histories.timeUnit];
   const months = Math.ceil(horizon);
   const n = histories.customers.length;
-  const alive = new Float64Array(n);
-  const expected = new Float64Array(n);
-  const spendPerPurchase = new Float64Array(n);
-  const value = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = histories.frequency[i] as number;
-    const tx = histories.recency[i] as number;
-    const T = histories.age[i] as number;
-    alive[i] = probabilityAlive(purchases, x, tx, T);
-    spendPerPurchase[i] = conditionalExpectedSpend(spend, x, histories.meanRepeatSpend[i] as number);
+  // P(alive) and the purchases depend on a customer only through (x, t_x, T): once per distinct history.
+  const distinct = distinctHistories(histories.frequency, histories.recency, histories.age);
+  const d = distinct.frequency.length;
+  const aliveOf = new Float64Array(d);
+  const expectedOf = new Float64Array(d);
+  const discountedOf = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    const x = distinct.frequency[j] as number;
+    const tx = distinct.recency[j] as number;
+    const T = distinct.age[j] as number;
+    aliveOf[j] = probabilityAlive(purchases, x, tx, T);
     let previous = 0;
     let discounted = 0;
     for (let k = 1; k <= months; k++) {
@@ -60,8 +62,19 @@ export function forecastCustomerValue(histories: CustomerHistories, purchases: B
       discounted += (cumulative - previous) / Math.pow(1 + rate, k);
       previous = cumulative;
     }
-    expected[i] = previous;
-    value[i] = margin * (spendPerPurchase[i] as number) * discounted;
+    expectedOf[j] = previous;
+    discountedOf[j] = discounted;
+  }
+  const alive = new Float64Array(n);
+  const expected = new Float64Array(n);
+  const spendPerPurchase = new Float64Array(n);
+  const value = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = distinct.of[i] as number;
+    alive[i] = aliveOf[j] as number;
+    expected[i] = expectedOf[j] as number;
+    spendPerPurchase[i] = conditionalExpectedSpend(spend, histories.frequency[i] as number, histories.meanRepeatSpend[i] as number);
+    value[i] = margin * (spendPerPurchase[i] as number) * (discountedOf[j] as number);
   }
   return { probabilityAlive: alive, expectedPurchases: expected, expectedSpend: spendPerPurchase, lifetimeValue: value };
 }
