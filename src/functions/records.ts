@@ -197,8 +197,20 @@ const MAX_PREFIXES = 8;
  */
 function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf: Uint8Array): Run[] | undefined {
   const runs: (Run & { prefix: string; length: number; sameLength: boolean; leadingZero: boolean })[] = [];
+  // The current run's figures are kept in locals (the usual column has one prefix, so they are
+  // written back only when the prefix changes, and once at the end).
   let current = -1;
   let currentPrefix = "";
+  let low = Infinity;
+  let high = -Infinity;
+  let length = 0;
+  let sameLength = true;
+  let leadingZero = false;
+  const saveRun = (): void => {
+    const run = runs[current];
+    if (run === undefined) return;
+    Object.assign(run, { low, high, sameLength, leadingZero });
+  };
   for (let j = 0; j < keptRows.length; j++) {
     const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
     if (typeof id !== "string") return undefined;
@@ -206,6 +218,7 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
     if (lead <= 32 || isDigit(lead)) return undefined;
     let prefixLength = currentPrefix.length;
     if (current < 0 || !id.startsWith(currentPrefix) || !isDigit(id.charCodeAt(prefixLength))) {
+      saveRun();
       prefixLength = 0;
       while (prefixLength < id.length && !isDigit(id.charCodeAt(prefixLength))) prefixLength++;
       currentPrefix = id.slice(0, prefixLength);
@@ -215,6 +228,8 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
         current = runs.length;
         runs.push({ prefix: currentPrefix, low: Infinity, high: -Infinity, length: id.length, sameLength: true, leadingZero: false });
       }
+      const run = runs[current] as (typeof runs)[number];
+      ({ low, high, length, sameLength, leadingZero } = run);
     }
     const digits = id.length - prefixLength;
     if (digits < 1 || digits > 9) return undefined;
@@ -224,14 +239,14 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
       if (!isDigit(c)) return undefined;
       code = code * 10 + (c - 48);
     }
-    const run = runs[current] as (typeof runs)[number];
-    if (id.length !== run.length) run.sameLength = false;
-    if (digits > 1 && id.charCodeAt(prefixLength) === 48) run.leadingZero = true;
-    if (code < run.low) run.low = code;
-    if (code > run.high) run.high = code;
+    if (id.length !== length) sameLength = false;
+    if (digits > 1 && id.charCodeAt(prefixLength) === 48) leadingZero = true;
+    if (code < low) low = code;
+    if (code > high) high = code;
     codes[j] = code;
     runOf[j] = current;
   }
+  saveRun();
   if (runs.some((run) => !run.sameLength && run.leadingZero)) return undefined;
   if (new Set(runs.map((run) => run.prefix.toLowerCase())).size < runs.length) return undefined;
   return runs;
