@@ -77,6 +77,7 @@ export const reportLabels = {
   transactions: { "en-US": "Transactions (replace with yours)", "zh-CN": "交易记录（请替换为您的数据）" },
   date: { "en-US": "Date", "zh-CN": "日期" },
   amount: { "en-US": "Amount", "zh-CN": "金额" },
+  issuedSheet: { "en-US": "Issued {period}", "zh-CN": "已发布 {period}" },
   periodTables: { "en-US": "Period tables", "zh-CN": "分期表" },
   periodKind: { "en-US": "Period", "zh-CN": "期间类型" },
   lapseDays: { "en-US": "Lapse window (days)", "zh-CN": "流失判定天数" },

@@ -4,6 +4,9 @@
  * the writer reads the cells, this turns them back into report options.
  */
 import { columnName, parseRange, type RangeAddress } from "../core/a1";
+import { isoDateOfSerial } from "../core/dates";
+import { fillTemplate } from "../i18n/locale";
+import { reportLabels } from "../i18n/reportLabels";
 import { isBlank } from "../core/cells";
 import { buildReport, SCALAR_INPUTS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings } from "./buildReport";
 import type { DataSource } from "./dataSource";
@@ -104,4 +107,15 @@ export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formula
     if (!isBlank(value) && !own.has(address) && !inTable(row, column)) outside.push(address);
   }));
   return outside;
+}
+
+/**
+ * The name of the sheet a report is archived to when issued: "Issued 2024-09" (the month of its
+ * period end), in the report's language; undefined when the settings are not a report's.
+ */
+export function issuedSheetName(stored: unknown): string | undefined {
+  const settings = parseSettings(stored);
+  if (settings === undefined) return undefined;
+  const month = isoDateOfSerial(settings.periodEnd).slice(0, 7);
+  return fillTemplate(reportLabels.issuedSheet[settings.locale], { period: month });
 }

@@ -41,13 +41,20 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type Action = "create" | "refresh";
+type Action = "create" | "refresh" | "archive";
 type Status =
   | { readonly kind: "idle" }
   | { readonly kind: "working"; readonly action: Action }
   | { readonly kind: "done"; readonly action: Action; readonly sheet: string }
   | { readonly kind: "refused"; readonly message: string }
   | { readonly kind: "failed"; readonly action: Action; readonly reason: string; readonly rolledBack: boolean };
+
+/** What the pane says while an action runs, when it is done, and after it failed with or without putting the workbook back. */
+const ACTION_TEXT: Readonly<Record<Action, Readonly<Record<"working" | "done" | "rolledBack" | "notRolledBack", PaneString>>>> = {
+  create: { working: "creating", done: "created", rolledBack: "rolledBack", notRolledBack: "notRolledBack" },
+  refresh: { working: "refreshing", done: "refreshed", rolledBack: "refreshRestored", notRolledBack: "refreshNotRestored" },
+  archive: { working: "archiving", done: "archived", rolledBack: "archiveRemoved", notRolledBack: "archiveNotRemoved" },
+};
 
 /** A failed write as the pane shows it: the reason, and whether the workbook was put back. */
 function failure(action: Action, error: unknown): Status {
@@ -119,17 +126,18 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     }
   };
 
-  const refresh = async (): Promise<void> => {
+  /** Refresh and archive act on the active sheet, and are refused the same way when it is not a report. */
+  const onActiveSheet = async (action: "refresh" | "archive"): Promise<void> => {
     if (status.kind === "working") return;
-    setStatus({ kind: "working", action: "refresh" });
+    setStatus({ kind: "working", action });
     try {
-      const result = await gateway.refreshReport(locale, today);
-      setStatus({ kind: "done", action: "refresh", sheet: result.sheetName });
+      const result = await (action === "refresh" ? gateway.refreshReport(locale, today) : gateway.archiveReport(locale));
+      setStatus({ kind: "done", action, sheet: result.sheetName });
     } catch (error) {
       const refused = error as { reason?: unknown; cells?: readonly string[] };
       if (refused.reason === "notReport") setStatus({ kind: "refused", message: t("notReport") });
       else if (refused.reason === "userCells") setStatus({ kind: "refused", message: t("userCells", { cells: (refused.cells ?? []).join(", ") }) });
-      else setStatus(failure("refresh", error));
+      else setStatus(failure(action, error));
     }
   };
 
@@ -179,11 +187,14 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
       <DataSourceFields gateway={gateway} locale={locale} state={data} onChange={setData} needed={needed} checked={picks} />
       <Button appearance="primary" type="submit" disabled={!valid || status.kind === "working"}>{t("create")}</Button>
       <Field hint={t("refreshHelp")}>
-        <Button appearance="secondary" onClick={() => void refresh()} disabled={status.kind === "working"}>{t("refresh")}</Button>
+        <Button appearance="secondary" onClick={() => void onActiveSheet("refresh")} disabled={status.kind === "working"}>{t("refresh")}</Button>
       </Field>
-      {status.kind === "working" && <Spinner size="small" label={t(status.action === "create" ? "creating" : "refreshing")} />}
+      <Field hint={t("archiveHelp")}>
+        <Button appearance="secondary" onClick={() => void onActiveSheet("archive")} disabled={status.kind === "working"}>{t("archive")}</Button>
+      </Field>
+      {status.kind === "working" && <Spinner size="small" label={t(ACTION_TEXT[status.action].working)} />}
       {status.kind === "done" && (
-        <MessageBar intent="success"><MessageBarBody>{t(status.action === "create" ? "created" : "refreshed", { sheet: status.sheet })}</MessageBarBody></MessageBar>
+        <MessageBar intent="success"><MessageBarBody>{t(ACTION_TEXT[status.action].done, { sheet: status.sheet })}</MessageBarBody></MessageBar>
       )}
       {status.kind === "refused" && (
         <MessageBar intent="warning"><MessageBarBody>{status.message}</MessageBarBody></MessageBar>
@@ -192,7 +203,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
         <MessageBar intent="error">
           <MessageBarBody>
             {t("failed", { reason: status.reason })}{" "}
-            {t(status.action === "create" ? (status.rolledBack ? "rolledBack" : "notRolledBack") : (status.rolledBack ? "refreshRestored" : "refreshNotRestored"))}
+            {t(status.rolledBack ? ACTION_TEXT[status.action].rolledBack : ACTION_TEXT[status.action].notRolledBack)}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -6,8 +6,9 @@ import { DISPLAY_LANGUAGE_KEY, fillTemplate, type Locale } from "../i18n/locale"
 import { paneStrings } from "../i18n/paneStrings";
 import { buildReport, type ReportOptions } from "../report/buildReport";
 import type { Pick } from "../report/dataSource";
-import { rebuildReport } from "../report/readBack";
+import { issuedSheetName, rebuildReport } from "../report/readBack";
 import { parseRange } from "../core/a1";
+import { archiveReport } from "../writer/archiveReport";
 import { readInChunks } from "../writer/readInChunks";
 import { refreshReport, writeReport, type WriteResult } from "../writer/writeReport";
 
@@ -19,6 +20,11 @@ export interface ExcelGateway {
    * rejects with RefreshRefusedError (not a report, or the user's cells beside it) before changing anything.
    */
   refreshReport(locale: Locale, today: number): Promise<WriteResult>;
+  /**
+   * Copies the active report sheet as values into a protected sheet named for its period ("Issued
+   * 2024-09"); rejects with RefreshRefusedError when it is not a report, ReportWriteError after removing the copy.
+   */
+  archiveReport(locale: Locale): Promise<WriteResult>;
   /**
    * The selected range as a pick for "my data": the used part of the selection, or the whole Excel
    * table when the selection lies in one.
@@ -62,6 +68,10 @@ export const officeGateway: ExcelGateway = {
   async refreshReport(locale, today) {
     requireExcelApi(locale);
     return Excel.run((context) => refreshReport(context, (settings, contents) => rebuildReport(settings, contents, today)));
+  },
+  async archiveReport(locale) {
+    requireExcelApi(locale);
+    return Excel.run((context) => archiveReport(context, issuedSheetName));
   },
   async readSelection(locale) {
     requireExcelApi(locale);

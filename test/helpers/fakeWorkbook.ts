@@ -39,6 +39,8 @@ export interface FakeChart {
 
 export interface FakeSheet {
   name: string;
+  /** Set by protection.protect(): the sheet no longer takes edits. */
+  protected?: boolean;
   cells: Map<string, Cell>;
   /** Cells that hold a formula (their content starts with "="); other strings are text. */
   formulaCells: Set<string>;
@@ -124,6 +126,7 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
         sent(rows);
         later(() => each((key, r, c) => {
           const sheet = sheetOf(sheetName);
+          if (sheet.protected === true) throw excelError("AccessDenied", `the sheet ${sheetName} is protected`);
           const { value, formula } = typed(rows[r]?.[c] ?? "");
           if (formula) sheet.formulaCells.add(key);
           else sheet.formulaCells.delete(key);
@@ -154,6 +157,11 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
       add: (n: string, reference: string | Record<string, unknown>) => later(() => {
         if (sheet().names.has(n)) throw new Error(`InvalidArgument: the name ${n} already exists`);
         sheet().names.set(n, typeof reference === "string" ? reference : `=${name}!${(reference["boxAddress"] as string | undefined) ?? ""}`);
+      }),
+      getItem: (n: string) => ({
+        delete: () => later(() => {
+          if (!sheet().names.delete(n)) throw excelError("ItemNotFound", `the name ${n} does not exist`);
+        }),
       }),
       getItemOrNullObject: (n: string) => {
         const state: Record<string, unknown> = {};
@@ -261,6 +269,31 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
       names,
       tables,
       charts,
+      // A copy with its cells, names, tables (renamed, as Excel renames them) and charts, placed after this sheet.
+      copy: () => {
+        const taken = new Set(book.sheets.map((s) => s.name.toLowerCase()));
+        let n = 2;
+        while (taken.has(`${name} (${n})`.toLowerCase())) n++;
+        const copyName = `${name} (${n})`;
+        later(() => {
+          const source = sheet();
+          const allTables = new Set(book.sheets.flatMap((s) => [...s.tables.keys()].map((t) => t.toLowerCase())));
+          const tablesCopy = new Map<string, Area>();
+          for (const [t, box] of source.tables) {
+            let k = 2;
+            while (allTables.has(`${t}${k}`.toLowerCase())) k++;
+            tablesCopy.set(`${t}${k}`, { ...box });
+            allTables.add(`${t}${k}`.toLowerCase());
+          }
+          const copied: FakeSheet = {
+            name: copyName, cells: new Map(source.cells), formulaCells: new Set(source.formulaCells), names: new Map(source.names),
+            tables: tablesCopy, charts: source.charts.map((c) => ({ type: c.type, series: c.series.map((x) => ({ ...x })) })),
+          };
+          book.sheets.splice(book.sheets.indexOf(source) + 1, 0, copied);
+        });
+        return { set name(value: string) { later(() => (sheetOf(copyName).name = value)); } };
+      },
+      protection: { protect: () => later(() => (sheet().protected = true)) },
       activate: () => later(() => (book.active = name)),
       delete: () => later(() => (book.sheets = book.sheets.filter((s) => s.name !== name))),
     };
@@ -289,6 +322,7 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
       return sheetObject(name);
     },
     getActiveWorksheet: () => sheetObject(book.active),
+    getItem: (name: string) => sheetObject(name),
     getItemOrNullObject: (name: string) => sheetObject(name),
   };
   book.context = {

@@ -25,6 +25,7 @@ function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { re
       return { sheetName: "Customer Metrics (2)", syncs: 2 };
     },
     refreshReport: async () => ({ sheetName: "Customer Metrics", syncs: 3 }),
+    archiveReport: async () => ({ sheetName: "Issued 2024-09", syncs: 5 }),
     readSelection: async () => ({ address: "Sheet1!A1", values: [[""]] }),
     insertFormula: async (formula) => {
       formulas.push(formula);
@@ -114,6 +115,28 @@ describe("create-report form", () => {
       fireEvent.click(screen.getByRole("button", { name: "刷新当前报告工作表" }));
     });
     expect(await screen.findByText(/未做任何更改：单元格 F3, B200 不属于报告/)).toBeTruthy();
+  });
+
+  test("archive as issued: the sheet it made is named; a sheet that is not a report is refused; a failed copy says it was removed", async () => {
+    const { RefreshRefusedError } = await import("../../src/writer/writeReport");
+    render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
+    expect(screen.getByText(/into a protected sheet named for its period/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Archive as issued" }));
+    });
+    expect(await screen.findByText("Archived as “Issued 2024-09” (values only, protected).")).toBeTruthy();
+
+    render(<CreateReportForm gateway={fakeGateway({ archiveReport: async () => { throw new RefreshRefusedError("notReport"); } })} locale="zh-CN" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "存档为已发布版本" }));
+    });
+    expect(await screen.findByText("当前工作表不是本加载项生成的报告。请选中报告工作表，或生成新报告。")).toBeTruthy();
+
+    render(<CreateReportForm gateway={fakeGateway({ archiveReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true); } })} locale="en-US" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getAllByRole("button", { name: "Archive as issued" }).at(-1) as HTMLElement);
+    });
+    expect(await screen.findByText(/The unfinished copy was removed; the report sheet is unchanged\./)).toBeTruthy();
   });
 
   test("my data: each pick is checked in its field before anything is written, then linked", async () => {

@@ -1,0 +1,79 @@
+import { REPORT_MARKER, ReportWriteError, RefreshRefusedError, type WriteResult } from "./writeReport";
+import { splitBlock, REQUEST_BUDGET_BYTES, uniqueSheetName } from "./planWrite";
+import { readInChunks } from "./readInChunks";
+
+/** Errors as a cell shows them: written back as typed, so the archive shows the same error. */
+const ERROR_VALUES = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#NUM!", "#REF!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"]);
+
+/** A computed value as `formulas` must be given it to stay that value: text behind an apostrophe (so "=…" or "2024" stays text), errors as typed. */
+function asWritten(value: unknown): string | number | boolean {
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  const text = String(value ?? "");
+  if (text === "" || ERROR_VALUES.has(text)) return text;
+  return `'${text}`;
+}
+
+/**
+ * "Archive as issued": the active report sheet copied, with its formats, tables and charts, into a
+ * new sheet named for its period ("Issued 2024-09"), every formula replaced by the value it shows,
+ * and the sheet protected; so last month's report stays as it was issued while the live one goes on
+ * with new data. The copy carries no report marker, so a refresh leaves it alone. Round trips, 5 for a
+ * report of ordinary size: (1) the marker, the sheet names and where the used range is; (2) every
+ * cell's value, in slices that keep each response under Excel on the web's 5 MB; (3) the copy,
+ * under its name; (4) its values, in more requests only where the size limit demands; (5) protection. If Excel rejects any of it, the copy is deleted.
+ *
+ * @param nameFor the archive's sheet name from the report's stored settings
+ * @throws RefreshRefusedError when the active sheet is not a report this add-in made; ReportWriteError after removing the copy
+ */
+export async function archiveReport(context: Excel.RequestContext, nameFor: (settings: unknown) => string | undefined): Promise<WriteResult> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  const marker = sheet.names.getItemOrNullObject(REPORT_MARKER);
+  marker.load("value");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load("address");
+  await context.sync();
+  let settings: unknown;
+  try {
+    settings = marker.isNullObject ? undefined : (JSON.parse(String(marker.value)) as { settings?: unknown }).settings;
+  } catch {
+    settings = undefined;
+  }
+  const wanted = settings === undefined ? undefined : nameFor(settings);
+  if (wanted === undefined || used.isNullObject) throw new RefreshRefusedError("notReport");
+  const archiveName = uniqueSheetName(wanted, sheets.items.map((item) => item.name));
+
+  const read = await readInChunks(context, (local) => sheet.getRange(local), used.address, ["values"]);
+  const local = used.address.split("!").at(-1) as string;
+  const values = (read.rows.values ?? []).map((row) => row.map(asWritten));
+  let syncs = 1 + read.syncs;
+  try {
+    // The copy takes its name in a request of its own: what follows finds it by that name.
+    sheet.copy("After", sheet).name = archiveName;
+    await context.sync();
+    syncs++;
+    const copy = context.workbook.worksheets.getItem(archiveName);
+    copy.names.getItem(REPORT_MARKER).delete();
+    for (const slice of splitBlock({ range: local, formulas: values }, REQUEST_BUDGET_BYTES)) {
+      copy.getRange(slice.range).formulas = slice.formulas as unknown as string[][];
+      await context.sync();
+      syncs++;
+    }
+    copy.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });
+    copy.activate();
+    await context.sync();
+    return { sheetName: archiveName, syncs: syncs + 1 };
+  } catch (error) {
+    let rolledBack = false;
+    try {
+      context.workbook.worksheets.getItemOrNullObject(archiveName).delete();
+      await context.sync();
+      rolledBack = true;
+    } catch {
+      // The workbook refused even the clean-up; say so rather than pretend.
+    }
+    throw new ReportWriteError(error, rolledBack);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * "Archive as issued" on the in-memory workbook: the active report is copied into a sheet named for
+ * its period, every formula replaced by the value it shows, the sheet protected and unmarked (a
+ * refresh refuses it), the live report untouched; a sheet that is not a report is refused, and a
+ * rejected copy is removed again.
+ */
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { issuedSheetName, rebuildReport } from "../../src/report/readBack";
+import { archiveReport } from "../../src/writer/archiveReport";
+import { RefreshRefusedError, REPORT_MARKER, refreshReport, ReportWriteError, writeReport } from "../../src/writer/writeReport";
+import { fakeWorkbook, type FakeSheet } from "../helpers/fakeWorkbook";
+
+const options: ReportOptions = {
+  title: "Q3 customers", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
+  formulaMode: "portable", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
+};
+
+async function written(locale: ReportOptions["locale"] = "en-US") {
+  const book = fakeWorkbook(["Sheet1"]);
+  const { sheetName } = await writeReport(book.context, buildReport({ ...options, locale }));
+  book.syncs = 0;
+  return { book, live: book.sheets.find((s) => s.name === sheetName) as FakeSheet };
+}
+
+test("the issued sheet is named for the month of the period end, in the report's language", () => {
+  expect(issuedSheetName({ ...options, sections: { dimensions: true, satisfaction: true, lifecycle: true, rfm: true } })).toBe("Issued 2024-09");
+  expect(issuedSheetName({ ...options, locale: "zh-CN", sections: { dimensions: true, satisfaction: true, lifecycle: true, rfm: true } })).toBe("已发布 2024-09");
+  expect(issuedSheetName({ title: 1 })).toBeUndefined();
+});
+
+test("the report is copied as values into a protected sheet after it; the live report keeps its formulas", async () => {
+  const { book, live } = await written();
+  const liveCells = new Map(live.cells);
+  const liveFormulas = new Set(live.formulaCells);
+  const result = await archiveReport(book.context, issuedSheetName);
+  expect(result).toEqual({ sheetName: "Issued 2024-09", syncs: 5 });
+  const issued = book.sheets.find((s) => s.name === "Issued 2024-09") as FakeSheet;
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name, "Issued 2024-09"]);
+  // Every cell shows what the live one showed (this workbook's value of a formula cell is its text), and none is a formula.
+  expect(issued.formulaCells.size).toBe(0);
+  expect(liveFormulas.size).toBeGreaterThan(100);
+  expect([...issued.cells.keys()].sort()).toEqual([...liveCells.keys()].sort());
+  for (const [key, value] of liveCells) expect([key, issued.cells.get(key)]).toEqual([key, value]);
+  expect(issued.protected).toBe(true);
+  expect(issued.names.has(REPORT_MARKER)).toBe(false);
+  expect(issued.tables.size).toBe(live.tables.size);
+  expect(issued.charts.length).toBe(live.charts.length);
+  expect(book.active).toBe("Issued 2024-09");
+  // The live report is as it was.
+  expect(live.cells).toEqual(liveCells);
+  expect(live.formulaCells).toEqual(liveFormulas);
+  expect(live.names.has(REPORT_MARKER)).toBe(true);
+  // A refresh leaves the issued sheet alone.
+  await expect(refreshReport(book.context, (settings, contents) => rebuildReport(settings, contents, 45600))).rejects.toBeInstanceOf(RefreshRefusedError);
+});
+
+test("archiving twice in a month keeps both, under unique names; text that looks like a formula stays text", async () => {
+  const { book, live } = await written("zh-CN");
+  live.cells.set("A5", "=Q3 results");
+  await archiveReport(book.context, issuedSheetName);
+  book.active = live.name;
+  const second = await archiveReport(book.context, issuedSheetName);
+  expect(second.sheetName).toBe("已发布 2024-09 (2)");
+  const issued = book.sheets.find((s) => s.name === second.sheetName) as FakeSheet;
+  expect([issued.cells.get("A5"), issued.formulaCells.has("A5")]).toEqual(["=Q3 results", false]);
+});
+
+test("a sheet that is not a report is refused before anything is made", async () => {
+  const book = fakeWorkbook(["Sheet1"]);
+  (book.sheets[0] as FakeSheet).cells.set("A1", "my notes");
+  await expect(archiveReport(book.context, issuedSheetName)).rejects.toMatchObject({ reason: "notReport" });
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+});
+
+test("when Excel rejects the copy's values, the copy is removed and the live report is untouched", async () => {
+  const { book, live } = await written();
+  const before = new Map(live.cells);
+  book.failSync = 4; // the request that writes the values
+  const error = await archiveReport(book.context, issuedSheetName).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ReportWriteError);
+  expect((error as ReportWriteError).rolledBack).toBe(true);
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name]);
+  expect(live.cells).toEqual(before);
+});
