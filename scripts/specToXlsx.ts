@@ -22,13 +22,15 @@ const FILLS: Record<string, string> = { heading: "FFDEEAF6", input: "FFFFF2CC", 
 export async function specToXlsx(spec: SheetSpec, file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CX customer metrics add-in";
-  const sheet = workbook.addWorksheet(spec.name);
+  const sheet = workbook.addWorksheet(spec.name, spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {});
   for (const cell of spec.cells) {
     const target = sheet.getCell(cell.address);
     target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula) } : (cell.value ?? null);
     if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
-    if (cell.style === "title") target.font = { bold: true, size: 16 };
-    if (cell.style === "heading" || cell.style === "kpi") target.font = { bold: true };
+    const name = spec.font === undefined ? {} : { name: spec.font };
+    if (cell.style === "title") target.font = { ...name, bold: true, size: 16 };
+    else if (cell.style === "heading" || cell.style === "kpi") target.font = { ...name, bold: true, size: 11 };
+    else if (spec.font !== undefined) target.font = { ...name, size: 11 };
     const fill = cell.style === undefined ? undefined : FILLS[cell.style];
     if (fill !== undefined) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   }

@@ -546,5 +546,10 @@ export function buildReport(options: ReportOptions): SheetSpec {
     name: t("sheetName"), cells, tables, names, trafficLights, charts, settings: JSON.stringify(reportSettings(options)),
     linkedTables: Object.values(source).flatMap((range) => (range?.table === undefined ? [] : [range.table])),
     columnWidths: widths,
+    font: REPORT_FONTS[options.locale],
+    showGridlines: false,
   };
 }
+
+/** Fonts named in files the report is exported to: Calibri, and for Chinese the usual Chinese UI font (a file whose fonts have no name opens in a serif font). */
+export const REPORT_FONTS: Readonly<Record<Locale, string>> = { "en-US": "Calibri", "zh-CN": "Microsoft YaHei" };

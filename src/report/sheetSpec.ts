@@ -66,6 +66,10 @@ export interface SheetSpec {
   readonly settings?: string;
   /** The user's Excel tables the report links to: refresh reads their current size, so the links follow their growth. */
   readonly linkedTables?: readonly string[];
+  /** The font every cell is set in ("Calibri", or a Chinese UI font for a Chinese report); unset: the workbook's. */
+  readonly font?: string;
+  /** false: gridlines hidden (a page to read and print, not a grid to type into). */
+  readonly showGridlines?: boolean;
   /** Column widths in points, from column A (undefined: leave the column as it is). */
   readonly columnWidths: readonly (number | undefined)[];
 }

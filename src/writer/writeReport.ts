@@ -114,6 +114,7 @@ function applyLayout(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, t
     bad.cellValue.format.fill.color = "#FFC7CE"; // Excel's "Bad" red
     bad.cellValue.rule = { formula1: target, operator: light.direction === "atLeast" ? "LessThan" : "GreaterThan" };
   }
+  if (spec.showGridlines === false) sheet.showGridlines = false;
   spec.columnWidths.forEach((width, i) => {
     if (width !== undefined) sheet.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = width;
   });

@@ -41,6 +41,8 @@ export interface FakeSheet {
   name: string;
   /** Set by protection.protect(): the sheet no longer takes edits. */
   protected?: boolean;
+  /** As the writer set it; undefined: Excel's default (shown). */
+  showGridlines?: boolean;
   cells: Map<string, Cell>;
   /** Cells that hold a formula (their content starts with "="); other strings are text. */
   formulaCells: Set<string>;
@@ -294,6 +296,7 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
         return { set name(value: string) { later(() => (sheetOf(copyName).name = value)); } };
       },
       protection: { protect: () => later(() => (sheet().protected = true)) },
+      set showGridlines(value: boolean) { later(() => (sheet().showGridlines = value)); },
       activate: () => later(() => (book.active = name)),
       delete: () => later(() => (book.sheets = book.sheets.filter((s) => s.name !== name))),
     };
