@@ -68,6 +68,13 @@ export const paneStrings = {
     "en-US": "Select a report sheet this add-in made: it is rebuilt from its own settings and the data its input cells and tables hold now. Other sheets are not touched.",
     "zh-CN": "请先选中本加载项生成的报告工作表：将按其原有设置和输入单元格、表格中的当前数据重新生成。不会改动其他工作表。",
   },
+  rollForward: { "en-US": "Roll forward to the next period", "zh-CN": "滚动到下一期" },
+  rollForwardHelp: {
+    "en-US": "Writes the active report again for the period after it (the next month, quarter or year, or as many days again) into a new sheet, with the same settings, links and typed figures. The report it came from stays as it is.",
+    "zh-CN": "将当前报告按下一期（下个月、下个季度或下一年，或相同天数）写入新工作表，沿用相同的设置、数据链接和已输入的数字。原报告保持不变。",
+  },
+  rollingForward: { "en-US": "Writing the next period's report…", "zh-CN": "正在生成下一期报告……" },
+  rolledForward: { "en-US": "Wrote the next period's report into the sheet “{sheet}”.", "zh-CN": "已将下一期报告写入工作表“{sheet}”。" },
   archive: { "en-US": "Archive as issued", "zh-CN": "存档为已发布版本" },
   archiveHelp: {
     "en-US": "Copies the active report sheet, as values with its formats, into a protected sheet named for its period (e.g. “Issued 2024-09”), so the report you issued stays as it was while this one goes on with new data.",

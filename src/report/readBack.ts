@@ -4,7 +4,7 @@
  * the writer reads the cells, this turns them back into report options.
  */
 import { columnName, parseRange, type RangeAddress } from "../core/a1";
-import { isoDateOfSerial } from "../core/dates";
+import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
 import { fillTemplate } from "../i18n/locale";
 import { reportLabels } from "../i18n/reportLabels";
 import { isBlank } from "../core/cells";
@@ -80,13 +80,41 @@ export function followTables(source: DataSource, bodies: Readonly<Record<string,
 
 /** The rebuilt report: the stored settings, today's date, and the data as the sheet holds it now; undefined for unknown settings. */
 export function rebuildReport(stored: unknown, contents: SheetContents, today: number): SheetSpec | undefined {
+  return reportFromSheet(stored, contents, today, false);
+}
+
+/** The same report for the period after the stored one (nextPeriod), with the sheet's data and links as they are now. */
+export function rolledForwardReport(stored: unknown, contents: SheetContents, today: number): SheetSpec | undefined {
+  return reportFromSheet(stored, contents, today, true);
+}
+
+function reportFromSheet(stored: unknown, contents: SheetContents, today: number, forward: boolean): SheetSpec | undefined {
   const settings = parseSettings(stored);
   if (settings === undefined) return undefined;
+  const period = forward ? nextPeriod(settings.periodStart, settings.periodEnd) : { start: settings.periodStart, end: settings.periodEnd };
   const options: ReportOptions = {
-    ...settings, generatedOn: today, inputs: inputsFromSheet(contents),
+    ...settings, periodStart: period.start, periodEnd: period.end, generatedOn: today, inputs: inputsFromSheet(contents),
     ...(settings.source === undefined ? {} : { source: followTables(settings.source, contents.linkedTables ?? {}) }),
   };
   return buildReport(options);
+}
+
+/**
+ * The period after [start, end] (Excel serials): as many calendar months again when it runs from the
+ * first of a month to the last day of a month (a month, a quarter, a half-year, a year), else as many
+ * days again.
+ *
+ * @example nextPeriod(45474, 45565) // 2024-07-01..2024-09-30 → { start: 45566, end: 45657 } (2024-10-01..2024-12-31)
+ */
+export function nextPeriod(start: number, end: number): { start: number; end: number } {
+  const first = utcDateOfSerial(start);
+  const afterEnd = utcDateOfSerial(end + 1);
+  if (first.getUTCDate() === 1 && afterEnd.getUTCDate() === 1) {
+    const months = (afterEnd.getUTCFullYear() - first.getUTCFullYear()) * 12 + afterEnd.getUTCMonth() - first.getUTCMonth();
+    const nextEnd = serialFromUtc(Date.UTC(afterEnd.getUTCFullYear(), afterEnd.getUTCMonth() + months, 1)) - 1;
+    return { start: end + 1, end: nextEnd };
+  }
+  return { start: end + 1, end: end + (end - start + 1) };
 }
 
 /**

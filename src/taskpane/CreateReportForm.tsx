@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type Action = "create" | "refresh" | "archive";
+type Action = "create" | "refresh" | "archive" | "rollForward";
 type Status =
   | { readonly kind: "idle" }
   | { readonly kind: "working"; readonly action: Action }
@@ -54,6 +54,7 @@ const ACTION_TEXT: Readonly<Record<Action, Readonly<Record<"working" | "done" | 
   create: { working: "creating", done: "created", rolledBack: "rolledBack", notRolledBack: "notRolledBack" },
   refresh: { working: "refreshing", done: "refreshed", rolledBack: "refreshRestored", notRolledBack: "refreshNotRestored" },
   archive: { working: "archiving", done: "archived", rolledBack: "archiveRemoved", notRolledBack: "archiveNotRemoved" },
+  rollForward: { working: "rollingForward", done: "rolledForward", rolledBack: "rolledBack", notRolledBack: "notRolledBack" },
 };
 
 /** A failed write as the pane shows it: the reason, and whether the workbook was put back. */
@@ -126,12 +127,12 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     }
   };
 
-  /** Refresh and archive act on the active sheet, and are refused the same way when it is not a report. */
-  const onActiveSheet = async (action: "refresh" | "archive"): Promise<void> => {
+  /** Refresh, archive and roll forward act on the active sheet, and are refused the same way when it is not a report. */
+  const onActiveSheet = async (action: "refresh" | "archive" | "rollForward"): Promise<void> => {
     if (status.kind === "working") return;
     setStatus({ kind: "working", action });
     try {
-      const result = await (action === "refresh" ? gateway.refreshReport(locale, today) : gateway.archiveReport(locale));
+      const result = await (action === "refresh" ? gateway.refreshReport(locale, today) : action === "archive" ? gateway.archiveReport(locale) : gateway.rollForwardReport(locale, today));
       setStatus({ kind: "done", action, sheet: result.sheetName });
     } catch (error) {
       const refused = error as { reason?: unknown; cells?: readonly string[] };
@@ -191,6 +192,9 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
       </Field>
       <Field hint={t("archiveHelp")}>
         <Button appearance="secondary" onClick={() => void onActiveSheet("archive")} disabled={status.kind === "working"}>{t("archive")}</Button>
+      </Field>
+      <Field hint={t("rollForwardHelp")}>
+        <Button appearance="secondary" onClick={() => void onActiveSheet("rollForward")} disabled={status.kind === "working"}>{t("rollForward")}</Button>
       </Field>
       {status.kind === "working" && <Spinner size="small" label={t(ACTION_TEXT[status.action].working)} />}
       {status.kind === "done" && (

@@ -6,11 +6,11 @@ import { DISPLAY_LANGUAGE_KEY, fillTemplate, type Locale } from "../i18n/locale"
 import { paneStrings } from "../i18n/paneStrings";
 import { buildReport, type ReportOptions } from "../report/buildReport";
 import type { Pick } from "../report/dataSource";
-import { issuedSheetName, rebuildReport } from "../report/readBack";
+import { issuedSheetName, rebuildReport, rolledForwardReport } from "../report/readBack";
 import { parseRange } from "../core/a1";
 import { archiveReport } from "../writer/archiveReport";
 import { readInChunks } from "../writer/readInChunks";
-import { refreshReport, writeReport, type WriteResult } from "../writer/writeReport";
+import { refreshReport, rollForwardReport, writeReport, type WriteResult } from "../writer/writeReport";
 
 export interface ExcelGateway {
   /** Writes the report into a new sheet; rejects with ReportWriteError after rolling back. */
@@ -25,6 +25,11 @@ export interface ExcelGateway {
    * 2024-09"); rejects with RefreshRefusedError when it is not a report, ReportWriteError after removing the copy.
    */
   archiveReport(locale: Locale): Promise<WriteResult>;
+  /**
+   * Writes the active report again for its next period into a new sheet, keeping its settings, links
+   * and typed figures; rejects with RefreshRefusedError when it is not a report, ReportWriteError after rolling back.
+   */
+  rollForwardReport(locale: Locale, today: number): Promise<WriteResult>;
   /**
    * The selected range as a pick for "my data": the used part of the selection, or the whole Excel
    * table when the selection lies in one.
@@ -72,6 +77,10 @@ export const officeGateway: ExcelGateway = {
   async archiveReport(locale) {
     requireExcelApi(locale);
     return Excel.run((context) => archiveReport(context, issuedSheetName));
+  },
+  async rollForwardReport(locale, today) {
+    requireExcelApi(locale);
+    return Excel.run((context) => rollForwardReport(context, (settings, contents) => rolledForwardReport(settings, contents, today)));
   },
   async readSelection(locale) {
     requireExcelApi(locale);

@@ -179,28 +179,27 @@ export class RefreshRefusedError extends Error {
   }
 }
 
+/** A report sheet as read for a rebuild: what it was made from and what it holds now. */
+interface ReadReport {
+  readonly sheet: Excel.Worksheet;
+  readonly stored: ReportMarker;
+  readonly contents: SheetContents;
+  /** The used range's address and formulas, and the tables of other reports (for unique names). */
+  readonly before: { readonly address: string; readonly formulas: readonly (readonly unknown[])[] };
+  readonly taken: readonly string[];
+  readonly syncs: number;
+}
+
 /**
- * Rebuilds the active sheet if it is a report this add-in made: its settings come from the marker,
- * its data from its input cells and tables as they are now (typed-over figures and added table rows
- * included), and the sheet is rewritten in place, so formulas elsewhere that point into it keep
- * working. Round trips, 4 for a report of ordinary size: (1) read the marker, names, tables, charts
- * and where the used range is; (2) read the input cells, where the tables' bodies are, and where the
- * user's linked Excel tables are now (so links follow rows added to them); (3) read every cell's value
- * and formula, in slices of rows that keep each response under the 5 MB Excel on the web allows, the
- * table bodies among them; (4) clear and rewrite with
- * calculation suspended, in more requests only where the size limit demands; and only if that
- * failed, put every cell's formula or value back as it was.
+ * Reads the active sheet if it is a report this add-in made, in 3 round trips for one of ordinary
+ * size: (1) the marker, names, tables, charts and where the used range is; (2) the input cells, where
+ * the tables' bodies are, and where the user's linked Excel tables are now (so links follow rows added
+ * to them); (3) every cell's value and formula, in slices that keep each response under the 5 MB
+ * Excel on the web allows, the table bodies among them.
  *
- * It refuses, before changing anything, when the sheet is not such a report or when it holds
- * non-empty cells outside the rebuilt report (the user's own notes would be lost).
- *
- * @param rebuild turns the stored settings and the sheet's current contents into the new spec
- * @throws RefreshRefusedError before writing; ReportWriteError after restoring the cells
+ * @throws RefreshRefusedError when it is not such a report
  */
-export async function refreshReport(
-  context: Excel.RequestContext,
-  rebuild: (settings: unknown, contents: SheetContents) => SheetSpec | undefined,
-): Promise<WriteResult> {
+async function readReport(context: Excel.RequestContext): Promise<ReadReport> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
   const marker = sheet.names.getItemOrNullObject(REPORT_MARKER);
@@ -251,6 +250,33 @@ export async function refreshReport(
     tables: Object.fromEntries(bodies.map(([wanted, body]) => [wanted, cutOut(before.address, read.rows.values ?? [], body.address)])),
     linkedTables: Object.fromEntries(linked.map(([name, body]) => [name, body.address])),
   };
+  const taken = allTables.items.map((table) => table.name).filter((name) => !ownTables.has(name.toLowerCase()));
+  return { sheet, stored, contents, before, taken, syncs: 2 + read.syncs };
+}
+
+/**
+ * Rebuilds the active sheet if it is a report this add-in made: its settings come from the marker,
+ * its data from its input cells and tables as they are now (typed-over figures and added table rows
+ * included), and the sheet is rewritten in place, so formulas elsewhere that point into it keep
+ * working. Round trips, 4 for a report of ordinary size: (1) read the marker, names, tables, charts
+ * and where the used range is; (2) read the input cells, where the tables' bodies are, and where the
+ * user's linked Excel tables are now (so links follow rows added to them); (3) read every cell's value
+ * and formula, in slices of rows that keep each response under the 5 MB Excel on the web allows, the
+ * table bodies among them; (4) clear and rewrite with
+ * calculation suspended, in more requests only where the size limit demands; and only if that
+ * failed, put every cell's formula or value back as it was.
+ *
+ * It refuses, before changing anything, when the sheet is not such a report or when it holds
+ * non-empty cells outside the rebuilt report (the user's own notes would be lost).
+ *
+ * @param rebuild turns the stored settings and the sheet's current contents into the new spec
+ * @throws RefreshRefusedError before writing; ReportWriteError after restoring the cells
+ */
+export async function refreshReport(
+  context: Excel.RequestContext,
+  rebuild: (settings: unknown, contents: SheetContents) => SheetSpec | undefined,
+): Promise<WriteResult> {
+  const { sheet, stored, contents, before, taken, syncs } = await readReport(context);
   const spec = rebuild(stored.settings, contents);
   if (spec === undefined) throw new RefreshRefusedError("notReport");
   const outside = cellsOutsideReport(spec, before.address, before.formulas);
@@ -263,10 +289,9 @@ export async function refreshReport(
   const area = sheet.getRange(before.address);
   area.conditionalFormats.clearAll();
   area.clear("All");
-  const taken = allTables.items.map((table) => table.name).filter((name) => !ownTables.has(name.toLowerCase()));
   try {
-    const writes = await applySpec(context, sheet, spec, taken);
-    return { sheetName: sheet.name, syncs: 2 + read.syncs + writes };
+    const writes = await applySpec(context, sheet, spec, [...taken]);
+    return { sheetName: sheet.name, syncs: syncs + writes };
   } catch (error) {
     // Put every cell back as it was; formats, tables and charts may not come back, which the message says.
     let rolledBack = false;
@@ -283,4 +308,24 @@ export async function refreshReport(
     }
     throw new ReportWriteError(error, rolledBack);
   }
+}
+
+/**
+ * "Roll forward": the active report rebuilt for its next period into a new sheet, with the same
+ * settings, the same links to the user's data and the figures typed into it; the report it came from
+ * is left as it is (archive it as issued first, if it is to be kept as sent). Round trips: the 3 of
+ * reading the report, then the 2 of writing a new one (more only for requests over the size limit).
+ *
+ * @param next the next period's spec from the stored settings and the sheet's contents
+ * @throws RefreshRefusedError when the active sheet is not a report this add-in made; ReportWriteError after removing the new sheet
+ */
+export async function rollForwardReport(
+  context: Excel.RequestContext,
+  next: (settings: unknown, contents: SheetContents) => SheetSpec | undefined,
+): Promise<WriteResult> {
+  const { stored, contents, syncs } = await readReport(context);
+  const spec = next(stored.settings, contents);
+  if (spec === undefined) throw new RefreshRefusedError("notReport");
+  const written = await writeReport(context, spec);
+  return { sheetName: written.sheetName, syncs: syncs + written.syncs };
 }

@@ -26,6 +26,7 @@ function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { re
     },
     refreshReport: async () => ({ sheetName: "Customer Metrics", syncs: 3 }),
     archiveReport: async () => ({ sheetName: "Issued 2024-09", syncs: 5 }),
+    rollForwardReport: async () => ({ sheetName: "Customer Metrics (3)", syncs: 5 }),
     readSelection: async () => ({ address: "Sheet1!A1", values: [[""]] }),
     insertFormula: async (formula) => {
       formulas.push(formula);
@@ -137,6 +138,16 @@ describe("create-report form", () => {
       fireEvent.click(screen.getAllByRole("button", { name: "Archive as issued" }).at(-1) as HTMLElement);
     });
     expect(await screen.findByText(/The unfinished copy was removed; the report sheet is unchanged\./)).toBeTruthy();
+  });
+
+  test("roll forward writes the next period's report and names its sheet", async () => {
+    const calls: number[] = [];
+    render(<CreateReportForm gateway={fakeGateway({ rollForwardReport: async (_locale, today) => { calls.push(today); return { sheetName: "客户指标 (3)", syncs: 5 }; } })} locale="zh-CN" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "滚动到下一期" }));
+    });
+    expect(await screen.findByText("已将下一期报告写入工作表“客户指标 (3)”。")).toBeTruthy();
+    expect(calls).toEqual([TODAY]);
   });
 
   test("my data: each pick is checked in its field before anything is written, then linked", async () => {

@@ -1,13 +1,13 @@
 /**
- * "Archive as issued" on the in-memory workbook: the active report is copied into a sheet named for
+ * The month-end cycle on the in-memory workbook. "Archive as issued": the active report is copied into a sheet named for
  * its period, every formula replaced by the value it shows, the sheet protected and unmarked (a
  * refresh refuses it), the live report untouched; a sheet that is not a report is refused, and a
- * rejected copy is removed again.
+ * rejected copy is removed again. "Roll forward": the same report for the next period in a new sheet.
  */
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
-import { issuedSheetName, rebuildReport } from "../../src/report/readBack";
+import { issuedSheetName, nextPeriod, rebuildReport, rolledForwardReport } from "../../src/report/readBack";
 import { archiveReport } from "../../src/writer/archiveReport";
-import { RefreshRefusedError, REPORT_MARKER, refreshReport, ReportWriteError, writeReport } from "../../src/writer/writeReport";
+import { RefreshRefusedError, REPORT_MARKER, refreshReport, ReportWriteError, rollForwardReport, writeReport } from "../../src/writer/writeReport";
 import { fakeWorkbook, type FakeSheet } from "../helpers/fakeWorkbook";
 
 const options: ReportOptions = {
@@ -81,4 +81,43 @@ test("when Excel rejects the copy's values, the copy is removed and the live rep
   expect((error as ReportWriteError).rolledBack).toBe(true);
   expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name]);
   expect(live.cells).toEqual(before);
+});
+
+describe("roll forward", () => {
+  test("the next period after a month, a quarter, a half-year and a year is the next of the same; any other span moves by its days", () => {
+    const day = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const next = (from: string, to: string): [number, number] => {
+      const period = nextPeriod(day(from), day(to));
+      return [period.start, period.end];
+    };
+    expect(next("2024-01-01", "2024-01-31")).toEqual([day("2024-02-01"), day("2024-02-29")]);
+    expect(next("2024-07-01", "2024-09-30")).toEqual([day("2024-10-01"), day("2024-12-31")]);
+    expect(next("2024-11-01", "2024-11-30")).toEqual([day("2024-12-01"), day("2024-12-31")]);
+    expect(next("2024-12-01", "2024-12-31")).toEqual([day("2025-01-01"), day("2025-01-31")]);
+    expect(next("2024-01-01", "2024-06-30")).toEqual([day("2024-07-01"), day("2024-12-31")]);
+    expect(next("2024-01-01", "2024-12-31")).toEqual([day("2025-01-01"), day("2025-12-31")]);
+    expect(next("2024-03-10", "2024-03-16")).toEqual([day("2024-03-17"), day("2024-03-23")]);
+  });
+
+  test("the active report is written again for the next period into a new sheet, with its typed figures; the old one is left as it is", async () => {
+    const { book, live } = await written();
+    const lost = (live.names.get("Customers_Lost") as string).replace(/^=.*!/, "");
+    live.cells.set(lost, 77);
+    const before = new Map(live.cells);
+    const result = await rollForwardReport(book.context, (settings, contents) => rolledForwardReport(settings, contents, 45700));
+    expect(result.syncs).toBe(5);
+    const next = book.sheets.find((s) => s.name === result.sheetName) as FakeSheet;
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name, result.sheetName]);
+    expect(live.cells).toEqual(before);
+    // B2:C2 hold the period: 2024-10-01 to 2024-12-31; the typed figure came along.
+    expect([next.cells.get("B2"), next.cells.get("C2"), next.cells.get("B4")]).toEqual([45566, 45657, 45700]);
+    expect(next.cells.get((next.names.get("Customers_Lost") as string).replace(/^=.*!/, ""))).toBe(77);
+    expect(JSON.parse(String(next.names.get(REPORT_MARKER)?.match(/"((?:[^"]|"")*)"/g)?.map((m) => m.slice(1, -1).replace(/""/g, '"')).join(""))).settings.periodEnd).toBe(45657);
+  });
+
+  test("a sheet that is not a report is refused; nothing is written", async () => {
+    const book = fakeWorkbook(["Sheet1"]);
+    await expect(rollForwardReport(book.context, (settings, contents) => rolledForwardReport(settings, contents, 45700))).rejects.toMatchObject({ reason: "notReport" });
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
 });
