@@ -19,10 +19,17 @@ export function fileFormula(formula: string): string {
 
 const FILLS: Record<string, string> = { heading: "FFDEEAF6", input: "FFFFF2CC", helper: "FFF2F2F2" };
 
-export async function specToXlsx(spec: SheetSpec, file: string): Promise<void> {
+/** A plain sheet of values beside the report, such as the user's data a report links to. */
+export interface DataSheet {
+  readonly name: string;
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
+export async function specToXlsx(spec: SheetSpec, file: string, dataSheets: readonly DataSheet[] = []): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CX customer metrics add-in";
   const sheet = workbook.addWorksheet(spec.name, spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {});
+  for (const data of dataSheets) workbook.addWorksheet(data.name).addRows(data.rows.map((row) => [...row]));
   for (const cell of spec.cells) {
     const target = sheet.getCell(cell.address);
     target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula) } : (cell.value ?? null);

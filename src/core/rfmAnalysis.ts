@@ -43,12 +43,21 @@ export function rfmAnalysis(input: RfmInput): RfmResult {
 export function rfmFromSummary(summary: PurchaseSummary, asOfDate?: number): RfmResult {
   const asOf = asOfDate === undefined ? summary.latestDay + 1 : Math.floor(asOfDate);
   const recencyDays = summary.lastDay.map((day) => asOf - day);
-  const scores = rfmScores(recencyDays, summary.purchases, summary.total);
-  const segments: RfmSegment[] = new Array<RfmSegment>(summary.labels.length);
+  return { asOf, customers: summary.labels, ...rfmFromMeasures(recencyDays, summary.purchases, summary.total) };
+}
+
+/**
+ * Scores and segments from each customer's recency (days), frequency and monetary value, as a
+ * database's per-customer summary gives them (sql/customer_summary.sql): the same as from the
+ * transactions they summarise.
+ */
+export function rfmFromMeasures(recencyDays: Float64Array, frequency: Float64Array, monetary: Float64Array): Pick<RfmResult, "recencyDays" | "frequency" | "monetary" | "scores" | "segments"> {
+  const scores = rfmScores(recencyDays, frequency, monetary);
+  const segments: RfmSegment[] = new Array<RfmSegment>(recencyDays.length);
   for (let i = 0; i < segments.length; i++) {
     segments[i] = rfmSegment(scores.recency[i] as number, scores.frequency[i] as number, scores.monetary[i] as number);
   }
-  return { asOf, customers: summary.labels, recencyDays, frequency: summary.purchases, monetary: summary.total, scores, segments };
+  return { recencyDays, frequency, monetary, scores, segments };
 }
 
 export interface RfmSegmentSummary {
@@ -63,7 +72,7 @@ export interface RfmSegmentSummary {
  * Customers and revenue per RFM segment, for the report's segment summary and its chart. Every
  * segment is listed, empty ones with zeros, so the table's shape does not depend on the data.
  */
-export function rfmSegmentSummary(result: RfmResult): RfmSegmentSummary {
+export function rfmSegmentSummary(result: Pick<RfmResult, "segments" | "monetary">): RfmSegmentSummary {
   const position = new Map<RfmSegment, number>(RFM_SEGMENTS.map((segment, i) => [segment, i]));
   const customers = new Float64Array(RFM_SEGMENTS.length);
   const revenue = new Float64Array(RFM_SEGMENTS.length);

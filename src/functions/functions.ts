@@ -35,7 +35,7 @@ import { repurchaseRateOf } from "../core/repurchaseRate";
 import { retentionLifetimeValue } from "../core/retentionLifetimeValue";
 import { retentionRate } from "../core/retentionRate";
 import { summarizePurchases, type PurchaseSummary } from "../core/prep/summarizePurchases";
-import { rfmFromSummary, rfmSegmentSummary, type RfmResult } from "../core/rfmAnalysis";
+import { rfmFromMeasures, rfmFromSummary, rfmSegmentSummary, type RfmResult } from "../core/rfmAnalysis";
 import { rfmScores, rfmSegment } from "../core/rfmScores";
 import { label, segmentNames } from "../i18n/labels";
 import { parseLocale, type Locale } from "../i18n/locale";
@@ -518,17 +518,46 @@ export function RFM_SUMMARY(customer_ids: unknown[][], dates: unknown[][], amoun
   const call = new Call(["customer_ids", "dates", "amounts", "as_of", "language"], invocation);
   return run(call, () => {
     const { result, locale } = readRfm(call, customer_ids, dates, amounts, as_of, language);
-    const summary = rfmSegmentSummary(result);
-    const customerTotal = result.customers.length;
-    const revenueTotal = summary.revenue.reduce((total, value) => total + value, 0);
-    const table: unknown[][] = [(["segment", "customers", "share", "revenue", "revenueShare"] as const).map((key) => label(key, locale))];
-    summary.segments.forEach((segment, i) => {
-      const customers = summary.customers[i] as number;
-      const revenue = summary.revenue[i] as number;
-      // A table with no revenue at all (every amount 0) has no revenue shares: 0 of 0 is shown as 0.
-      table.push([segmentNames[segment][locale], customers, customers / customerTotal, revenue, revenueTotal === 0 ? 0 : revenue / revenueTotal]);
-    });
-    return table;
+    return segmentTable(result, locale);
+  });
+}
+
+/** The 12-row segment table RFM_SUMMARY and RFM_SEGMENT_SUMMARY spill: segment, customers, share, revenue, share of revenue. */
+function segmentTable(result: Pick<RfmResult, "segments" | "monetary">, locale: Locale): unknown[][] {
+  const summary = rfmSegmentSummary(result);
+  const customerTotal = result.segments.length;
+  const revenueTotal = summary.revenue.reduce((total, value) => total + value, 0);
+  const table: unknown[][] = [(["segment", "customers", "share", "revenue", "revenueShare"] as const).map((key) => label(key, locale))];
+  summary.segments.forEach((segment, i) => {
+    const customers = summary.customers[i] as number;
+    const revenue = summary.revenue[i] as number;
+    // A table with no revenue at all (every amount 0) has no revenue shares: 0 of 0 is shown as 0.
+    table.push([segmentNames[segment][locale], customers, customers / customerTotal, revenue, revenueTotal === 0 ? 0 : revenue / revenueTotal]);
+  });
+  return table;
+}
+
+/**
+ * Customers and revenue per RFM segment from per-customer summaries (a database query's table, such as sql/customer_summary.sql gives): the table CX.RFM_SUMMARY gives from the transactions they summarise. Spills 12 rows with a header.
+ * @customfunction RFM_SEGMENT_SUMMARY
+ * @param recency Days since each customer's last purchase.
+ * @param frequency Each customer's number of purchases.
+ * @param monetary Each customer's total spend.
+ * @param [language] Segment names and headers: "en-US" or "zh-CN". Default: Office's language.
+ * @param invocation Invocation
+ * @returns A table: segment, customers, share of customers, revenue, share of revenue.
+ * @requiresParameterAddresses
+ */
+export function RFM_SEGMENT_SUMMARY(recency: unknown[][], frequency: unknown[][], monetary: unknown[][], language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["recency", "frequency", "monetary", "language"], invocation);
+  return run(call, () => {
+    const locale = languageArgument(call, language);
+    const records = readRecords(call, [
+      { name: "recency", value: recency, kind: "number" },
+      { name: "frequency", value: frequency, kind: "number" },
+      { name: "monetary", value: monetary, kind: "number" },
+    ]);
+    return segmentTable(rfmFromMeasures(records.columns[0] as Float64Array, records.columns[1] as Float64Array, records.columns[2] as Float64Array), locale);
   });
 }
 

@@ -108,6 +108,13 @@ export const reportLabels = {
   customersBySegment: { "en-US": "Customers per RFM segment", "zh-CN": "各 RFM 分群客户数" },
   linked_transactions: { "en-US": "Transactions from", "zh-CN": "交易数据来源" },
   linked_survey: { "en-US": "Survey answers from", "zh-CN": "调查数据来源" },
+  linked_customerSummary: { "en-US": "Customer summary (database query) from", "zh-CN": "客户汇总（数据库查询）来源" },
+  linked_periodTable: { "en-US": "Customer bridge (database query) from", "zh-CN": "客户桥表（数据库查询）来源" },
+  summaryLinked: { "en-US": "Customer summary, linked to", "zh-CN": "客户汇总，链接自" },
+  fromQueriesNote: {
+    "en-US": "Figures from database queries (sql/ of the add-in): RFM from the per-customer summary, as of the query's date; customers at the start and lapsed from the customer bridge rows of this period.",
+    "zh-CN": "数字来自数据库查询（加载项的 sql/）：RFM 来自客户汇总（截至查询日期）；期初客户与流失客户来自本期的客户桥表行。",
+  },
   linked_costs: { "en-US": "Acquisition costs from", "zh-CN": "获客成本数据来源" },
   channelsLinked: { "en-US": "Acquisition by channel, linked to", "zh-CN": "各渠道获客，链接自" },
   transactionsLinked: { "en-US": "Transactions, linked to", "zh-CN": "交易记录，链接自" },

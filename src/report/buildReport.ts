@@ -84,11 +84,14 @@ export const ALL_SECTIONS: ReportSections = { dimensions: true, satisfaction: tr
 
 /**
  * The kinds of data the chosen sections read: acquisition costs always (the CAC totals are sums of
- * the channel table), survey answers for the dimensions (CSAT) and NPS / CSI, transactions for RFM.
+ * the channel table), survey answers for the dimensions (CSAT) and NPS / CSI, transactions for RFM;
+ * or, from database queries (README, "Data in a database"), the per-customer summary for RFM and the
+ * customer bridge for the customers at the start and lapsed.
  */
-export function dataNeeded(sections: ReportSections): PickKind[] {
+export function dataNeeded(sections: ReportSections, fromQueries = false): PickKind[] {
   return [
-    ...(sections.rfm ? ["transactions" as const] : []),
+    ...(sections.rfm ? [fromQueries ? "customerSummary" as const : "transactions" as const] : []),
+    ...(fromQueries && sections.dimensions ? ["periodTable" as const] : []),
     ...(sections.dimensions || sections.satisfaction ? ["survey" as const] : []),
     "costs",
   ];
@@ -291,15 +294,18 @@ export function buildReport(options: ReportOptions): SheetSpec {
   const { inputs } = options;
   const source = options.source ?? {};
   // The user's own data ("my data"): listed under the title, and read through links, not copied.
-  (["transactions", "survey", "costs"] as const).forEach((kind, i) => {
+  const fromQueries = source.customerSummary !== undefined || source.periodTable !== undefined;
+  (fromQueries ? (["customerSummary", "periodTable", "survey", "costs"] as const) : (["transactions", "survey", "costs"] as const)).forEach((kind, i) => {
     const range = source[kind];
     if (range === undefined) return;
     put({ address: `D${2 + i}`, value: t(`linked_${kind}`), style: "label" });
     put({ address: `E${2 + i}`, value: linkedAddress(range) });
   });
+  // The definitions note: where the figures come from when a database counted them.
+  if (fromQueries) put({ address: "A5", value: t("fromQueriesNote") });
   /** A cell of a mirrored (linked) table: a live reference to the user's cell. */
   const link = (range: LinkedRange, j: number) => (i: number) => ({ formula: `=${linkedReference(range, j, i)}` });
-  const needed = dataNeeded(sections);
+  const needed = dataNeeded(sections, fromQueries);
   const needSurvey = needed.includes("survey");
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
@@ -323,6 +329,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.newCustomers) : link(costs, 2) },
   ]);
   if (needed.includes("transactions")) addTransactions();
+  if (needed.includes("customerSummary")) addCustomerSummary();
   if (sections.dimensions) {
     addTable("CX_Engagement", t("engagementTable"), inputs.engagement.length, [
       { header: t("customer"), width: 90, style: "input", content: input((i) => inputs.engagement[i]?.customer) },
@@ -375,6 +382,32 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ]);
   }
 
+  // RFM from a database's per-customer summary (sql/customer_summary.sql): CX reads its columns
+  // directly; portable mode mirrors days since the last purchase, orders and revenue beside working
+  // columns that score each customer and name its segment (DOMAIN.md §4 with built-in functions only).
+  function addCustomerSummary(): void {
+    const summary = source.customerSummary as LinkedRange;
+    const [days, orders, revenue] = [3, 4, 5].map((j) => linkedReference(summary, j));
+    if (cx) {
+      names.push({ name: "Sum_Recency", range: days as string, external: true }, { name: "Sum_Orders", range: orders as string, external: true }, { name: "Sum_Revenue", range: revenue as string, external: true });
+      return;
+    }
+    const quintiles = "{0.2,0.4,0.6,0.8}";
+    const helper = (header: string, name: string | undefined, formula: (at: (j: number) => string) => string, format: string): TableColumn => ({
+      header, width: 80, style: "helper", format, ...(name === undefined ? {} : { name }), content: (_i, at) => ({ formula: formula(at) }),
+    });
+    addTable("CX_Customer_Summary", `${t("summaryLinked")} ${linkedAddress(summary)}`, summary.rows, [
+      { header: t("customer"), width: 90, style: "helper", format: TEXT_RESULT, content: link(summary, 0) },
+      { header: t("recencyDays"), name: "Sum_Recency", width: 80, style: "helper", format: WHOLE, content: link(summary, 3) },
+      { header: t("frequency"), name: "Sum_Orders", width: 80, style: "helper", format: WHOLE, content: link(summary, 4) },
+      { header: t("monetary"), name: "Sum_Revenue", width: 90, style: "helper", format: money, content: link(summary, 5) },
+      helper("R", undefined, (at) => `=1+SUMPRODUCT(--(${at(1)}<PERCENTILE.INC(Sum_Recency,${quintiles})))`, WHOLE),
+      helper("F", undefined, (at) => `=1+SUMPRODUCT(--(${at(2)}>PERCENTILE.INC(Sum_Orders,${quintiles})))`, WHOLE),
+      helper("M", undefined, (at) => `=1+SUMPRODUCT(--(${at(3)}>PERCENTILE.INC(Sum_Revenue,${quintiles})))`, WHOLE),
+      helper(t("segment"), "Sum_Segment", (at) => `=${segmentFormula(at(4), at(5), at(6), options.locale)}`, TEXT_RESULT),
+    ]);
+  }
+
   // Scalar inputs (A:B), each a named cell.
   put({ address: "A6", value: t("inputs"), style: "heading" });
   put({ address: "A7", value: t("marketingSpendTotal"), style: "label" });
@@ -384,9 +417,18 @@ export function buildReport(options: ReportOptions): SheetSpec {
   names.push({ name: "Marketing_Spend", range: "B7" }, { name: "New_Customers", range: "B8" });
   const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT, money, decimal: "0.00", years: "0.0", percent: PERCENT };
   let row = 9;
+  // From a database's customer bridge (sql/customer_bridge.sql): the customers active at the start
+  // of the report period (its first period's row) and those lapsed in it (its periods' rows).
+  const bridge = source.periodTable;
+  const fromBridge: Partial<Record<string, string>> = bridge === undefined ? {} : {
+    Customers_Start: `=INDEX(${linkedReference(bridge, 3)},MATCH(B2,${linkedReference(bridge, 1)},0))`,
+    Customers_Lost: `=SUMIFS(${linkedReference(bridge, 6)},${linkedReference(bridge, 1)},">="&B2,${linkedReference(bridge, 2)},"<="&C2)`,
+  };
   for (const [label, name, key, format] of SCALAR_INPUTS) {
     put({ address: `A${row}`, value: t(label), style: "label" });
-    put({ address: `B${row}`, value: inputs[key], numberFormat: scalarFormats[format], style: "input" });
+    const linkedFormula = fromBridge[name];
+    if (linkedFormula !== undefined) put({ address: `B${row}`, formula: linkedFormula, numberFormat: scalarFormats[format], style: "helper" });
+    else put({ address: `B${row}`, value: inputs[key], numberFormat: scalarFormats[format], style: "input" });
     names.push({ name, range: `B${row}` });
     row++;
   }
@@ -517,8 +559,10 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const first = top + 1;
     const last = top + RFM_SEGMENTS.length;
     const columnFormats = [undefined, COUNT, PERCENT, money, PERCENT];
+    const summary = source.customerSummary !== undefined;
     if (cx) {
-      put({ address: `A${top}`, formula: `=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"${options.locale}")`, numberFormat: TEXT_RESULT, style: "label" });
+      const formula = summary ? `=CX.RFM_SEGMENT_SUMMARY(Sum_Recency,Sum_Orders,Sum_Revenue,"${options.locale}")` : `=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"${options.locale}")`;
+      put({ address: `A${top}`, formula, numberFormat: TEXT_RESULT, style: "label" });
       // Every cell of the spill is part of the report (refresh must not take it for the user's), and
       // gets its format ahead of the spill; the header row keeps the label style.
       for (let r = top; r <= last; r++) {
@@ -532,9 +576,9 @@ export function buildReport(options: ReportOptions): SheetSpec {
       RFM_SEGMENTS.forEach((segment, i) => {
         const r = first + i;
         put({ address: `A${r}`, value: segmentNames[segment][options.locale] });
-        put({ address: `B${r}`, formula: `=COUNTIF(Tx_Segment,A${r})`, numberFormat: COUNT });
+        put({ address: `B${r}`, formula: `=COUNTIF(${summary ? "Sum_Segment" : "Tx_Segment"},A${r})`, numberFormat: COUNT });
         put({ address: `C${r}`, formula: `=IF(SUM(B$${first}:B$${last})=0,NA(),B${r}/SUM(B$${first}:B$${last}))`, numberFormat: PERCENT });
-        put({ address: `D${r}`, formula: `=SUMIF(Tx_Segment,A${r},Tx_Monetary)`, numberFormat: money });
+        put({ address: `D${r}`, formula: summary ? `=SUMIF(Sum_Segment,A${r},Sum_Revenue)` : `=SUMIF(Tx_Segment,A${r},Tx_Monetary)`, numberFormat: money });
         put({ address: `E${r}`, formula: `=IF(SUM(D$${first}:D$${last})=0,0,D${r}/SUM(D$${first}:D$${last}))`, numberFormat: PERCENT });
       });
     }

@@ -6,7 +6,14 @@
 import { columnName, parseRange, sheetPrefix } from "../core/a1";
 import { isBlank } from "../core/cells";
 
-export type PickKind = "transactions" | "survey" | "costs";
+export type PickKind = "transactions" | "survey" | "costs" | "customerSummary" | "periodTable";
+
+/**
+ * Query results that stand in for the transactions (README, "Data in a database"): the per-customer
+ * summary of sql/customer_summary.sql feeds the RFM section, the customer bridge of
+ * sql/customer_bridge.sql the customers at the start and lapsed in the report period.
+ */
+export const QUERY_KINDS: readonly PickKind[] = ["customerSummary", "periodTable"];
 
 /** What the task pane reads from the selection: its address ("Sales!A1:C900"), its values, and the table it lies in, if any. */
 export interface Pick {
@@ -44,13 +51,25 @@ export const PICK_COLUMNS: Readonly<Record<PickKind, readonly string[]>> = {
   transactions: ["customer", "date", "amount"],
   survey: ["NPS (0-10)", "CSAT (1-5)", "CSI (1-10)"],
   costs: ["channel", "spend", "new customers"],
+  customerSummary: ["customer_id", "first_purchase", "last_purchase", "days_since_last", "orders", "revenue", "frequency", "recency", "age", "monetary"],
+  periodTable: ["period", "first_day", "last_day", "customers_start", "new_customers", "reactivated", "lapsed", "customers_end", "churn_rate"],
+};
+
+/** Per kind: the columns that hold numbers (a header row has text there), the date columns, the whole-number ones, and those that may be blank. */
+const COLUMN_TYPES: Readonly<Record<PickKind, { numbers: readonly number[]; dates: readonly number[]; whole: readonly number[]; blank: readonly number[] }>> = {
+  transactions: { numbers: [1, 2], dates: [1], whole: [], blank: [] },
+  survey: { numbers: [0, 1, 2], dates: [], whole: [], blank: [0, 1, 2] },
+  costs: { numbers: [1, 2], dates: [], whole: [2], blank: [] },
+  customerSummary: { numbers: [1, 2, 3, 4, 5, 6, 7, 8, 9], dates: [1, 2], whole: [3, 4, 6], blank: [] },
+  // churn_rate is NULL (a blank cell) in a period with nobody at the start
+  periodTable: { numbers: [1, 2, 3, 4, 5, 6, 7, 8], dates: [1, 2], whole: [3, 4, 5, 6, 7], blank: [8] },
 };
 
 /**
  * Most rows a pick may have. Portable RFM compares every purchase with every other in built-in
  * formulas (quadratic), so its transactions stay small; CX reads the user's columns directly.
  */
-export const PICK_LIMITS = { transactionsPortable: 5000, transactions: 1_000_000, survey: 1_000_000, costs: 50 } as const;
+export const PICK_LIMITS = { transactionsPortable: 5000, transactions: 1_000_000, survey: 1_000_000, costs: 50, customerSummary: 1_000_000, customerSummaryPortable: 5000, periodTable: 10_000 } as const;
 
 /** A cell of the pick by its position in the values, as the user sees it: "Sales!C7". */
 function cellName(sheet: string, top: { row: number; column: number }, r: number, c: number): string {
@@ -70,15 +89,17 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickRe
   const columns = pick.values[0]?.length ?? 0;
   const fail = (key: PickProblem["key"], params: Record<string, string | number> = {}): PickResult => ({ ok: false, problem: { key, params } });
   if (top === undefined || columns !== expected.length) return fail("pickColumns", { expected: expected.length, columns: expected.join(", "), got: columns });
-  // A header row: text in every column that holds numbers (all but the id and the channel name).
-  const numericColumns = kind === "survey" ? [0, 1, 2] : [1, 2];
+  // A header row: text in every column that holds numbers (all but the id, the channel, the period label).
+  const types = COLUMN_TYPES[kind];
+  const numericColumns = types.numbers;
   const first = pick.values[0] ?? [];
   const header = numericColumns.every((c) => typeof first[c] === "string" && first[c] !== "" && Number.isNaN(Number(first[c])));
   const body = pick.values.slice(header ? 1 : 0);
   let rows = body.length;
   while (rows > 0 && (body[rows - 1] as readonly unknown[]).every(isBlank)) rows--;
   if (rows === 0) return fail("pickEmpty");
-  const limit = kind === "transactions" ? (portable ? PICK_LIMITS.transactionsPortable : PICK_LIMITS.transactions) : PICK_LIMITS[kind];
+  const limit = kind === "transactions" ? (portable ? PICK_LIMITS.transactionsPortable : PICK_LIMITS.transactions)
+    : kind === "customerSummary" ? (portable ? PICK_LIMITS.customerSummaryPortable : PICK_LIMITS.customerSummary) : PICK_LIMITS[kind];
   if (rows > limit) return fail("pickTooLarge", { rows, max: limit });
   const offset = header ? 1 : 0;
   for (let r = 0; r < rows; r++) {
@@ -88,14 +109,15 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickRe
       const cell = cellName(top.sheet, top, r + offset, c);
       const shown = String(value);
       if (isBlank(value)) {
-        if (kind === "survey") continue;
+        if (types.blank.includes(c)) continue;
         return fail("pickBlank", { cell, column: expected[c] as string });
       }
       if (!numericColumns.includes(c)) continue;
-      if (typeof value !== "number") return fail(kind === "transactions" && c === 1 ? "pickNotDate" : "pickNotNumber", { cell, value: shown });
-      if (kind === "transactions" && c === 1 && !(value >= 1)) return fail("pickNotDate", { cell, value: shown });
+      const isDate = types.dates.includes(c);
+      if (typeof value !== "number") return fail(isDate ? "pickNotDate" : "pickNotNumber", { cell, value: shown });
+      if (isDate && !(value >= 1)) return fail("pickNotDate", { cell, value: shown });
       if (value < 0) return fail("pickNegative", { cell, value: shown });
-      if (kind === "costs" && c === 2 && !Number.isInteger(value)) return fail("pickNotWhole", { cell, value: shown });
+      if (types.whole.includes(c) && !Number.isInteger(value)) return fail("pickNotWhole", { cell, value: shown });
       if (kind === "survey") {
         const [low, high, whole] = ([[0, 10, true], [1, 5, true], [1, 10, false]] as const)[c] as readonly [number, number, boolean];
         if (value < low || value > high || (whole && !Number.isInteger(value))) return fail("pickScale", { cell, value: shown, low, high });

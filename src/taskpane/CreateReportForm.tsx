@@ -105,7 +105,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   if (!(churn.trim() !== "" && churnValue >= 0 && churnValue <= 100)) problems.churn = t("churnRange");
   if (!(nps.trim() !== "" && npsValue >= -100 && npsValue <= 100)) problems.nps = t("npsRange");
   if (!(sections.dimensions || sections.satisfaction || sections.lifecycle || sections.rfm)) problems.sections = t("sectionsRequired");
-  const needed = useMemo(() => dataNeeded(sections), [sections]);
+  const needed = useMemo(() => dataNeeded(sections, data.choice === "mine" && data.fromQueries === true), [sections, data.choice, data.fromQueries]);
   // Checked once per change of what they depend on, not on every keystroke in the form: a pick may hold a million rows.
   const picks = useMemo(() => checkPicks(data, needed, mode === "portable", locale), [data, needed, mode, locale]);
   const valid = Object.keys(problems).length === 0 && Object.keys(picks.problems).length === 0;

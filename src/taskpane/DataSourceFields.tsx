@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { useState, type ReactElement } from "react";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
@@ -10,10 +10,14 @@ export type DataChoice = "sample" | "mine";
 /** What the fields report to the form: the choice, and for "mine" the checked links or why they cannot be used yet. */
 export interface DataSourceState {
   readonly choice: DataChoice;
+  /** "My data" from database queries (sql/): a per-customer summary and a customer bridge instead of transactions. */
+  readonly fromQueries?: boolean;
   readonly picks: Readonly<Partial<Record<PickKind, Pick>>>;
 }
 
-const PICK_LABELS: Readonly<Record<PickKind, PaneString>> = { transactions: "pickTransactions", survey: "pickSurvey", costs: "pickCosts" };
+const PICK_LABELS: Readonly<Record<PickKind, PaneString>> = {
+  transactions: "pickTransactions", survey: "pickSurvey", costs: "pickCosts", customerSummary: "pickCustomerSummary", periodTable: "pickPeriodTable",
+};
 
 /** The picks as checked: a link for each good one, the problem in words for each other. */
 export interface CheckedPicks {
@@ -82,6 +86,13 @@ export function DataSourceFields({ gateway, locale, state, onChange, needed, che
           <Radio value="mine" label={t("dataMine")} />
         </RadioGroup>
       </Field>
+      {state.choice === "mine" && (
+        <Checkbox
+          checked={state.fromQueries === true}
+          label={t("fromQueries")}
+          onChange={(_, data) => onChange({ ...state, fromQueries: data.checked === true })}
+        />
+      )}
       {state.choice === "mine" && needed.map((kind) => {
         const linked = source[kind];
         const problem = readFailure[kind] ?? (state.picks[kind] === undefined ? undefined : problems[kind]);

@@ -17,6 +17,8 @@ for (const formulaMode of ["cx", "portable"] as const) {
     const options: ReportOptions = { title: "Formats", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale, formulaMode, targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS };
     reports.push([`report, ${formulaMode}, ${locale}, sample data`, buildReport(options)]);
     reports.push([`report, ${formulaMode}, ${locale}, linked data`, buildReport({ ...options, inputs: EMPTY_INPUTS, source: { transactions: linked, survey: linked, costs: linked } })]);
+    const query = (columns: number) => ({ ...linked, columns });
+    reports.push([`report, ${formulaMode}, ${locale}, database query results`, buildReport({ ...options, inputs: EMPTY_INPUTS, source: { customerSummary: query(10), periodTable: query(9), survey: linked, costs: linked } })]);
     reports.push([`period tables, ${formulaMode}, ${locale}`, buildPeriodSheet({
       formulaMode, locale, currency: "CNY", period: "month", lapseDays: 90, from: 45292, to: 45565,
       transactions: SAMPLE_INPUTS.transactions.map((tx) => ({ customer: tx.customer, date: 45565 - (tx.daysBeforeEnd ?? 0), amount: tx.amount })),
@@ -26,7 +28,7 @@ for (const formulaMode of ["cx", "portable"] as const) {
 
 /** A formula that gives text: a row's RFM segment or revenue movement, a spilled table's header, a mirror of the user's text column. */
 const givesText = (formula: string): boolean =>
-  /^=CX\.(RFM_SUMMARY|CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS)\(/.test(formula) ||
+  /^=CX\.(RFM_SUMMARY|RFM_SEGMENT_SUMMARY|CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS)\(/.test(formula) ||
   Object.values(segmentNames.Champions).some((name) => formula.includes(`"${name}"`)) ||
   (["en-US", "zh-CN"] as const).some((locale) => formula.includes(`"${label("expansion", locale)}"`)) ||
   /^='[^']+'!\$?[A-Z]+\$?\d+$/.test(formula);

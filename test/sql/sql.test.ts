@@ -102,7 +102,7 @@ describe.each(DATA_SETS)("sql/ on %s", (_name, purchases) => {
       expect(result.rows.length).toBe(nonZero);
     }, 60_000);
 
-    test("the per-customer summary: recency, orders and revenue as CX.RFM counts them (and CX.RFM_SCORES on them gives its scores), x, t_x, T as CX.CLV_PREDICT, and CX.CLV_FIT's fit from it", async () => {
+    test("the per-customer summary: recency, orders and revenue as CX.RFM counts them (CX.RFM_SCORES and CX.RFM_SEGMENT_SUMMARY on them give its scores and segment table), x, t_x, T as CX.CLV_PREDICT, and CX.CLV_FIT's fit from it", async () => {
       const asOf = Math.max(...purchases.map((p) => p.date));
       const result = await (engines[e] as Engine).query(sqlFile("customer_summary.sql", { as_of: `DATE '${isoDateOfSerial(asOf)}'`, time_unit: "weeks" }));
       expect(result.columns).toEqual(["customer_id", "first_purchase", "last_purchase", "days_since_last", "orders", "revenue", "frequency", "recency", "age", "monetary"]);
@@ -129,6 +129,11 @@ describe.each(DATA_SETS)("sql/ on %s", (_name, purchases) => {
       const scores = cx.RFM_SCORES(col(3), col(4), col(5), inv);
       const rfmById = new Map(rfm.map((row) => [String(row[0]), row]));
       result.rows.forEach((row, k) => expect([row[0], ...(scores[k] ?? []).slice(0, 4)]).toEqual([row[0], ...(rfmById.get(String(row[0])) ?? []).slice(4, 8)]));
+      // And the segment table from the summary is CX.RFM_SUMMARY's from the transactions.
+      const segments = cx.RFM_SEGMENT_SUMMARY(col(3), col(4), col(5), "en-US", inv);
+      const expectedSegments = cx.RFM_SUMMARY(ids, dates, amounts, [[asOf]], "en-US", inv);
+      expect(segments[0]).toEqual(expectedSegments[0]);
+      expectedSegments.slice(1).forEach((row, k) => row.forEach((value, j) => expectCell(segments[k + 1]?.[j], value, `segment row ${k + 1}, column ${j}`)));
       const fromTransactions = cx.CLV_FIT(ids, dates, amounts, [[asOf]], "weeks", inv);
       // The same inputs up to the last bits of t_x and T (the engine divides days by 7 itself): the fits
       // agree to the optimizer's own tolerance.

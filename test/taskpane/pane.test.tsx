@@ -150,6 +150,37 @@ describe("create-report form", () => {
     expect(calls).toEqual([TODAY]);
   });
 
+  test("my data from database queries: the customer summary and the customer bridge are asked for instead of transactions, and linked", async () => {
+    const summaryHeader = ["customer_id", "first_purchase", "last_purchase", "days_since_last", "orders", "revenue", "frequency", "recency", "age", "monetary"];
+    const selections = [
+      { address: "Summary!A1:J3", values: [summaryHeader, ["C1", 45300, 45500, 65, 3, 240.5, 2, 28.57, 37.86, 80], ["C2", 45400, 45400, 165, 1, 35, 0, 0, 23.57, 0]] },
+      { address: "Bridge!A1:I3", values: [["period", "first_day", "last_day", "customers_start", "new_customers", "reactivated", "lapsed", "customers_end", "churn_rate"], ["2024-07", 45474, 45504, 0, 2, 0, 0, 2, ""], ["2024-08", 45505, 45535, 2, 1, 0, 1, 2, 0.5]] },
+      { address: "Survey!A1:C2", values: [["NPS", "CSAT", "CSI"], [9, 5, 8]] },
+      { address: "Costs!A1:C2", values: [["Channel", "Spend", "New"], ["Web", 500, 4]] },
+    ];
+    const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
+    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    fireEvent.click(screen.getByLabelText(/My data/));
+    expect(screen.queryByRole("button", { name: /Use selection: Customer summary/ })).toBeNull();
+    fireEvent.click(screen.getByLabelText(/From database queries/));
+    expect(screen.queryByRole("button", { name: /Use selection: Transactions/ })).toBeNull();
+    for (const name of [/Use selection: Customer summary/, /Use selection: Customer bridge/, /Use selection: Survey answers/, /Use selection: Acquisition costs/]) {
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name }));
+      });
+    }
+    expect(await screen.findByText("Linked to Summary!A2:J3 (2 rows).")).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Create report" }));
+    });
+    expect((gateway.reports[0] as ReportOptions).source).toEqual({
+      customerSummary: { sheet: "Summary", row: 1, column: 0, rows: 2, columns: 10 },
+      periodTable: { sheet: "Bridge", row: 1, column: 0, rows: 2, columns: 9 },
+      survey: { sheet: "Survey", row: 1, column: 0, rows: 1, columns: 3 },
+      costs: { sheet: "Costs", row: 1, column: 0, rows: 1, columns: 3 },
+    });
+  });
+
   test("my data: each pick is checked in its field before anything is written, then linked", async () => {
     const selections = [
       { address: "'Sales data'!B4:D7", values: [["Customer", "Date", "Amount"], ["C-1", 45500, 120], ["C-2", 45510, 80.5], ["C-1", 45520, 60]] },

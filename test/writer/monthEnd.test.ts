@@ -121,3 +121,18 @@ describe("roll forward", () => {
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   });
 });
+
+test("a report on database query results refreshes and rolls forward like any other, keeping its links", async () => {
+  const book = fakeWorkbook(["Sheet1", "Summary", "Bridge"]);
+  const source = { customerSummary: { sheet: "Summary", row: 1, column: 0, rows: 30, columns: 10 }, periodTable: { sheet: "Bridge", row: 1, column: 0, rows: 12, columns: 9 } };
+  const { sheetName } = await writeReport(book.context, buildReport({ ...options, formulaMode: "cx", source }));
+  book.active = sheetName;
+  const refreshed = await refreshReport(book.context, (settings, contents) => rebuildReport(settings, contents, 45600));
+  expect(refreshed.sheetName).toBe(sheetName);
+  const sheet = book.sheets.find((s) => s.name === sheetName) as FakeSheet;
+  expect(sheet.names.get("Sum_Revenue")).toBe("='Summary'!$F$2:$F$31");
+  const rolled = await rollForwardReport(book.context, (settings, contents) => rolledForwardReport(settings, contents, 45700));
+  const next = book.sheets.find((s) => s.name === rolled.sheetName) as FakeSheet;
+  expect(next.names.get("Sum_Revenue")).toBe("='Summary'!$F$2:$F$31");
+  expect([...next.formulaCells].some((key) => String(next.cells.get(key)).startsWith("=INDEX('Bridge'!$D$2:$D$13,MATCH(B2,"))).toBe(true);
+});
