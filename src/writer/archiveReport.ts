@@ -1,4 +1,4 @@
-import { REPORT_MARKER, ReportWriteError, RefreshRefusedError, type WriteResult } from "./writeReport";
+import { REPORT_MARKER, RefreshRefusedError, withoutNewSheet, type WriteResult } from "./writeReport";
 import { splitBlock, REQUEST_BUDGET_BYTES, uniqueSheetName } from "./planWrite";
 import { readInChunks } from "./readInChunks";
 
@@ -66,14 +66,6 @@ export async function archiveReport(context: Excel.RequestContext, nameFor: (set
     await context.sync();
     return { sheetName: archiveName, syncs: syncs + 1 };
   } catch (error) {
-    let rolledBack = false;
-    try {
-      context.workbook.worksheets.getItemOrNullObject(archiveName).delete();
-      await context.sync();
-      rolledBack = true;
-    } catch {
-      // The workbook refused even the clean-up; say so rather than pretend.
-    }
-    throw new ReportWriteError(error, rolledBack);
+    throw await withoutNewSheet(context, archiveName, error);
   }
 }

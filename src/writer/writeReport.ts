@@ -145,16 +145,22 @@ export async function writeReport(context: Excel.RequestContext, spec: SheetSpec
     const writes = await applySpec(context, sheets.add(sheetName), spec, existingTables.items.map((table) => table.name));
     return { sheetName, syncs: 1 + writes };
   } catch (error) {
-    // Remove what this run created: the new sheet, and with it its names, tables and formats.
-    let rolledBack = false;
-    try {
-      context.workbook.worksheets.getItemOrNullObject(sheetName).delete();
-      await context.sync();
-      rolledBack = true;
-    } catch {
-      // The workbook refused even the clean-up; say so rather than pretend.
-    }
-    throw new ReportWriteError(error, rolledBack);
+    throw await withoutNewSheet(context, sheetName, error);
+  }
+}
+
+/**
+ * After a failed write: removes the sheet this run made (and with it its names, tables and formats),
+ * and gives the error to throw, which says whether the workbook is as it was.
+ */
+export async function withoutNewSheet(context: Excel.RequestContext, sheetName: string, cause: unknown): Promise<ReportWriteError> {
+  try {
+    context.workbook.worksheets.getItemOrNullObject(sheetName).delete();
+    await context.sync();
+    return new ReportWriteError(cause, true);
+  } catch {
+    // The workbook refused even the clean-up; say so rather than pretend.
+    return new ReportWriteError(cause, false);
   }
 }
 
