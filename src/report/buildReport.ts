@@ -213,6 +213,14 @@ const TABLE_FIRST_COLUMN = 14;
 /** Charts sit between the report block (A:E) and the input tables, in G:M. */
 const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"]] as const;
 
+/** PERCENTILE.INC's quintile cut points, as an array constant for built-in formulas. */
+const QUINTILES = "{0.2,0.4,0.6,0.8}";
+
+/** A grey working column of an input table: each row's formula from the row's cells (`at(j)`), with its number format. */
+function workingColumn(header: string, name: string | undefined, formula: (at: (j: number) => string) => string, format: string): TableColumn {
+  return { header, width: 80, style: "helper", format, ...(name === undefined ? {} : { name }), content: (_i, at) => ({ formula: formula(at) }) };
+}
+
 /** The nested IF giving a segment number's name from R, F, M score cells, written from the core's rule table. */
 function segmentFormula(r: string, f: string, m: string, locale: Locale): string {
   const span = (cell: string, [low, high]: Span): string[] =>
@@ -354,11 +362,8 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const left = nextColumn;
     const fromFirst = (j: number, at: (j: number) => string): string => `$${columnName(left + j)}$${first}:${at(j)}`;
     const inScope = (dates: string): string => `(INT(${dates})<=As_Of)`;
-    const quintiles = "{0.2,0.4,0.6,0.8}";
-    const helper = (header: string, name: string | undefined, formula: (at: (j: number) => string) => string, format?: string): TableColumn => ({
-      header, width: 80, style: "helper", ...(name === undefined ? {} : { name }), ...(format === undefined ? {} : { format }),
-      content: (_i, at) => ({ formula: formula(at) }),
-    });
+    const quintiles = QUINTILES;
+    const helper = workingColumn;
     // Columns: 0 customer, 1 date, 2 amount; 3 first in-scope row of its customer (1/0), 4 recency,
     // 5 frequency, 6 monetary, 7–9 R F M, 10 segment; 4–10 only on a customer's first row, else "".
     const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(3)}=1,${formula},"")`;
@@ -392,10 +397,8 @@ export function buildReport(options: ReportOptions): SheetSpec {
       names.push({ name: "Sum_Recency", range: days as string, external: true }, { name: "Sum_Orders", range: orders as string, external: true }, { name: "Sum_Revenue", range: revenue as string, external: true });
       return;
     }
-    const quintiles = "{0.2,0.4,0.6,0.8}";
-    const helper = (header: string, name: string | undefined, formula: (at: (j: number) => string) => string, format: string): TableColumn => ({
-      header, width: 80, style: "helper", format, ...(name === undefined ? {} : { name }), content: (_i, at) => ({ formula: formula(at) }),
-    });
+    const quintiles = QUINTILES;
+    const helper = workingColumn;
     addTable("CX_Customer_Summary", `${t("summaryLinked")} ${linkedAddress(summary)}`, summary.rows, [
       { header: t("customer"), width: 90, style: "helper", format: TEXT_RESULT, content: link(summary, 0) },
       { header: t("recencyDays"), name: "Sum_Recency", width: 80, style: "helper", format: WHOLE, content: link(summary, 3) },
