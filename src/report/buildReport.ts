@@ -5,7 +5,7 @@ import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { Locale, Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
-import { TEXT_RESULT, type CellSpec, type ChartSpec, type NameSpec, type SheetSpec, type TableSpec, type TrafficLightSpec } from "./sheetSpec";
+import { TEXT_RESULT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type SheetSpec, type TableSpec, type TrafficLightSpec } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
 
@@ -275,7 +275,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     put({ address: `${columnName(left)}${TABLE_HEADING_ROW}`, value: heading, style: "heading" });
     columns.forEach((column, j) => {
       const letters = columnName(left + j);
-      widths[left + j] = column.width;
+      widths[left + j] = widthFor(column.header, column.width);
       put({ address: `${letters}${TABLE_HEADER_ROW}`, value: column.header, style: "label" });
       for (let i = 0; i < rows; i++) {
         const content = column.content(i, (k) => `${columnName(left + k)}${first + i}`);

@@ -14,7 +14,7 @@ import { label, type TableLabel } from "../i18n/labels";
 import type { Locale } from "../i18n/locale";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { CellValue } from "./sampleData";
-import { TEXT_RESULT, type CellSpec, type NameSpec, type SheetSpec, type TableSpec } from "./sheetSpec";
+import { TEXT_RESULT, widthFor, type CellSpec, type NameSpec, type SheetSpec, type TableSpec } from "./sheetSpec";
 
 export interface PeriodSheetOptions {
   readonly formulaMode: "cx" | "portable";
@@ -199,8 +199,9 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
   put({ address: `${letter("Tx_Customer")}${TX_HEADER_ROW - 1}`, value: t("transactions"), style: "heading" });
   columns.forEach((column, j) => {
     const letters = letter(column);
-    widths[TX_FIRST_COLUMN + j] = j < 3 ? 90 : 120;
-    put({ address: `${letters}${TX_HEADER_ROW}`, value: column in txLabels ? t(txLabels[column as keyof typeof txLabels]) : t(HELPER_LABELS[column as Helper]), style: "label" });
+    const header = column in txLabels ? t(txLabels[column as keyof typeof txLabels]) : t(HELPER_LABELS[column as Helper]);
+    widths[TX_FIRST_COLUMN + j] = widthFor(header, j < 3 ? 90 : 120);
+    put({ address: `${letters}${TX_HEADER_ROW}`, value: header, style: "label" });
     names.push({ name: column, range: `${letters}${first}:${letters}${last}` });
     for (let i = 0; i < options.transactions.length; i++) {
       const row = first + i;
@@ -229,6 +230,7 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
     put({ address: `A${row}`, value: t(heading), style: "heading" });
     const header = row + 1;
     const headers = [label("period", locale), ...tableColumns.map(([key]) => label(key, locale))];
+    headers.forEach((text, j) => (widths[j] = widthFor(text, widths[j] ?? 90)));
     if (cx) put({ address: `A${header}`, formula, numberFormat: TEXT_RESULT });
     else headers.forEach((text, j) => put({ address: `${columnName(j)}${header}`, value: text, style: "label" }));
     for (let k = 0; k < grid.count; k++) {

@@ -74,3 +74,17 @@ export interface SheetSpec {
   readonly columnWidths: readonly (number | undefined)[];
 }
 
+
+/**
+ * A column width (points) wide enough for a header in the report's 11-point font, at least `minimum`:
+ * so "Recency (days)" is not cut off by the next column. An estimate from character classes
+ * (Chinese characters about a full em, capitals and digits wider than small letters), with padding.
+ */
+export function widthFor(text: string, minimum: number): number {
+  let points = 12;
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    points += code >= 0x2e80 ? 11.5 : /[A-Z0-9%@#&]/.test(char) ? 7.2 : /[il.,:;'|!() ]/.test(char) ? 3.6 : 6.2;
+  }
+  return Math.max(minimum, Math.ceil(points));
+}

@@ -8,6 +8,7 @@
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { buildPeriodSheet } from "../../src/report/periodSheet";
 import { TEXT_RESULT, type SheetSpec } from "../../src/report/sheetSpec";
+import { columnIndex } from "../../src/core/a1";
 import { label, segmentNames } from "../../src/i18n/labels";
 
 const linked = { sheet: "Sales", row: 1, column: 0, rows: 40, columns: 3 };
@@ -49,4 +50,19 @@ test("the recency column of portable RFM shows whole days", () => {
   const recency = spec.cells.filter((cell) => cell.formula?.includes("As_Of-SUMPRODUCT(MAX("));
   expect(recency.length).toBe(SAMPLE_INPUTS.transactions.length);
   expect(new Set(recency.map((cell) => cell.numberFormat))).toEqual(new Set(["0"]));
+});
+
+describe.each(reports)("%s: headers fit their columns", (_name, spec) => {
+  test("every header of a table is narrower than its column (11-point text: about 6 points a letter, 11 a Chinese character)", () => {
+    const headerRows = new Set(spec.tables.map((table) => Number(/^[A-Z]+(\d+)/.exec(table.range)?.[1])));
+    const cut = spec.cells
+      .filter((cell) => cell.style === "label" && typeof cell.value === "string" && headerRows.has(Number(cell.address.replace(/^[A-Z]+/, ""))))
+      .filter((cell) => {
+        const text = cell.value as string;
+        const needed = [...text].reduce((points, char) => points + ((char.codePointAt(0) as number) >= 0x2e80 ? 11 : 5.5), 8);
+        return (spec.columnWidths[columnIndex(cell.address.replace(/\d+$/, ""))] ?? 0) < needed;
+      })
+      .map((cell) => `${cell.address} ${String(cell.value)}`);
+    expect(cut).toEqual([]);
+  });
 });
