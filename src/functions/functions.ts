@@ -10,6 +10,7 @@
 import { averageOrderValue } from "../core/averageOrderValue";
 import { expectedPurchases, fitBgNbd, probabilityAlive, requireHistoryAndParameters } from "../core/clv/betaGeometricNbd";
 import { forecastCustomerValue } from "../core/clv/customerValueForecast";
+import { customersAtRisk } from "../core/clv/customersAtRisk";
 import { fitGammaGamma } from "../core/clv/gammaGamma";
 import { cohortRetention, type CohortPeriod } from "../core/cohortRetention";
 import { defaultLapseDays, periodTables, type CustomerBridge, type PeriodTables } from "../core/periodTables";
@@ -786,6 +787,30 @@ export function CLV_PREDICT_SUMMARY(customer_ids: unknown[][], frequency: unknow
     const histories = readSummaries(call, { customer_ids, frequency, recency, age, monetary }, unit);
     const { purchases, spend } = fitModels(histories);
     return forecastTable(call, histories, purchases.parameters, spend.parameters, { horizonMonths: horizon, monthlyDiscountRate: rate, grossMargin: margin });
+  });
+}
+
+/**
+ * Early warning: the valuable customers most likely to be lost, ranked by expected value at risk = (1 − P(alive)) × historical value, with P(alive) from the BG/NBD model fitted to the transactions (as CX.CLV_FIT fits it). Spills a header and the top customers.
+ * @customfunction AT_RISK
+ * @param customer_ids The customer id of each purchase.
+ * @param dates The date of each purchase.
+ * @param amounts The amount of each purchase (not negative).
+ * @param [top] How many customers to list. Default 10.
+ * @param [as_of] End of the observation period. Default: the last purchase date.
+ * @param [language] Headers: "en-US" or "zh-CN". Default: Office's language.
+ * @param invocation Invocation
+ * @returns customer, historical value, P(alive), value at risk; the largest value at risk first.
+ * @requiresParameterAddresses
+ */
+export function AT_RISK(customer_ids: unknown[][], dates: unknown[][], amounts: unknown[][], top: unknown, as_of: unknown, language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["customer_ids", "dates", "amounts", "top", "as_of", "language"], invocation);
+  return run(call, () => {
+    const locale = languageArgument(call, language);
+    const count = optionalNumber(call, "top", top) ?? 10;
+    const { histories, purchases } = readAndFit(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), "weeks");
+    const header = (["customer", "historicalValue", "probabilityAlive", "valueAtRisk"] as const).map((key) => label(key, locale));
+    return [header, ...customersAtRisk(histories, purchases.parameters, count).map((c) => [histories.customers[c.index], c.historicalValue, c.probabilityAlive, c.valueAtRisk])];
   });
 }
 

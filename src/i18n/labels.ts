@@ -77,6 +77,8 @@ export const tableLabels = {
   revenueShare: { "en-US": "share of revenue", "zh-CN": "收入占比" },
   npsHigh: { "en-US": "NPS upper bound (95 %)", "zh-CN": "净推荐值上限（95%）" },
   period: { "en-US": "period", "zh-CN": "期间" },
+  historicalValue: { "en-US": "historical value", "zh-CN": "历史消费额" },
+  valueAtRisk: { "en-US": "value at risk", "zh-CN": "风险价值" },
   firstDay: { "en-US": "first day", "zh-CN": "期初日" },
   lastDay: { "en-US": "last day", "zh-CN": "期末日" },
   customersStart: { "en-US": "customers at start", "zh-CN": "期初活跃客户" },

@@ -52,6 +52,31 @@ test("=CX.CLV_PREDICT spills one row per customer; CLV falls as the discount rat
   }
 });
 
+test("=CX.AT_RISK ranks CDNOW's customers by (1 − P(alive)) × what they spent, the largest first", () => {
+  const result = table(() => cx.AT_RISK(column(...ids), column(...dates), column(...amounts), [[12]], [[asOf]], "en-US", inv));
+  expect(result[0]).toEqual(["customer", "historical value", "P(alive)", "value at risk"]);
+  expect(result.length).toBe(13);
+  const risks = result.slice(1).map((row) => row[3] as number);
+  expect([...risks].sort((a, b) => b - a)).toEqual(risks);
+  // Each row by hand: P(alive) from the fitted parameters and the customer's x, t_x, T; spend from CX.RFM.
+  const fit = table(() => cx.CLV_FIT(column(...ids), column(...dates), column(...amounts), [[asOf]], "weeks", inv));
+  const parameter = (name: string): number => fit.find((row) => row[0] === name)?.[1] as number;
+  const predicted = new Map(table(() => cx.CLV_PREDICT(column(...ids), column(...dates), column(...amounts), [[1]], null, null, [[asOf]], inv)).slice(1).map((row) => [row[0], row]));
+  const spent = new Map(table(() => cx.RFM(column(...ids), column(...dates), column(...amounts), [[asOf]], "en-US", inv)).slice(1).map((row) => [row[0], row[3] as number]));
+  for (const [customer, value, alive, risk] of result.slice(1)) {
+    const [, x, tx, T] = predicted.get(customer) as number[];
+    const expected = single(() => cx.P_ALIVE([[x]], [[tx]], [[T]], [[parameter("BG/NBD r")]], [[parameter("BG/NBD alpha")]], [[parameter("BG/NBD a")]], [[parameter("BG/NBD b")]], inv)) as number;
+    expectClose(alive as number, expected, 1e-12);
+    expectClose(value as number, spent.get(customer) as number, 1e-9);
+    expectClose(risk as number, (1 - expected) * (value as number), 1e-9);
+  }
+  // Nobody left out ranks higher than the last one listed.
+  const all = table(() => cx.AT_RISK(column(...ids), column(...dates), column(...amounts), [[100000]], [[asOf]], "en-US", inv)).slice(1);
+  expect(all.length).toBe(2357);
+  expect(all[12]?.[3] as number).toBeLessThanOrEqual(risks[11] as number);
+  expect(outcome(() => cx.AT_RISK(column(...ids), column(...dates), column(...amounts), [[2.5]], null, null, invocation(["A:A", "B:B", "C:C", "Report!B3"])))).toEqual({ kind: "error", code: "#VALUE!", message: "top (Report!B3) is 2.5; it must be a whole number." });
+});
+
 describe("the same models from per-customer summaries (a database query's result)", () => {
   const summary = cdnowSummary();
   const columns = [column(...summary.frequency), column(...summary.recency), column(...summary.age), column(...summary.meanSpend)] as const;

@@ -30,6 +30,8 @@ export interface CustomerHistories {
   readonly age: Float64Array;
   /** Mean amount of the repeat purchase days (the first day excluded); 0 when x = 0. */
   readonly meanRepeatSpend: Float64Array;
+  /** Everything each customer spent up to the end of observation (present when made from transactions). */
+  readonly totalSpend?: Float64Array;
   /** End of observation (an Excel serial; NaN for histories made from summaries, which carry none). */
   readonly asOf: number;
   readonly timeUnit: TimeUnit;
@@ -61,6 +63,7 @@ export function summarizeTransactions(input: TransactionsInput): CustomerHistori
   const firstDay = new Float64Array(count).fill(NaN);
   const lastPurchase = new Float64Array(count).fill(NaN);
   const repeatTotal = new Float64Array(count);
+  const total = new Float64Array(count);
   let previousGroup = -1;
   let previousDay = NaN;
   for (const i of order) {
@@ -74,6 +77,7 @@ export function summarizeTransactions(input: TransactionsInput): CustomerHistori
     } else if (day !== previousDay) {
       frequency[group] = (frequency[group] as number) + 1;
     }
+    total[group] = (total[group] as number) + amount;
     // The first day's amounts are not repeat spend; a later day's are, however many rows it has.
     if (day !== firstDay[group]) repeatTotal[group] = (repeatTotal[group] as number) + amount;
     lastPurchase[group] = day;
@@ -92,6 +96,7 @@ export function summarizeTransactions(input: TransactionsInput): CustomerHistori
     recency: pick((c) => ((lastPurchase[c] as number) - (firstDay[c] as number)) / perUnit),
     age: pick((c) => (asOf - (firstDay[c] as number)) / perUnit),
     meanRepeatSpend: pick((c) => ((frequency[c] as number) > 0 ? (repeatTotal[c] as number) / (frequency[c] as number) : 0)),
+    totalSpend: pick((c) => total[c] as number),
     asOf,
     timeUnit,
   };
