@@ -195,6 +195,15 @@ interface KpiRow {
   readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"] };
 }
 
+/**
+ * The sheet-scoped names of the report's figures, so that other sheets can build on them
+ * (='Customer Metrics'!Churn_Rate): one per KPI row, by its label.
+ */
+export const FIGURE_NAMES: Readonly<Partial<Record<ReportLabel, string>>> = {
+  cac: "Acquisition_Cost", clv: "Lifetime_Value", churn: "Churn_Rate", csat: "CSAT_Score", engagement: "Engagement_Score",
+  ltvCac: "LTV_To_CAC", payback: "Payback_Months", nps: "Net_Promoter_Score", npsMargin: "NPS_Margin_Of_Error", csi: "Satisfaction_Index",
+};
+
 /** A column of an input table: its header, the name its body gets, and each row's content. */
 interface TableColumn {
   readonly header: string;
@@ -261,6 +270,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
   put({ address: "A2", value: t("period"), style: "label" });
   put({ address: "B2", value: options.periodStart, numberFormat: DATE });
   put({ address: "C2", value: options.periodEnd, numberFormat: DATE });
+  names.push({ name: "Period_Start", range: "B2" }, { name: "Period_End", range: "C2" });
   put({ address: "A3", value: t("currency"), style: "label" });
   put({ address: "B3", value: options.currency });
   put({ address: "A4", value: t("generatedOn"), style: "label" });
@@ -447,6 +457,9 @@ export function buildReport(options: ReportOptions): SheetSpec {
   const addKpi = (kpi: KpiRow, at: number): void => {
     put({ address: `A${at}`, value: t(kpi.label), style: "label" });
     put({ address: `B${at}`, formula: cx ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
+    const figure = FIGURE_NAMES[kpi.label];
+    // A figure shown in two sections (CSAT) is named where it first stands.
+    if (figure !== undefined && !names.some((name) => name.name === figure)) names.push({ name: figure, range: `B${at}` });
     if (kpi.target !== undefined) {
       put({
         address: `C${at}`, numberFormat: formats[kpi.format],

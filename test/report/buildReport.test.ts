@@ -43,11 +43,18 @@ test("engagement is the mean of the customers' scores: each measure min-max norm
 test("formulas read named inputs and table columns, not bare cell addresses", () => {
   expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC(Marketing_Spend,New_Customers)");
   expect(spec.names.map((name) => name.name).sort()).toEqual([
-    "As_Of", "Avg_Order_Value", "Buying_Customers", "Channel_New_Customers", "Channel_Spend", "Converted", "Customers_Lost",
-    "Customers_Start", "Engagement_Interactions", "Engagement_Measures", "Engagement_Usage", "Engagement_Visits", "Gross_Margin",
-    "Lifespan_Years", "Marketing_Spend", "Monthly_Revenue", "New_Customers", "Orders", "Prospects", "Purchases_Per_Year",
-    "Repeat_Customers", "Revenue", "Survey_CSAT", "Survey_CSI", "Survey_NPS", "Tx_Amount", "Tx_Customer", "Tx_Date",
+    "Acquisition_Cost", "As_Of", "Avg_Order_Value", "Buying_Customers", "CSAT_Score", "Channel_New_Customers", "Channel_Spend", "Churn_Rate", "Converted", "Customers_Lost",
+    "Customers_Start", "Engagement_Interactions", "Engagement_Measures", "Engagement_Score", "Engagement_Usage", "Engagement_Visits", "Gross_Margin",
+    "LTV_To_CAC", "Lifespan_Years", "Lifetime_Value", "Marketing_Spend", "Monthly_Revenue", "NPS_Margin_Of_Error", "Net_Promoter_Score", "New_Customers", "Orders",
+    "Payback_Months", "Period_End", "Period_Start", "Prospects", "Purchases_Per_Year",
+    "Repeat_Customers", "Revenue", "Satisfaction_Index", "Survey_CSAT", "Survey_CSI", "Survey_NPS", "Tx_Amount", "Tx_Customer", "Tx_Date",
   ]);
+  // The report's figures are named where they stand, so other sheets can build on them (='Customer Metrics'!Churn_Rate).
+  const named = (name: string): string | undefined => cellAt(spec, spec.names.find((n) => n.name === name)?.range as string)?.formula;
+  expect(named("Churn_Rate")).toBe("=CX.CHURN(Customers_Start,Customers_Lost)");
+  expect(named("Acquisition_Cost")).toBe("=CX.CAC(Marketing_Spend,New_Customers)");
+  expect(named("Net_Promoter_Score")).toBe("=CX.NPS(Survey_NPS)");
+  expect(spec.names.find((n) => n.name === "Period_End")?.range).toBe("C2");
   // the totals are the channel table's sums, not typed-in inputs
   expect(cellAt(spec, "B7")?.formula).toBe("=SUM(Channel_Spend)");
   expect(cellAt(spec, "B7")?.style).toBeUndefined();
