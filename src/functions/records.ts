@@ -219,16 +219,18 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
     let prefixLength = currentPrefix.length;
     if (current < 0 || !id.startsWith(currentPrefix) || !isDigit(id.charCodeAt(prefixLength))) {
       saveRun();
-      prefixLength = 0;
-      while (prefixLength < id.length && !isDigit(id.charCodeAt(prefixLength))) prefixLength++;
-      currentPrefix = id.slice(0, prefixLength);
-      current = runs.findIndex((run) => run.prefix === currentPrefix);
+      // Ids of two styles alternate row by row: look among the known prefixes before cutting a new one.
+      current = runs.findIndex((run) => id.startsWith(run.prefix) && isDigit(id.charCodeAt(run.prefix.length)));
       if (current < 0) {
+        prefixLength = 0;
+        while (prefixLength < id.length && !isDigit(id.charCodeAt(prefixLength))) prefixLength++;
         if (runs.length === MAX_PREFIXES) return undefined;
         current = runs.length;
-        runs.push({ prefix: currentPrefix, low: Infinity, high: -Infinity, length: id.length, sameLength: true, leadingZero: false });
+        runs.push({ prefix: id.slice(0, prefixLength), low: Infinity, high: -Infinity, length: id.length, sameLength: true, leadingZero: false });
       }
       const run = runs[current] as (typeof runs)[number];
+      currentPrefix = run.prefix;
+      prefixLength = currentPrefix.length;
       ({ low, high, length, sameLength, leadingZero } = run);
     }
     const digits = id.length - prefixLength;
