@@ -196,21 +196,17 @@ const MAX_PREFIXES = 8;
  * prefixes equal but for letter case ("c7" and "C7" are one customer, as COUNTIF matches them).
  */
 function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf: Uint8Array): Run[] | undefined {
-  const runs: (Run & { prefix: string; length: number; sameLength: boolean; leadingZero: boolean })[] = [];
-  // The current run's figures are kept in locals (the usual column has one prefix, so they are
-  // written back only when the prefix changes, and once at the end).
+  // Per run (prefix): its text, lowest and highest number, the length of its first id, whether all
+  // its ids have that length, and whether any digit run starts with a zero. Typed arrays, not
+  // objects: ids of two styles alternate row by row, and switching runs must cost nothing.
+  const prefixes: string[] = [];
+  const low = new Float64Array(MAX_PREFIXES).fill(Infinity);
+  const high = new Float64Array(MAX_PREFIXES).fill(-Infinity);
+  const firstLength = new Int32Array(MAX_PREFIXES);
+  const mixedLength = new Uint8Array(MAX_PREFIXES);
+  const leadingZero = new Uint8Array(MAX_PREFIXES);
   let current = -1;
   let currentPrefix = "";
-  let low = Infinity;
-  let high = -Infinity;
-  let length = 0;
-  let sameLength = true;
-  let leadingZero = false;
-  const saveRun = (): void => {
-    const run = runs[current];
-    if (run === undefined) return;
-    Object.assign(run, { low, high, sameLength, leadingZero });
-  };
   for (let j = 0; j < keptRows.length; j++) {
     const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
     if (typeof id !== "string") return undefined;
@@ -218,20 +214,18 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
     if (lead <= 32 || isDigit(lead)) return undefined;
     let prefixLength = currentPrefix.length;
     if (current < 0 || !id.startsWith(currentPrefix) || !isDigit(id.charCodeAt(prefixLength))) {
-      saveRun();
-      // Ids of two styles alternate row by row: look among the known prefixes before cutting a new one.
-      current = runs.findIndex((run) => id.startsWith(run.prefix) && isDigit(id.charCodeAt(run.prefix.length)));
+      // Look among the known prefixes before cutting a new one.
+      current = prefixes.findIndex((prefix) => id.startsWith(prefix) && isDigit(id.charCodeAt(prefix.length)));
       if (current < 0) {
+        if (prefixes.length === MAX_PREFIXES) return undefined;
         prefixLength = 0;
         while (prefixLength < id.length && !isDigit(id.charCodeAt(prefixLength))) prefixLength++;
-        if (runs.length === MAX_PREFIXES) return undefined;
-        current = runs.length;
-        runs.push({ prefix: id.slice(0, prefixLength), low: Infinity, high: -Infinity, length: id.length, sameLength: true, leadingZero: false });
+        current = prefixes.length;
+        prefixes.push(id.slice(0, prefixLength));
+        firstLength[current] = id.length;
       }
-      const run = runs[current] as (typeof runs)[number];
-      currentPrefix = run.prefix;
+      currentPrefix = prefixes[current] as string;
       prefixLength = currentPrefix.length;
-      ({ low, high, length, sameLength, leadingZero } = run);
     }
     const digits = id.length - prefixLength;
     if (digits < 1 || digits > 9) return undefined;
@@ -241,17 +235,16 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
       if (!isDigit(c)) return undefined;
       code = code * 10 + (c - 48);
     }
-    if (id.length !== length) sameLength = false;
-    if (digits > 1 && id.charCodeAt(prefixLength) === 48) leadingZero = true;
-    if (code < low) low = code;
-    if (code > high) high = code;
+    if (id.length !== firstLength[current]) mixedLength[current] = 1;
+    if (digits > 1 && id.charCodeAt(prefixLength) === 48) leadingZero[current] = 1;
+    if (code < (low[current] as number)) low[current] = code;
+    if (code > (high[current] as number)) high[current] = code;
     codes[j] = code;
     runOf[j] = current;
   }
-  saveRun();
-  if (runs.some((run) => !run.sameLength && run.leadingZero)) return undefined;
-  if (new Set(runs.map((run) => run.prefix.toLowerCase())).size < runs.length) return undefined;
-  return runs;
+  for (let r = 0; r < prefixes.length; r++) if (mixedLength[r] === 1 && leadingZero[r] === 1) return undefined;
+  if (new Set(prefixes.map((prefix) => prefix.toLowerCase())).size < prefixes.length) return undefined;
+  return prefixes.map((_, r) => ({ low: low[r] as number, high: high[r] as number }));
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
