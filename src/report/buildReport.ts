@@ -5,7 +5,7 @@ import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { Locale, Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
-import { TEXT_RESULT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type SheetSpec, type TableSpec, type TrafficLightSpec } from "./sheetSpec";
+import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type SheetSpec, type TableSpec, type TrafficLightSpec } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
 
@@ -177,13 +177,7 @@ export const EMPTY_INPUTS: ReportInputs = {
 
 export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30, csat: 0.8, engagement: 50, paybackMonths: 12 };
 
-const PERCENT = "0.0%";
-const DATE = "yyyy-mm-dd";
-const COUNT = "#,##0";
-/** Whole numbers shown as they are (scores, days, flags): an explicit format, so a spreadsheet never guesses a date. */
-const WHOLE = "0";
 
-const currencyFormat = (code: string): string => `#,##0.00 "${code.replace(/"/g, "")}"`;
 
 /** A metric row: label, the CX formula, the built-in formula computing the same, format, target. */
 interface KpiRow {
@@ -257,7 +251,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
   const cx = options.formulaMode === "cx";
   const t = (key: ReportLabel): string => reportLabels[key][options.locale];
   const money = currencyFormat(options.currency);
-  const formats = { currency: money, percent: PERCENT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" };
+  const formats = { currency: money, percent: PERCENT_FORMAT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" };
   const cells: CellSpec[] = [];
   const names: NameSpec[] = [];
   const tables: TableSpec[] = [];
@@ -268,13 +262,13 @@ export function buildReport(options: ReportOptions): SheetSpec {
 
   put({ address: "A1", value: options.title, style: "title" });
   put({ address: "A2", value: t("period"), style: "label" });
-  put({ address: "B2", value: options.periodStart, numberFormat: DATE });
-  put({ address: "C2", value: options.periodEnd, numberFormat: DATE });
+  put({ address: "B2", value: options.periodStart, numberFormat: DATE_FORMAT });
+  put({ address: "C2", value: options.periodEnd, numberFormat: DATE_FORMAT });
   names.push({ name: "Period_Start", range: "B2" }, { name: "Period_End", range: "C2" });
   put({ address: "A3", value: t("currency"), style: "label" });
   put({ address: "B3", value: options.currency });
   put({ address: "A4", value: t("generatedOn"), style: "label" });
-  put({ address: "B4", value: options.generatedOn, numberFormat: DATE });
+  put({ address: "B4", value: options.generatedOn, numberFormat: DATE_FORMAT });
 
   // Input tables, side by side to the right of the charts; each is an Excel table whose columns are named ranges.
   let nextColumn = TABLE_FIRST_COLUMN;
@@ -330,8 +324,8 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => names.push({ name, range: linkedReference(survey, j), external: true }));
   } else if (needSurvey) {
     addTable("CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
-      { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE, style: "input", content: input((i) => inputs.npsAnswers[i]) },
-      { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, format: WHOLE, style: "input", content: input((i) => inputs.csatAnswers[i]) },
+      { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.npsAnswers[i]) },
+      { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.csatAnswers[i]) },
       { header: t("csiAnswer"), name: "Survey_CSI", width: 100, format: "0.0", style: "input", content: input((i) => inputs.csiAnswers[i]) },
     ]);
   }
@@ -344,15 +338,15 @@ export function buildReport(options: ReportOptions): SheetSpec {
       content: (_i, at) => ({ formula: cx ? `=CX.CAC(${at(2)},${at(3)})` : `=IF(${at(3)}=0,NA(),${at(2)}/${at(3)})` }),
     },
     { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.spend) : link(costs, 1) },
-    { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.newCustomers) : link(costs, 2) },
+    { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT_FORMAT, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.newCustomers) : link(costs, 2) },
   ]);
   if (needed.includes("transactions")) addTransactions();
   if (needed.includes("customerSummary")) addCustomerSummary();
   if (sections.dimensions) {
     addTable("CX_Engagement", t("engagementTable"), inputs.engagement.length, [
       { header: t("customer"), width: 90, style: "input", content: input((i) => inputs.engagement[i]?.customer) },
-      { header: t("visits"), name: "Engagement_Visits", width: 80, format: COUNT, style: "input", content: input((i) => inputs.engagement[i]?.visits) },
-      { header: t("interactions"), name: "Engagement_Interactions", width: 80, format: COUNT, style: "input", content: input((i) => inputs.engagement[i]?.interactions) },
+      { header: t("visits"), name: "Engagement_Visits", width: 80, format: COUNT_FORMAT, style: "input", content: input((i) => inputs.engagement[i]?.visits) },
+      { header: t("interactions"), name: "Engagement_Interactions", width: 80, format: COUNT_FORMAT, style: "input", content: input((i) => inputs.engagement[i]?.interactions) },
       { header: t("usageHours"), name: "Engagement_Usage", width: 90, format: "0.0", style: "input", content: input((i) => inputs.engagement[i]?.usageHours) },
     ]);
     const measures = names.filter((name) => name.name.startsWith("Engagement_"));
@@ -378,20 +372,20 @@ export function buildReport(options: ReportOptions): SheetSpec {
     // 5 frequency, 6 monetary, 7–9 R F M, 10 segment; 4–10 only on a customer's first row, else "".
     const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(3)}=1,${formula},"")`;
     const workings: TableColumn[] = cx ? [] : [
-      helper(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at))})=1),1,0)`, WHOLE),
-      helper(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*INT(Tx_Date)))`), WHOLE),
-      helper(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")})`), WHOLE),
+      helper(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at))})=1),1,0)`, WHOLE_FORMAT),
+      helper(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*INT(Tx_Date)))`), WHOLE_FORMAT),
+      helper(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")})`), WHOLE_FORMAT),
       helper(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*Tx_Amount)`), money),
-      helper("R", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(4)}<PERCENTILE.INC(Tx_Recency,${quintiles})))`), WHOLE),
-      helper("F", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(5)}>PERCENTILE.INC(Tx_Frequency,${quintiles})))`), WHOLE),
-      helper("M", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(6)}>PERCENTILE.INC(Tx_Monetary,${quintiles})))`), WHOLE),
+      helper("R", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(4)}<PERCENTILE.INC(Tx_Recency,${quintiles})))`), WHOLE_FORMAT),
+      helper("F", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(5)}>PERCENTILE.INC(Tx_Frequency,${quintiles})))`), WHOLE_FORMAT),
+      helper("M", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(6)}>PERCENTILE.INC(Tx_Monetary,${quintiles})))`), WHOLE_FORMAT),
       helper(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(7), at(8), at(9), options.locale)), TEXT_RESULT),
     ];
     // Portable with the user's transactions: a mirror of their rows, live, beside the working columns.
     const style = linked === undefined ? "input" : "helper";
     addTable("CX_Transactions", linked === undefined ? t("transactions") : `${t("transactionsLinked")} ${linkedAddress(linked)}`, linked?.rows ?? inputs.transactions.length, [
       { header: t("customer"), name: "Tx_Customer", width: 90, style, ...(linked === undefined ? {} : { format: TEXT_RESULT }), content: linked === undefined ? input((i) => inputs.transactions[i]?.customer) : link(linked, 0) },
-      { header: t("date"), name: "Tx_Date", width: 90, format: DATE, style, content: linked === undefined ? input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0)); }) : link(linked, 1) },
+      { header: t("date"), name: "Tx_Date", width: 90, format: DATE_FORMAT, style, content: linked === undefined ? input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0)); }) : link(linked, 1) },
       { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style, content: linked === undefined ? input((i) => inputs.transactions[i]?.amount) : link(linked, 2) },
       ...workings,
     ]);
@@ -411,12 +405,12 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const helper = workingColumn;
     addTable("CX_Customer_Summary", `${t("summaryLinked")} ${linkedAddress(summary)}`, summary.rows, [
       { header: t("customer"), width: 90, style: "helper", format: TEXT_RESULT, content: link(summary, 0) },
-      { header: t("recencyDays"), name: "Sum_Recency", width: 80, style: "helper", format: WHOLE, content: link(summary, 3) },
-      { header: t("frequency"), name: "Sum_Orders", width: 80, style: "helper", format: WHOLE, content: link(summary, 4) },
+      { header: t("recencyDays"), name: "Sum_Recency", width: 80, style: "helper", format: WHOLE_FORMAT, content: link(summary, 3) },
+      { header: t("frequency"), name: "Sum_Orders", width: 80, style: "helper", format: WHOLE_FORMAT, content: link(summary, 4) },
       { header: t("monetary"), name: "Sum_Revenue", width: 90, style: "helper", format: money, content: link(summary, 5) },
-      helper("R", undefined, (at) => `=1+SUMPRODUCT(--(${at(1)}<PERCENTILE.INC(Sum_Recency,${quintiles})))`, WHOLE),
-      helper("F", undefined, (at) => `=1+SUMPRODUCT(--(${at(2)}>PERCENTILE.INC(Sum_Orders,${quintiles})))`, WHOLE),
-      helper("M", undefined, (at) => `=1+SUMPRODUCT(--(${at(3)}>PERCENTILE.INC(Sum_Revenue,${quintiles})))`, WHOLE),
+      helper("R", undefined, (at) => `=1+SUMPRODUCT(--(${at(1)}<PERCENTILE.INC(Sum_Recency,${quintiles})))`, WHOLE_FORMAT),
+      helper("F", undefined, (at) => `=1+SUMPRODUCT(--(${at(2)}>PERCENTILE.INC(Sum_Orders,${quintiles})))`, WHOLE_FORMAT),
+      helper("M", undefined, (at) => `=1+SUMPRODUCT(--(${at(3)}>PERCENTILE.INC(Sum_Revenue,${quintiles})))`, WHOLE_FORMAT),
       helper(t("segment"), "Sum_Segment", (at) => `=${segmentFormula(at(4), at(5), at(6), options.locale)}`, TEXT_RESULT),
     ]);
   }
@@ -426,9 +420,9 @@ export function buildReport(options: ReportOptions): SheetSpec {
   put({ address: "A7", value: t("marketingSpendTotal"), style: "label" });
   put({ address: "B7", formula: "=SUM(Channel_Spend)", numberFormat: money });
   put({ address: "A8", value: t("newCustomersTotal"), style: "label" });
-  put({ address: "B8", formula: "=SUM(Channel_New_Customers)", numberFormat: COUNT });
+  put({ address: "B8", formula: "=SUM(Channel_New_Customers)", numberFormat: COUNT_FORMAT });
   names.push({ name: "Marketing_Spend", range: "B7" }, { name: "New_Customers", range: "B8" });
-  const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT, money, decimal: "0.00", years: "0.0", percent: PERCENT };
+  const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT_FORMAT, money, decimal: "0.00", years: "0.0", percent: PERCENT_FORMAT };
   let row = 9;
   // From a database's customer bridge (sql/customer_bridge.sql): the customers active at the start
   // of the report period (its first period's row) and those lapsed in it (its periods' rows).
@@ -448,7 +442,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
   if (sections.rfm) {
     // RFM is measured at the period end: purchases after it are left out, one on it has recency 0.
     put({ address: `A${row}`, value: t("asOf"), style: "label" });
-    put({ address: `B${row}`, formula: "=C2", numberFormat: DATE });
+    put({ address: `B${row}`, formula: "=C2", numberFormat: DATE_FORMAT });
     names.push({ name: "As_Of", range: `B${row}` });
     row++;
   }
@@ -540,7 +534,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const breakdownTop = row;
     for (const [key, formula] of counts) {
       put({ address: `A${row}`, value: t(key), style: "label" });
-      put({ address: `B${row}`, formula, numberFormat: COUNT });
+      put({ address: `B${row}`, formula, numberFormat: COUNT_FORMAT });
       row++;
     }
     row++;
@@ -551,10 +545,10 @@ export function buildReport(options: ReportOptions): SheetSpec {
     // DOMAIN.md §3: stage, goal, main metric and its value.
     heading("lifecycle", [t("stage"), t("goal"), t("mainMetric"), t("value")]);
     const stages: [ReportLabel, ReportLabel, ReportLabel, string, string, string][] = [
-      ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT],
+      ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT_FORMAT],
       ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", money],
-      ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT],
-      ["stageChurn", "goalChurn", "metricChurn", churnFormulas.cx, churnFormulas.portable, PERCENT],
+      ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT_FORMAT],
+      ["stageChurn", "goalChurn", "metricChurn", churnFormulas.cx, churnFormulas.portable, PERCENT_FORMAT],
     ];
     for (const [stage, goal, metric, cxFormula, portableFormula, format] of stages) {
       put({ address: `A${row}`, value: t(stage), style: "label" });
@@ -574,7 +568,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const top = row;
     const first = top + 1;
     const last = top + RFM_SEGMENTS.length;
-    const columnFormats = [undefined, COUNT, PERCENT, money, PERCENT];
+    const columnFormats = [undefined, COUNT_FORMAT, PERCENT_FORMAT, money, PERCENT_FORMAT];
     const summary = source.customerSummary !== undefined;
     if (cx) {
       const formula = summary ? `=CX.RFM_SEGMENT_SUMMARY(Sum_Recency,Sum_Orders,Sum_Revenue,"${options.locale}")` : `=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"${options.locale}")`;
@@ -592,10 +586,10 @@ export function buildReport(options: ReportOptions): SheetSpec {
       RFM_SEGMENTS.forEach((segment, i) => {
         const r = first + i;
         put({ address: `A${r}`, value: segmentNames[segment][options.locale] });
-        put({ address: `B${r}`, formula: `=COUNTIF(${summary ? "Sum_Segment" : "Tx_Segment"},A${r})`, numberFormat: COUNT });
-        put({ address: `C${r}`, formula: `=IF(SUM(B$${first}:B$${last})=0,NA(),B${r}/SUM(B$${first}:B$${last}))`, numberFormat: PERCENT });
+        put({ address: `B${r}`, formula: `=COUNTIF(${summary ? "Sum_Segment" : "Tx_Segment"},A${r})`, numberFormat: COUNT_FORMAT });
+        put({ address: `C${r}`, formula: `=IF(SUM(B$${first}:B$${last})=0,NA(),B${r}/SUM(B$${first}:B$${last}))`, numberFormat: PERCENT_FORMAT });
         put({ address: `D${r}`, formula: summary ? `=SUMIF(Sum_Segment,A${r},Sum_Revenue)` : `=SUMIF(Tx_Segment,A${r},Tx_Monetary)`, numberFormat: money });
-        put({ address: `E${r}`, formula: `=IF(SUM(D$${first}:D$${last})=0,0,D${r}/SUM(D$${first}:D$${last}))`, numberFormat: PERCENT });
+        put({ address: `E${r}`, formula: `=IF(SUM(D$${first}:D$${last})=0,0,D${r}/SUM(D$${first}:D$${last}))`, numberFormat: PERCENT_FORMAT });
       });
     }
     row = last + 2;

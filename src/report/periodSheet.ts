@@ -14,7 +14,7 @@ import { label, type TableLabel } from "../i18n/labels";
 import type { Locale } from "../i18n/locale";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { CellValue } from "./sampleData";
-import { TEXT_RESULT, widthFor, type CellSpec, type NameSpec, type SheetSpec, type TableSpec } from "./sheetSpec";
+import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type NameSpec, type SheetSpec, type TableSpec } from "./sheetSpec";
 
 export interface PeriodSheetOptions {
   readonly formulaMode: "cx" | "portable";
@@ -27,11 +27,6 @@ export interface PeriodSheetOptions {
   readonly to: number;
   readonly transactions: readonly { readonly customer: CellValue; readonly date: CellValue; readonly amount: CellValue }[];
 }
-
-export const DATE_FORMAT = "yyyy-mm-dd";
-export const COUNT_FORMAT = "#,##0";
-export const PERCENT_FORMAT = "0.0%";
-export const currencyFormat = (code: string): string => `#,##0.00 "${code.replace(/"/g, "")}"`;
 
 /**
  * A period's first day from any day in it, its last day from its first, and the first day of the
@@ -192,8 +187,8 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
   const letter = (column: TxColumn): string => columnName(TX_FIRST_COLUMN + columns.indexOf(column));
   const txLabels: Readonly<Record<"Tx_Customer" | "Tx_Date" | "Tx_Amount", ReportLabel>> = { Tx_Customer: "customer", Tx_Date: "date", Tx_Amount: "amount" };
   const txFormats: Partial<Record<TxColumn, string>> = {
-    Tx_Date: DATE_FORMAT, Tx_Amount: money, Tx_Day: DATE_FORMAT, Tx_Previous: DATE_FORMAT, Tx_Next: DATE_FORMAT, Tx_First_Of_Day: "0",
-    Tx_Period_Start: DATE_FORMAT, Tx_Period_End: DATE_FORMAT, Tx_Period_Orders: COUNT_FORMAT, Tx_Period_First: "0", Tx_Period_Last: "0",
+    Tx_Date: DATE_FORMAT, Tx_Amount: money, Tx_Day: DATE_FORMAT, Tx_Previous: DATE_FORMAT, Tx_Next: DATE_FORMAT, Tx_First_Of_Day: WHOLE_FORMAT,
+    Tx_Period_Start: DATE_FORMAT, Tx_Period_End: DATE_FORMAT, Tx_Period_Orders: COUNT_FORMAT, Tx_Period_First: WHOLE_FORMAT, Tx_Period_Last: WHOLE_FORMAT,
     Tx_Period_Revenue: money, Tx_Previous_Revenue: money, Tx_Movement: TEXT_RESULT,
   };
   put({ address: `${letter("Tx_Customer")}${TX_HEADER_ROW - 1}`, value: t("transactions"), style: "heading" });

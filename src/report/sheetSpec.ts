@@ -3,6 +3,14 @@
  * buildReport, applied by src/writer. Addresses are A1 references on the report sheet.
  */
 
+/** The number formats the report builders share (every numeric cell gets one explicitly). */
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const COUNT_FORMAT = "#,##0";
+export const PERCENT_FORMAT = "0.0%";
+/** Whole numbers shown as they are (scores, days, flags): an explicit format, so a spreadsheet never guesses a date. */
+export const WHOLE_FORMAT = "0";
+export const currencyFormat = (code: string): string => `#,##0.00 "${code.replace(/"/g, "")}"`;
+
 /** The number format of a formula whose result is text (a segment name, a spilled table's header, a mirrored id): stated, not left unset. */
 export const TEXT_RESULT = "General";
 
