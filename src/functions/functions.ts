@@ -808,7 +808,9 @@ export function AT_RISK(customer_ids: unknown[][], dates: unknown[][], amounts: 
   return run(call, () => {
     const locale = languageArgument(call, language);
     const count = optionalNumber(call, "top", top) ?? 10;
-    const { histories, purchases } = readAndFit(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), "weeks");
+    // Only the purchase model: the spend model (Gamma-Gamma) plays no part in the value at risk.
+    const histories = readHistories(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), "weeks");
+    const purchases = fitBgNbd(histories);
     const header = (["customer", "historicalValue", "probabilityAlive", "valueAtRisk"] as const).map((key) => label(key, locale));
     return [header, ...customersAtRisk(histories, purchases.parameters, count).map((c) => [histories.customers[c.index], c.historicalValue, c.probabilityAlive, c.valueAtRisk])];
   });

@@ -4,7 +4,7 @@ import { hypergeometric2F1 } from "../numeric/hypergeometric2F1";
 import { logGamma } from "../numeric/logGamma";
 import { nelderMead } from "../numeric/nelderMead";
 import { newtonPolish } from "../numeric/newtonPolish";
-import { distinctHistories } from "./distinctHistories";
+import { distinctHistories, type DistinctHistories } from "./distinctHistories";
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, α), dropout probabilities ~ Beta(a, b). */
 export interface BgNbdParameters {
@@ -152,6 +152,11 @@ export function fitBgNbd(history: RepeatHistory): BgNbdFit {
   }
   const [r, alpha, a, b] = Array.from(best.point, Math.exp) as [number, number, number, number];
   return { parameters: { r, alpha, a, b }, logLikelihood: -best.value, customers, repeatBuyers, iterations, converged: best.converged };
+}
+
+/** P(alive) of each distinct history under fitted parameters (a customer's is found through `of`). */
+export function probabilityAliveOfDistinct(distinct: DistinctHistories, parameters: BgNbdParameters): Float64Array {
+  return Float64Array.from(distinct.frequency, (x, j) => probabilityAlive(parameters, x, distinct.recency[j] as number, distinct.age[j] as number));
 }
 
 /**

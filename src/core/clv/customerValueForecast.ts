@@ -1,7 +1,7 @@
 import type { CustomerHistories } from "../prep/summarizeTransactions";
 import { DAYS_PER_UNIT } from "../prep/summarizeTransactions";
 import { requireFraction, requireNonNegative } from "../validate";
-import { expectedPurchases, probabilityAlive, type BgNbdParameters } from "./betaGeometricNbd";
+import { expectedPurchases, probabilityAliveOfDistinct, type BgNbdParameters } from "./betaGeometricNbd";
 import { distinctHistories } from "./distinctHistories";
 import { conditionalExpectedSpend, type GammaGammaParameters } from "./gammaGamma";
 
@@ -46,14 +46,13 @@ export function forecastCustomerValue(histories: CustomerHistories, purchases: B
   // P(alive) and the purchases depend on a customer only through (x, t_x, T): once per distinct history.
   const distinct = distinctHistories(histories.frequency, histories.recency, histories.age);
   const d = distinct.frequency.length;
-  const aliveOf = new Float64Array(d);
+  const aliveOf = probabilityAliveOfDistinct(distinct, purchases);
   const expectedOf = new Float64Array(d);
   const discountedOf = new Float64Array(d);
   for (let j = 0; j < d; j++) {
     const x = distinct.frequency[j] as number;
     const tx = distinct.recency[j] as number;
     const T = distinct.age[j] as number;
-    aliveOf[j] = probabilityAlive(purchases, x, tx, T);
     let previous = 0;
     let discounted = 0;
     for (let k = 1; k <= months; k++) {

@@ -1,4 +1,4 @@
-import { probabilityAlive, type BgNbdParameters } from "./betaGeometricNbd";
+import { probabilityAliveOfDistinct, type BgNbdParameters } from "./betaGeometricNbd";
 import { distinctHistories } from "./distinctHistories";
 import type { CustomerHistories } from "../prep/summarizeTransactions";
 import { requireCount } from "../validate";
@@ -23,7 +23,7 @@ export interface CustomerAtRisk {
 export function customersAtRisk(histories: CustomerHistories, parameters: BgNbdParameters, top: number): CustomerAtRisk[] {
   requireCount(top, "top");
   const distinct = distinctHistories(histories.frequency, histories.recency, histories.age);
-  const aliveOf = Float64Array.from(distinct.frequency, (x, j) => probabilityAlive(parameters, x, distinct.recency[j] as number, distinct.age[j] as number));
+  const aliveOf = probabilityAliveOfDistinct(distinct, parameters);
   const total = histories.totalSpend ?? new Float64Array(histories.customers.length);
   const all: CustomerAtRisk[] = Array.from(histories.customers, (_, i) => {
     const alive = aliveOf[distinct.of[i] as number] as number;
