@@ -46,7 +46,7 @@ import {
 } from "./coerce";
 import { loadStoredDisplayLanguage } from "./displayLanguage";
 import { elementwise } from "./elementwise";
-import { alignToRows, readRecords, type ColumnSpec } from "./records";
+import { alignToRows, readRecords, type ColumnSpec, type Records } from "./records";
 
 // The user's language for messages, as the task pane recorded it (the runtime on Windows and Mac
 // cannot ask Office); until it is read, messages come in English and Chinese.
@@ -64,13 +64,16 @@ function languageArgument(call: Call, value: unknown): Locale {
 
 /** Reads a transaction table (one purchase per row: customers, then optionally dates and amounts) and summarises it per customer. */
 function readPurchases(call: Call, columns: readonly ColumnSpec[], asOf: number | undefined): PurchaseSummary {
-  const records = readRecords(call, columns);
-  return summarizePurchases({
+  return summarizePurchases({ ...purchaseColumns(readRecords(call, columns)), ...(asOf === undefined ? {} : { asOf }) });
+}
+
+/** A transaction table as read (customers numbered, then dates and amounts where given), as the core takes it. */
+function purchaseColumns(records: Records): { groups: CustomerGroups; dates?: Float64Array; amounts?: Float64Array } {
+  return {
     groups: records.columns[0] as CustomerGroups,
     ...(records.columns[1] === undefined ? {} : { dates: records.columns[1] as Float64Array }),
     ...(records.columns[2] === undefined ? {} : { amounts: records.columns[2] as Float64Array }),
-    ...(asOf === undefined ? {} : { asOf }),
-  });
+  };
 }
 
 /**
@@ -917,11 +920,8 @@ function readPeriods(call: Call, args: {
     { name: "dates", value: args.dates, kind: "date" },
     ...(args.amounts === undefined ? [] : [{ name: "amounts", value: args.amounts, kind: "number" as const }]),
   ]);
-  const tables = periodTables({
-    groups: records.columns[0] as CustomerGroups,
-    dates: records.columns[1] as Float64Array,
-    ...(records.columns[2] === undefined ? {} : { amounts: records.columns[2] as Float64Array }),
-  }, {
+  const columns = purchaseColumns(records);
+  const tables = periodTables({ ...columns, dates: columns.dates as Float64Array }, {
     period,
     ...(lapseDays === undefined ? {} : { lapseDays }),
     ...(from === undefined ? {} : { from }),
