@@ -114,20 +114,23 @@ export function periodTables(input: PeriodInput, options: PeriodOptions): Period
   const sorted = sortByCustomerAndDay(groups.groupOf, groups.labels.length, dayOf, amounts, grid.endDay - 1);
   const totals = walkCustomers(sorted, grid, lapseDays ?? NO_LAPSE);
   const { activeChange, newCustomers, reactivated, lapsed, buyers, orders, repeatBuyers, revenue, newRevenue, returningRevenue, expansion, contraction, lostRevenue } = totals;
-  const zeros = (): Float64Array => new Float64Array(K);
 
   // The table shows the periods from `from` on; the ones before only fed its history.
   const first = fromIndex - grid.firstIndex;
   const shown = (values: Float64Array): Float64Array => values.subarray(first);
-  const previousRevenue = new Float64Array(K);
-  previousRevenue.set(revenue.subarray(0, K - 1), 1);
+  // A period's start is the previous period's end (0 before the first): revenue before, customers at the start.
+  const previousOf = (values: Float64Array): Float64Array => {
+    const previous = new Float64Array(K);
+    previous.set(values.subarray(0, K - 1), 1);
+    return previous;
+  };
+  const previousRevenue = previousOf(revenue);
   let customers: CustomerBridge | undefined;
   if (lapseDays !== undefined) {
-    const customersEnd = zeros();
+    const customersEnd = new Float64Array(K);
     let active = 0;
     for (let k = 0; k < K; k++) customersEnd[k] = active += activeChange[k] as number;
-    const customersStart = new Float64Array(K);
-    customersStart.set(customersEnd.subarray(0, K - 1), 1);
+    const customersStart = previousOf(customersEnd);
     customers = {
       customersStart: shown(customersStart), newCustomers: shown(newCustomers), reactivated: shown(reactivated),
       lapsed: shown(lapsed), customersEnd: shown(customersEnd),
