@@ -205,28 +205,30 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
   const firstLength = new Int32Array(MAX_PREFIXES);
   const mixedLength = new Uint8Array(MAX_PREFIXES);
   const leadingZero = new Uint8Array(MAX_PREFIXES);
-  let current = -1;
-  let currentPrefix = "";
+  // The prefix of an id is found from its first character: a table from character code to the one
+  // prefix that starts with it (-1: none yet; -2: several, then they are searched).
+  const prefixByLead = new Int8Array(128).fill(-1);
   for (let j = 0; j < keptRows.length; j++) {
     const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
     if (typeof id !== "string") return undefined;
     const lead = id.charCodeAt(0);
     if (lead <= 32 || isDigit(lead)) return undefined;
-    let prefixLength = currentPrefix.length;
-    if (current < 0 || !id.startsWith(currentPrefix) || !isDigit(id.charCodeAt(prefixLength))) {
+    let current = lead < 128 ? (prefixByLead[lead] as number) : -2;
+    if (current >= 0 && !hasPrefix(id, prefixes[current] as string)) current = -2;
+    if (current < 0) {
       // Look among the known prefixes before cutting a new one.
-      current = prefixes.findIndex((prefix) => id.startsWith(prefix) && isDigit(id.charCodeAt(prefix.length)));
+      current = prefixes.findIndex((prefix) => hasPrefix(id, prefix));
       if (current < 0) {
         if (prefixes.length === MAX_PREFIXES) return undefined;
-        prefixLength = 0;
-        while (prefixLength < id.length && !isDigit(id.charCodeAt(prefixLength))) prefixLength++;
+        let cut = 0;
+        while (cut < id.length && !isDigit(id.charCodeAt(cut))) cut++;
         current = prefixes.length;
-        prefixes.push(id.slice(0, prefixLength));
+        prefixes.push(id.slice(0, cut));
         firstLength[current] = id.length;
+        if (lead < 128) prefixByLead[lead] = prefixByLead[lead] === -1 ? current : -2;
       }
-      currentPrefix = prefixes[current] as string;
-      prefixLength = currentPrefix.length;
     }
+    const prefixLength = (prefixes[current] as string).length;
     const digits = id.length - prefixLength;
     if (digits < 1 || digits > 9) return undefined;
     let code = 0;
@@ -248,6 +250,13 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Whether the id starts with the prefix and a digit follows it. */
+function hasPrefix(id: string, prefix: string): boolean {
+  if (id.length <= prefix.length || !isDigit(id.charCodeAt(prefix.length))) return false;
+  for (let k = 0; k < prefix.length; k++) if (id.charCodeAt(k) !== prefix.charCodeAt(k)) return false;
+  return true;
+}
 
 function readNumbers(call: Call, spec: ColumnSpec, matrix: Matrix, keptRows: Int32Array, width: number): Float64Array {
   const values = scratchFloat64(keptRows.length * width);

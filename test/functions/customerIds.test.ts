@@ -25,6 +25,8 @@ describe.each([
   ["prefixes that differ only in letter case: c7 is C7 (hash path)", (n: number) => (n % 3 === 0 ? `c${n % 700}` : `C${n % 700}`)],
   ["more prefixes than the array path takes (hash path)", (n: number) => `${"ABCDEFGHIJ"[n % 10] as string}-${n}`],
   ["the same number under two prefixes is two customers (array path)", (n: number) => (n % 3 === 0 ? `A${n % 700}` : `B${n % 700}`)],
+  ["prefixes that start alike: CA7, CB7 and C7 are three customers (array path)", (n: number) => (n % 3 === 0 ? `CA${n % 700}` : n % 3 === 1 ? `CB${n % 700}` : `C${n % 700}`)],
+  ["a prefix in Chinese beside a Latin one (array path)", (n: number) => (n % 2 === 0 ? `客${n}` : `C${n}`)],
   ["whole-number ids (array path)", (n: number) => 500_000 + n],
   ["negative whole numbers (array path)", (n: number) => -n],
   ["ids that differ only in letter case (hash path)", (n: number) => (n % 3 === 0 ? `c${String(n).padStart(6, "0")}` : `C${String(n).padStart(6, "0")}`)],

@@ -73,7 +73,13 @@ export function summarizePurchases(input: PurchasesInput): PurchaseSummary {
       arg: "customer_ids", value: Number.isFinite(cutoff) ? showNumber(cutoff) : "",
     }, { argument: "customer_ids" });
   }
-  const field = (offset: number): Float64Array => Float64Array.from(kept, (c) => records[4 * c + offset] as number);
+  // Plain loops: Float64Array.from with a mapping function goes through the iterator protocol and
+  // measured ~20 ms per field on 100,000 customers.
+  const field = (offset: number): Float64Array => {
+    const values = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) values[k] = records[4 * (kept[k] as number) + offset] as number;
+    return values;
+  };
   return {
     labels: kept.length === customerCount ? groups.labels : kept.map((c) => groups.labels[c] as CustomerId),
     purchases: field(0), firstDay: field(1), lastDay: field(2), total: field(3), latestDay,
