@@ -4,7 +4,9 @@
  * Node-only tooling: nothing in the add-in's bundles imports it.
  */
 import ExcelJS from "exceljs";
-import type { SheetSpec } from "../src/report/sheetSpec";
+import JSZip from "jszip";
+import { writeFileSync } from "node:fs";
+import { sheetPrefix, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
 
 /**
  * Functions newer than Excel 2007 are stored in a file with the "_xlfn." prefix (Excel writes them so,
@@ -25,11 +27,38 @@ export interface DataSheet {
   readonly rows: readonly (readonly (string | number | null)[])[];
 }
 
-export async function specToXlsx(spec: SheetSpec, file: string, dataSheets: readonly DataSheet[] = []): Promise<void> {
+/** A name as the file's workbook part lists it: scoped to one sheet (by its position), as the writer scopes names in Excel. */
+interface FileName {
+  readonly name: string;
+  readonly sheet: number;
+  readonly reference: string;
+}
+
+const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * Writes a report (its sheets, the dashboard first) or a single sheet to an .xlsx file, with any
+ * plain data sheets after them. Names are scoped to their sheet, as in Excel: exceljs writes only
+ * workbook-wide names, so the file's list of names is written here.
+ */
+export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = []): Promise<void> {
+  const specs = "sheets" in report ? report.sheets : [report];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CX customer metrics add-in";
-  const sheet = workbook.addWorksheet(spec.name, spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {});
+  const sheets = specs.map((spec) => workbook.addWorksheet(spec.name, spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {}));
   for (const data of dataSheets) workbook.addWorksheet(data.name).addRows(data.rows.map((row) => [...row]));
+  const names: FileName[] = [];
+  specs.forEach((spec, k) => writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names));
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const part = zip.file("xl/workbook.xml");
+  if (part === null) throw new Error("exceljs wrote no workbook part");
+  const list = names.map((name) => `<definedName name="${escapeXml(name.name)}" localSheetId="${name.sheet}">${escapeXml(name.reference)}</definedName>`).join("");
+  const xml = (await part.async("string")).replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
+  zip.file("xl/workbook.xml", xml.replace("</sheets>", `</sheets>${list === "" ? "" : `<definedNames>${list}</definedNames>`}`));
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number, names: FileName[]): void {
   for (const cell of spec.cells) {
     const target = sheet.getCell(cell.address);
     target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula) } : (cell.value ?? null);
@@ -41,10 +70,10 @@ export async function specToXlsx(spec: SheetSpec, file: string, dataSheets: read
     const fill = cell.style === undefined ? undefined : FILLS[cell.style];
     if (fill !== undefined) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   }
-  const quoted = `'${spec.name.replace(/'/g, "''")}'`;
+  const quoted = sheetPrefix(spec.name);
   for (const name of spec.names) {
-    const absolute = name.range.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-    workbook.definedNames.add(name.external === true ? name.range : `${quoted}!${absolute}`, name.name);
+    const absolute = name.range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    names.push({ name: name.name, sheet: position, reference: name.external === true ? name.range : `${quoted}${absolute}` });
   }
   for (const light of spec.trafficLights) {
     // Meeting the target exactly is green, as in the writer: OOXML's greaterThanOrEqual/lessThanOrEqual
@@ -61,5 +90,4 @@ export async function specToXlsx(spec: SheetSpec, file: string, dataSheets: read
   spec.columnWidths.forEach((points, i) => {
     if (points !== undefined) sheet.getColumn(i + 1).width = points / 7; // exceljs widths are in characters of about 7 points
   });
-  await workbook.xlsx.writeFile(file);
 }

@@ -3,6 +3,11 @@ import type { Localized } from "./locale";
 /** Labels of the report sheet, in both languages. */
 export const reportLabels = {
   sheetName: { "en-US": "Customer Metrics", "zh-CN": "客户指标" },
+  dashboardSheet: { "en-US": "Report {period}", "zh-CN": "管报 {period}" },
+  dataSheet: { "en-US": "Data {period}", "zh-CN": "数据 {period}" },
+  workingsSheet: { "en-US": "Workings {period}", "zh-CN": "底稿 {period}" },
+  dataSheetTitle: { "en-US": "inputs and data", "zh-CN": "输入与数据" },
+  workingsSheetTitle: { "en-US": "workings", "zh-CN": "计算底稿" },
   period: { "en-US": "Period", "zh-CN": "期间" },
   currency: { "en-US": "Currency", "zh-CN": "币种" },
   generatedOn: { "en-US": "Generated on", "zh-CN": "生成日期" },

@@ -1,11 +1,12 @@
 import { columnName } from "../core/a1";
+import { isoDateOfSerial, utcDateOfSerial } from "../core/dates";
 import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
 import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
-import type { Locale, Localized } from "../i18n/locale";
+import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
-import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type SheetSpec, type TableSpec, type TrafficLightSpec } from "./sheetSpec";
+import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetPrefix } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
 
@@ -209,12 +210,40 @@ interface TableColumn {
   readonly content: (i: number, at: (j: number) => string) => { value?: string | number; formula?: string } | undefined;
 }
 
-/** Where the input tables start: header row, first body row, and the first column (O). */
-const TABLE_HEADING_ROW = 6;
-const TABLE_HEADER_ROW = 7;
-const TABLE_FIRST_COLUMN = 14;
-/** Charts sit between the report block (A:E) and the input tables, in G:M. */
+/** Where the tables of the data and workings sheets start: heading row, header row, and the first column (data: D, right of the scalar inputs; workings: A). */
+const TABLE_HEADING_ROW = 3;
+const TABLE_HEADER_ROW = 4;
+const TABLE_FIRST_COLUMN: Readonly<Record<Exclude<SheetRole, "dashboard">, number>> = { data: 3, workings: 0 };
+/** Charts sit beside the report block (A:E) of the dashboard, in G:M. */
 const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"]] as const;
+
+/** What a report's sheet holds while it is built. */
+interface SheetParts {
+  readonly cells: CellSpec[];
+  readonly names: NameSpec[];
+  readonly tables: TableSpec[];
+  readonly widths: (number | undefined)[];
+  nextColumn: number;
+}
+
+const newParts = (widths: (number | undefined)[], nextColumn: number): SheetParts => ({ cells: [], names: [], tables: [], widths, nextColumn });
+
+/**
+ * The report's sheet names for its period: "Report 2026-10", "Data 2026-10", "Workings 2026-10"
+ * (管报, 数据, 底稿), by the month of a one-month period, the quarter of a calendar quarter
+ * ("2026-Q3"), else the month of the period's end.
+ */
+export function reportSheetNames(periodStart: number, periodEnd: number, locale: Locale): Readonly<Record<SheetRole, string>> {
+  const first = utcDateOfSerial(periodStart);
+  const afterEnd = utcDateOfSerial(periodEnd + 1);
+  const months = (afterEnd.getUTCFullYear() - first.getUTCFullYear()) * 12 + afterEnd.getUTCMonth() - first.getUTCMonth();
+  const whole = first.getUTCDate() === 1 && afterEnd.getUTCDate() === 1;
+  const period = whole && months === 3 && first.getUTCMonth() % 3 === 0
+    ? `${first.getUTCFullYear()}-Q${first.getUTCMonth() / 3 + 1}`
+    : isoDateOfSerial(periodEnd).slice(0, 7);
+  const name = (key: ReportLabel): string => fillTemplate(reportLabels[key][locale], { period });
+  return { dashboard: name("dashboardSheet"), data: name("dataSheet"), workings: name("workingsSheet") };
+}
 
 /** PERCENTILE.INC's quintile cut points, as an array constant for built-in formulas. */
 const QUINTILES = "{0.2,0.4,0.6,0.8}";
@@ -246,19 +275,26 @@ function segmentFormula(r: string, f: string, m: string, locale: Locale): string
  * the portable one with built-in functions only (a zero denominator becomes #N/A, as CX's errors
  * do; out-of-scale answers are refused only by CX).
  */
-export function buildReport(options: ReportOptions): SheetSpec {
+export function buildReport(options: ReportOptions): ReportSpec {
   const sections = options.sections ?? ALL_SECTIONS;
   const cx = options.formulaMode === "cx";
   const t = (key: ReportLabel): string => reportLabels[key][options.locale];
   const money = currencyFormat(options.currency);
   const formats = { currency: money, percent: PERCENT_FORMAT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" };
-  const cells: CellSpec[] = [];
-  const names: NameSpec[] = [];
-  const tables: TableSpec[] = [];
+  const sheetNames = reportSheetNames(options.periodStart, options.periodEnd, options.locale);
+  const parts: Record<SheetRole, SheetParts> = {
+    dashboard: newParts([260, 120, 110, 110, 110], 0),
+    data: newParts([220, 110, 24], TABLE_FIRST_COLUMN.data),
+    workings: newParts([], TABLE_FIRST_COLUMN.workings),
+  };
+  // The dashboard's own cells, names and widths, as the sections below fill them.
+  const { cells, names } = parts.dashboard;
   const trafficLights: TrafficLightSpec[] = [];
   const charts: ChartSpec[] = [];
-  const widths: (number | undefined)[] = [260, 120, 110, 110, 110];
   const put = (cell: CellSpec): void => void cells.push(cell);
+  const putOn = (role: SheetRole, cell: CellSpec): void => void parts[role].cells.push(cell);
+  putOn("data", { address: "A1", value: `${options.title}: ${t("dataSheetTitle")}`, style: "title" });
+  putOn("workings", { address: "A1", value: `${options.title}: ${t("workingsSheetTitle")}`, style: "title" });
 
   put({ address: "A1", value: options.title, style: "title" });
   put({ address: "A2", value: t("period"), style: "label" });
@@ -270,16 +306,18 @@ export function buildReport(options: ReportOptions): SheetSpec {
   put({ address: "A4", value: t("generatedOn"), style: "label" });
   put({ address: "B4", value: options.generatedOn, numberFormat: DATE_FORMAT });
 
-  // Input tables, side by side to the right of the charts; each is an Excel table whose columns are named ranges.
-  let nextColumn = TABLE_FIRST_COLUMN;
-  const addTable = (tableName: string, heading: string, rows: number, columns: readonly TableColumn[]): { first: number; last: number; column: (header: number) => string } => {
-    const left = nextColumn;
+  // Input tables on the data sheet, the transaction and summary tables with their working columns
+  // on the workings sheet, side by side; each is an Excel table whose columns are named ranges.
+  const addTable = (role: Exclude<SheetRole, "dashboard">, tableName: string, heading: string, rows: number, columns: readonly TableColumn[]): { first: number; last: number; column: (header: number) => string } => {
+    const sheet = parts[role];
+    const put = (cell: CellSpec): void => void sheet.cells.push(cell);
+    const left = sheet.nextColumn;
     const first = TABLE_HEADER_ROW + 1;
     const last = TABLE_HEADER_ROW + Math.max(rows, 1);
     put({ address: `${columnName(left)}${TABLE_HEADING_ROW}`, value: heading, style: "heading" });
     columns.forEach((column, j) => {
       const letters = columnName(left + j);
-      widths[left + j] = widthFor(column.header, column.width);
+      sheet.widths[left + j] = widthFor(column.header, column.width);
       put({ address: `${letters}${TABLE_HEADER_ROW}`, value: column.header, style: "label" });
       for (let i = 0; i < rows; i++) {
         const content = column.content(i, (k) => `${columnName(left + k)}${first + i}`);
@@ -292,10 +330,10 @@ export function buildReport(options: ReportOptions): SheetSpec {
       }
       // An empty table still shows, marked, the row where the user's data goes.
       if (rows === 0 && column.style === "input") put({ address: `${letters}${first}`, value: "", style: "input" });
-      if (column.name !== undefined) names.push({ name: column.name, range: `${letters}${first}:${letters}${last}` });
+      if (column.name !== undefined) sheet.names.push({ name: column.name, range: `${letters}${first}:${letters}${last}` });
     });
-    tables.push({ name: tableName, range: `${columnName(left)}${TABLE_HEADER_ROW}:${columnName(left + columns.length - 1)}${last}` });
-    nextColumn = left + columns.length + 1;
+    sheet.tables.push({ name: tableName, range: `${columnName(left)}${TABLE_HEADER_ROW}:${columnName(left + columns.length - 1)}${last}` });
+    sheet.nextColumn = left + columns.length + 1;
     return { first, last, column: (j) => columnName(left + j) };
   };
   const input = (value: (i: number) => string | number | undefined) => (i: number) => {
@@ -321,9 +359,9 @@ export function buildReport(options: ReportOptions): SheetSpec {
   const needSurvey = needed.includes("survey");
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
-    ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => names.push({ name, range: linkedReference(survey, j), external: true }));
+    ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => parts.data.names.push({ name, range: linkedReference(survey, j), external: true }));
   } else if (needSurvey) {
-    addTable("CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
+    addTable("data", "CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
       { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.npsAnswers[i]) },
       { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.csatAnswers[i]) },
       { header: t("csiAnswer"), name: "Survey_CSI", width: 100, format: "0.0", style: "input", content: input((i) => inputs.csiAnswers[i]) },
@@ -331,7 +369,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
   }
   // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
   const costs = source.costs;
-  const channels = addTable("CX_Channels", costs === undefined ? t("channels") : `${t("channelsLinked")} ${linkedAddress(costs)}`, costs?.rows ?? inputs.channels.length, [
+  const channels = addTable("data", "CX_Channels", costs === undefined ? t("channels") : `${t("channelsLinked")} ${linkedAddress(costs)}`, costs?.rows ?? inputs.channels.length, [
     { header: t("channel"), width: 120, ...(costs === undefined ? { style: "input" as const } : { style: "helper" as const, format: TEXT_RESULT }), content: costs === undefined ? input((i) => inputs.channels[i]?.name[options.locale]) : link(costs, 0) },
     {
       header: t("cacShort"), width: 100, format: money, style: "kpi",
@@ -343,14 +381,14 @@ export function buildReport(options: ReportOptions): SheetSpec {
   if (needed.includes("transactions")) addTransactions();
   if (needed.includes("customerSummary")) addCustomerSummary();
   if (sections.dimensions) {
-    addTable("CX_Engagement", t("engagementTable"), inputs.engagement.length, [
+    addTable("data", "CX_Engagement", t("engagementTable"), inputs.engagement.length, [
       { header: t("customer"), width: 90, style: "input", content: input((i) => inputs.engagement[i]?.customer) },
       { header: t("visits"), name: "Engagement_Visits", width: 80, format: COUNT_FORMAT, style: "input", content: input((i) => inputs.engagement[i]?.visits) },
       { header: t("interactions"), name: "Engagement_Interactions", width: 80, format: COUNT_FORMAT, style: "input", content: input((i) => inputs.engagement[i]?.interactions) },
       { header: t("usageHours"), name: "Engagement_Usage", width: 90, format: "0.0", style: "input", content: input((i) => inputs.engagement[i]?.usageHours) },
     ]);
-    const measures = names.filter((name) => name.name.startsWith("Engagement_"));
-    names.push({ name: "Engagement_Measures", range: `${(measures[0] as NameSpec).range.split(":")[0]}:${(measures[2] as NameSpec).range.split(":")[1]}` });
+    const measures = parts.data.names.filter((name) => name.name.startsWith("Engagement_"));
+    parts.data.names.push({ name: "Engagement_Measures", range: `${(measures[0] as NameSpec).range.split(":")[0]}:${(measures[2] as NameSpec).range.split(":")[1]}` });
   }
 
   // The transaction table; in portable mode with working columns that compute each customer's R, F,
@@ -359,11 +397,11 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const linked = source.transactions;
     if (linked !== undefined && cx) {
       // CX reads the user's columns directly, however long.
-      ["Tx_Customer", "Tx_Date", "Tx_Amount"].forEach((name, j) => names.push({ name, range: linkedReference(linked, j), external: true }));
+      ["Tx_Customer", "Tx_Date", "Tx_Amount"].forEach((name, j) => parts.data.names.push({ name, range: linkedReference(linked, j), external: true }));
       return;
     }
     const first = TABLE_HEADER_ROW + 1;
-    const left = nextColumn;
+    const left = parts.workings.nextColumn;
     const fromFirst = (j: number, at: (j: number) => string): string => `$${columnName(left + j)}$${first}:${at(j)}`;
     const inScope = (dates: string): string => `(INT(${dates})<=As_Of)`;
     const quintiles = QUINTILES;
@@ -383,7 +421,7 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ];
     // Portable with the user's transactions: a mirror of their rows, live, beside the working columns.
     const style = linked === undefined ? "input" : "helper";
-    addTable("CX_Transactions", linked === undefined ? t("transactions") : `${t("transactionsLinked")} ${linkedAddress(linked)}`, linked?.rows ?? inputs.transactions.length, [
+    addTable("workings", "CX_Transactions", linked === undefined ? t("transactions") : `${t("transactionsLinked")} ${linkedAddress(linked)}`, linked?.rows ?? inputs.transactions.length, [
       { header: t("customer"), name: "Tx_Customer", width: 90, style, ...(linked === undefined ? {} : { format: TEXT_RESULT }), content: linked === undefined ? input((i) => inputs.transactions[i]?.customer) : link(linked, 0) },
       { header: t("date"), name: "Tx_Date", width: 90, format: DATE_FORMAT, style, content: linked === undefined ? input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0)); }) : link(linked, 1) },
       { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style, content: linked === undefined ? input((i) => inputs.transactions[i]?.amount) : link(linked, 2) },
@@ -398,12 +436,12 @@ export function buildReport(options: ReportOptions): SheetSpec {
     const summary = source.customerSummary as LinkedRange;
     const [days, orders, revenue] = [3, 4, 5].map((j) => linkedReference(summary, j));
     if (cx) {
-      names.push({ name: "Sum_Recency", range: days as string, external: true }, { name: "Sum_Orders", range: orders as string, external: true }, { name: "Sum_Revenue", range: revenue as string, external: true });
+      parts.data.names.push({ name: "Sum_Recency", range: days as string, external: true }, { name: "Sum_Orders", range: orders as string, external: true }, { name: "Sum_Revenue", range: revenue as string, external: true });
       return;
     }
     const quintiles = QUINTILES;
     const helper = workingColumn;
-    addTable("CX_Customer_Summary", `${t("summaryLinked")} ${linkedAddress(summary)}`, summary.rows, [
+    addTable("workings", "CX_Customer_Summary", `${t("summaryLinked")} ${linkedAddress(summary)}`, summary.rows, [
       { header: t("customer"), width: 90, style: "helper", format: TEXT_RESULT, content: link(summary, 0) },
       { header: t("recencyDays"), name: "Sum_Recency", width: 80, style: "helper", format: WHOLE_FORMAT, content: link(summary, 3) },
       { header: t("frequency"), name: "Sum_Orders", width: 80, style: "helper", format: WHOLE_FORMAT, content: link(summary, 4) },
@@ -415,38 +453,41 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ]);
   }
 
-  // Scalar inputs (A:B), each a named cell.
-  put({ address: "A6", value: t("inputs"), style: "heading" });
-  put({ address: "A7", value: t("marketingSpendTotal"), style: "label" });
-  put({ address: "B7", formula: "=SUM(Channel_Spend)", numberFormat: money });
-  put({ address: "A8", value: t("newCustomersTotal"), style: "label" });
-  put({ address: "B8", formula: "=SUM(Channel_New_Customers)", numberFormat: COUNT_FORMAT });
-  names.push({ name: "Marketing_Spend", range: "B7" }, { name: "New_Customers", range: "B8" });
+  // Scalar inputs (A:B of the data sheet), each a named cell.
+  const data = (cell: CellSpec): void => putOn("data", cell);
+  data({ address: "A3", value: t("inputs"), style: "heading" });
+  data({ address: "A4", value: t("marketingSpendTotal"), style: "label" });
+  data({ address: "B4", formula: "=SUM(Channel_Spend)", numberFormat: money });
+  data({ address: "A5", value: t("newCustomersTotal"), style: "label" });
+  parts.data.widths[0] = Math.max(widthFor(t("marketingSpendTotal"), 0), widthFor(t("newCustomersTotal"), 0), widthFor(t("asOf"), 0), parts.data.widths[0] ?? 0);
+  data({ address: "B5", formula: "=SUM(Channel_New_Customers)", numberFormat: COUNT_FORMAT });
+  parts.data.names.push({ name: "Marketing_Spend", range: "B4" }, { name: "New_Customers", range: "B5" });
   const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT_FORMAT, money, decimal: "0.00", years: "0.0", percent: PERCENT_FORMAT };
-  let row = 9;
+  let row = 6;
   // From a database's customer bridge (sql/customer_bridge.sql): the customers active at the start
   // of the report period (its first period's row) and those lapsed in it (its periods' rows).
   const bridge = source.periodTable;
   const fromBridge: Partial<Record<string, string>> = bridge === undefined ? {} : {
-    Customers_Start: `=INDEX(${linkedReference(bridge, 3)},MATCH(B2,${linkedReference(bridge, 1)},0))`,
-    Customers_Lost: `=SUMIFS(${linkedReference(bridge, 6)},${linkedReference(bridge, 1)},">="&B2,${linkedReference(bridge, 2)},"<="&C2)`,
+    Customers_Start: `=INDEX(${linkedReference(bridge, 3)},MATCH(Period_Start,${linkedReference(bridge, 1)},0))`,
+    Customers_Lost: `=SUMIFS(${linkedReference(bridge, 6)},${linkedReference(bridge, 1)},">="&Period_Start,${linkedReference(bridge, 2)},"<="&Period_End)`,
   };
   for (const [label, name, key, format] of SCALAR_INPUTS) {
-    put({ address: `A${row}`, value: t(label), style: "label" });
+    data({ address: `A${row}`, value: t(label), style: "label" });
+    parts.data.widths[0] = widthFor(t(label), parts.data.widths[0] ?? 0);
     const linkedFormula = fromBridge[name];
-    if (linkedFormula !== undefined) put({ address: `B${row}`, formula: linkedFormula, numberFormat: scalarFormats[format], style: "helper" });
-    else put({ address: `B${row}`, value: inputs[key], numberFormat: scalarFormats[format], style: "input" });
-    names.push({ name, range: `B${row}` });
+    if (linkedFormula !== undefined) data({ address: `B${row}`, formula: linkedFormula, numberFormat: scalarFormats[format], style: "helper" });
+    else data({ address: `B${row}`, value: inputs[key], numberFormat: scalarFormats[format], style: "input" });
+    parts.data.names.push({ name, range: `B${row}` });
     row++;
   }
   if (sections.rfm) {
     // RFM is measured at the period end: purchases after it are left out, one on it has recency 0.
-    put({ address: `A${row}`, value: t("asOf"), style: "label" });
-    put({ address: `B${row}`, formula: "=C2", numberFormat: DATE_FORMAT });
-    names.push({ name: "As_Of", range: `B${row}` });
-    row++;
+    data({ address: `A${row}`, value: t("asOf"), style: "label" });
+    data({ address: `B${row}`, formula: "=Period_End", numberFormat: DATE_FORMAT });
+    parts.data.names.push({ name: "As_Of", range: `B${row}` });
   }
-  row++;
+  // The dashboard's sections start under its title block.
+  row = 7;
 
   const addKpi = (kpi: KpiRow, at: number): void => {
     put({ address: `A${at}`, value: t(kpi.label), style: "label" });
@@ -508,7 +549,8 @@ export function buildReport(options: ReportOptions): SheetSpec {
     ];
     kpis.forEach((kpi) => addKpi(kpi, row++));
     row++;
-    chart({ type: "BarClustered", categories: `${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, values: `${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}`, title: t("cacByChannel") });
+    const onData = sheetPrefix(sheetNames.data);
+    chart({ type: "BarClustered", categories: `${onData}${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, values: `${onData}${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}`, title: t("cacByChannel") });
   }
 
   if (sections.satisfaction) {
@@ -596,14 +638,28 @@ export function buildReport(options: ReportOptions): SheetSpec {
     chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, values: `B${first}:B${last}`, title: t("customersBySegment") });
   }
 
+  // Names are scoped to their sheet: a formula on another sheet names the sheet too.
+  const sheetOfName = new Map<string, string>();
+  for (const role of ROLES) for (const name of parts[role].names) sheetOfName.set(name.name, sheetNames[role]);
+  const settings = JSON.stringify(reportSettings(options));
+  const linkedTables = Object.values(source).flatMap((range) => (range?.table === undefined ? [] : [range.table]));
   return {
-    name: t("sheetName"), cells, tables, names, trafficLights, charts, settings: JSON.stringify(reportSettings(options)),
-    linkedTables: Object.values(source).flatMap((range) => (range?.table === undefined ? [] : [range.table])),
-    columnWidths: widths,
-    font: REPORT_FONTS[options.locale],
-    showGridlines: false,
+    sheets: ROLES.map((role): SheetSpec => {
+      const sheet = parts[role];
+      const qualified = sheet.cells.map((cell) => (cell.formula === undefined ? cell : { ...cell, formula: qualifyNames(cell.formula, sheetOfName, sheetNames[role]) }));
+      return {
+        name: sheetNames[role], role, cells: qualified, tables: sheet.tables, names: sheet.names,
+        trafficLights: role === "dashboard" ? trafficLights : [], charts: role === "dashboard" ? charts : [],
+        settings, linkedTables, columnWidths: sheet.widths, font: REPORT_FONTS[options.locale],
+        // The dashboard is a page to read and print; the others are grids to type into.
+        ...(role === "dashboard" ? { showGridlines: false } : {}),
+      };
+    }),
   };
 }
+
+/** The sheets of a report in the order they are made: the dashboard first. */
+export const ROLES: readonly SheetRole[] = ["dashboard", "data", "workings"];
 
 /** Fonts named in files the report is exported to: Calibri, and for Chinese the usual Chinese UI font (a file whose fonts have no name opens in a serif font). */
 export const REPORT_FONTS: Readonly<Record<Locale, string>> = { "en-US": "Calibri", "zh-CN": "Microsoft YaHei" };

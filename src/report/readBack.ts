@@ -10,7 +10,7 @@ import { reportLabels } from "../i18n/reportLabels";
 import { isBlank } from "../core/cells";
 import { buildReport, SCALAR_INPUTS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings } from "./buildReport";
 import type { DataSource } from "./dataSource";
-import type { SheetSpec } from "./sheetSpec";
+import type { ReportSpec, SheetSpec } from "./sheetSpec";
 
 /** What the writer reads from a report sheet: each named input cell's value, and each input table's body rows. */
 export interface SheetContents {
@@ -79,16 +79,16 @@ export function followTables(source: DataSource, bodies: Readonly<Record<string,
 }
 
 /** The rebuilt report: the stored settings, today's date, and the data as the sheet holds it now; undefined for unknown settings. */
-export function rebuildReport(stored: unknown, contents: SheetContents, today: number): SheetSpec | undefined {
+export function rebuildReport(stored: unknown, contents: SheetContents, today: number): ReportSpec | undefined {
   return reportFromSheet(stored, contents, today, false);
 }
 
 /** The same report for the period after the stored one (nextPeriod), with the sheet's data and links as they are now. */
-export function rolledForwardReport(stored: unknown, contents: SheetContents, today: number): SheetSpec | undefined {
+export function rolledForwardReport(stored: unknown, contents: SheetContents, today: number): ReportSpec | undefined {
   return reportFromSheet(stored, contents, today, true);
 }
 
-function reportFromSheet(stored: unknown, contents: SheetContents, today: number, forward: boolean): SheetSpec | undefined {
+function reportFromSheet(stored: unknown, contents: SheetContents, today: number, forward: boolean): ReportSpec | undefined {
   const settings = parseSettings(stored);
   if (settings === undefined) return undefined;
   const period = forward ? nextPeriod(settings.periodStart, settings.periodEnd) : { start: settings.periodStart, end: settings.periodEnd };

@@ -48,7 +48,7 @@ export interface TrafficLightSpec {
   readonly direction: "atLeast" | "atMost";
 }
 
-/** A chart of one series: its category labels and values are ranges of the report sheet. */
+/** A chart of one series: its category labels and values are ranges of the chart's sheet, or of another sheet of the report ('Data 2026-10'!D5:D8). */
 export interface ChartSpec {
   readonly type: "Pie" | "BarClustered" | "ColumnClustered";
   readonly categories: string;
@@ -59,9 +59,13 @@ export interface ChartSpec {
   readonly bottomRight: string;
 }
 
+/** What a sheet is in a report: the page a manager reads and prints, its inputs and data, or the tables behind it. */
+export type SheetRole = "dashboard" | "data" | "workings";
+
 export interface SheetSpec {
-  /** The sheet name wanted; the writer makes it unique in the workbook. */
+  /** The sheet name wanted; the writer makes it unique in the workbook (and rewrites references to it). */
   readonly name: string;
+  readonly role?: SheetRole;
   readonly cells: readonly CellSpec[];
   readonly tables: readonly TableSpec[];
   readonly names: readonly NameSpec[];
@@ -95,4 +99,43 @@ export function widthFor(text: string, minimum: number): number {
     points += code >= 0x2e80 ? 11.5 : /[A-Z0-9%@#&]/.test(char) ? 7.2 : /[il.,:;'|!() ]/.test(char) ? 3.6 : 6.2;
   }
   return Math.max(minimum, Math.ceil(points));
+}
+
+/** A report: its sheets, the dashboard first. Formulas refer to another sheet of it as 'Name'!, by the name wanted. */
+export interface ReportSpec {
+  readonly sheets: readonly SheetSpec[];
+}
+
+/** A sheet's name as a formula writes it before a reference: 'Data 2026-10'! (quoted always, quotes doubled). */
+export const sheetPrefix = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
+
+/**
+ * Applies `change` to the parts of a formula outside its text literals ("…"), so that a segment
+ * name or a language code in quotes is never taken for a reference.
+ */
+function outsideText(formula: string, change: (part: string) => string): string {
+  return formula.split(/("(?:[^"]|"")*")/).map((part, i) => (i % 2 === 1 ? part : change(part))).join("");
+}
+
+/**
+ * A formula on one sheet of a report with every name defined on another sheet of it qualified by
+ * that sheet ('Data 2026-10'!Survey_NPS): names are scoped to their sheet, so that several reports
+ * in one workbook do not clash, and a formula elsewhere must say whose name it means.
+ *
+ * @param sheetOfName the sheet each name is defined on
+ */
+export function qualifyNames(formula: string, sheetOfName: ReadonlyMap<string, string>, ownSheet: string): string {
+  return outsideText(formula, (part) => part.replace(/(?<![\w.!'$])([A-Za-z_][A-Za-z0-9_]*)(?![\w.!(])/g, (name: string) => {
+    const sheet = sheetOfName.get(name);
+    return sheet === undefined || sheet === ownSheet ? name : `${sheetPrefix(sheet)}${name}`;
+  }));
+}
+
+/** A formula or reference with the report's sheets renamed ('Report'! → 'Report (2)'!), as the writer names them unique. */
+export function renameSheets(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return formula;
+  return outsideText(formula, (part) => part.replace(/'((?:[^']|'')+)'!/g, (whole, quoted: string) => {
+    const renamed = renames.get(quoted.replace(/''/g, "'"));
+    return renamed === undefined ? whole : sheetPrefix(renamed);
+  }));
 }

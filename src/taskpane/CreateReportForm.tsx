@@ -121,7 +121,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     };
     try {
       const result = await gateway.createReport(options);
-      setStatus({ kind: "done", action: "create", sheet: result.sheetName });
+      setStatus({ kind: "done", action: "create", sheet: sheetList(result) });
     } catch (error) {
       setStatus(failure("create", error));
     }
@@ -133,14 +133,19 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     setStatus({ kind: "working", action });
     try {
       const result = await (action === "refresh" ? gateway.refreshReport(locale, today) : action === "archive" ? gateway.archiveReport(locale) : gateway.rollForwardReport(locale, today));
-      setStatus({ kind: "done", action, sheet: result.sheetName });
+      setStatus({ kind: "done", action, sheet: sheetList(result) });
     } catch (error) {
       const refused = error as { reason?: unknown; cells?: readonly string[] };
       if (refused.reason === "notReport") setStatus({ kind: "refused", message: t("notReport") });
+      else if (refused.reason === "missingSheets") setStatus({ kind: "refused", message: t("missingSheets", { sheets: sheetList({ sheetNames: refused.cells ?? [] }) }) });
       else if (refused.reason === "userCells") setStatus({ kind: "refused", message: t("userCells", { cells: (refused.cells ?? []).join(", ") }) });
       else setStatus(failure(action, error));
     }
   };
+
+  /** The sheets an action wrote, each in quotes: “Report 2024-10”, “Data 2024-10”, “Workings 2024-10”. */
+  const sheetList = (result: { readonly sheetName?: string; readonly sheetNames?: readonly string[] }): string =>
+    (result.sheetNames ?? [result.sheetName ?? ""]).map((name) => `“${name}”`).join(locale === "zh-CN" ? "、" : ", ");
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>

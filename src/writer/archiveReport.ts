@@ -1,4 +1,4 @@
-import { REPORT_MARKER, RefreshRefusedError, withoutNewSheet, type WriteResult } from "./writeReport";
+import { REPORT_MARKER, RefreshRefusedError, withoutNewSheets, type ReportMarker, type WriteResult } from "./writeReport";
 import { splitBlock, REQUEST_BUDGET_BYTES, uniqueSheetName } from "./planWrite";
 import { readInChunks } from "./readInChunks";
 
@@ -14,41 +14,46 @@ function asWritten(value: unknown): string | number | boolean {
 }
 
 /**
- * "Archive as issued": the active report sheet copied, with its formats, tables and charts, into a
- * new sheet named for its period ("Issued 2024-09"), every formula replaced by the value it shows,
- * and the sheet protected; so last month's report stays as it was issued while the live one goes on
- * with new data. The copy carries no report marker, so a refresh leaves it alone. Round trips, 5 for a
- * report of ordinary size: (1) the marker, the sheet names and where the used range is; (2) every
- * cell's value, in slices that keep each response under Excel on the web's 5 MB; (3) the copy,
- * under its name; (4) its values, in more requests only where the size limit demands; (5) protection. If Excel rejects any of it, the copy is deleted.
+ * "Archive as issued": the dashboard of the report the active sheet belongs to, copied with its
+ * formats, tables and charts into a new sheet named for its period ("Issued 2024-09"), every formula
+ * replaced by the value it shows, and the sheet protected; so last month's report stays as it was
+ * issued while the live one goes on with new data. The copy carries no report marker, so a refresh
+ * leaves it alone. Round trips, 6 for a report of ordinary size: (1) the active sheet's marker and
+ * the sheet names; (2) where the dashboard's used range is; (3) every cell's value, in slices that
+ * keep each response under Excel on the web's 5 MB; (4) the copy, under its name; (5) its values, in
+ * more requests only where the size limit demands; (6) protection. If Excel rejects any of it, the copy is deleted.
  *
  * @param nameFor the archive's sheet name from the report's stored settings
  * @throws RefreshRefusedError when the active sheet is not a report this add-in made; ReportWriteError after removing the copy
  */
 export async function archiveReport(context: Excel.RequestContext, nameFor: (settings: unknown) => string | undefined): Promise<WriteResult> {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  sheet.load("name");
-  const marker = sheet.names.getItemOrNullObject(REPORT_MARKER);
+  const active = context.workbook.worksheets.getActiveWorksheet();
+  const marker = active.names.getItemOrNullObject(REPORT_MARKER);
   marker.load("value");
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  await context.sync();
+  let stored: ReportMarker | undefined;
+  try {
+    stored = marker.isNullObject ? undefined : (JSON.parse(String(marker.value)) as ReportMarker);
+  } catch {
+    stored = undefined;
+  }
+  const wanted = stored?.settings === undefined ? undefined : nameFor(stored.settings);
+  const dashboard = stored?.sheets?.dashboard;
+  if (wanted === undefined || dashboard === undefined) throw new RefreshRefusedError("notReport");
+  if (!sheets.items.some((item) => item.name === dashboard)) throw new RefreshRefusedError("missingSheets", [dashboard]);
+  const sheet = context.workbook.worksheets.getItem(dashboard);
   const used = sheet.getUsedRangeOrNullObject();
   used.load("address");
   await context.sync();
-  let settings: unknown;
-  try {
-    settings = marker.isNullObject ? undefined : (JSON.parse(String(marker.value)) as { settings?: unknown }).settings;
-  } catch {
-    settings = undefined;
-  }
-  const wanted = settings === undefined ? undefined : nameFor(settings);
-  if (wanted === undefined || used.isNullObject) throw new RefreshRefusedError("notReport");
+  if (used.isNullObject) throw new RefreshRefusedError("notReport");
   const archiveName = uniqueSheetName(wanted, sheets.items.map((item) => item.name));
 
   const read = await readInChunks(context, (local) => sheet.getRange(local), used.address, ["values"]);
   const local = used.address.split("!").at(-1) as string;
   const values = (read.rows.values ?? []).map((row) => row.map(asWritten));
-  let syncs = 1 + read.syncs;
+  let syncs = 2 + read.syncs;
   try {
     // The copy takes its name in a request of its own: what follows finds it by that name.
     sheet.copy("After", sheet).name = archiveName;
@@ -66,6 +71,6 @@ export async function archiveReport(context: Excel.RequestContext, nameFor: (set
     await context.sync();
     return { sheetName: archiveName, syncs: syncs + 1 };
   } catch (error) {
-    throw await withoutNewSheet(context, archiveName, error);
+    throw await withoutNewSheets(context, [archiveName], error);
   }
 }

@@ -117,19 +117,23 @@ export function blockBytes(block: WriteBlock): number {
  * with it (names, tables, charts, styles). A report of ordinary size is one request.
  */
 export function batchBlocks(blocks: readonly WriteBlock[], budget = REQUEST_BUDGET_BYTES, reserve = 0): WriteBlock[][] {
-  const pieces = blocks.flatMap((block) => splitBlock(block, budget));
-  const batches: WriteBlock[][] = [[]];
+  return batchPieces(blocks.flatMap((block) => splitBlock(block, budget)), blockBytes, budget, reserve);
+}
+
+/** Pieces (blocks already cut to fit, perhaps tagged with their sheet) in requests of at most `budget` bytes, in order, as batchBlocks. */
+export function batchPieces<T>(pieces: readonly T[], bytesOf: (piece: T) => number, budget = REQUEST_BUDGET_BYTES, reserve = 0): T[][] {
+  const batches: T[][] = [[]];
   let used = 0;
   for (const piece of pieces) {
-    const bytes = blockBytes(piece);
-    if (used + bytes > budget && (batches.at(-1) as WriteBlock[]).length > 0) {
+    const bytes = bytesOf(piece);
+    if (used + bytes > budget && (batches.at(-1) as T[]).length > 0) {
       batches.push([]);
       used = 0;
     }
-    (batches.at(-1) as WriteBlock[]).push(piece);
+    (batches.at(-1) as T[]).push(piece);
     used += bytes;
   }
-  if (used + reserve > budget && (batches.at(-1) as WriteBlock[]).length > 0) batches.push([]);
+  if (used + reserve > budget && (batches.at(-1) as T[]).length > 0) batches.push([]);
   return batches;
 }
 

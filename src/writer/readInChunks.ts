@@ -1,4 +1,4 @@
-import { formatRange, parseRange } from "../core/a1";
+import { formatRange, parseRange, type RangeAddress } from "../core/a1";
 
 /**
  * Cells per read request to start with: at the 20–80 bytes a cell of a report or a pick takes in
@@ -18,6 +18,12 @@ export interface ChunkedRead {
   readonly syncs: number;
 }
 
+/** A range to read: its address (with or without its sheet) and how to get a range of its sheet by a local address. */
+export interface ReadArea {
+  readonly address: string;
+  readonly rangeAt: (local: string) => Excel.Range;
+}
+
 /**
  * Reads the values and/or formulas of a range in slices of whole rows, each its own request, so that
  * no response exceeds the size Excel on the web allows: a slice Excel refuses as too large is read
@@ -34,29 +40,65 @@ export async function readInChunks(
   properties: readonly CellProperty[],
   cellsPerRead = CELLS_PER_READ,
 ): Promise<ChunkedRead> {
-  const box = parseRange(address);
-  if (box === undefined) throw new Error(`cannot read the range ${address}`);
-  const columns = box.right - box.left + 1;
-  let rowsPerRead = Math.max(1, Math.floor(cellsPerRead / columns / properties.length));
-  const rows: Partial<Record<CellProperty, unknown[][]>> = Object.fromEntries(properties.map((property) => [property, []]));
+  const [read] = await readAreasInChunks(context, [{ address, rangeAt }], properties, cellsPerRead);
+  return read as ChunkedRead;
+}
+
+/**
+ * Reads several ranges (the sheets of a report) as readInChunks reads one, packing slices of all of
+ * them into each request up to CELLS_PER_READ cells: three sheets of ordinary size are one request,
+ * not three. Each result's `syncs` is the total of requests made.
+ */
+export async function readAreasInChunks(
+  context: Excel.RequestContext,
+  areas: readonly ReadArea[],
+  properties: readonly CellProperty[],
+  cellsPerRead = CELLS_PER_READ,
+): Promise<ChunkedRead[]> {
+  const boxes = areas.map((area) => {
+    const box = parseRange(area.address);
+    if (box === undefined) throw new Error(`cannot read the range ${area.address}`);
+    return box;
+  });
+  const rows = areas.map((): Partial<Record<CellProperty, unknown[][]>> => Object.fromEntries(properties.map((property) => [property, []])));
+  // Where each area's next unread row is.
+  const next = boxes.map((box) => box.top);
+  let budget = cellsPerRead;
   let syncs = 0;
-  for (let top = box.top; top <= box.bottom; ) {
-    const bottom = Math.min(box.bottom, top + rowsPerRead - 1);
-    const slice = rangeAt(formatRange({ top, left: box.left, bottom, right: box.right }));
-    slice.load(properties.join(","));
+  while (next.some((top, k) => top <= (boxes[k] as RangeAddress).bottom)) {
+    // Queue slices, area by area, until this request's cells are used up (each request reads at least one row).
+    const queued: { k: number; bottom: number; slice: Excel.Range }[] = [];
+    let cells = 0;
+    for (let k = 0; k < boxes.length; k++) {
+      const box = boxes[k] as RangeAddress;
+      const top = next[k] as number;
+      if (top > box.bottom) continue;
+      const columns = box.right - box.left + 1;
+      const fit = Math.floor((budget - cells) / columns / properties.length);
+      if (fit < 1 && queued.length > 0) break;
+      const bottom = Math.min(box.bottom, top + Math.max(1, fit) - 1);
+      const slice = (areas[k] as ReadArea).rangeAt(formatRange({ top, left: box.left, bottom, right: box.right }));
+      slice.load(properties.join(","));
+      queued.push({ k, bottom, slice });
+      cells += (bottom - top + 1) * columns * properties.length;
+      if (bottom < box.bottom) break;
+    }
     try {
       syncs++;
       await context.sync();
     } catch (error) {
-      if ((error as { code?: unknown }).code !== RESPONSE_TOO_LARGE || rowsPerRead === 1) throw error;
-      rowsPerRead = Math.max(1, Math.floor(rowsPerRead / 2));
+      const single = queued.length === 1 && (queued[0] as { bottom: number }).bottom === next[(queued[0] as { k: number }).k];
+      if ((error as { code?: unknown }).code !== RESPONSE_TOO_LARGE || single) throw error;
+      budget = Math.max(1, Math.floor(budget / 2));
       continue;
     }
-    for (const property of properties) {
-      const into = rows[property] as unknown[][];
-      for (const row of slice[property] as unknown[][]) into.push(row);
+    for (const { k, bottom, slice } of queued) {
+      for (const property of properties) {
+        const into = (rows[k] as Partial<Record<CellProperty, unknown[][]>>)[property] as unknown[][];
+        for (const row of slice[property] as unknown[][]) into.push(row);
+      }
+      next[k] = bottom + 1;
     }
-    top = bottom + 1;
   }
-  return { rows, syncs };
+  return rows.map((read) => ({ rows: read, syncs }));
 }

@@ -89,9 +89,9 @@ describeWithChromium("the built task pane in headless Chromium", () => {
   }, 60_000);
 
   test.each([
-    ["en-US", "Create report", "Created the sheet “Customer Metrics”."],
-    ["zh-CN", "生成报告", "已创建工作表“客户指标”。"],
-  ])("in Excel (%s): the Create report click writes the sheet", async (language, button, done) => {
+    ["en-US", "Create report", /^Created the report: “Report [^”]+”, “Data [^”]+”, “Workings [^”]+”\.$/],
+    ["zh-CN", "生成报告", /^已创建报告：“管报 [^”]+”、“数据 [^”]+”、“底稿 [^”]+”。$/],
+  ])("in Excel (%s): the Create report click writes the report's three sheets", async (language, button, done) => {
     const page = await openPane(browser, "stub", language);
     await page.getByRole("button", { name: button, exact: true }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(shots, `create-report-${language}.png`), fullPage: true });
@@ -100,8 +100,8 @@ describeWithChromium("the built task pane in headless Chromium", () => {
     await page.getByText(done).waitFor({ timeout: 30_000 });
     const excel = await page.evaluate(() => (window as unknown as { __excel: { syncs: number; sheets: string[]; formulas: Record<string, unknown[][]> } }).__excel);
     expect(excel.syncs).toBe(2);
-    expect(excel.sheets).toHaveLength(1);
-    expect(JSON.stringify(Object.values(excel.formulas))).toContain("=CX.CAC(Marketing_Spend,New_Customers)");
+    expect(excel.sheets).toHaveLength(3);
+    expect(JSON.stringify(Object.values(excel.formulas))).toMatch(/=CX\.CAC\('(Data|数据) [^']+'!Marketing_Spend,'(Data|数据) [^']+'!New_Customers\)/);
     await page.screenshot({ path: path.join(shots, `report-created-${language}.png`), fullPage: true });
   }, 60_000);
 
@@ -115,7 +115,7 @@ describeWithChromium("the built task pane in headless Chromium", () => {
     await page.getByText("Linked to Sales!A2:C4 (3 rows).").waitFor();
     await page.screenshot({ path: path.join(shots, "my-data-en-US.png"), fullPage: true });
     await page.getByRole("button", { name: "Create report", exact: true }).click();
-    await page.getByText("Created the sheet “Customer Metrics”.").waitFor({ timeout: 30_000 });
+    await page.getByText(/^Created the report: “Report /).waitFor({ timeout: 30_000 });
     const excel = await page.evaluate(() => (window as unknown as { __excel: { names: [string, string][] } }).__excel);
     expect(excel.names).toEqual(expect.arrayContaining([["Tx_Customer", "='Sales'!$A$2:$A$4"], ["Survey_NPS", "='Survey'!$A$2:$A$3"]]));
   }, 60_000);

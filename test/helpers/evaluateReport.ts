@@ -1,48 +1,88 @@
-/** Evaluates a report's CX-mode formulas with the add-in's own functions, as Excel with the add-in would. */
+/**
+ * Evaluates a report's CX-mode formulas with the add-in's own functions, as Excel with the add-in
+ * would. A report is several sheets whose names are scoped to their sheet: a formula names a range
+ * of another sheet as 'Data 2026-10'!Survey_NPS, and an address may be qualified the same way.
+ */
 import { columnIndex, columnName } from "../../src/core/a1";
 import * as cx from "../../src/functions/functions";
-import type { SheetSpec } from "../../src/report/sheetSpec";
+import type { CellSpec, NameSpec, ReportSpec, SheetRole, SheetSpec, TableSpec } from "../../src/report/sheetSpec";
 import { invocation } from "./excel";
 
-export const cellAt = (spec: SheetSpec, address: string) => spec.cells.find((cell) => cell.address === address);
+type Book = ReportSpec | SheetSpec;
+
+const sheetsOf = (book: Book): readonly SheetSpec[] => ("sheets" in book ? book.sheets : [book]);
+
+/** A reference split into its sheet (the first, the dashboard, when it names none) and the rest. */
+function locate(book: Book, reference: string, on?: SheetSpec): { sheet: SheetSpec; local: string } {
+  const sheets = sheetsOf(book);
+  const qualified = /^'((?:[^']|'')+)'!(.+)$/.exec(reference);
+  if (qualified === null) return { sheet: on ?? (sheets[0] as SheetSpec), local: reference };
+  const name = (qualified[1] as string).replace(/''/g, "'");
+  const sheet = sheets.find((candidate) => candidate.name === name);
+  if (sheet === undefined) throw new Error(`no sheet ${name} in the report`);
+  return { sheet, local: qualified[2] as string };
+}
+
+/** The cell at an address ("B7" on the dashboard, or "'Data 2026-10'!B7"). */
+export function cellAt(book: Book, address: string, on?: SheetSpec): CellSpec | undefined {
+  const { sheet, local } = locate(book, address, on);
+  return sheet.cells.find((cell) => cell.address === local);
+}
+
+/** Every cell of the report with its sheet, the dashboard's first. */
+export function allCells(book: Book): { sheet: SheetSpec; cell: CellSpec; address: string }[] {
+  return sheetsOf(book).flatMap((sheet, k) => sheet.cells.map((cell) => ({ sheet, cell, address: k === 0 ? cell.address : `'${sheet.name.replace(/'/g, "''")}'!${cell.address}` })));
+}
 
 const split = (address: string): { column: number; row: number } => ({
   column: columnIndex(address.replace(/\d+$/, "")),
   row: Number(address.replace(/^[A-Z]+/, "")),
 });
 
-/** The cells of an A1 range ("E8:E47", "AH8:AK37" or "B7") of the spec as a 2-D array of values (formulas evaluated). */
-function rangeValues(spec: SheetSpec, range: string): unknown[][] {
-  const [from, to = from] = range.split(":") as [string, string?];
+/** A name or an A1 range, either perhaps qualified by its sheet, as the sheet and range it stands for. */
+function resolve(book: Book, reference: string, on: SheetSpec): { sheet: SheetSpec; range: string } {
+  const { sheet, local } = locate(book, reference, on);
+  const named = sheet.names.find((name) => name.name === local);
+  if (named === undefined) return { sheet, range: local };
+  if (named.external === true) throw new Error(`${local} links outside the report: ${named.range}`);
+  return { sheet, range: named.range };
+}
+
+/** The cells of an A1 range ("E8:E47", "AH8:AK37" or "B7") of a sheet as a 2-D array of values (formulas evaluated). */
+function rangeValues(book: Book, sheet: SheetSpec, range: string): unknown[][] {
+  const [from, to = from] = range.replace(/\$/g, "").split(":") as [string, string?];
   const start = split(from);
   const end = split(to as string);
   const values: unknown[][] = [];
   for (let r = start.row; r <= end.row; r++) {
     const row: unknown[] = [];
     for (let c = start.column; c <= end.column; c++) {
-      const cell = cellAt(spec, `${columnName(c)}${r}`);
-      row.push(cell?.formula !== undefined ? evaluateCx(spec, cell.formula) : (cell?.value ?? ""));
+      const cell = sheet.cells.find((candidate) => candidate.address === `${columnName(c)}${r}`);
+      row.push(cell?.formula !== undefined ? evaluateCx(book, cell.formula, sheet) : (cell?.value ?? ""));
     }
     values.push(row);
   }
   return values;
 }
 
-/** The whole (possibly spilled) result of =CX.NAME(arg, …), each argument a text literal, a name or a range of the spec. */
+/** The values a name or range of the report stands for, read from the sheet `on` (default: the dashboard). */
+export function referenceValues(book: Book, reference: string, on?: SheetSpec): unknown[][] {
+  const { sheet, range } = resolve(book, reference, on ?? (sheetsOf(book)[0] as SheetSpec));
+  return rangeValues(book, sheet, range);
+}
+
+/** The whole (possibly spilled) result of =CX.NAME(arg, …), each argument a text literal, a name or a range of the report. */
 const evaluated = new WeakMap<SheetSpec, Map<string, unknown[][]>>();
 
-export function evaluateCxTable(spec: SheetSpec, formula: string): unknown[][] {
-  const cache = evaluated.get(spec) ?? new Map<string, unknown[][]>();
-  evaluated.set(spec, cache);
+export function evaluateCxTable(book: Book, formula: string, on?: SheetSpec): unknown[][] {
+  const sheet = on ?? (sheetsOf(book)[0] as SheetSpec);
+  const cache = evaluated.get(sheet) ?? new Map<string, unknown[][]>();
+  evaluated.set(sheet, cache);
   const known = cache.get(formula);
   if (known !== undefined) return known;
   const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
   if (match === null) throw new Error(`not a CX formula: ${formula}`);
-  const args = (match[2] as string).split(",").map((argument) => {
-    if (argument.startsWith('"')) return argument.slice(1, -1);
-    const named = spec.names.find((name) => name.name === argument);
-    return rangeValues(spec, named?.range ?? argument);
-  });
+  const args = (match[2] as string).split(",").map((argument) => (argument.startsWith('"') ? argument.slice(1, -1) : referenceValues(book, argument, sheet)));
   const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
   const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];
   const result = fn(...padded, invocation());
@@ -50,35 +90,46 @@ export function evaluateCxTable(spec: SheetSpec, formula: string): unknown[][] {
   return result;
 }
 
-/** A report formula's value: a cell reference, =SUM(name), =AVERAGE(CX…) or a CX call (its top-left value). */
-export function evaluateCx(spec: SheetSpec, formula: string): number {
-  const reference = /^=([A-Z]+\d+)$/.exec(formula);
-  if (reference !== null) return rangeValues(spec, reference[1] as string)[0]?.[0] as number;
-  const sum = /^=SUM\((\w+)\)$/.exec(formula);
-  if (sum !== null) {
-    const named = spec.names.find((name) => name.name === sum[1]);
-    return rangeValues(spec, named?.range ?? (sum[1] as string)).reduce((total, [value]) => total + (value as number), 0);
-  }
+/** A report formula's value: a reference, =SUM(name), =AVERAGE(CX…) or a CX call (its top-left value). */
+export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number {
+  const reference = /^=((?:'(?:[^']|'')+'!)?[A-Za-z_][\w]*)$/.exec(formula);
+  if (reference !== null) return referenceValues(book, reference[1] as string, on)[0]?.[0] as number;
+  const sum = /^=SUM\(((?:'(?:[^']|'')+'!)?\w+)\)$/.exec(formula);
+  if (sum !== null) return referenceValues(book, sum[1] as string, on).reduce((total, [value]) => total + (value as number), 0);
   const average = /^=AVERAGE\((CX\..*)\)$/.exec(formula);
   if (average !== null) {
-    const values = evaluateCxTable(spec, `=${average[1] as string}`).map(([value]) => value as number);
+    const values = evaluateCxTable(book, `=${average[1] as string}`, on).map(([value]) => value as number);
     return values.reduce((total, value) => total + value, 0) / values.length;
   }
-  return evaluateCxTable(spec, formula)[0]?.[0] as number;
+  return evaluateCxTable(book, formula, on)[0]?.[0] as number;
 }
 
-/** What a cell of a CX-mode spec shows: its own formula's value, or its place in a table spilled from above-left. */
-export function cxValueAt(spec: SheetSpec, address: string): unknown {
-  const own = cellAt(spec, address);
-  if (own?.formula !== undefined) return evaluateCx(spec, own.formula);
-  const at = split(address);
-  for (const cell of spec.cells) {
+/** What a cell of a CX-mode report shows: its own formula's value, or its place in a table spilled from above-left. */
+export function cxValueAt(book: Book, address: string): unknown {
+  const { sheet, local } = locate(book, address);
+  const own = sheet.cells.find((cell) => cell.address === local);
+  if (own?.formula !== undefined) return evaluateCx(book, own.formula, sheet);
+  const at = split(local);
+  for (const cell of sheet.cells) {
     if (cell.formula === undefined || !cell.formula.startsWith("=CX.")) continue;
     const anchor = split(cell.address);
     if (anchor.row > at.row || anchor.column > at.column) continue;
-    const table = evaluateCxTable(spec, cell.formula);
+    const table = evaluateCxTable(book, cell.formula, sheet);
     const value = table[at.row - anchor.row]?.[at.column - anchor.column];
     if (value !== undefined && (table.length > 1 || (table[0]?.length ?? 0) > 1)) return value;
   }
   return own?.value;
 }
+
+/** The sheet of a report with a role. */
+export function sheetOf(report: ReportSpec, role: SheetRole): SheetSpec {
+  const sheet = report.sheets.find((candidate) => candidate.role === role);
+  if (sheet === undefined) throw new Error(`the report has no ${role} sheet`);
+  return sheet;
+}
+
+/** Every name of the report, on whichever sheet it is defined. */
+export const allNames = (report: ReportSpec): NameSpec[] => report.sheets.flatMap((sheet) => sheet.names);
+
+/** Every table of the report, on whichever sheet it is. */
+export const allTables = (report: ReportSpec): TableSpec[] => report.sheets.flatMap((sheet) => sheet.tables);

@@ -22,19 +22,20 @@ export interface Recorder {
 /** A workbook with some sheets; `failWrite` makes the second sync fail as Excel would on a rejected batch. */
 export function workbook(existing: string[], failWrite = false, existingTables: string[] = []): { context: Excel.RequestContext; log: Recorder } {
   const log: Recorder = { syncs: 0, added: [], deleted: [], ranges: {}, names: [], conditionalFormats: 0, tables: [], charts: [], chartSeries: [] };
-  const range = (address: string): Record<string, unknown> => {
+  // Ranges are logged by sheet and address ("Report 2024-Q3!A1"): every sheet of a report has an A1.
+  const range = (sheetName: string) => (address: string): Record<string, unknown> => {
     const record: Record<string, unknown> = {
       format: { font: {}, fill: {} },
       conditionalFormats: { add: () => { log.conditionalFormats++; return { cellValue: { format: { fill: {} } } }; } },
     };
     // the first range object at an address keeps what was written to it; later ones (names, lights) are others
-    log.ranges[address] ??= record;
+    log.ranges[`${sheetName}!${address}`] ??= record;
     return record;
   };
   const sheet = (name: string) => ({
     name,
-    getRange: range,
-    getRanges: range,
+    getRange: range(name),
+    getRanges: range(name),
     names: { add: (n: string) => log.names.push(n) },
     tables: {
       add: () => {
@@ -72,6 +73,7 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
         items: existing.map((name) => ({ name })),
         add: (name: string) => { log.added.push(name); return sheet(name); },
         getItemOrNullObject: (name: string) => sheet(name),
+        getItem: (name: string) => sheet(name),
       },
       tables: { items: existingTables.map((name) => ({ name })) },
     },

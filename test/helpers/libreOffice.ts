@@ -14,7 +14,7 @@ if (!haveLibreOffice && process.env["CI"] === "true") throw new Error("CI must r
 if (!haveLibreOffice) console.warn("LibreOffice (soffice) is not installed: the portable-mode checks are skipped. apt-get install libreoffice-calc-nogui");
 export const testWithLibreOffice = haveLibreOffice ? test : test.skip;
 
-/** Recalculates .xlsx files in LibreOffice (one run for all) and returns each one's computed values by A1 address. */
+/** Recalculates .xlsx files in LibreOffice (one run for all) and returns each one's computed values: by Sheet!A1 on every sheet, and by plain A1 on the first. */
 export async function recalculate(...files: string[]): Promise<Map<string, unknown>[]> {
   const out = mkdtempSync(path.join(tmpdir(), "cx-lo-"));
   // A private profile: soffice otherwise shares one per user, so an open LibreOffice window or a
@@ -25,10 +25,14 @@ export async function recalculate(...files: string[]): Promise<Map<string, unkno
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(out, path.basename(file)));
     const cells = new Map<string, unknown>();
-    workbook.worksheets[0]?.eachRow((row) => {
-      row.eachCell((cell) => {
-        // cell.result, not cell.value.result: exceljs leaves a result of 0 out of the value object.
-        cells.set(cell.address, cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value);
+    workbook.worksheets.forEach((sheet, k) => {
+      sheet.eachRow((row) => {
+        row.eachCell((cell) => {
+          // cell.result, not cell.value.result: exceljs leaves a result of 0 out of the value object.
+          const value = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+          cells.set(`${sheet.name}!${cell.address}`, value);
+          if (k === 0) cells.set(cell.address, value);
+        });
       });
     });
     return cells;

@@ -6,15 +6,20 @@ import { rfmAnalysis } from "../../src/core/rfmAnalysis";
 import { RFM_SEGMENTS } from "../../src/i18n/labels";
 import { ALL_SECTIONS, buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { expectClose } from "../helpers/close";
-import { cellAt, cxValueAt, evaluateCx } from "../helpers/evaluateReport";
+import { allCells, allNames, allTables, cellAt, cxValueAt, evaluateCx, sheetOf } from "../helpers/evaluateReport";
+import type { ReportSpec } from "../../src/report/sheetSpec";
 
 const options: ReportOptions = {
   title: "Q3 customer metrics", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
   formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
 };
-const spec = buildReport(options);
+const report = buildReport(options);
+const spec = sheetOf(report, "dashboard");
+const data = sheetOf(report, "data");
 const rowOf = (label: string): number => Number(spec.cells.find((cell) => cell.value === label && cell.address.startsWith("A"))?.address.slice(1));
-const kpi = (label: string): number => evaluateCx(spec, cellAt(spec, `B${rowOf(label)}`)?.formula as string);
+const kpi = (label: string): number => evaluateCx(report, cellAt(spec, `B${rowOf(label)}`)?.formula as string);
+/** A cell of the data sheet by address. */
+const onData = (address: string) => cellAt(report, address, data);
 
 test("the KPI block evaluates to DOMAIN.md's figures for the sample inputs", () => {
   expect(kpi("Customer acquisition cost (CAC)")).toBe(500); // 100,000 / 200
@@ -40,34 +45,63 @@ test("engagement is the mean of the customers' scores: each measure min-max norm
   expectClose(kpi("Customer engagement (0-100)"), scores.reduce((a, b) => a + b, 0) / scores.length, 1e-9);
 });
 
+test("three sheets: the dashboard, its data and its workings, named for the period", () => {
+  expect(report.sheets.map((sheet) => [sheet.role, sheet.name])).toEqual([["dashboard", "Report 2024-Q3"], ["data", "Data 2024-Q3"], ["workings", "Workings 2024-Q3"]]);
+  const month = buildReport({ ...options, periodStart: 45566, periodEnd: 45596, locale: "zh-CN" });
+  expect(month.sheets.map((sheet) => sheet.name)).toEqual(["管报 2024-10", "数据 2024-10", "底稿 2024-10"]);
+  // a period that is not a calendar month or quarter is named by the month it ends in
+  expect(buildReport({ ...options, periodStart: 45474, periodEnd: 45570 }).sheets[0]?.name).toBe("Report 2024-10");
+  // inputs and input tables on the data sheet; the transaction table with its workings on the workings sheet
+  expect(data.tables.map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement"]);
+  expect(sheetOf(report, "workings").tables.map((table) => table.name)).toEqual(["CX_Transactions"]);
+  expect(spec.tables).toEqual([]);
+  // the dashboard is for reading and printing: no gridlines; the data sheet keeps them for typing
+  expect([spec.showGridlines, data.showGridlines]).toEqual([false, undefined]);
+});
+
+test("a formula names the sheet of a name defined on another sheet, and only then", () => {
+  expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!New_Customers)");
+  expect(onData("B4")?.formula).toBe("=SUM(Channel_Spend)");
+  const asOf = data.names.find((name) => name.name === "As_Of")?.range as string;
+  expect(onData(asOf)?.formula).toBe("='Report 2024-Q3'!Period_End");
+  // every qualified reference names a sheet of the report that defines that name
+  for (const { sheet, cell } of allCells(report)) {
+    for (const [, quoted, name] of (cell.formula ?? "").replace(/"[^"]*"/g, "").matchAll(/'((?:[^']|'')+)'!([A-Za-z_]\w*)/g)) {
+      const target = report.sheets.find((candidate) => candidate.name === quoted);
+      expect(target).toBeDefined();
+      expect(target?.name).not.toBe(sheet.name);
+      expect(target?.names.map((n) => n.name)).toContain(name);
+    }
+  }
+});
+
 test("formulas read named inputs and table columns, not bare cell addresses", () => {
-  expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC(Marketing_Spend,New_Customers)");
-  expect(spec.names.map((name) => name.name).sort()).toEqual([
+  expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!New_Customers)");
+  expect(allNames(report).map((name) => name.name).sort()).toEqual([
     "Acquisition_Cost", "As_Of", "Avg_Order_Value", "Buying_Customers", "CSAT_Score", "Channel_New_Customers", "Channel_Spend", "Churn_Rate", "Converted", "Customers_Lost",
     "Customers_Start", "Engagement_Interactions", "Engagement_Measures", "Engagement_Score", "Engagement_Usage", "Engagement_Visits", "Gross_Margin",
     "LTV_To_CAC", "Lifespan_Years", "Lifetime_Value", "Marketing_Spend", "Monthly_Revenue", "NPS_Margin_Of_Error", "Net_Promoter_Score", "New_Customers", "Orders",
     "Payback_Months", "Period_End", "Period_Start", "Prospects", "Purchases_Per_Year",
     "Repeat_Customers", "Revenue", "Satisfaction_Index", "Survey_CSAT", "Survey_CSI", "Survey_NPS", "Tx_Amount", "Tx_Customer", "Tx_Date",
   ]);
-  // The report's figures are named where they stand, so other sheets can build on them (='Customer Metrics'!Churn_Rate).
+  // The report's figures are named on the dashboard where they stand, so other sheets can build on them (='Report 2024-Q3'!Churn_Rate).
   const named = (name: string): string | undefined => cellAt(spec, spec.names.find((n) => n.name === name)?.range as string)?.formula;
-  expect(named("Churn_Rate")).toBe("=CX.CHURN(Customers_Start,Customers_Lost)");
-  expect(named("Acquisition_Cost")).toBe("=CX.CAC(Marketing_Spend,New_Customers)");
-  expect(named("Net_Promoter_Score")).toBe("=CX.NPS(Survey_NPS)");
+  expect(named("Churn_Rate")).toBe("=CX.CHURN('Data 2024-Q3'!Customers_Start,'Data 2024-Q3'!Customers_Lost)");
+  expect(named("Net_Promoter_Score")).toBe("=CX.NPS('Data 2024-Q3'!Survey_NPS)");
   expect(spec.names.find((n) => n.name === "Period_End")?.range).toBe("C2");
   // the totals are the channel table's sums, not typed-in inputs
-  expect(cellAt(spec, "B7")?.formula).toBe("=SUM(Channel_Spend)");
-  expect(cellAt(spec, "B7")?.style).toBeUndefined();
-  expect(spec.tables.map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Transactions", "CX_Engagement"]);
+  expect(onData("B4")?.formula).toBe("=SUM(Channel_Spend)");
+  expect(onData("B4")?.style).toBeUndefined();
+  expect(allTables(report).map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
   // every name of a table column covers exactly that table's body
-  const range = (name: string): string => spec.names.find((n) => n.name === name)?.range as string;
-  const survey = spec.tables[0]?.range as string;
-  expect(range("Survey_NPS")).toBe(`${survey.split(":")[0]?.replace(/\d+$/, "")}8:${survey.split(":")[0]?.replace(/\d+$/, "")}47`);
+  const range = (name: string): string => data.names.find((n) => n.name === name)?.range as string;
+  const survey = data.tables[0]?.range as string;
+  expect(range("Survey_NPS")).toBe(`${survey.split(":")[0]?.replace(/\d+$/, "")}5:${survey.split(":")[0]?.replace(/\d+$/, "")}44`);
 });
 
 test("the RFM segment summary spills every segment, with the core's counts and revenue", () => {
   const top = rowOf("RFM segments") + 1;
-  expect(cellAt(spec, `A${top}`)?.formula).toBe('=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"en-US")');
+  expect(cellAt(spec, `A${top}`)?.formula).toBe(`=CX.RFM_SUMMARY('Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,'Workings 2024-Q3'!Tx_Amount,'Data 2024-Q3'!As_Of,"en-US")`);
   const core = rfmAnalysis({
     customerIds: SAMPLE_INPUTS.transactions.map((tx) => tx.customer),
     dates: SAMPLE_INPUTS.transactions.map((tx) => options.periodEnd - Number(tx.daysBeforeEnd)),
@@ -77,10 +111,10 @@ test("the RFM segment summary spills every segment, with the core's counts and r
   expect(core.customers).toHaveLength(30);
   RFM_SEGMENTS.forEach((segment, i) => {
     const row = top + 1 + i;
-    expect(cxValueAt(spec, `A${row}`)).toBe(segment);
+    expect(cxValueAt(report, `A${row}`)).toBe(segment);
     const members = core.segments.flatMap((s, k) => (s === segment ? [k] : []));
-    expect(cxValueAt(spec, `B${row}`)).toBe(members.length);
-    expectClose(cxValueAt(spec, `D${row}`) as number, members.reduce((sum, k) => sum + (core.monetary[k] as number), 0), 1e-9);
+    expect(cxValueAt(report, `B${row}`)).toBe(members.length);
+    expectClose(cxValueAt(report, `D${row}`) as number, members.reduce((sum, k) => sum + (core.monetary[k] as number), 0), 1e-9);
   });
   // the sample has customers in several segments, so the chart says something
   expect(new Set(core.segments).size).toBeGreaterThanOrEqual(5);
@@ -88,19 +122,20 @@ test("the RFM segment summary spills every segment, with the core's counts and r
 });
 
 test("portable mode uses built-in functions only, with the RFM workings in the transaction table", () => {
-  const portable = buildReport({ ...options, formulaMode: "portable" });
-  const formulas = portable.cells.flatMap((cell) => (cell.formula === undefined ? [] : [cell.formula]));
+  const portableReport = buildReport({ ...options, formulaMode: "portable" });
+  const cells = allCells(portableReport).map(({ cell }) => cell);
+  const formulas = cells.flatMap((cell) => (cell.formula === undefined ? [] : [cell.formula]));
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
-  expect(formulas).toContain("=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)");
-  const helpers = portable.cells.filter((cell) => cell.style === "helper");
+  expect(formulas).toContain("=IF('Data 2024-Q3'!New_Customers=0,NA(),'Data 2024-Q3'!Marketing_Spend/'Data 2024-Q3'!New_Customers)");
+  const helpers = sheetOf(portableReport, "workings").cells.filter((cell) => cell.style === "helper");
   expect(helpers).toHaveLength(8 * SAMPLE_INPUTS.transactions.length);
-  expect(portable.names.map((name) => name.name)).toEqual(expect.arrayContaining(["Tx_Recency", "Tx_Frequency", "Tx_Monetary", "Tx_Segment"]));
+  expect(allNames(portableReport).map((name) => name.name)).toEqual(expect.arrayContaining(["Tx_Recency", "Tx_Frequency", "Tx_Monetary", "Tx_Segment"]));
   // the segment rule is written from the core's rule table: Champions first, Others last
   const segment = helpers.find((cell) => cell.formula?.includes("Champions"))?.formula as string;
   expect(segment).toMatch(/^=IF\([A-Z]+\d+=1,IF\(AND\([A-Z]+\d+=5,[A-Z]+\d+=5,[A-Z]+\d+=5\),"Champions",IF\(AND\(/);
   expect(segment).toMatch(/"Lost","Others"\)+,""\)$/);
   // the same cells hold metrics in both modes (the CX summary spills where portable has formulas)
-  expect(buildReport(options).cells.filter((cell) => cell.style === "kpi").length).toBe(portable.cells.filter((cell) => cell.style === "kpi").length);
+  expect(spec.cells.filter((cell) => cell.style === "kpi").length).toBe(sheetOf(portableReport, "dashboard").cells.filter((cell) => cell.style === "kpi").length);
 });
 
 test("every KPI has a target and a traffic light; CAC and CLV are held against each other through the LTV:CAC target", () => {
@@ -121,7 +156,7 @@ test("every KPI has a target and a traffic light; CAC and CLV are held against e
 });
 
 test("the lifecycle table of DOMAIN.md §3: conversion, AOV, repurchase, churn", () => {
-  const value = (stage: string): number => evaluateCx(spec, cellAt(spec, `D${rowOf(stage)}`)?.formula as string);
+  const value = (stage: string): number => evaluateCx(report, cellAt(spec, `D${rowOf(stage)}`)?.formula as string);
   expect(value("Acquisition")).toBe(200 / 8000);
   expect(value("Conversion")).toBe(100); // 430,000 / 4,300
   expectClose(value("Retention"), 437 / 1150, 1e-15);
@@ -129,12 +164,12 @@ test("the lifecycle table of DOMAIN.md §3: conversion, AOV, repurchase, churn",
 });
 
 test("CAC per channel in the channel table; three charts with their categories and values", () => {
-  const channels = spec.tables.find((table) => table.name === "CX_Channels")?.range as string;
+  const channels = data.tables.find((table) => table.name === "CX_Channels")?.range as string;
   const left = channels.replace(/\d+:.*$/, "");
   const cacColumn = String.fromCharCode(left.charCodeAt(0) + 1);
-  expect([8, 9, 10, 11].map((row) => evaluateCx(spec, cellAt(spec, `${cacColumn}${row}`)?.formula as string))).toEqual([40_000 / 70, 500, 800, 10_000 / 45]);
+  expect([5, 6, 7, 8].map((row) => evaluateCx(report, onData(`${cacColumn}${row}`)?.formula as string, data))).toEqual([40_000 / 70, 500, 800, 10_000 / 45]);
   expect(spec.charts.map((chart) => [chart.type, chart.categories, chart.values, chart.title])).toEqual([
-    ["BarClustered", `${left}8:${left}11`, `${cacColumn}8:${cacColumn}11`, "CAC by channel"],
+    ["BarClustered", `'Data 2024-Q3'!${left}5:${left}8`, `'Data 2024-Q3'!${cacColumn}5:${cacColumn}8`, "CAC by channel"],
     ["Pie", `A${rowOf("Promoters (9-10)")}:A${rowOf("Detractors (0-6)")}`, `B${rowOf("Promoters (9-10)")}:B${rowOf("Detractors (0-6)")}`, "NPS breakdown"],
     ["ColumnClustered", `A${rowOf("RFM segments") + 2}:A${rowOf("RFM segments") + 12}`, `B${rowOf("RFM segments") + 2}:B${rowOf("RFM segments") + 12}`, "Customers per RFM segment"],
   ]);
@@ -145,32 +180,36 @@ test("CAC per channel in the channel table; three charts with their categories a
 test("each section can be left out, and takes its tables, names and charts with it", () => {
   const only = (section: keyof typeof ALL_SECTIONS) => buildReport({ ...options, sections: { dimensions: false, satisfaction: false, lifecycle: false, rfm: false, charts: true, [section]: true } });
   const rfm = only("rfm");
-  expect(rfm.tables.map((table) => table.name)).toEqual(["CX_Channels", "CX_Transactions"]);
-  expect(rfm.charts.map((chart) => chart.title)).toEqual(["Customers per RFM segment"]);
-  expect(rfm.cells.some((cell) => cell.value === "Key customer metrics")).toBe(false);
+  const dashboardOf = (built: ReportSpec) => sheetOf(built, "dashboard");
+  expect(allTables(rfm).map((table) => table.name)).toEqual(["CX_Channels", "CX_Transactions"]);
+  expect(dashboardOf(rfm).charts.map((chart) => chart.title)).toEqual(["Customers per RFM segment"]);
+  expect(dashboardOf(rfm).cells.some((cell) => cell.value === "Key customer metrics")).toBe(false);
   const satisfaction = only("satisfaction");
-  expect(satisfaction.tables.map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels"]);
-  expect(satisfaction.trafficLights).toHaveLength(2); // NPS and CSAT
-  expect(satisfaction.names.some((name) => name.name === "As_Of")).toBe(false);
+  expect(allTables(satisfaction).map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels"]);
+  expect(dashboardOf(satisfaction).trafficLights).toHaveLength(2); // NPS and CSAT
+  expect(allNames(satisfaction).some((name) => name.name === "As_Of")).toBe(false);
   const noCharts = buildReport({ ...options, sections: { ...ALL_SECTIONS, charts: false } });
-  expect(noCharts.charts).toEqual([]);
-  expect(noCharts.cells.length).toBe(spec.cells.length);
-  // whatever is left out, every name a formula uses is defined
-  for (const report of [rfm, satisfaction, only("lifecycle"), only("dimensions"), buildReport({ ...options, formulaMode: "portable", sections: { ...ALL_SECTIONS, dimensions: false } })]) {
-    const defined = new Set(report.names.map((name) => name.name));
-    for (const cell of report.cells) {
-      for (const used of (cell.formula ?? "").replace(/"[^"]*"/g, "").match(/\b[A-Z][a-z]+(?:_[A-Z][A-Za-z]*)+\b|\bAs_Of\b/g) ?? []) expect(defined).toContain(used);
+  expect(dashboardOf(noCharts).charts).toEqual([]);
+  expect(dashboardOf(noCharts).cells.length).toBe(spec.cells.length);
+  // whatever is left out, every name a formula uses is defined on its own sheet or on the sheet it names
+  for (const built of [rfm, satisfaction, only("lifecycle"), only("dimensions"), buildReport({ ...options, formulaMode: "portable", sections: { ...ALL_SECTIONS, dimensions: false } })]) {
+    for (const { sheet, cell } of allCells(built)) {
+      const formula = (cell.formula ?? "").replace(/"[^"]*"/g, "");
+      for (const [, quoted, used] of formula.matchAll(/(?:'((?:[^']|'')+)'!)?\b([A-Z][a-z]+(?:_[A-Z][A-Za-z]*)+|As_Of)\b/g)) {
+        const home = quoted === undefined ? sheet : built.sheets.find((candidate) => candidate.name === quoted);
+        expect(home?.names.map((name) => name.name)).toContain(used);
+      }
     }
   }
 });
 
 test("labels follow the language", () => {
-  const zh = buildReport({ ...options, locale: "zh-CN" });
-  expect(zh.name).toBe("客户指标");
+  const zh = sheetOf(buildReport({ ...options, locale: "zh-CN" }), "dashboard");
+  expect(zh.name).toBe("管报 2024-Q3");
   expect(zh.cells.some((cell) => cell.value === "客户流失率")).toBe(true);
   expect(zh.cells.some((cell) => cell.value === "Churn rate")).toBe(false);
   expect(zh.cells.find((cell) => cell.formula?.startsWith("=CX.RFM_SUMMARY"))?.formula).toMatch(/"zh-CN"\)$/);
-  const portableZh = buildReport({ ...options, locale: "zh-CN", formulaMode: "portable" });
-  expect(portableZh.cells.some((cell) => cell.value === "重要价值客户")).toBe(true);
-  expect(portableZh.cells.find((cell) => cell.style === "helper" && cell.formula?.includes("重要价值客户"))).toBeDefined();
+  const portableZh = allCells(buildReport({ ...options, locale: "zh-CN", formulaMode: "portable" })).map(({ cell }) => cell);
+  expect(portableZh.some((cell) => cell.value === "重要价值客户")).toBe(true);
+  expect(portableZh.find((cell) => cell.style === "helper" && cell.formula?.includes("重要价值客户"))).toBeDefined();
 });

@@ -4,7 +4,7 @@
  */
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { checkPick, linkedAddress, linkedReference, type LinkedRange, type Pick } from "../../src/report/dataSource";
-import { cellAt } from "../helpers/evaluateReport";
+import { allNames, allTables, cellAt, sheetOf } from "../helpers/evaluateReport";
 
 const transactions: Pick = {
   address: "'Sales data'!B4:D8",
@@ -59,28 +59,30 @@ describe("a report on the user's data", () => {
   });
 
   test("CX mode names the user's columns directly; costs are mirrored live for CAC per channel and its chart", () => {
-    const spec = buildReport(options);
-    const name = (n: string) => spec.names.find((x) => x.name === n);
+    const report = buildReport(options);
+    const spec = sheetOf(report, "dashboard");
+    const data = sheetOf(report, "data");
+    const name = (n: string) => allNames(report).find((x) => x.name === n);
     expect(name("Tx_Customer")).toEqual({ name: "Tx_Customer", range: "'Sales data'!$B$5:$B$7", external: true });
     expect(name("Survey_CSI")).toEqual({ name: "Survey_CSI", range: "'Survey'!$C$2:$C$201", external: true });
-    expect(spec.tables.map((t) => t.name)).toEqual(["CX_Channels", "CX_Engagement"]);
-    const mirrored = spec.cells.filter((cell) => cell.formula?.startsWith("='Costs'!")).map((cell) => cell.formula);
+    expect(allTables(report).map((t) => t.name)).toEqual(["CX_Channels", "CX_Engagement"]);
+    const mirrored = data.cells.filter((cell) => cell.formula?.startsWith("='Costs'!")).map((cell) => cell.formula);
     expect(mirrored).toEqual(["='Costs'!$A$2", "='Costs'!$A$3", "='Costs'!$B$2", "='Costs'!$B$3", "='Costs'!$C$2", "='Costs'!$C$3"]);
     // where the data comes from is shown under the title
     expect([cellAt(spec, "D2")?.value, cellAt(spec, "E2")?.value]).toEqual(["Transactions from", "'Sales data'!B5:D7"]);
     // an empty input table shows its first row as marked input cells
-    const engagement = spec.tables.find((t) => t.name === "CX_Engagement")?.range as string;
-    expect(cellAt(spec, `${engagement.replace(/7:.*$/, "")}8`)).toMatchObject({ value: "", style: "input" });
+    const engagement = data.tables.find((t) => t.name === "CX_Engagement")?.range as string;
+    expect(cellAt(report, `${engagement.replace(/4:.*$/, "")}5`, data)).toMatchObject({ value: "", style: "input" });
     // the typed-in inputs are left empty for the user, not filled with sample figures
-    expect(cellAt(spec, `B${spec.names.find((n) => n.name === "Customers_Start")?.range.slice(1)}`)?.value).toBe("");
+    expect(cellAt(report, `B${data.names.find((n) => n.name === "Customers_Start")?.range.slice(1)}`, data)?.value).toBe("");
   });
 
   test("portable mode mirrors the transactions beside the RFM working columns", () => {
-    const spec = buildReport({ ...options, formulaMode: "portable" });
-    const table = spec.tables.find((t) => t.name === "CX_Transactions")?.range as string;
-    expect(table).toMatch(/^[A-Z]+7:[A-Z]+10$/);
-    const left = table.replace(/7:.*$/, "");
-    expect(cellAt(spec, `${left}8`)?.formula).toBe("='Sales data'!$B$5");
-    expect(spec.names.find((n) => n.name === "Tx_Customer")).toEqual({ name: "Tx_Customer", range: `${left}8:${left}10` });
+    const workings = sheetOf(buildReport({ ...options, formulaMode: "portable" }), "workings");
+    const table = workings.tables.find((t) => t.name === "CX_Transactions")?.range as string;
+    expect(table).toMatch(/^[A-Z]+4:[A-Z]+7$/);
+    const left = table.replace(/4:.*$/, "");
+    expect(cellAt(workings, `${left}5`)?.formula).toBe("='Sales data'!$B$5");
+    expect(workings.names.find((n) => n.name === "Tx_Customer")).toEqual({ name: "Tx_Customer", range: `${left}5:${left}7` });
   });
 });

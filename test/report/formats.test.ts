@@ -7,7 +7,7 @@
  */
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { buildPeriodSheet } from "../../src/report/periodSheet";
-import { TEXT_RESULT, type SheetSpec } from "../../src/report/sheetSpec";
+import { TEXT_RESULT, type ReportSpec, type SheetSpec } from "../../src/report/sheetSpec";
 import { columnIndex } from "../../src/core/a1";
 import { label, segmentNames } from "../../src/i18n/labels";
 
@@ -16,10 +16,11 @@ const reports: [string, SheetSpec][] = [];
 for (const formulaMode of ["cx", "portable"] as const) {
   for (const locale of ["en-US", "zh-CN"] as const) {
     const options: ReportOptions = { title: "Formats", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale, formulaMode, targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS };
-    reports.push([`report, ${formulaMode}, ${locale}, sample data`, buildReport(options)]);
-    reports.push([`report, ${formulaMode}, ${locale}, linked data`, buildReport({ ...options, inputs: EMPTY_INPUTS, source: { transactions: linked, survey: linked, costs: linked } })]);
+    const eachSheet = (label: string, report: ReportSpec): void => report.sheets.forEach((sheet) => reports.push([`${label}, ${sheet.role ?? ""} sheet`, sheet]));
+    eachSheet(`report, ${formulaMode}, ${locale}, sample data`, buildReport(options));
+    eachSheet(`report, ${formulaMode}, ${locale}, linked data`, buildReport({ ...options, inputs: EMPTY_INPUTS, source: { transactions: linked, survey: linked, costs: linked } }));
     const query = (columns: number) => ({ ...linked, columns });
-    reports.push([`report, ${formulaMode}, ${locale}, database query results`, buildReport({ ...options, inputs: EMPTY_INPUTS, source: { customerSummary: query(10), periodTable: query(9), survey: linked, costs: linked } })]);
+    eachSheet(`report, ${formulaMode}, ${locale}, database query results`, buildReport({ ...options, inputs: EMPTY_INPUTS, source: { customerSummary: query(10), periodTable: query(9), survey: linked, costs: linked } }));
     reports.push([`period tables, ${formulaMode}, ${locale}`, buildPeriodSheet({
       formulaMode, locale, currency: "CNY", period: "month", lapseDays: 90, from: 45292, to: 45565,
       transactions: SAMPLE_INPUTS.transactions.map((tx) => ({ customer: tx.customer, date: 45565 - (tx.daysBeforeEnd ?? 0), amount: tx.amount })),
@@ -46,8 +47,9 @@ describe.each(reports)("%s", (_name, spec) => {
 });
 
 test("the recency column of portable RFM shows whole days", () => {
-  const spec = reports.find(([name]) => name === "report, portable, en-US, sample data")?.[1] as SheetSpec;
+  const spec = reports.find(([name]) => name === "report, portable, en-US, sample data, workings sheet")?.[1] as SheetSpec;
   const recency = spec.cells.filter((cell) => cell.formula?.includes("As_Of-SUMPRODUCT(MAX("));
+  expect(recency[0]?.formula).toMatch(/^=IF\([A-Z]+\d+=1,'Data 2024-Q3'!As_Of-SUMPRODUCT/);
   expect(recency.length).toBe(SAMPLE_INPUTS.transactions.length);
   expect(new Set(recency.map((cell) => cell.numberFormat))).toEqual(new Set(["0"]));
 });

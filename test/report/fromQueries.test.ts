@@ -16,7 +16,7 @@ import * as cx from "../../src/functions/functions";
 import { buildReport, dataNeeded, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { checkPick, PICK_COLUMNS, type LinkedRange, type Pick } from "../../src/report/dataSource";
 import { expectClose } from "../helpers/close";
-import { cellAt } from "../helpers/evaluateReport";
+import { allCells, allNames, cellAt, sheetOf } from "../helpers/evaluateReport";
 import { invocation } from "../helpers/excel";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 
@@ -80,26 +80,31 @@ const options: ReportOptions = {
 };
 
 test("the CX report reads the summary's columns with CX.RFM_SEGMENT_SUMMARY and the bridge's rows for the period; the note says so", () => {
-  const spec = buildReport({ ...options, formulaMode: "cx" });
-  expect(spec.names.filter((n) => n.name.startsWith("Sum_"))).toEqual([
+  const report = buildReport({ ...options, formulaMode: "cx" });
+  const spec = sheetOf(report, "dashboard");
+  const data = sheetOf(report, "data");
+  expect(allNames(report).filter((n) => n.name.startsWith("Sum_"))).toEqual([
     { name: "Sum_Recency", range: "'Summary'!$D$2:$D$31", external: true },
     { name: "Sum_Orders", range: "'Summary'!$E$2:$E$31", external: true },
     { name: "Sum_Revenue", range: "'Summary'!$F$2:$F$31", external: true },
   ]);
-  expect(spec.cells.some((c) => c.formula === '=CX.RFM_SEGMENT_SUMMARY(Sum_Recency,Sum_Orders,Sum_Revenue,"en-US")')).toBe(true);
-  expect(spec.cells.some((c) => c.formula?.includes("Tx_"))).toBe(false);
-  const start = spec.names.find((n) => n.name === "Customers_Start")?.range as string;
-  expect(cellAt(spec, start)?.formula).toBe(`=INDEX('Bridge'!$D$2:$D$${bridgeTable.length},MATCH(B2,'Bridge'!$B$2:$B$${bridgeTable.length},0))`);
+  const onData = "'Data 2024-Q3'!";
+  expect(spec.cells.some((c) => c.formula === `=CX.RFM_SEGMENT_SUMMARY(${onData}Sum_Recency,${onData}Sum_Orders,${onData}Sum_Revenue,"en-US")`)).toBe(true);
+  expect(allCells(report).some(({ cell }) => cell.formula?.includes("Tx_"))).toBe(false);
+  const start = data.names.find((n) => n.name === "Customers_Start")?.range as string;
+  expect(cellAt(report, start, data)?.formula).toBe(`=INDEX('Bridge'!$D$2:$D$${bridgeTable.length},MATCH('Report 2024-Q3'!Period_Start,'Bridge'!$B$2:$B$${bridgeTable.length},0))`);
   expect(cellAt(spec, "A5")?.value).toMatch(/^Figures from database queries/);
   expect([cellAt(spec, "D2")?.value, cellAt(spec, "E2")?.value]).toEqual(["Customer summary (database query) from", "Summary!A2:J31"]);
 });
 
 testWithLibreOffice("the portable report on the two query results, recalculated by LibreOffice: the RFM segments of the transactions, and the period's customers at the start and lapsed", async () => {
-  const spec = buildReport(options);
+  const report = buildReport(options);
+  const spec = sheetOf(report, "dashboard");
+  const data = sheetOf(report, "data");
   const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-queries-")), "report.xlsx");
-  await specToXlsx(spec, file, [SUMMARY, BRIDGE]);
+  await specToXlsx(report, file, [SUMMARY, BRIDGE]);
   const [values = new Map<string, unknown>()] = await recalculate(file);
-  const valueOf = (name: string): unknown => values.get(spec.names.find((n) => n.name === name)?.range as string);
+  const valueOf = (name: string): unknown => values.get(`${data.name}!${data.names.find((n) => n.name === name)?.range as string}`);
   // July's row starts the period; July to September's lapsed add up.
   const rows = bridgeTable.slice(1);
   expect(valueOf("Customers_Start")).toBe(rows.find((row) => row[1] === PERIOD_START)?.[3]);

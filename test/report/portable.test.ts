@@ -12,7 +12,7 @@ import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportInputs, type Re
 import { sampleCustomers } from "../../src/report/sampleData";
 import { expectClose } from "../helpers/close";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
-import { cellAt, cxValueAt } from "../helpers/evaluateReport";
+import { allCells, cellAt, cxValueAt, sheetOf } from "../helpers/evaluateReport";
 
 const OTHER_CUSTOMERS = sampleCustomers(7, 17);
 const OTHER_INPUTS: ReportInputs = {
@@ -50,12 +50,14 @@ describe.each([
     const withAddIn = buildReport({ ...options, formulaMode: "cx" });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xlsx-")), "report.xlsx");
     await specToXlsx(portable, file);
-    const [values = new Map<string, unknown>()] = await recalculate(file);
-    // Every metric cell: the portable formulas that differ from the CX sheet's (built-in counts and
-    // sums are the same formula in both), and not the working columns of the RFM table.
-    const addresses = portable.cells
-      .filter((cell) => cell.formula !== undefined && cell.style !== "helper" && cellAt(withAddIn, cell.address)?.formula !== cell.formula)
-      .map((cell) => cell.address);
+    const [recalculated = new Map<string, unknown>()] = await recalculate(file);
+    // LibreOffice's values by the report's addresses (the dashboard's plain, the others' with their sheet).
+    const values = { get: (address: string): unknown => recalculated.get(address.startsWith("'") ? address.replace(/^'((?:[^']|'')+)'!/, (_m, name: string) => `${name.replace(/''/g, "'")}!`) : address) };
+    // Every metric cell on every sheet: the portable formulas that differ from the CX sheet's (built-in
+    // counts and sums are the same formula in both), and not the working columns of the RFM table.
+    const addresses = allCells(portable)
+      .filter(({ cell, address }) => cell.formula !== undefined && cell.style !== "helper" && cellAt(withAddIn, address)?.formula !== cell.formula)
+      .map(({ address }) => address);
     // KPIs (7), satisfaction (NPS, margin, CSAT, CSI), lifecycle (4), CAC per channel, RFM summary (11 segments × 4)
     expect(addresses.length).toBe(15 + inputs.channels.length + 44);
     let errors = 0;
@@ -77,7 +79,7 @@ describe.each([
     }
     expect(errors).toBe(inputs.channels.filter((channel) => channel.newCustomers === 0).length);
     // The NPS breakdown counts, built-in in both modes, against counting the answers here.
-    const counts = portable.cells.filter((cell) => cell.formula?.startsWith("=COUNTIF(Survey_NPS") || cell.formula?.startsWith("=COUNTIFS(Survey_NPS")).map((cell) => values.get(cell.address));
+    const counts = sheetOf(portable, "dashboard").cells.filter((cell) => /^=COUNTIFS?\('Data 2024-Q3'!Survey_NPS/.test(cell.formula ?? "")).map((cell) => values.get(cell.address));
     const answers = inputs.npsAnswers.filter((a): a is number => a !== undefined);
     expect(counts).toEqual([answers.filter((a) => a >= 9).length, answers.filter((a) => a === 7 || a === 8).length, answers.filter((a) => a <= 6).length]);
   }, 180_000);

@@ -23,16 +23,18 @@ test.each([["en-US", "Calibri"], ["zh-CN", "Microsoft YaHei"]] as const)("a %s r
   await specToXlsx(spec, file);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
+  expect(book.worksheets.map((each) => each.name)).toEqual(spec.sheets.map((each) => each.name));
   const sheet = book.worksheets[0] as ExcelJS.Worksheet;
   expect(sheet.views[0]?.showGridLines).toBe(false);
   const fonts = new Set<string | undefined>();
-  sheet.eachRow((row) => row.eachCell((cell) => void fonts.add(cell.font?.name)));
+  for (const each of book.worksheets) each.eachRow((row) => row.eachCell((cell) => void fonts.add(cell.font?.name)));
   expect([...fonts]).toEqual([font]);
   expect([sheet.getCell("A1").font?.bold, sheet.getCell("A1").font?.size]).toEqual([true, 16]);
 });
 
-test("the Excel writer hides the report page's gridlines", async () => {
+test("the Excel writer hides the dashboard's gridlines", async () => {
   const book = fakeWorkbook(["Sheet1"]);
-  const { sheetName } = await writeReport(book.context, buildReport(options));
-  expect(book.sheets.map((sheet) => [sheet.name, sheet.showGridlines])).toEqual([["Sheet1", undefined], [sheetName, false]]);
+  const { sheetNames = [] } = await writeReport(book.context, buildReport(options));
+  // the dashboard only: its data and workings are grids to type into
+  expect(book.sheets.map((sheet) => [sheet.name, sheet.showGridlines])).toEqual([["Sheet1", undefined], [sheetNames[0], false], [sheetNames[1], undefined], [sheetNames[2], undefined]]);
 });

@@ -22,7 +22,7 @@ function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { re
     formulas,
     createReport: async (options) => {
       reports.push(options);
-      return { sheetName: "Customer Metrics (2)", syncs: 2 };
+      return { sheetName: "Report 2024-10 (2)", sheetNames: ["Report 2024-10 (2)", "Data 2024-10", "Workings 2024-10"], syncs: 2 };
     },
     refreshReport: async () => ({ sheetName: "Customer Metrics", syncs: 3 }),
     archiveReport: async () => ({ sheetName: "Issued 2024-09", syncs: 5 }),
@@ -51,7 +51,7 @@ describe("create-report form", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Create report" }));
     });
-    expect(await screen.findByText("Created the sheet “Customer Metrics (2)”.")).toBeTruthy();
+    expect(await screen.findByText("Created the report: “Report 2024-10 (2)”, “Data 2024-10”, “Workings 2024-10”.")).toBeTruthy();
     expect(gateway.reports).toHaveLength(1);
     const sent = gateway.reports[0] as ReportOptions;
     expect(sent.title).toBe("Q4 customers");
@@ -108,7 +108,7 @@ describe("create-report form", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Refresh the active report sheet" }));
     });
-    expect(await screen.findByText("Refreshed the sheet “Customer Metrics”.")).toBeTruthy();
+    expect(await screen.findByText("Refreshed the report: “Customer Metrics”.")).toBeTruthy();
 
     const refusing = fakeGateway({ refreshReport: async () => { throw new RefreshRefusedError("userCells", ["F3", "B200"]); } });
     render(<CreateReportForm gateway={refusing} locale="zh-CN" today={TODAY} />);
@@ -133,6 +133,12 @@ describe("create-report form", () => {
     });
     expect(await screen.findByText("当前工作表不是本加载项生成的报告。请选中报告工作表，或生成新报告。")).toBeTruthy();
 
+    render(<CreateReportForm gateway={fakeGateway({ refreshReport: async () => { throw new RefreshRefusedError("missingSheets", ["Workings 2024-10"]); } })} locale="en-US" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getAllByRole("button", { name: "Refresh the active report sheet" }).at(-1) as HTMLElement);
+    });
+    expect(await screen.findByText("Nothing was changed: the report's sheets “Workings 2024-10” are missing (deleted or renamed). Create the report again, or restore them.")).toBeTruthy();
+
     render(<CreateReportForm gateway={fakeGateway({ archiveReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true); } })} locale="en-US" today={TODAY} />);
     await act(async () => {
       fireEvent.click(screen.getAllByRole("button", { name: "Archive as issued" }).at(-1) as HTMLElement);
@@ -146,7 +152,7 @@ describe("create-report form", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "滚动到下一期" }));
     });
-    expect(await screen.findByText("已将下一期报告写入工作表“客户指标 (3)”。")).toBeTruthy();
+    expect(await screen.findByText("已生成下一期报告：“客户指标 (3)”。")).toBeTruthy();
     expect(calls).toEqual([TODAY]);
   });
 

@@ -17,9 +17,10 @@ const options: ReportOptions = {
 
 async function written(locale: ReportOptions["locale"] = "en-US") {
   const book = fakeWorkbook(["Sheet1"]);
-  const { sheetName } = await writeReport(book.context, buildReport({ ...options, locale }));
+  const { sheetName, sheetNames = [] } = await writeReport(book.context, buildReport({ ...options, locale }));
   book.syncs = 0;
-  return { book, live: book.sheets.find((s) => s.name === sheetName) as FakeSheet };
+  const named = (name: string | undefined): FakeSheet => book.sheets.find((s) => s.name === name) as FakeSheet;
+  return { book, live: named(sheetName), data: named(sheetNames[1]), sheetNames };
 }
 
 test("the issued sheet is named for the month of the period end, in the report's language", () => {
@@ -33,12 +34,12 @@ test("the report is copied as values into a protected sheet after it; the live r
   const liveCells = new Map(live.cells);
   const liveFormulas = new Set(live.formulaCells);
   const result = await archiveReport(book.context, issuedSheetName);
-  expect(result).toEqual({ sheetName: "Issued 2024-09", syncs: 5 });
+  expect(result).toEqual({ sheetName: "Issued 2024-09", syncs: 6 });
   const issued = book.sheets.find((s) => s.name === "Issued 2024-09") as FakeSheet;
-  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name, "Issued 2024-09"]);
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name, "Issued 2024-09", "Data 2024-Q3", "Workings 2024-Q3"]); // the dashboard only, after it
   // Every cell shows what the live one showed (this workbook's value of a formula cell is its text), and none is a formula.
   expect(issued.formulaCells.size).toBe(0);
-  expect(liveFormulas.size).toBeGreaterThan(100);
+  expect(liveFormulas.size).toBeGreaterThan(50); // the dashboard's figures
   expect([...issued.cells.keys()].sort()).toEqual([...liveCells.keys()].sort());
   for (const [key, value] of liveCells) expect([key, issued.cells.get(key)]).toEqual([key, value]);
   expect(issued.protected).toBe(true);
@@ -73,13 +74,13 @@ test("a sheet that is not a report is refused before anything is made", async ()
 });
 
 test("when Excel rejects the copy's values, the copy is removed and the live report is untouched", async () => {
-  const { book, live } = await written();
+  const { book, live, sheetNames } = await written();
   const before = new Map(live.cells);
-  book.failSync = 4; // the request that writes the values
+  book.failSync = 5; // the request that writes the values
   const error = await archiveReport(book.context, issuedSheetName).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ReportWriteError);
   expect((error as ReportWriteError).rolledBack).toBe(true);
-  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name]);
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...sheetNames]);
   expect(live.cells).toEqual(before);
 });
 
@@ -99,19 +100,22 @@ describe("roll forward", () => {
     expect(next("2024-03-10", "2024-03-16")).toEqual([day("2024-03-17"), day("2024-03-23")]);
   });
 
-  test("the active report is written again for the next period into a new sheet, with its typed figures; the old one is left as it is", async () => {
-    const { book, live } = await written();
-    const lost = (live.names.get("Customers_Lost") as string).replace(/^=.*!/, "");
-    live.cells.set(lost, 77);
-    const before = new Map(live.cells);
+  test("the active report is written again for the next period into three new sheets, with its typed figures; the old ones are left as they are", async () => {
+    const { book, live, data, sheetNames } = await written();
+    const lost = (data.names.get("Customers_Lost") as string).replace(/^=.*!/, "");
+    data.cells.set(lost, 77);
+    const before = [live, data].map((sheet) => new Map(sheet.cells));
+    book.active = data.name; // from any sheet of the report
     const result = await rollForwardReport(book.context, (settings, contents) => rolledForwardReport(settings, contents, 45700));
     expect(result.syncs).toBe(5);
+    expect(result.sheetNames).toEqual(["Report 2024-Q4", "Data 2024-Q4", "Workings 2024-Q4"]);
     const next = book.sheets.find((s) => s.name === result.sheetName) as FakeSheet;
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name, result.sheetName]);
-    expect(live.cells).toEqual(before);
+    const nextData = book.sheets.find((s) => s.name === "Data 2024-Q4") as FakeSheet;
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...sheetNames, ...(result.sheetNames ?? [])]);
+    expect([live, data].map((sheet) => new Map(sheet.cells))).toEqual(before);
     // B2:C2 hold the period: 2024-10-01 to 2024-12-31; the typed figure came along.
     expect([next.cells.get("B2"), next.cells.get("C2"), next.cells.get("B4")]).toEqual([45566, 45657, 45700]);
-    expect(next.cells.get((next.names.get("Customers_Lost") as string).replace(/^=.*!/, ""))).toBe(77);
+    expect(nextData.cells.get((nextData.names.get("Customers_Lost") as string).replace(/^=.*!/, ""))).toBe(77);
     expect(JSON.parse(String(next.names.get(REPORT_MARKER)?.match(/"((?:[^"]|"")*)"/g)?.map((m) => m.slice(1, -1).replace(/""/g, '"')).join(""))).settings.periodEnd).toBe(45657);
   });
 
@@ -125,14 +129,14 @@ describe("roll forward", () => {
 test("a report on database query results refreshes and rolls forward like any other, keeping its links", async () => {
   const book = fakeWorkbook(["Sheet1", "Summary", "Bridge"]);
   const source = { customerSummary: { sheet: "Summary", row: 1, column: 0, rows: 30, columns: 10 }, periodTable: { sheet: "Bridge", row: 1, column: 0, rows: 12, columns: 9 } };
-  const { sheetName } = await writeReport(book.context, buildReport({ ...options, formulaMode: "cx", source }));
+  const { sheetName, sheetNames = [] } = await writeReport(book.context, buildReport({ ...options, formulaMode: "cx", source }));
   book.active = sheetName;
   const refreshed = await refreshReport(book.context, (settings, contents) => rebuildReport(settings, contents, 45600));
   expect(refreshed.sheetName).toBe(sheetName);
-  const sheet = book.sheets.find((s) => s.name === sheetName) as FakeSheet;
-  expect(sheet.names.get("Sum_Revenue")).toBe("='Summary'!$F$2:$F$31");
+  const data = book.sheets.find((s) => s.name === sheetNames[1]) as FakeSheet;
+  expect(data.names.get("Sum_Revenue")).toBe("='Summary'!$F$2:$F$31");
   const rolled = await rollForwardReport(book.context, (settings, contents) => rolledForwardReport(settings, contents, 45700));
-  const next = book.sheets.find((s) => s.name === rolled.sheetName) as FakeSheet;
+  const next = book.sheets.find((s) => s.name === rolled.sheetNames?.[1]) as FakeSheet;
   expect(next.names.get("Sum_Revenue")).toBe("='Summary'!$F$2:$F$31");
-  expect([...next.formulaCells].some((key) => String(next.cells.get(key)).startsWith("=INDEX('Bridge'!$D$2:$D$13,MATCH(B2,"))).toBe(true);
+  expect([...next.formulaCells].some((key) => String(next.cells.get(key)).startsWith(`=INDEX('Bridge'!$D$2:$D$13,MATCH('${rolled.sheetName}'!Period_Start,`))).toBe(true);
 });

@@ -21,25 +21,34 @@ async function written(mode: ReportOptions["formulaMode"] = "portable") {
   const book = fakeWorkbook(["Sheet1"]);
   await writeReport(book.context, buildReport({ ...options, formulaMode: mode }));
   book.syncs = 0;
-  const sheet = book.sheets.find((s) => s.name === "Customer Metrics") as FakeSheet;
-  return { book, sheet };
+  const sheetNamed = (name: string): FakeSheet => book.sheets.find((s) => s.name === name) as FakeSheet;
+  return { book, sheet: sheetNamed(DASHBOARD), data: sheetNamed(DATA), workings: sheetNamed(WORKINGS), sheetNamed };
 }
+const [DASHBOARD, DATA, WORKINGS] = ["Report 2024-Q3", "Data 2024-Q3", "Workings 2024-Q3"];
 const nameRange = (sheet: FakeSheet, name: string): string => (sheet.names.get(name) as string).replace(/^=.*!/, "");
 
-test("the writer marks its sheet with the settings and the names its tables got", async () => {
-  const { sheet } = await written();
-  const marker = sheet.names.get(REPORT_MARKER) as string;
-  expect(marker.startsWith('="{')).toBe(true);
-  // every text literal keeps under Excel's 255-character cap
-  for (const literal of marker.matchAll(/"((?:[^"]|"")*)"/g)) expect((literal[1] as string).replace(/""/g, '"').length).toBeLessThanOrEqual(200);
-  expect([...sheet.tables.keys()]).toEqual(["CX_Survey", "CX_Channels", "CX_Transactions", "CX_Engagement"]);
+test("the writer marks each sheet with the settings, the report's sheets and the names its tables got", async () => {
+  const { sheet, data, workings } = await written();
+  for (const [marked, role] of [[sheet, "dashboard"], [data, "data"], [workings, "workings"]] as const) {
+    const marker = marked.names.get(REPORT_MARKER) as string;
+    expect(marker.startsWith('="{')).toBe(true);
+    // every text literal keeps under Excel's 255-character cap
+    for (const literal of marker.matchAll(/"((?:[^"]|"")*)"/g)) expect((literal[1] as string).replace(/""/g, '"').length).toBeLessThanOrEqual(200);
+    const text = [...marker.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => (m[1] as string).replace(/""/g, '"')).join("");
+    const parsed = JSON.parse(text) as { sheets: unknown; role: string; tables: Record<string, string> };
+    expect(parsed.sheets).toEqual({ dashboard: DASHBOARD, data: DATA, workings: WORKINGS });
+    expect(parsed.role).toBe(role);
+    expect(Object.keys(parsed.tables)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
+  }
+  expect([...data.tables.keys()]).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement"]);
+  expect([...workings.tables.keys()]).toEqual(["CX_Transactions"]);
 });
 
 test("the settings kept with a sheet stay far below Excel's 8,192-character formula limit, whatever the pane allows", async () => {
   const book = fakeWorkbook(["Sheet1"]);
   const source = { transactions: { sheet: "S".repeat(31), row: 1, column: 0, rows: 9, columns: 3, table: "T".repeat(200) } };
   await writeReport(book.context, buildReport({ ...options, title: "标".repeat(120), inputs: EMPTY_INPUTS, source: { ...source, survey: source.transactions, costs: source.transactions } }));
-  expect(((book.sheets[1] as FakeSheet).names.get(REPORT_MARKER) as string).length).toBeLessThan(4000);
+  expect(((book.sheets[1] as FakeSheet).names.get(REPORT_MARKER) as string).length).toBeLessThan(4500);
 });
 
 test("a text formula joins literals of at most 200 characters and doubles quotes", () => {
@@ -49,44 +58,55 @@ test("a text formula joins literals of at most 200 characters and doubles quotes
   expect(textFormula("")).toBe('=""');
 });
 
-test("refresh rebuilds the sheet in place from its settings and the data it holds now", async () => {
-  const { book, sheet } = await written();
+test("refresh rebuilds all three sheets in place from its settings and the data they hold now, from whichever is active", async () => {
+  const { book, sheet, data, workings, sheetNamed } = await written();
   // The user types over a figure and adds a purchase in the row below the transaction table, which Excel's table takes in.
-  const lost = nameRange(sheet, "Customers_Lost");
-  sheet.cells.set(lost, 80);
-  const transactions = sheet.tables.get("CX_Transactions") as { top: number; left: number; bottom: number; right: number };
+  const lost = nameRange(data, "Customers_Lost");
+  data.cells.set(lost, 80);
+  const transactions = workings.tables.get("CX_Transactions") as { top: number; left: number; bottom: number; right: number };
   const newRow = transactions.bottom + 2;
   const [customer, date, amount] = [0, 1, 2].map((j) => columnName(transactions.left + j));
-  sheet.cells.set(`${customer}${newRow}`, "C-9999");
-  sheet.cells.set(`${date}${newRow}`, 45560);
-  sheet.cells.set(`${amount}${newRow}`, 123.5);
+  workings.cells.set(`${customer}${newRow}`, "C-9999");
+  workings.cells.set(`${date}${newRow}`, 45560);
+  workings.cells.set(`${amount}${newRow}`, 123.5);
   transactions.bottom += 1;
   const before = new Map(sheet.cells);
 
+  book.active = WORKINGS;
   const result = await refreshReport(book.context, rebuild);
-  expect(result).toEqual({ sheetName: "Customer Metrics", syncs: 4 });
-  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customer Metrics"]);
-  const after = book.sheets[1] as FakeSheet;
+  expect(result).toEqual({ sheetName: DASHBOARD, sheetNames: [DASHBOARD, DATA, WORKINGS], syncs: 4 });
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", DASHBOARD, DATA, WORKINGS]);
+  const [after, dataAfter, workingsAfter] = [sheetNamed(DASHBOARD), sheetNamed(DATA), sheetNamed(WORKINGS)] as [FakeSheet, FakeSheet, FakeSheet];
   // the typed-over figure and the new row are kept; the names and working columns cover the new row
-  expect(after.cells.get(lost)).toBe(80);
-  expect(after.cells.get(`${customer}${newRow}`)).toBe("C-9999");
-  expect(nameRange(after, "Tx_Customer")).toBe(`${customer}8:${customer}${newRow}`);
-  expect(after.cells.get(`${columnName(transactions.left + 10)}${newRow}`)).toMatch(/^=IF\(/);
+  expect(dataAfter.cells.get(lost)).toBe(80);
+  expect(workingsAfter.cells.get(`${customer}${newRow}`)).toBe("C-9999");
+  expect(nameRange(workingsAfter, "Tx_Customer")).toBe(`${customer}5:${customer}${newRow}`);
+  expect(workingsAfter.cells.get(`${columnName(transactions.left + 10)}${newRow}`)).toMatch(/^=IF\(/);
   // the settings are the stored ones (the NPS target 25), the generation date is today
   expect([...after.cells.values()]).toContain(25);
   expect(after.cells.get("B4")).toBe(TODAY);
   expect(after.cells.get("B4")).not.toBe(before.get("B4"));
   expect(after.charts.map((chart) => chart.type)).toEqual(["BarClustered", "Pie", "ColumnClustered"]);
-  expect(after.names.has(REPORT_MARKER)).toBe(true);
+  for (const each of [after, dataAfter, workingsAfter]) expect(each.names.has(REPORT_MARKER)).toBe(true);
   // refreshing again changes nothing more
-  const once = new Map(after.cells);
+  const once = [after, dataAfter, workingsAfter].map((each) => new Map(each.cells));
   await refreshReport(book.context, rebuild);
-  expect(new Map((book.sheets[1] as FakeSheet).cells)).toEqual(once);
+  expect([DASHBOARD, DATA, WORKINGS].map((name) => new Map(sheetNamed(name).cells))).toEqual(once);
+});
+
+test("a report with a sheet deleted is refused before anything changes, naming the sheet", async () => {
+  const { book } = await written();
+  book.sheets = book.sheets.filter((s) => s.name !== WORKINGS);
+  const failure = await refreshReport(book.context, rebuild).catch((error: unknown) => error);
+  expect(failure).toBeInstanceOf(RefreshRefusedError);
+  expect((failure as RefreshRefusedError).reason).toBe("missingSheets");
+  expect((failure as RefreshRefusedError).cells).toEqual([WORKINGS]);
+  expect(book.syncs).toBe(1);
 });
 
 test("the read-back keeps text where a number belongs, so the refreshed sheet shows the same error", async () => {
-  const { sheet } = await written("cx");
-  const survey = sheet.tables.get("CX_Survey") as { left: number; top: number };
+  const { data } = await written("cx");
+  const survey = data.tables.get("CX_Survey") as { left: number; top: number };
   const contents = {
     scalars: { Customers_Start: "n/a", Customers_Lost: 50 },
     tables: { CX_Survey: [[9, 5, 8], ["", "", ""], [10, "", 7], ["", "", ""]], CX_Channels: [["Web", "=CX.CAC(U8,V8)", 500, 4]] },
@@ -98,7 +118,7 @@ test("the read-back keeps text where a number belongs, so the refreshed sheet sh
   expect(inputs.npsAnswers).toEqual([9, undefined, 10]);
   expect(inputs.csatAnswers).toEqual([5, undefined, undefined]);
   expect(inputs.channels).toEqual([{ name: { "en-US": "Web", "zh-CN": "Web" }, spend: 500, newCustomers: 4 }]);
-  expect(survey.top).toBe(6); // header row 7, zero-based 6
+  expect(survey.top).toBe(3); // header row 4, zero-based 3
 });
 
 test("a sheet the add-in did not make is refused, and nothing changes", async () => {
@@ -111,28 +131,29 @@ test("a sheet the add-in did not make is refused, and nothing changes", async ()
 });
 
 test("the user's own cells beside the report stop a refresh before anything changes", async () => {
-  const { book, sheet } = await written();
+  const { book, sheet, data } = await written();
   sheet.cells.set("F3", "note: check Q2 figures");
   sheet.cells.set("B200", 42);
-  const before = new Map(sheet.cells);
+  data.cells.set("C4", "ask finance");
+  const before = [sheet, data].map((each) => new Map(each.cells));
   const failure = await refreshReport(book.context, rebuild).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(RefreshRefusedError);
   expect((failure as RefreshRefusedError).reason).toBe("userCells");
-  expect((failure as RefreshRefusedError).cells).toEqual(["F3", "B200"]);
+  expect((failure as RefreshRefusedError).cells).toEqual([`'${DASHBOARD}'!F3`, `'${DASHBOARD}'!B200`, `'${DATA}'!C4`]);
   expect(book.syncs).toBe(3); // the marker, the inputs, the cells; no write
-  expect(new Map((book.sheets[1] as FakeSheet).cells)).toEqual(before);
+  expect([sheet, data].map((each) => new Map(each.cells))).toEqual(before);
 });
 
-test("a rejected rewrite puts every cell back, in a fifth round trip", async () => {
-  const { book, sheet } = await written();
-  sheet.cells.set(nameRange(sheet, "Orders"), 5000);
-  const before = new Map(sheet.cells);
+test("a rejected rewrite puts every cell of every sheet back", async () => {
+  const { book, sheet, data, workings } = await written();
+  data.cells.set(nameRange(data, "Orders"), 5000);
+  const before = [sheet, data, workings].map((each) => new Map(each.cells));
   book.failSync = 4;
   const failure = await refreshReport(book.context, rebuild).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(ReportWriteError);
   expect((failure as ReportWriteError).rolledBack).toBe(true);
-  expect(book.syncs).toBe(5);
-  expect(new Map((book.sheets[1] as FakeSheet).cells)).toEqual(before);
+  expect(book.syncs).toBe(7); // the read (3), the rejected write, and one request per sheet to put its cells back
+  expect([DASHBOARD, DATA, WORKINGS].map((name) => new Map((book.sheets.find((s) => s.name === name) as FakeSheet).cells))).toEqual(before);
 });
 
 test("a report on the user's Excel table follows the table when it grows", async () => {
@@ -143,7 +164,7 @@ test("a report on the user's Excel table follows the table when it grows", async
   sales.tables.set("SalesTable", { top: 0, left: 0, bottom: 3, right: 2 });
   const source = { transactions: { sheet: "Sales", row: 1, column: 0, rows: 3, columns: 3, table: "SalesTable" } };
   await writeReport(book.context, buildReport({ ...options, formulaMode: "cx", inputs: EMPTY_INPUTS, source }));
-  const report = book.sheets[1] as FakeSheet;
+  const report = book.sheets.find((s) => s.name === DATA) as FakeSheet;
   expect(report.names.get("Tx_Customer")).toBe("='Sales'!$A$2:$A$4");
   // two more purchases: the table grows
   sales.cells.set("A5", "C-3");
@@ -151,8 +172,8 @@ test("a report on the user's Excel table follows the table when it grows", async
   (sales.tables.get("SalesTable") as { bottom: number }).bottom = 5;
   book.active = report.name;
   await refreshReport(book.context, rebuild);
-  expect((book.sheets[1] as FakeSheet).names.get("Tx_Customer")).toBe("='Sales'!$A$2:$A$6");
-  expect((book.sheets[1] as FakeSheet).names.get("Tx_Amount")).toBe("='Sales'!$C$2:$C$6");
+  expect((book.sheets.find((s) => s.name === DATA) as FakeSheet).names.get("Tx_Customer")).toBe("='Sales'!$A$2:$A$6");
+  expect((book.sheets.find((s) => s.name === DATA) as FakeSheet).names.get("Tx_Amount")).toBe("='Sales'!$C$2:$C$6");
   // the user's sheet is not touched
   expect(sales.cells.get("A6")).toBe("C-1");
   expect(sales.cells.size).toBe(14);

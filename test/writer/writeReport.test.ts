@@ -5,53 +5,78 @@
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { columnName, parseRange } from "../../src/core/a1";
 import { batchBlocks, blockBytes, cellContent, planWrite, splitBlock, uniqueSheetName, uniqueTableName } from "../../src/writer/planWrite";
-import { ReportWriteError, writeReport } from "../../src/writer/writeReport";
+import { ReportWriteError, withSheetNames, writeReport } from "../../src/writer/writeReport";
 import { workbook } from "../helpers/excelMock";
+import { allNames, allTables, sheetOf } from "../helpers/evaluateReport";
 
 const options: ReportOptions = {
   title: "Customer metrics", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
   formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
 };
-const spec = buildReport(options);
+const report = buildReport(options);
+const spec = sheetOf(report, "dashboard");
+const NAMES = ["Report 2024-Q3", "Data 2024-Q3", "Workings 2024-Q3"];
+/** A range as the mock logs it: by its sheet (the dashboard unless the address names one) and address. */
+const logged = (address: string): string => {
+  const qualified = /^'(.+)'!(.+)$/.exec(address);
+  return qualified === null ? `${spec.name}!${address}` : `${qualified[1]}!${qualified[2]}`;
+};
 
-test("writes the whole sheet in two round trips, into a new sheet", async () => {
+test("writes the three sheets in two round trips, however many sheets, into new sheets", async () => {
   const { context, log } = workbook(["Sheet1"]);
-  const result = await writeReport(context, spec);
-  expect(result).toEqual({ sheetName: "Customer Metrics", syncs: 2 });
+  const result = await writeReport(context, report);
+  expect(result).toEqual({ sheetName: "Report 2024-Q3", sheetNames: NAMES, syncs: 2 });
   expect(log.syncs).toBe(2);
-  expect(log.added).toEqual(["Customer Metrics"]);
-  expect(log.activated).toBe("Customer Metrics");
-  for (const block of planWrite(spec).blocks) expect(log.ranges[block.range]?.["formulas"]).toEqual(block.formulas);
-  expect(log.names).toEqual([...spec.names.map((name) => name.name), "CX_Report"]); // and the marker refresh reads
+  expect(log.added).toEqual(NAMES);
+  expect(log.activated).toBe("Report 2024-Q3");
+  for (const sheet of report.sheets) for (const block of planWrite(sheet).blocks) expect(log.ranges[`${sheet.name}!${block.range}`]?.["formulas"]).toEqual(block.formulas);
+  // each sheet's names and the marker refresh reads, sheet by sheet
+  expect(log.names).toEqual(report.sheets.flatMap((sheet) => [...sheet.names.map((name) => name.name), "CX_Report"]));
   expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length); // good and bad for each KPI with a target
   expect(spec.trafficLights).toHaveLength(9); // the 7 KPIs, NPS and CSAT in the satisfaction block
-  expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Transactions", "CX_Engagement"]);
+  expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
   expect(log.charts).toEqual(["BarClustered", "Pie", "ColumnClustered"]);
-  // each chart has exactly one series, added explicitly with the spec's values and categories
-  expect(log.chartSeries).toEqual(spec.charts.map((chart) => [{ name: chart.title, values: log.ranges[chart.values], categories: log.ranges[chart.categories] }]));
+  // each chart has exactly one series, added explicitly with the spec's values and categories (the CAC chart's on the data sheet)
+  expect(log.chartSeries).toEqual(spec.charts.map((chart) => [{ name: chart.title, values: log.ranges[logged(chart.values)], categories: log.ranges[logged(chart.categories)] }]));
+  expect(log.chartSeries[0]?.[0]?.values).toBeDefined();
 });
 
-test("never reuses an existing sheet or table name: a second report gets new ones", async () => {
-  const { context, log } = workbook(["Sheet1", "Customer Metrics", "customer metrics (2)"], false, ["CX_Channels"]);
-  const result = await writeReport(context, spec);
-  expect(result.sheetName).toBe("Customer Metrics (3)");
-  expect(log.added).toEqual(["Customer Metrics (3)"]);
-  expect(log.tables).toEqual(["CX_Survey", "CX_Channels_2", "CX_Transactions", "CX_Engagement"]);
+test("never reuses an existing sheet or table name: a second report gets new ones, and its references follow", async () => {
+  const { context, log } = workbook(["Sheet1", "Report 2024-Q3", "report 2024-q3 (2)", "Data 2024-Q3"], false, ["CX_Channels"]);
+  const result = await writeReport(context, report);
+  expect(result.sheetNames).toEqual(["Report 2024-Q3 (3)", "Data 2024-Q3 (2)", "Workings 2024-Q3"]);
+  expect(log.added).toEqual(["Report 2024-Q3 (3)", "Data 2024-Q3 (2)", "Workings 2024-Q3"]);
+  expect(log.tables).toEqual(["CX_Survey", "CX_Channels_2", "CX_Engagement", "CX_Transactions"]);
+  const written = Object.entries(log.ranges).filter(([address]) => address.startsWith("Report 2024-Q3 (3)!")).map(([, range]) => range["formulas"]);
+  expect(JSON.stringify(written)).toContain("'Data 2024-Q3 (2)'!Marketing_Spend");
+  expect(JSON.stringify(written)).not.toContain("'Data 2024-Q3'!");
 });
 
-test("a rejected write removes the new sheet again, in a third round trip, and says so", async () => {
+test("renaming sheets rewrites every reference to them, and nothing in text", () => {
+  const named = withSheetNames(report, ["Report 2024-Q3"]);
+  expect(named.sheets.map((sheet) => sheet.name)).toEqual(["Report 2024-Q3 (2)", "Data 2024-Q3", "Workings 2024-Q3"]);
+  const asOf = sheetOf(named, "data").cells.find((cell) => cell.formula?.includes("Period_End"));
+  expect(asOf?.formula).toBe("='Report 2024-Q3 (2)'!Period_End");
+  expect(allNames(named)).toEqual(allNames(report));
+  expect(allTables(named)).toEqual(allTables(report));
+  // untouched when no name changes
+  expect(withSheetNames(report, ["Sheet1"])).toBe(report);
+});
+
+test("a rejected write removes all the new sheets again, in a third round trip, and says so", async () => {
   const { context, log } = workbook(["Sheet1"], true);
-  const failure = await writeReport(context, spec).catch((error: unknown) => error);
+  const failure = await writeReport(context, report).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(ReportWriteError);
   expect((failure as ReportWriteError).rolledBack).toBe(true);
   expect(log.syncs).toBe(3);
-  expect(log.deleted).toEqual(["Customer Metrics"]);
+  expect(log.deleted).toEqual(NAMES);
 });
 
 test("the plan writes each part of the sheet as its own block, without the blanks between them", () => {
   const plan = planWrite(spec);
   expect(plan.blocks[0]?.range).toBe("A1"); // the title
   expect(plan.blocks[0]?.formulas[0]?.[0]).toBe("'Customer metrics");
+  const data = sheetOf(report, "data");
   const period = plan.blocks.find((block) => block.range.startsWith("A2:"));
   expect(period?.numberFormats?.[0]).toEqual(["General", "yyyy-mm-dd", "yyyy-mm-dd"]);
   expect(plan.blocks.length).toBeLessThan(40);
@@ -68,15 +93,17 @@ test("the plan writes each part of the sheet as its own block, without the blank
   for (const cell of spec.cells) {
     if (cell.formula !== undefined || (cell.value !== undefined && cell.value !== "")) expect(written.get(cell.address)).toEqual(cellContent(cell));
   }
-  // far fewer cells than the bounding box: the blanks between sections are not sent
+  // only the cells with something to write: the blanks between sections are not sent
   const box = spec.cells.reduce((acc, cell) => {
     const at = parseRange(cell.address) as { top: number; left: number };
     return { rows: Math.max(acc.rows, at.top + 1), columns: Math.max(acc.columns, at.left + 1) };
   }, { rows: 0, columns: 0 });
-  expect(written.size).toBeLessThan(box.rows * box.columns / 2);
+  expect(written.size).toBe(spec.cells.filter((cell) => cell.formula !== undefined || (cell.value !== undefined && cell.value !== "") || cell.numberFormat !== undefined).length);
+  expect(written.size).toBeLessThan(box.rows * box.columns);
   // styles go by runs down a column: the 13 scalar inputs are one area, the 40 survey answers per column another
-  expect(plan.styles.input?.split(",")).toEqual(expect.arrayContaining(["B9:B21", "O8:O47"]));
-  expect(plan.styles.helper).toBeUndefined();
+  expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B6:B18", "D5:D44"]));
+  expect(plan.styles.input?.split(",")).toEqual(["C11:C15", "C19", "C21"]); // the typed-in targets: churn to payback, NPS, CSAT
+  expect(planWrite(data).styles.helper).toBeUndefined();
 });
 
 test("text goes in as text: a title starting with = or +, and digits, are not formulas or numbers", () => {
@@ -103,10 +130,10 @@ test("a block too large for one request is cut into slices of whole rows, each u
 });
 
 test("a portable plan shades the RFM working columns, each column one area", () => {
-  const portable = planWrite(buildReport({ ...options, formulaMode: "portable" }));
+  const portable = planWrite(sheetOf(buildReport({ ...options, formulaMode: "portable" }), "workings"));
   const rows = SAMPLE_INPUTS.transactions.length;
   expect(portable.styles.helper?.split(",")).toHaveLength(8);
-  expect(portable.styles.helper?.split(",")[0]).toMatch(new RegExp(`^(?<c>[A-Z]+)8:\\k<c>${7 + rows}$`));
+  expect(portable.styles.helper?.split(",")[0]).toMatch(new RegExp(`^(?<c>[A-Z]+)5:\\k<c>${4 + rows}$`));
 });
 
 test("unique table names ignore case and keep to letters, digits and underscores", () => {
