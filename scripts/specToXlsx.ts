@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
-import { sheetPrefix, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
+import { sheetQualifier, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
 
 /**
  * Functions newer than Excel 2007 are stored in a file with the "_xlfn." prefix (Excel writes them so,
@@ -70,7 +70,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
     const fill = cell.style === undefined ? undefined : FILLS[cell.style];
     if (fill !== undefined) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   }
-  const quoted = sheetPrefix(spec.name);
+  const quoted = sheetQualifier(spec.name);
   for (const name of spec.names) {
     const absolute = name.range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     names.push({ name: name.name, sheet: position, reference: name.external === true ? name.range : `${quoted}${absolute}` });

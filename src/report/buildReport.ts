@@ -6,7 +6,7 @@ import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
-import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetPrefix } from "./sheetSpec";
+import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
 
@@ -549,7 +549,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     ];
     kpis.forEach((kpi) => addKpi(kpi, row++));
     row++;
-    const onData = sheetPrefix(sheetNames.data);
+    const onData = sheetQualifier(sheetNames.data);
     chart({ type: "BarClustered", categories: `${onData}${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, values: `${onData}${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}`, title: t("cacByChannel") });
   }
 

@@ -106,8 +106,8 @@ export interface ReportSpec {
   readonly sheets: readonly SheetSpec[];
 }
 
-/** A sheet's name as a formula writes it before a reference: 'Data 2026-10'! (quoted always, quotes doubled). */
-export const sheetPrefix = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
+/** A sheet's name as the report's formulas write it before a reference: 'Data 2026-10'! (always quoted, quotes doubled, so renameSheets finds every one; a1.sheetPrefix quotes only where needed). */
+export const sheetQualifier = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
 
 /**
  * Applies `change` to the parts of a formula outside its text literals ("…"), so that a segment
@@ -127,7 +127,7 @@ function outsideText(formula: string, change: (part: string) => string): string 
 export function qualifyNames(formula: string, sheetOfName: ReadonlyMap<string, string>, ownSheet: string): string {
   return outsideText(formula, (part) => part.replace(/(?<![\w.!'$])([A-Za-z_][A-Za-z0-9_]*)(?![\w.!(])/g, (name: string) => {
     const sheet = sheetOfName.get(name);
-    return sheet === undefined || sheet === ownSheet ? name : `${sheetPrefix(sheet)}${name}`;
+    return sheet === undefined || sheet === ownSheet ? name : `${sheetQualifier(sheet)}${name}`;
   }));
 }
 
@@ -136,6 +136,6 @@ export function renameSheets(formula: string, renames: ReadonlyMap<string, strin
   if (renames.size === 0) return formula;
   return outsideText(formula, (part) => part.replace(/'((?:[^']|'')+)'!/g, (whole, quoted: string) => {
     const renamed = renames.get(quoted.replace(/''/g, "'"));
-    return renamed === undefined ? whole : sheetPrefix(renamed);
+    return renamed === undefined ? whole : sheetQualifier(renamed);
   }));
 }
