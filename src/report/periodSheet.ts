@@ -40,11 +40,12 @@ export const PERIOD_BOUNDS: Readonly<Record<Period, { start: (day: string) => st
 };
 
 /** The working columns of the transaction table, in order after customer, date and amount. */
-const HELPERS = ["Tx_Day", "Tx_Previous", "Tx_Next", "Tx_First_Of_Day", "Tx_Period_Start", "Tx_Period_End", "Tx_Period_Orders", "Tx_Period_First", "Tx_Period_Last", "Tx_Period_Revenue", "Tx_Previous_Revenue", "Tx_Movement"] as const;
-type Helper = (typeof HELPERS)[number];
-type TxColumn = "Tx_Customer" | "Tx_Date" | "Tx_Amount" | Helper;
+export const HELPERS = ["Tx_Day", "Tx_Previous", "Tx_Next", "Tx_First_Of_Day", "Tx_Period_Start", "Tx_Period_End", "Tx_Period_Orders", "Tx_Period_First", "Tx_Period_Last", "Tx_Period_Revenue", "Tx_Previous_Revenue", "Tx_Movement"] as const;
+export type Helper = (typeof HELPERS)[number];
+export type TxColumn = "Tx_Customer" | "Tx_Date" | "Tx_Amount" | Helper;
 
-const HELPER_LABELS: Readonly<Record<Helper, ReportLabel>> = {
+/** Each working column's header label. */
+export const HELPER_LABELS: Readonly<Record<Helper, ReportLabel>> = {
   Tx_Day: "txDay", Tx_Previous: "txPrevious", Tx_Next: "txNext", Tx_First_Of_Day: "txFirstOfDay", Tx_Period_Start: "txPeriodStart",
   Tx_Period_End: "txPeriodEnd", Tx_Period_Orders: "txPeriodOrders", Tx_Period_First: "txPeriodFirst", Tx_Period_Last: "txPeriodLast",
   Tx_Period_Revenue: "txPeriodRevenue", Tx_Previous_Revenue: "txPreviousRevenue", Tx_Movement: "txMovement",
@@ -52,6 +53,13 @@ const HELPER_LABELS: Readonly<Record<Helper, ReportLabel>> = {
 
 /** The movement classes of the revenue bridge, as the Tx_Movement column writes them (their names in the sheet's language). */
 type Movement = Extract<TableLabel, "newRevenue" | "returningRevenue" | "expansion" | "contraction" | "lostRevenue">;
+
+/** The number format of each column of the transaction table. */
+export const txFormats = (money: string): Partial<Record<TxColumn, string>> => ({
+  Tx_Date: DATE_FORMAT, Tx_Amount: money, Tx_Day: DATE_FORMAT, Tx_Previous: DATE_FORMAT, Tx_Next: DATE_FORMAT, Tx_First_Of_Day: WHOLE_FORMAT,
+  Tx_Period_Start: DATE_FORMAT, Tx_Period_End: DATE_FORMAT, Tx_Period_Orders: COUNT_FORMAT, Tx_Period_First: WHOLE_FORMAT, Tx_Period_Last: WHOLE_FORMAT,
+  Tx_Period_Revenue: money, Tx_Previous_Revenue: money, Tx_Movement: TEXT_RESULT,
+});
 
 /**
  * Each working column's formula on one row: `at(column)` is that column's cell on the row, `upTo(column)`
@@ -156,7 +164,6 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
   const { period, locale } = options;
   const t = (key: ReportLabel): string => reportLabels[key][locale];
   const money = currencyFormat(options.currency);
-  const formats: Readonly<Record<Format, string>> = { date: DATE_FORMAT, count: COUNT_FORMAT, money, percent: PERCENT_FORMAT, decimal: "0.00" };
   const cells: CellSpec[] = [];
   const names: NameSpec[] = [];
   const tables: TableSpec[] = [];
@@ -186,11 +193,7 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
   const columns: TxColumn[] = ["Tx_Customer", "Tx_Date", "Tx_Amount", ...(cx ? [] : HELPERS)];
   const letter = (column: TxColumn): string => columnName(TX_FIRST_COLUMN + columns.indexOf(column));
   const txLabels: Readonly<Record<"Tx_Customer" | "Tx_Date" | "Tx_Amount", ReportLabel>> = { Tx_Customer: "customer", Tx_Date: "date", Tx_Amount: "amount" };
-  const txFormats: Partial<Record<TxColumn, string>> = {
-    Tx_Date: DATE_FORMAT, Tx_Amount: money, Tx_Day: DATE_FORMAT, Tx_Previous: DATE_FORMAT, Tx_Next: DATE_FORMAT, Tx_First_Of_Day: WHOLE_FORMAT,
-    Tx_Period_Start: DATE_FORMAT, Tx_Period_End: DATE_FORMAT, Tx_Period_Orders: COUNT_FORMAT, Tx_Period_First: WHOLE_FORMAT, Tx_Period_Last: WHOLE_FORMAT,
-    Tx_Period_Revenue: money, Tx_Previous_Revenue: money, Tx_Movement: TEXT_RESULT,
-  };
+  const formatOf = txFormats(money);
   put({ address: `${letter("Tx_Customer")}${TX_HEADER_ROW - 1}`, value: t("transactions"), style: "heading" });
   columns.forEach((column, j) => {
     const letters = letter(column);
@@ -201,7 +204,7 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
     for (let i = 0; i < options.transactions.length; i++) {
       const row = first + i;
       const tx = options.transactions[i] as PeriodSheetOptions["transactions"][number];
-      const format = txFormats[column];
+      const format = formatOf[column];
       const content: Pick<CellSpec, "value" | "formula"> = j < 3
         ? { value: [tx.customer, tx.date, tx.amount][j] as CellValue }
         : { formula: helperFormula(column as Helper, period, locale, (c) => `${letter(c)}${row}`, (c) => `$${letter(c)}$${first}:${letter(c)}${row}`) };
@@ -211,30 +214,74 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
   tables.push({ name: "CX_Period_Transactions", range: `${letter("Tx_Customer")}${TX_HEADER_ROW}:${letter(columns[columns.length - 1] as TxColumn)}${last}` });
 
   // The three tables, each a heading, a header row and a row per period.
+  periodTables({ formulaMode: options.formulaMode, locale, currency: options.currency, period, from: options.from, to: options.to, lapse: "Lapse_Days", tableFrom: "Period_From", tableTo: "Period_To", left: 0, top: 7 }, put, names, widths);
+  return { name: t("periodTables"), cells, tables, names, trafficLights: [], charts: [], columnWidths: widths };
+}
+
+/** Where and how the three period tables are laid out, and the names of the cells they read. */
+export interface PeriodTablesOptions {
+  readonly formulaMode: "cx" | "portable";
+  readonly locale: Locale;
+  readonly currency: string;
+  readonly period: Period;
+  /** The first and last day the tables cover (Excel serials), and the names of the cells that hold them and the lapse window. */
+  readonly from: number;
+  readonly to: number;
+  readonly lapse: string;
+  readonly tableFrom: string;
+  readonly tableTo: string;
+  /** The column and row of the first table's heading (zero-based column, 1-based row). */
+  readonly left: number;
+  readonly top: number;
+}
+
+/** The name of a period table's column, for formulas that read a period's row: "customersStart" → Trend_Customers_Start. */
+export const trendName = (key: string): string => `Trend_${key.replace(/^./, (c) => c.toUpperCase()).replace(/(?!^)[A-Z]/g, (c) => `_${c}`)}`;
+
+/**
+ * The customer bridge, the revenue bridge and the activity per period, one below the other: in CX
+ * mode each a spilled =CX.CUSTOMER_BRIDGE / REVENUE_BRIDGE / PERIOD_KPIS over the Tx_* names, in
+ * portable mode one COUNTIFS or SUMIFS per figure and period over the transaction table's working
+ * columns. Every figure's column is named (trendName), so a formula finds a period's figure by its
+ * first day: =INDEX(Trend_Revenue,MATCH(Period_Start,Trend_First_Day,0)).
+ *
+ * @returns the row after the last table
+ */
+export function periodTables(options: PeriodTablesOptions, put: (cell: CellSpec) => void, names: NameSpec[], widths: (number | undefined)[]): number {
+  const { period, locale, left } = options;
+  const t = (key: ReportLabel): string => reportLabels[key][locale];
+  const money = currencyFormat(options.currency);
+  const formats: Readonly<Record<Format, string>> = { date: DATE_FORMAT, count: COUNT_FORMAT, money, percent: PERCENT_FORMAT, decimal: "0.00" };
+  const cx = options.formulaMode === "cx";
+  const column = (j: number): string => columnName(left + j);
   const grid = new PeriodGrid(period, periodIndex(options.from, period), periodIndex(options.to, period));
   const language = `"${locale}"`;
+  const range = `${options.tableFrom},${options.tableTo},${language}`;
   const sections = [
-    ["customerBridge", "customers", CUSTOMER_COLUMNS, `=CX.CUSTOMER_BRIDGE(Tx_Customer,Tx_Date,"${period}",Lapse_Days,Period_From,Period_To,${language})`],
-    ["revenueBridge", "revenue", REVENUE_COLUMNS, `=CX.REVENUE_BRIDGE(Tx_Customer,Tx_Date,Tx_Amount,"${period}",Period_From,Period_To,${language})`],
-    ["periodActivity", "activity", ACTIVITY_COLUMNS, `=CX.PERIOD_KPIS(Tx_Customer,Tx_Date,Tx_Amount,"${period}",Period_From,Period_To,${language})`],
+    ["customerBridge", "customers", CUSTOMER_COLUMNS, `=CX.CUSTOMER_BRIDGE(Tx_Customer,Tx_Date,"${period}",${options.lapse},${range})`],
+    ["revenueBridge", "revenue", REVENUE_COLUMNS, `=CX.REVENUE_BRIDGE(Tx_Customer,Tx_Date,Tx_Amount,"${period}",${range})`],
+    ["periodActivity", "activity", ACTIVITY_COLUMNS, `=CX.PERIOD_KPIS(Tx_Customer,Tx_Date,Tx_Amount,"${period}",${range})`],
   ] as const;
-  let row = 7;
+  let row = options.top;
   // Every table lists the same periods; the customer bridge (the first) holds each one's first and last day.
   const firstBody = row + 2;
   for (const [heading, table, tableColumns, formula] of sections) {
-    put({ address: `A${row}`, value: t(heading), style: "heading" });
+    put({ address: `${column(0)}${row}`, value: t(heading), style: "heading" });
     const header = row + 1;
     const headers = [label("period", locale), ...tableColumns.map(([key]) => label(key, locale))];
-    headers.forEach((text, j) => (widths[j] = widthFor(text, widths[j] ?? 90)));
-    if (cx) put({ address: `A${header}`, formula, numberFormat: TEXT_RESULT });
-    else headers.forEach((text, j) => put({ address: `${columnName(j)}${header}`, value: text, style: "label" }));
+    headers.forEach((text, j) => (widths[left + j] = widthFor(text, widths[left + j] ?? 90)));
+    if (cx) put({ address: `${column(0)}${header}`, formula, numberFormat: TEXT_RESULT });
+    else headers.forEach((text, j) => put({ address: `${column(j)}${header}`, value: text, style: "label" }));
+    tableColumns.forEach(([key], j) => {
+      if (!names.some((name) => name.name === trendName(key))) names.push({ name: trendName(key), range: `${column(j + 1)}${header + 1}:${column(j + 1)}${header + grid.count}` });
+    });
     for (let k = 0; k < grid.count; k++) {
       const r = header + 1 + k;
-      const at = (j: number): string => `${columnName(j + 1)}${r}`;
+      const at = (j: number): string => `${column(j + 1)}${r}`;
       // Portable: the label and the period's days are written; CX: only the formats of the spilled cells.
       const days = table === "customers" ? 2 : 0;
-      const formulas = cx ? [] : periodRowFormulas(table, `$B$${firstBody + k}`, `$C$${firstBody + k}`, "Lapse_Days", period, locale, (j) => at(j + days));
-      if (!cx) put({ address: `A${r}`, value: grid.label(k) });
+      const formulas = cx ? [] : periodRowFormulas(table, `$${column(1)}$${firstBody + k}`, `$${column(2)}$${firstBody + k}`, options.lapse, period, locale, (j) => at(j + days));
+      if (!cx) put({ address: `${column(0)}${r}`, value: grid.label(k) });
       tableColumns.forEach(([, format], j) => {
         const address = at(j);
         const numberFormat = formats[format];
@@ -245,5 +292,5 @@ export function buildPeriodSheet(options: PeriodSheetOptions): SheetSpec {
     }
     row = header + grid.count + 2;
   }
-  return { name: t("periodTables"), cells, tables, names, trafficLights: [], charts: [], columnWidths: widths };
+  return row;
 }
