@@ -21,6 +21,7 @@ export const paneStrings = {
   sectionLifecycle: { "en-US": "Lifecycle stages", "zh-CN": "客户生命周期阶段" },
   sectionRfm: { "en-US": "RFM segments", "zh-CN": "RFM 客户分群" },
   sectionCharts: { "en-US": "Charts", "zh-CN": "图表" },
+  sectionTrend: { "en-US": "Period figures from the transactions, with MoM and YoY (bridges and trend on the workings sheet)", "zh-CN": "按交易数据计算的本期指标，含环比、同比（桥表与趋势见底稿表）" },
   sectionsRequired: { "en-US": "Choose at least one section besides charts.", "zh-CN": "除图表外，请至少选择一项内容。" },
   formulaMode: { "en-US": "Formulas", "zh-CN": "公式" },
   modeCx: { "en-US": "Add-in functions (CX.*)", "zh-CN": "加载项函数 (CX.*)" },

@@ -1,5 +1,8 @@
 import { columnName } from "../core/a1";
 import { isoDateOfSerial, utcDateOfSerial } from "../core/dates";
+import { defaultLapseDays } from "../core/periodTables";
+import { PERIODS_PER_YEAR, periodIndex, periodLabel, periodStart as firstDayOf, type Period } from "../core/periods";
+import { HELPER_LABELS, HELPERS, helperFormula, periodTables, trendName, txFormats, type TxColumn } from "./periodSheet";
 import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
 import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
@@ -79,9 +82,15 @@ export interface ReportSections {
   /** The RFM segment summary: customers and revenue per segment. */
   readonly rfm: boolean;
   readonly charts: boolean;
+  /**
+   * The report period's figures from the transactions (DOMAIN.md §7), with 环比 and 同比: the period
+   * tables on the workings sheet over the trend's periods, and their figures on the dashboard, where
+   * the customer figures (customers at the start, lost, revenue, orders, repeat buyers) then come from.
+   */
+  readonly trend: boolean;
 }
 
-export const ALL_SECTIONS: ReportSections = { dimensions: true, satisfaction: true, lifecycle: true, rfm: true, charts: true };
+export const ALL_SECTIONS: ReportSections = { dimensions: true, satisfaction: true, lifecycle: true, rfm: true, charts: true, trend: true };
 
 /**
  * The kinds of data the chosen sections read: acquisition costs always (the CAC totals are sums of
@@ -92,6 +101,7 @@ export const ALL_SECTIONS: ReportSections = { dimensions: true, satisfaction: tr
 export function dataNeeded(sections: ReportSections, fromQueries = false): PickKind[] {
   return [
     ...(sections.rfm ? [fromQueries ? "customerSummary" as const : "transactions" as const] : []),
+    ...(sections.trend && !sections.rfm && !fromQueries ? ["transactions" as const] : []),
     ...(fromQueries && sections.dimensions ? ["periodTable" as const] : []),
     ...(sections.dimensions || sections.satisfaction ? ["survey" as const] : []),
     "costs",
@@ -115,6 +125,24 @@ export interface ReportOptions {
   readonly sections?: ReportSections;
   /** The user's own ranges the report links to ("my data"); what is not linked comes from `inputs`. */
   readonly source?: DataSource;
+  /** How many periods the trend shows, the report period the last of them (default 13: 同比 needs 13 months). */
+  readonly trendPeriods?: number;
+}
+
+/** The trend's length by default: this month and the twelve before it, so the same month last year is in it. */
+export const DEFAULT_TREND_PERIODS = 13;
+
+/**
+ * The kind of period a report is about: a calendar quarter or year when its period is one, else a
+ * month (the month its period ends in, for a period that is not whole months).
+ */
+export function reportPeriodKind(periodStart: number, periodEnd: number): Extract<Period, "month" | "quarter" | "year"> {
+  const first = utcDateOfSerial(periodStart);
+  const afterEnd = utcDateOfSerial(periodEnd + 1);
+  const months = (afterEnd.getUTCFullYear() - first.getUTCFullYear()) * 12 + afterEnd.getUTCMonth() - first.getUTCMonth();
+  if (first.getUTCDate() !== 1 || afterEnd.getUTCDate() !== 1) return "month";
+  if (months === 12 && first.getUTCMonth() === 0) return "year";
+  return months === 3 && first.getUTCMonth() % 3 === 0 ? "quarter" : "month";
 }
 
 const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 30);
@@ -180,6 +208,34 @@ export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30,
 
 
 
+/** The scalar inputs that come from the transactions when the report has its trend (the period tables give them). */
+const FROM_TRANSACTIONS: ReadonlySet<string> = new Set(["Customers_Start", "Customers_Lost", "Revenue", "Orders", "Buying_Customers", "Repeat_Customers"]);
+
+/**
+ * The report period's figures on the dashboard: label, the period table's column, its format, and
+ * the sheet-scoped names of its cell (the inputs' old names too, so the KPI formulas read them).
+ */
+const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money" | "percent", readonly string[]])[] = [
+  ["customersStart", "customersStart", "count", ["Customers_Start"]],
+  ["newCustomersPeriod", "newCustomers", "count", ["New_Customers"]],
+  ["reactivatedCustomers", "reactivated", "count", ["Reactivated_Customers"]],
+  ["lapsedCustomers", "lapsed", "count", ["Lapsed_Customers", "Customers_Lost"]],
+  ["customersEnd", "customersEnd", "count", ["Customers_End"]],
+  ["churnRatePeriod", "churnRate", "percent", ["Period_Churn_Rate"]],
+  ["revenue", "revenue", "money", ["Revenue"]],
+  ["orders", "orders", "count", ["Orders"]],
+  ["averageOrderValuePeriod", "averageOrderValue", "money", ["Average_Order_Value"]],
+  ["repeatBuyerShare", "repeatBuyerShare", "percent", ["Repeat_Buyer_Share"]],
+  ["netRevenueRetention", "netRevenueRetention", "percent", ["Net_Revenue_Retention"]],
+];
+
+/** The columns the period tables take on the workings sheet: the period and at most 8 figures. */
+const PERIOD_TABLE_COLUMNS = 9;
+
+/** A relative change (环比, 同比), signed; a change of a rate in percentage points. */
+const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%";
+const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp"';
+
 /** A metric row: label, the CX formula, the built-in formula computing the same, format, target. */
 interface KpiRow {
   readonly label: ReportLabel;
@@ -238,9 +294,9 @@ export function reportSheetNames(periodStart: number, periodEnd: number, locale:
   const afterEnd = utcDateOfSerial(periodEnd + 1);
   const months = (afterEnd.getUTCFullYear() - first.getUTCFullYear()) * 12 + afterEnd.getUTCMonth() - first.getUTCMonth();
   const whole = first.getUTCDate() === 1 && afterEnd.getUTCDate() === 1;
-  const period = whole && months === 3 && first.getUTCMonth() % 3 === 0
-    ? `${first.getUTCFullYear()}-Q${first.getUTCMonth() / 3 + 1}`
-    : isoDateOfSerial(periodEnd).slice(0, 7);
+  const period = whole && months === 12 && first.getUTCMonth() === 0 ? String(first.getUTCFullYear())
+    : whole && months === 3 && first.getUTCMonth() % 3 === 0 ? `${first.getUTCFullYear()}-Q${first.getUTCMonth() / 3 + 1}`
+      : isoDateOfSerial(periodEnd).slice(0, 7);
   const name = (key: ReportLabel): string => fillTemplate(reportLabels[key][locale], { period });
   return { dashboard: name("dashboardSheet"), data: name("dataSheet"), workings: name("workingsSheet") };
 }
@@ -356,6 +412,11 @@ export function buildReport(options: ReportOptions): ReportSpec {
   /** A cell of a mirrored (linked) table: a live reference to the user's cell. */
   const link = (range: LinkedRange, j: number) => (i: number) => ({ formula: `=${linkedReference(range, j, i)}` });
   const needed = dataNeeded(sections, fromQueries);
+  // The trend: the report period's kind of period, the report period the last of `trendCount`.
+  const kind = reportPeriodKind(options.periodStart, options.periodEnd);
+  const trend = sections.trend && needed.includes("transactions");
+  const trendCount = Math.max(1, Math.min(120, Math.floor(options.trendPeriods ?? DEFAULT_TREND_PERIODS)));
+  const trendFrom = firstDayOf(periodIndex(options.periodEnd, kind) - trendCount + 1, kind);
   const needSurvey = needed.includes("survey");
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
@@ -378,6 +439,15 @@ export function buildReport(options: ReportOptions): ReportSpec {
     { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.spend) : link(costs, 1) },
     { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT_FORMAT, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.newCustomers) : link(costs, 2) },
   ]);
+  if (trend) {
+    // The period tables first on the workings sheet (A:I), the transaction table to their right: the
+    // tables then stand in the same cells in both formula modes, whose transaction tables differ in width.
+    periodTables({
+      formulaMode: options.formulaMode, locale: options.locale, currency: options.currency, period: kind, from: trendFrom, to: options.periodEnd,
+      lapse: "Lapse_Days", tableFrom: "Trend_From", tableTo: "Trend_To", left: 0, top: TABLE_HEADING_ROW,
+    }, (cell) => putOn("workings", cell), parts.workings.names, parts.workings.widths);
+    parts.workings.nextColumn = PERIOD_TABLE_COLUMNS + 1;
+  }
   if (needed.includes("transactions")) addTransactions();
   if (needed.includes("customerSummary")) addCustomerSummary();
   if (sections.dimensions) {
@@ -409,7 +479,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     // Columns: 0 customer, 1 date, 2 amount; 3 first in-scope row of its customer (1/0), 4 recency,
     // 5 frequency, 6 monetary, 7–9 R F M, 10 segment; 4–10 only on a customer's first row, else "".
     const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(3)}=1,${formula},"")`;
-    const workings: TableColumn[] = cx ? [] : [
+    const workings: TableColumn[] = cx || !sections.rfm ? [] : [
       helper(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at))})=1),1,0)`, WHOLE_FORMAT),
       helper(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*INT(Tx_Date)))`), WHOLE_FORMAT),
       helper(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")})`), WHOLE_FORMAT),
@@ -426,7 +496,22 @@ export function buildReport(options: ReportOptions): ReportSpec {
       { header: t("date"), name: "Tx_Date", width: 90, format: DATE_FORMAT, style, content: linked === undefined ? input((i) => { const tx = inputs.transactions[i]; return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0)); }) : link(linked, 1) },
       { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style, content: linked === undefined ? input((i) => inputs.transactions[i]?.amount) : link(linked, 2) },
       ...workings,
+      ...(cx || !trend ? [] : periodWorkings(3 + workings.length)),
     ]);
+  }
+
+  // The working columns the period tables read (DOMAIN.md §7 with built-in functions only), after
+  // the table's first `offset` columns: each purchase's day, the customer's purchase before and
+  // after it, its period, and its share of the period's figures.
+  function periodWorkings(offset: number): TableColumn[] {
+    const first = TABLE_HEADER_ROW + 1;
+    const indexOf = (column: TxColumn): number => (column === "Tx_Customer" ? 0 : column === "Tx_Date" ? 1 : column === "Tx_Amount" ? 2 : offset + HELPERS.indexOf(column));
+    const formats = txFormats(money);
+    return HELPERS.map((helper) => workingColumn(t(HELPER_LABELS[helper]), helper, (at) => {
+      const row = Number(at(0).replace(/^[A-Z]+/, ""));
+      const letters = (column: TxColumn): string => at(indexOf(column)).replace(/\d+$/, "");
+      return helperFormula(helper, kind, options.locale, (column) => at(indexOf(column)), (column) => `$${letters(column)}$${first}:${letters(column)}${row}`);
+    }, formats[helper] ?? "General"));
   }
 
   // RFM from a database's per-customer summary (sql/customer_summary.sql): CX reads its columns
@@ -461,7 +546,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   data({ address: "A5", value: t("newCustomersTotal"), style: "label" });
   parts.data.widths[0] = Math.max(widthFor(t("marketingSpendTotal"), 0), widthFor(t("newCustomersTotal"), 0), widthFor(t("asOf"), 0), parts.data.widths[0] ?? 0);
   data({ address: "B5", formula: "=SUM(Channel_New_Customers)", numberFormat: COUNT_FORMAT });
-  parts.data.names.push({ name: "Marketing_Spend", range: "B4" }, { name: "New_Customers", range: "B5" });
+  parts.data.names.push({ name: "Marketing_Spend", range: "B4" }, { name: "Acquired_Customers", range: "B5" });
   const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT_FORMAT, money, decimal: "0.00", years: "0.0", percent: PERCENT_FORMAT };
   let row = 6;
   // From a database's customer bridge (sql/customer_bridge.sql): the customers active at the start
@@ -472,6 +557,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
     Customers_Lost: `=SUMIFS(${linkedReference(bridge, 6)},${linkedReference(bridge, 1)},">="&Period_Start,${linkedReference(bridge, 2)},"<="&Period_End)`,
   };
   for (const [label, name, key, format] of SCALAR_INPUTS) {
+    // With the trend, the customer figures are the report period's row of the period tables, on the dashboard.
+    if (trend && FROM_TRANSACTIONS.has(name)) continue;
     data({ address: `A${row}`, value: t(label), style: "label" });
     parts.data.widths[0] = widthFor(t(label), parts.data.widths[0] ?? 0);
     const linkedFormula = fromBridge[name];
@@ -485,9 +572,50 @@ export function buildReport(options: ReportOptions): ReportSpec {
     data({ address: `A${row}`, value: t("asOf"), style: "label" });
     data({ address: `B${row}`, formula: "=Period_End", numberFormat: DATE_FORMAT });
     parts.data.names.push({ name: "As_Of", range: `B${row}` });
+    row++;
+  }
+  if (trend) {
+    // The lapse window is an input; the trend's first and last day follow the report period.
+    const trendInputs: [ReportLabel, string, CellSpec][] = [
+      ["lapseDays", "Lapse_Days", { address: "", value: defaultLapseDays(kind), numberFormat: COUNT_FORMAT, style: "input" }],
+      ["trendFrom", "Trend_From", { address: "", value: trendFrom, numberFormat: DATE_FORMAT }],
+      ["trendTo", "Trend_To", { address: "", formula: "=Period_End", numberFormat: DATE_FORMAT }],
+    ];
+    for (const [label, name, cell] of trendInputs) {
+      data({ address: `A${row}`, value: t(label), style: "label" });
+      data({ ...cell, address: `B${row}` });
+      parts.data.names.push({ name, range: `B${row}` });
+      row++;
+    }
   }
   // The dashboard's sections start under its title block.
   row = 7;
+  if (trend) addPeriodFigures();
+
+  // The report period's figures from the period tables (its row is the last of the trend), with the
+  // change on the period before (环比) and on the same period a year before (同比); each named.
+  function addPeriodFigures(): void {
+    const headers = [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo")];
+    put({ address: `A${row}`, value: `${t("periodFigures")} ${periodLabel(periodIndex(options.periodEnd, kind), kind)}`, style: "heading" });
+    headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" }));
+    row += 2;
+    const back = (column: string, periods: number): string => `INDEX(${column},ROWS(${column})-${periods})`;
+    for (const [label, key, format, figureNames] of PERIOD_FIGURES) {
+      const column = trendName(key);
+      const rate = format === "percent";
+      put({ address: `A${row}`, value: t(label), style: "label" });
+      put({ address: `B${row}`, formula: `=${back(column, 0)}`, numberFormat: format === "money" ? money : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT, style: "kpi" });
+      // A change is relative for counts and money, in percentage points for rates; #N/A where the trend holds no such period or it was 0.
+      const change = (periods: number): CellSpec => (trendCount > periods
+        ? { address: "", formula: rate ? `=IFERROR(100*(B${row}-${back(column, periods)}),NA())` : `=IFERROR(B${row}/${back(column, periods)}-1,NA())`, numberFormat: rate ? POINTS_FORMAT : CHANGE_FORMAT }
+        : { address: "", formula: "=NA()", numberFormat: rate ? POINTS_FORMAT : CHANGE_FORMAT });
+      put({ ...change(1), address: `C${row}` });
+      put({ ...change(PERIODS_PER_YEAR[kind]), address: `D${row}` });
+      for (const name of figureNames) names.push({ name, range: `B${row}` });
+      row++;
+    }
+    row++;
+  }
 
   const addKpi = (kpi: KpiRow, at: number): void => {
     put({ address: `A${at}`, value: t(kpi.label), style: "label" });
@@ -534,7 +662,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       // CAC and CLV have no target of their own: each is held against the other through the LTV:CAC
       // target (the most a customer may cost for the CLV, the least a customer must be worth for the CAC).
       {
-        label: "cac", cx: "=CX.CAC(Marketing_Spend,New_Customers)", portable: "=IF(New_Customers=0,NA(),Marketing_Spend/New_Customers)", format: "currency",
+        label: "cac", cx: "=CX.CAC(Marketing_Spend,Acquired_Customers)", portable: "=IF(Acquired_Customers=0,NA(),Marketing_Spend/Acquired_Customers)", format: "currency",
         target: { formula: `=IF(${ltvCacTarget}=0,NA(),${clv}/${ltvCacTarget})`, direction: "atMost" },
       },
       {
@@ -589,7 +717,9 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const stages: [ReportLabel, ReportLabel, ReportLabel, string, string, string][] = [
       ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT_FORMAT],
       ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", money],
-      ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT_FORMAT],
+      trend
+        ? ["stageRetention", "goalRetention", "metricRepurchase", "=Repeat_Buyer_Share", "=Repeat_Buyer_Share", PERCENT_FORMAT]
+        : ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT_FORMAT],
       ["stageChurn", "goalChurn", "metricChurn", churnFormulas.cx, churnFormulas.portable, PERCENT_FORMAT],
     ];
     for (const [stage, goal, metric, cxFormula, portableFormula, format] of stages) {

@@ -29,6 +29,7 @@ const SECTIONS: readonly [keyof ReportSections, PaneString][] = [
   ["lifecycle", "sectionLifecycle"],
   ["rfm", "sectionRfm"],
   ["charts", "sectionCharts"],
+  ["trend", "sectionTrend"],
 ];
 
 const useStyles = makeStyles({

@@ -101,7 +101,7 @@ describeWithChromium("the built task pane in headless Chromium", () => {
     const excel = await page.evaluate(() => (window as unknown as { __excel: { syncs: number; sheets: string[]; formulas: Record<string, unknown[][]> } }).__excel);
     expect(excel.syncs).toBe(2);
     expect(excel.sheets).toHaveLength(3);
-    expect(JSON.stringify(Object.values(excel.formulas))).toMatch(/=CX\.CAC\('(Data|数据) [^']+'!Marketing_Spend,'(Data|数据) [^']+'!New_Customers\)/);
+    expect(JSON.stringify(Object.values(excel.formulas))).toMatch(/=CX\.CAC\('(Data|数据) [^']+'!Marketing_Spend,'(Data|数据) [^']+'!Acquired_Customers\)/);
     await page.screenshot({ path: path.join(shots, `report-created-${language}.png`), fullPage: true });
   }, 60_000);
 

@@ -57,8 +57,7 @@ function rangeValues(book: Book, sheet: SheetSpec, range: string): unknown[][] {
   for (let r = start.row; r <= end.row; r++) {
     const row: unknown[] = [];
     for (let c = start.column; c <= end.column; c++) {
-      const cell = sheet.cells.find((candidate) => candidate.address === `${columnName(c)}${r}`);
-      row.push(cell?.formula !== undefined ? evaluateCx(book, cell.formula, sheet) : (cell?.value ?? ""));
+      row.push(valueOnSheet(book, sheet, `${columnName(c)}${r}`) ?? "");
     }
     values.push(row);
   }
@@ -94,6 +93,12 @@ export function evaluateCxTable(book: Book, formula: string, on?: SheetSpec): un
 export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number {
   const reference = /^=((?:'(?:[^']|'')+'!)?[A-Za-z_][\w]*)$/.exec(formula);
   if (reference !== null) return referenceValues(book, reference[1] as string, on)[0]?.[0] as number;
+  // A period's figure, k periods before the last of the trend: =INDEX(Trend_Revenue,ROWS(Trend_Revenue)-k).
+  const back = /^=INDEX\(((?:'(?:[^']|'')+'!)?\w+),ROWS\(\1\)-(\d+)\)$/.exec(formula);
+  if (back !== null) {
+    const column = referenceValues(book, back[1] as string, on);
+    return column[column.length - 1 - Number(back[2])]?.[0] as number;
+  }
   const sum = /^=SUM\(((?:'(?:[^']|'')+'!)?\w+)\)$/.exec(formula);
   if (sum !== null) return referenceValues(book, sum[1] as string, on).reduce((total, [value]) => total + (value as number), 0);
   const average = /^=AVERAGE\((CX\..*)\)$/.exec(formula);
@@ -107,8 +112,14 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
 /** What a cell of a CX-mode report shows: its own formula's value, or its place in a table spilled from above-left. */
 export function cxValueAt(book: Book, address: string): unknown {
   const { sheet, local } = locate(book, address);
+  return valueOnSheet(book, sheet, local);
+}
+
+function valueOnSheet(book: Book, sheet: SheetSpec, local: string): unknown {
   const own = sheet.cells.find((cell) => cell.address === local);
   if (own?.formula !== undefined) return evaluateCx(book, own.formula, sheet);
+  // A cell the report does not hold is blank; one it holds without content is a spilled table's.
+  if (own === undefined || own.value !== undefined) return own?.value;
   const at = split(local);
   for (const cell of sheet.cells) {
     if (cell.formula === undefined || !cell.formula.startsWith("=CX.")) continue;

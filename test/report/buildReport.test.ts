@@ -6,6 +6,8 @@ import { rfmAnalysis } from "../../src/core/rfmAnalysis";
 import { RFM_SEGMENTS } from "../../src/i18n/labels";
 import { ALL_SECTIONS, buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { expectClose } from "../helpers/close";
+import { invocation } from "../helpers/excel";
+import * as cx from "../../src/functions/functions";
 import { allCells, allNames, allTables, cellAt, cxValueAt, evaluateCx, sheetOf } from "../helpers/evaluateReport";
 import type { ReportSpec } from "../../src/report/sheetSpec";
 
@@ -21,10 +23,26 @@ const kpi = (label: string): number => evaluateCx(report, cellAt(spec, `B${rowOf
 /** A cell of the data sheet by address. */
 const onData = (address: string) => cellAt(report, address, data);
 
-test("the KPI block evaluates to DOMAIN.md's figures for the sample inputs", () => {
+// The sample purchases as the report writes them (dates counted back from the period end), and the
+// CX period functions on them by quarter over the trend's 13 quarters (2021-Q3 to 2024-Q3): what the
+// report's period figures must equal.
+const column = (values: readonly unknown[]): unknown[][] => values.map((value) => [value]);
+const ids = column(SAMPLE_INPUTS.transactions.map((tx) => tx.customer));
+const dates = column(SAMPLE_INPUTS.transactions.map((tx) => options.periodEnd - Number(tx.daysBeforeEnd)));
+const amounts = column(SAMPLE_INPUTS.transactions.map((tx) => tx.amount));
+const TREND_FROM = 44378; // 2021-07-01
+const bridge = cx.CUSTOMER_BRIDGE(ids, dates, "quarter", 92, TREND_FROM, options.periodEnd, "en-US", invocation());
+const activity = cx.PERIOD_KPIS(ids, dates, amounts, "quarter", TREND_FROM, options.periodEnd, "en-US", invocation());
+const lastRow = <T>(table: T[][]): T[] => table[table.length - 1] as T[];
+
+test("the KPI block evaluates to DOMAIN.md's figures for the sample inputs, and the churn of the sample purchases", () => {
   expect(kpi("Customer acquisition cost (CAC)")).toBe(500); // 100,000 / 200
   expectClose(kpi("Customer lifetime value (CLV)"), 800, 1e-9); // 100 × 4 × 5 × 0.4
-  expect(kpi("Churn rate")).toBe(0.05); // 50 / 1,000
+  // churn: the quarter's lapsed of its customers at the start, from the transactions (CX.CUSTOMER_BRIDGE)
+  expect(bridge.length).toBe(14);
+  expect(lastRow(bridge)[0]).toBe("2024-Q3");
+  expect(kpi("Churn rate")).toBe(lastRow(bridge)[8]);
+  expect(kpi("Churn rate")).toBe((lastRow(bridge)[6] as number) / (lastRow(bridge)[3] as number));
   expect(kpi("Customer satisfaction (CSAT)")).toBe(0.725); // 29 of 40 answer 4 or 5
   expectClose(kpi("LTV:CAC"), 1.6, 1e-12);
   expectClose(kpi("CAC payback (months)"), 500 / ((400 / 12) * 0.4), 1e-9);
@@ -60,7 +78,7 @@ test("three sheets: the dashboard, its data and its workings, named for the peri
 });
 
 test("a formula names the sheet of a name defined on another sheet, and only then", () => {
-  expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!New_Customers)");
+  expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!Acquired_Customers)");
   expect(onData("B4")?.formula).toBe("=SUM(Channel_Spend)");
   const asOf = data.names.find((name) => name.name === "As_Of")?.range as string;
   expect(onData(asOf)?.formula).toBe("='Report 2024-Q3'!Period_End");
@@ -76,17 +94,25 @@ test("a formula names the sheet of a name defined on another sheet, and only the
 });
 
 test("formulas read named inputs and table columns, not bare cell addresses", () => {
-  expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!New_Customers)");
-  expect(allNames(report).map((name) => name.name).sort()).toEqual([
-    "Acquisition_Cost", "As_Of", "Avg_Order_Value", "Buying_Customers", "CSAT_Score", "Channel_New_Customers", "Channel_Spend", "Churn_Rate", "Converted", "Customers_Lost",
-    "Customers_Start", "Engagement_Interactions", "Engagement_Measures", "Engagement_Score", "Engagement_Usage", "Engagement_Visits", "Gross_Margin",
-    "LTV_To_CAC", "Lifespan_Years", "Lifetime_Value", "Marketing_Spend", "Monthly_Revenue", "NPS_Margin_Of_Error", "Net_Promoter_Score", "New_Customers", "Orders",
-    "Payback_Months", "Period_End", "Period_Start", "Prospects", "Purchases_Per_Year",
-    "Repeat_Customers", "Revenue", "Satisfaction_Index", "Survey_CSAT", "Survey_CSI", "Survey_NPS", "Tx_Amount", "Tx_Customer", "Tx_Date",
+  expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!Acquired_Customers)");
+  expect(spec.names.map((name) => name.name).sort()).toEqual([
+    "Acquisition_Cost", "Average_Order_Value", "CSAT_Score", "Churn_Rate", "Customers_End", "Customers_Lost", "Customers_Start", "Engagement_Score",
+    "LTV_To_CAC", "Lapsed_Customers", "Lifetime_Value", "NPS_Margin_Of_Error", "Net_Promoter_Score", "Net_Revenue_Retention", "New_Customers", "Orders",
+    "Payback_Months", "Period_Churn_Rate", "Period_End", "Period_Start", "Reactivated_Customers", "Repeat_Buyer_Share", "Revenue", "Satisfaction_Index",
   ]);
+  expect(data.names.map((name) => name.name).sort()).toEqual([
+    "Acquired_Customers", "As_Of", "Avg_Order_Value", "Channel_New_Customers", "Channel_Spend", "Converted", "Engagement_Interactions", "Engagement_Measures",
+    "Engagement_Usage", "Engagement_Visits", "Gross_Margin", "Lapse_Days", "Lifespan_Years", "Marketing_Spend", "Monthly_Revenue", "Prospects", "Purchases_Per_Year",
+    "Survey_CSAT", "Survey_CSI", "Survey_NPS", "Trend_From", "Trend_To",
+  ]);
+  // the workings: the transaction table's columns and every figure's column of the period tables
+  const workingsNames = sheetOf(report, "workings").names.map((name) => name.name);
+  expect(workingsNames).toEqual(expect.arrayContaining(["Tx_Customer", "Tx_Date", "Tx_Amount", "Trend_First_Day", "Trend_Customers_Start", "Trend_Lapsed", "Trend_Revenue", "Trend_Repeat_Buyer_Share"]));
+  expect(workingsNames).toHaveLength(3 + 23);
   // The report's figures are named on the dashboard where they stand, so other sheets can build on them (='Report 2024-Q3'!Churn_Rate).
   const named = (name: string): string | undefined => cellAt(spec, spec.names.find((n) => n.name === name)?.range as string)?.formula;
-  expect(named("Churn_Rate")).toBe("=CX.CHURN('Data 2024-Q3'!Customers_Start,'Data 2024-Q3'!Customers_Lost)");
+  expect(named("Churn_Rate")).toBe("=CX.CHURN(Customers_Start,Customers_Lost)");
+  expect(named("Customers_Start")).toBe("=INDEX('Workings 2024-Q3'!Trend_Customers_Start,ROWS('Workings 2024-Q3'!Trend_Customers_Start)-0)");
   expect(named("Net_Promoter_Score")).toBe("=CX.NPS('Data 2024-Q3'!Survey_NPS)");
   expect(spec.names.find((n) => n.name === "Period_End")?.range).toBe("C2");
   // the totals are the channel table's sums, not typed-in inputs
@@ -126,9 +152,10 @@ test("portable mode uses built-in functions only, with the RFM workings in the t
   const cells = allCells(portableReport).map(({ cell }) => cell);
   const formulas = cells.flatMap((cell) => (cell.formula === undefined ? [] : [cell.formula]));
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
-  expect(formulas).toContain("=IF('Data 2024-Q3'!New_Customers=0,NA(),'Data 2024-Q3'!Marketing_Spend/'Data 2024-Q3'!New_Customers)");
+  expect(formulas).toContain("=IF('Data 2024-Q3'!Acquired_Customers=0,NA(),'Data 2024-Q3'!Marketing_Spend/'Data 2024-Q3'!Acquired_Customers)");
   const helpers = sheetOf(portableReport, "workings").cells.filter((cell) => cell.style === "helper");
-  expect(helpers).toHaveLength(8 * SAMPLE_INPUTS.transactions.length);
+  // 8 RFM working columns and the 12 the period tables read, on every purchase
+  expect(helpers).toHaveLength((8 + 12) * SAMPLE_INPUTS.transactions.length);
   expect(allNames(portableReport).map((name) => name.name)).toEqual(expect.arrayContaining(["Tx_Recency", "Tx_Frequency", "Tx_Monetary", "Tx_Segment"]));
   // the segment rule is written from the core's rule table: Champions first, Others last
   const segment = helpers.find((cell) => cell.formula?.includes("Champions"))?.formula as string;
@@ -155,12 +182,44 @@ test("every KPI has a target and a traffic light; CAC and CLV are held against e
   expect(spec.cells.filter((cell) => cell.value === "Customer satisfaction (CSAT)")).toHaveLength(2);
 });
 
-test("the lifecycle table of DOMAIN.md §3: conversion, AOV, repurchase, churn", () => {
+test("the lifecycle table of DOMAIN.md §3: conversion, and AOV, repurchase and churn of the quarter's purchases", () => {
   const value = (stage: string): number => evaluateCx(report, cellAt(spec, `D${rowOf(stage)}`)?.formula as string);
   expect(value("Acquisition")).toBe(200 / 8000);
-  expect(value("Conversion")).toBe(100); // 430,000 / 4,300
-  expectClose(value("Retention"), 437 / 1150, 1e-15);
-  expect(value("Churn")).toBe(0.05);
+  // PERIOD_KPIS: period, buyers, new buyers, orders, revenue, AOV, orders per buyer, repeat-buyer share
+  expect(lastRow(activity)[0]).toBe("2024-Q3");
+  expectClose(value("Conversion"), (lastRow(activity)[4] as number) / (lastRow(activity)[3] as number), 1e-12);
+  expect(value("Retention")).toBe(lastRow(activity)[7]);
+  expect(value("Churn")).toBe(lastRow(bridge)[8]);
+});
+
+test("the period figures: the report quarter's row of the period tables, with 环比 and 同比, each named", () => {
+  const top = rowOf("Customers at the start");
+  expect(cellAt(spec, `A${top - 2}`)?.value).toBe("Period figures from the transactions: 2024-Q3");
+  expect([1, 2, 3].map((j) => cellAt(spec, `${"BCD"[j - 1]}${top - 1}`)?.value)).toEqual(["Value", "vs previous period (MoM)", "vs a year before (YoY)"]);
+  const figure = (label: string): number => kpi(label);
+  expect(figure("Customers at the start")).toBe(lastRow(bridge)[3]);
+  expect(figure("New customers")).toBe(lastRow(bridge)[4]);
+  expect(figure("Lapsed customers")).toBe(lastRow(bridge)[6]);
+  expect(figure("Active customers at the end")).toBe(lastRow(bridge)[7]);
+  expect(figure("Revenue")).toBe(lastRow(activity)[4]);
+  expect(figure("Orders")).toBe(lastRow(activity)[3]);
+  // start + new + reactivated − lapsed = end, on the dashboard too
+  expect(figure("Customers at the start") + figure("New customers") + figure("Reactivated customers") - figure("Lapsed customers")).toBe(figure("Active customers at the end"));
+  // the changes: relative for counts and money, in percentage points for rates; 同比 is four quarters back
+  const row = rowOf("Revenue");
+  expect(cellAt(spec, `C${row}`)?.formula).toBe(`=IFERROR(B${row}/INDEX('Workings 2024-Q3'!Trend_Revenue,ROWS('Workings 2024-Q3'!Trend_Revenue)-1)-1,NA())`);
+  expect(cellAt(spec, `D${row}`)?.formula).toBe(`=IFERROR(B${row}/INDEX('Workings 2024-Q3'!Trend_Revenue,ROWS('Workings 2024-Q3'!Trend_Revenue)-4)-1,NA())`);
+  expect(cellAt(spec, `C${row}`)?.numberFormat).toBe("+0.0%;-0.0%;0.0%");
+  const churn = rowOf("Churn rate in the period");
+  expect(cellAt(spec, `C${churn}`)?.formula).toMatch(/^=IFERROR\(100\*\(B\d+-INDEX\(/);
+  expect(cellAt(spec, `C${churn}`)?.numberFormat).toBe('+0.0" pp";-0.0" pp";0.0" pp"');
+  // a trend too short for 同比 says so (#N/A) rather than reading outside the table
+  const short = sheetOf(buildReport({ ...options, trendPeriods: 3 }), "dashboard");
+  expect(short.cells.find((cell) => cell.address === `D${row}`)?.formula).toBe("=NA()");
+  // without transactions, the customer figures are inputs again
+  const noTrend = buildReport({ ...options, sections: { ...ALL_SECTIONS, trend: false } });
+  expect(sheetOf(noTrend, "data").names.map((name) => name.name)).toEqual(expect.arrayContaining(["Customers_Start", "Customers_Lost", "Revenue", "Orders"]));
+  expect(sheetOf(noTrend, "workings").names.some((name) => name.name.startsWith("Trend_"))).toBe(false);
 });
 
 test("CAC per channel in the channel table; three charts with their categories and values", () => {
@@ -178,7 +237,7 @@ test("CAC per channel in the channel table; three charts with their categories a
 });
 
 test("each section can be left out, and takes its tables, names and charts with it", () => {
-  const only = (section: keyof typeof ALL_SECTIONS) => buildReport({ ...options, sections: { dimensions: false, satisfaction: false, lifecycle: false, rfm: false, charts: true, [section]: true } });
+  const only = (section: keyof typeof ALL_SECTIONS) => buildReport({ ...options, sections: { dimensions: false, satisfaction: false, lifecycle: false, rfm: false, charts: true, trend: false, [section]: true } });
   const rfm = only("rfm");
   const dashboardOf = (built: ReportSpec) => sheetOf(built, "dashboard");
   expect(allTables(rfm).map((table) => table.name)).toEqual(["CX_Channels", "CX_Transactions"]);

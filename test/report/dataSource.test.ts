@@ -74,7 +74,9 @@ describe("a report on the user's data", () => {
     const engagement = data.tables.find((t) => t.name === "CX_Engagement")?.range as string;
     expect(cellAt(report, `${engagement.replace(/4:.*$/, "")}5`, data)).toMatchObject({ value: "", style: "input" });
     // the typed-in inputs are left empty for the user, not filled with sample figures
-    expect(cellAt(report, `B${data.names.find((n) => n.name === "Customers_Start")?.range.slice(1)}`, data)?.value).toBe("");
+    expect(cellAt(report, `B${data.names.find((n) => n.name === "Gross_Margin")?.range.slice(1)}`, data)?.value).toBe("");
+    // the customer figures come from the linked transactions: no input for them
+    expect(data.names.some((n) => n.name === "Customers_Start")).toBe(false);
   });
 
   test("portable mode mirrors the transactions beside the RFM working columns", () => {

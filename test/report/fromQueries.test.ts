@@ -62,9 +62,12 @@ describe("picking query results", () => {
     expect(result).toMatchObject({ ok: false, problem: { key, params: { cell: `${sheet.name}!${String.fromCharCode(65 + j)}3` } } });
   });
   test("a report from queries needs the summary for RFM and the bridge for the dimensions, not transactions", () => {
-    const all = { dimensions: true, satisfaction: true, lifecycle: true, rfm: true, charts: true };
+    const all = { dimensions: true, satisfaction: true, lifecycle: true, rfm: true, charts: true, trend: true };
     expect(dataNeeded(all, true)).toEqual(["customerSummary", "periodTable", "survey", "costs"]);
     expect(dataNeeded(all)).toEqual(["transactions", "survey", "costs"]);
+    // the period figures alone need the transactions too
+    expect(dataNeeded({ ...all, rfm: false })).toEqual(["transactions", "survey", "costs"]);
+    expect(dataNeeded({ ...all, rfm: false, trend: false })).toEqual(["survey", "costs"]);
   });
 });
 

@@ -96,7 +96,7 @@ describe("create-report form", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Create report" }));
     });
-    expect(gateway.reports[0]?.sections).toEqual({ dimensions: true, satisfaction: true, lifecycle: true, rfm: false, charts: false });
+    expect(gateway.reports[0]?.sections).toEqual({ dimensions: true, satisfaction: true, lifecycle: true, rfm: false, charts: false, trend: true });
     for (const name of [/Five dimensions/, /NPS \(with margin of error\)/, "Lifecycle stages"]) fireEvent.click(screen.getByLabelText(name));
     expect(screen.getByText("Choose at least one section besides charts.")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Create report" }) as HTMLButtonElement).disabled).toBe(true);

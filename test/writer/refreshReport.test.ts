@@ -61,8 +61,8 @@ test("a text formula joins literals of at most 200 characters and doubles quotes
 test("refresh rebuilds all three sheets in place from its settings and the data they hold now, from whichever is active", async () => {
   const { book, sheet, data, workings, sheetNamed } = await written();
   // The user types over a figure and adds a purchase in the row below the transaction table, which Excel's table takes in.
-  const lost = nameRange(data, "Customers_Lost");
-  data.cells.set(lost, 80);
+  const lost = nameRange(data, "Gross_Margin");
+  data.cells.set(lost, 0.38);
   const transactions = workings.tables.get("CX_Transactions") as { top: number; left: number; bottom: number; right: number };
   const newRow = transactions.bottom + 2;
   const [customer, date, amount] = [0, 1, 2].map((j) => columnName(transactions.left + j));
@@ -78,7 +78,7 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
   expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", DASHBOARD, DATA, WORKINGS]);
   const [after, dataAfter, workingsAfter] = [sheetNamed(DASHBOARD), sheetNamed(DATA), sheetNamed(WORKINGS)] as [FakeSheet, FakeSheet, FakeSheet];
   // the typed-over figure and the new row are kept; the names and working columns cover the new row
-  expect(dataAfter.cells.get(lost)).toBe(80);
+  expect(dataAfter.cells.get(lost)).toBe(0.38);
   expect(workingsAfter.cells.get(`${customer}${newRow}`)).toBe("C-9999");
   expect(nameRange(workingsAfter, "Tx_Customer")).toBe(`${customer}5:${customer}${newRow}`);
   expect(workingsAfter.cells.get(`${columnName(transactions.left + 10)}${newRow}`)).toMatch(/^=IF\(/);
@@ -146,7 +146,7 @@ test("the user's own cells beside the report stop a refresh before anything chan
 
 test("a rejected rewrite puts every cell of every sheet back", async () => {
   const { book, sheet, data, workings } = await written();
-  data.cells.set(nameRange(data, "Orders"), 5000);
+  data.cells.set(nameRange(data, "Prospects"), 5000);
   const before = [sheet, data, workings].map((each) => new Map(each.cells));
   book.failSync = 4;
   const failure = await refreshReport(book.context, rebuild).catch((error: unknown) => error);

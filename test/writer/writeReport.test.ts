@@ -101,8 +101,9 @@ test("the plan writes each part of the sheet as its own block, without the blank
   expect(written.size).toBe(spec.cells.filter((cell) => cell.formula !== undefined || (cell.value !== undefined && cell.value !== "") || cell.numberFormat !== undefined).length);
   expect(written.size).toBeLessThan(box.rows * box.columns);
   // styles go by runs down a column: the 13 scalar inputs are one area, the 40 survey answers per column another
-  expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B6:B18", "D5:D44"]));
-  expect(plan.styles.input?.split(",")).toEqual(["C11:C15", "C19", "C21"]); // the typed-in targets: churn to payback, NPS, CSAT
+  // (the 7 inputs transactions cannot give, the lapse window below the as-of date; the first survey column)
+  expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B6:B12", "B14", "D5:D44"]));
+  expect(plan.styles.input?.split(",")).toEqual(["C25:C29", "C33", "C35"]); // the typed-in targets: churn to payback, NPS, CSAT
   expect(planWrite(data).styles.helper).toBeUndefined();
 });
 
@@ -132,7 +133,7 @@ test("a block too large for one request is cut into slices of whole rows, each u
 test("a portable plan shades the RFM working columns, each column one area", () => {
   const portable = planWrite(sheetOf(buildReport({ ...options, formulaMode: "portable" }), "workings"));
   const rows = SAMPLE_INPUTS.transactions.length;
-  expect(portable.styles.helper?.split(",")).toHaveLength(8);
+  expect(portable.styles.helper?.split(",")).toHaveLength(8 + 12); // RFM's, and the period tables
   expect(portable.styles.helper?.split(",")[0]).toMatch(new RegExp(`^(?<c>[A-Z]+)5:\\k<c>${4 + rows}$`));
 });
 
