@@ -3,16 +3,18 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS } from "../src/report/buildReport";
+import { reportPeriodChoices, type ReportPeriodChoice } from "../src/report/reportPeriods";
 import { specToXlsx } from "./specToXlsx";
 
 const toSerial = (date: Date): number => Math.floor((date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
 const today = new Date();
-const quarterStart = new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3, 1));
+// The report the pane makes by default: the last month complete by today, with a 13-month trend.
+const month = reportPeriodChoices("month", toSerial(today), 1)[0] as ReportPeriodChoice;
 const locale = process.argv.includes("--zh") ? "zh-CN" : "en-US";
 const spec = buildReport({
   title: locale === "zh-CN" ? "客户指标（示例）" : "Customer metrics (sample)",
-  periodStart: toSerial(quarterStart),
-  periodEnd: toSerial(today),
+  periodStart: month.start,
+  periodEnd: month.end,
   currency: "CNY",
   locale,
   formulaMode: "portable",

@@ -145,7 +145,8 @@ export function reportPeriodKind(periodStart: number, periodEnd: number): Extrac
   return months === 3 && first.getUTCMonth() % 3 === 0 ? "quarter" : "month";
 }
 
-const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 30);
+// 40 customers over 25 months, so that a 13-month trend has every month a year before it (同比).
+const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 40, 760);
 
 /** A small, realistic demo: what the sheet holds until the user types in their own figures. */
 export const SAMPLE_INPUTS: ReportInputs = {
@@ -231,6 +232,9 @@ const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money"
 
 /** The columns the period tables take on the workings sheet: the period and at most 8 figures. */
 const PERIOD_TABLE_COLUMNS = 9;
+
+/** What a change shows when it has no value: a dash, not an error cell on the page a manager reads. */
+const NO_CHANGE = "–";
 
 /** A relative change (环比, 同比), signed; a change of a rate in percentage points. */
 const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%";
@@ -605,10 +609,13 @@ export function buildReport(options: ReportOptions): ReportSpec {
       const rate = format === "percent";
       put({ address: `A${row}`, value: t(label), style: "label" });
       put({ address: `B${row}`, formula: `=${back(column, 0)}`, numberFormat: format === "money" ? money : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT, style: "kpi" });
-      // A change is relative for counts and money, in percentage points for rates; #N/A where the trend holds no such period or it was 0.
-      const change = (periods: number): CellSpec => (trendCount > periods
-        ? { address: "", formula: rate ? `=IFERROR(100*(B${row}-${back(column, periods)}),NA())` : `=IFERROR(B${row}/${back(column, periods)}-1,NA())`, numberFormat: rate ? POINTS_FORMAT : CHANGE_FORMAT }
-        : { address: "", formula: "=NA()", numberFormat: rate ? POINTS_FORMAT : CHANGE_FORMAT });
+      // A change is relative for counts and money, in percentage points for rates; a dash where it has
+      // no value (the trend holds no such period, or the figure was 0 or had no value then).
+      const change = (periods: number): CellSpec => ({
+        address: "",
+        formula: trendCount <= periods ? `="${NO_CHANGE}"` : rate ? `=IFERROR(100*(B${row}-${back(column, periods)}),"${NO_CHANGE}")` : `=IFERROR(B${row}/${back(column, periods)}-1,"${NO_CHANGE}")`,
+        numberFormat: rate ? POINTS_FORMAT : CHANGE_FORMAT,
+      });
       put({ ...change(1), address: `C${row}` });
       put({ ...change(PERIODS_PER_YEAR[kind]), address: `D${row}` });
       for (const name of figureNames) names.push({ name, range: `B${row}` });

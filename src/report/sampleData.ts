@@ -28,21 +28,21 @@ export interface EngagementInput {
 }
 
 /**
- * A year of purchases by `customers` customers ("C-1001", …) with a spread of habits: a few
- * frequent big spenders, many one-off buyers, some who stopped buying months ago. Rows are in date
- * order, as a sales export would be. Engagement counts go with each customer's buying habit.
+ * `days` of purchases (a year by default) by `customers` customers ("C-1001", …) with a spread of
+ * habits: a few frequent big spenders, many one-off buyers, some who stopped buying months ago.
+ * Rows are in date order, as a sales export would be. Engagement counts go with each customer's buying habit.
  */
-export function sampleCustomers(seed: number, customers: number): { transactions: { customer: string; daysBeforeEnd: number; amount: number }[]; engagement: EngagementInput[] } {
+export function sampleCustomers(seed: number, customers: number, days = 365): { transactions: { customer: string; daysBeforeEnd: number; amount: number }[]; engagement: EngagementInput[] } {
   const random = seededRandom(seed);
   const transactions: { customer: string; daysBeforeEnd: number; amount: number }[] = [];
   const engagement: EngagementInput[] = [];
   for (let k = 0; k < customers; k++) {
     const customer = `C-${1001 + k}`;
-    const purchases = 1 + Math.floor(random() ** 2 * 12);
-    const lastDaysAgo = Math.floor(random() ** 1.5 * 330);
+    const purchases = 1 + Math.floor(random() ** 2 * 12 * (days / 365));
+    const lastDaysAgo = Math.floor(random() ** 1.5 * (days - 35));
     const basket = 40 + Math.round(random() * 46) * 10;
     for (let p = 0; p < purchases; p++) {
-      const daysBeforeEnd = p === 0 ? lastDaysAgo : Math.min(364, lastDaysAgo + Math.floor(random() * (365 - lastDaysAgo)));
+      const daysBeforeEnd = p === 0 ? lastDaysAgo : Math.min(days - 1, lastDaysAgo + Math.floor(random() * (days - lastDaysAgo)));
       transactions.push({ customer, daysBeforeEnd, amount: Math.round(basket * (0.6 + 0.8 * random())) });
     }
     engagement.push({

@@ -2,10 +2,10 @@ import {
   Button, Checkbox, Dropdown, Field, Input, Label, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from "react";
-import { serialFromUtc, utcDateOfSerial } from "../core/dates";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
-import { ALL_SECTIONS, dataNeeded, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
+import { ALL_SECTIONS, dataNeeded, DEFAULT_TARGETS, DEFAULT_TREND_PERIODS, EMPTY_INPUTS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
+import { latestPurchaseDay, reportPeriodChoices, type ReportPeriodKind } from "../report/reportPeriods";
 import { formatDateText, parseDateText } from "./dateText";
 import { checkPicks, DataSourceFields, type DataSourceState } from "./DataSourceFields";
 import type { ExcelGateway } from "./gateway";
@@ -18,6 +18,10 @@ export interface CreateReportFormProps {
 }
 
 const CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD"] as const;
+
+/** How many months and quarters the report period list offers, and the longest trend. */
+const PERIOD_CHOICES: Readonly<Record<ReportPeriodKind, number>> = { month: 24, quarter: 12 };
+const MAX_TREND_PERIODS = 60;
 
 /** A title fits a heading cell and keeps the settings kept with the sheet well under Excel's formula length. */
 const MAX_TITLE = 120;
@@ -68,11 +72,14 @@ function failure(action: Action, error: unknown): Status {
 export function CreateReportForm({ gateway, locale, today }: CreateReportFormProps): ReactElement {
   const styles = useStyles();
   const t = (key: PaneString, params: Record<string, string> = {}): string => fillTemplate(paneStrings[key][locale], params);
-  const now = utcDateOfSerial(today);
-  const quarterStart = serialFromUtc(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
   const [title, setTitle] = useState<string>(t("defaultTitle"));
-  const [start, setStart] = useState<string>(() => formatDateText(quarterStart, locale));
-  const [end, setEnd] = useState<string>(() => formatDateText(today, locale));
+  // The report period: by default the last month complete by today (sample data) or by the picked
+  // transactions' latest day; a month or a calendar quarter from the list, or any dates typed in.
+  const [periodKind, setPeriodKind] = useState<ReportPeriodKind>("month");
+  const [periodTouched, setPeriodTouched] = useState(false);
+  const [start, setStart] = useState<string>(() => formatDateText((reportPeriodChoices("month", today, 1)[0] as { start: number }).start, locale));
+  const [end, setEnd] = useState<string>(() => formatDateText((reportPeriodChoices("month", today, 1)[0] as { end: number }).end, locale));
+  const [trendPeriods, setTrendPeriods] = useState<string>(String(DEFAULT_TREND_PERIODS));
   // a change of language rewrites the dates the new language's way
   useEffect(() => {
     const rewrite = (text: string): string => {
@@ -90,13 +97,28 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   const [sections, setSections] = useState<ReportSections>(ALL_SECTIONS);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [data, setData] = useState<DataSourceState>({ choice: "sample", picks: {} });
+  const latest = useMemo(() => (data.choice === "mine" && data.picks.transactions !== undefined ? latestPurchaseDay(data.picks.transactions.values) : undefined) ?? today, [data, today]);
+  const choices = useMemo(() => reportPeriodChoices(periodKind, latest, PERIOD_CHOICES[periodKind]), [periodKind, latest]);
+  const choose = (index: number, touched = true): void => {
+    const choice = choices[index];
+    if (choice === undefined) return;
+    setStart(formatDateText(choice.start, locale));
+    setEnd(formatDateText(choice.end, locale));
+    setPeriodTouched(touched);
+  };
+  // Until the user picks or types a period, it follows the data: the last complete month or quarter.
+  useEffect(() => {
+    if (!periodTouched) choose(0, false);
+  }, [choices]);
 
   const startSerial = parseDateText(start);
   const endSerial = parseDateText(end);
   const ltvCacValue = Number(ltvCac);
   const churnValue = Number(churn);
   const npsValue = Number(nps);
-  const problems: Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps" | "sections", string>> = {};
+  const trendValue = Number(trendPeriods);
+  const chosen = choices.findIndex((choice) => choice.start === startSerial && choice.end === endSerial);
+  const problems: Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps" | "sections" | "trend", string>> = {};
   if (title.trim() === "") problems.title = t("titleRequired");
   else if (title.trim().length > MAX_TITLE) problems.title = t("titleTooLong", { max: String(MAX_TITLE) });
   if (startSerial === undefined) problems.start = t("dateRequired");
@@ -105,6 +127,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   if (!(ltvCac.trim() !== "" && ltvCacValue > 0)) problems.ltvCac = t("ltvCacRange");
   if (!(churn.trim() !== "" && churnValue >= 0 && churnValue <= 100)) problems.churn = t("churnRange");
   if (!(nps.trim() !== "" && npsValue >= -100 && npsValue <= 100)) problems.nps = t("npsRange");
+  if (!(Number.isInteger(trendValue) && trendValue >= 2 && trendValue <= MAX_TREND_PERIODS)) problems.trend = t("trendRange", { max: String(MAX_TREND_PERIODS) });
   if (!(sections.dimensions || sections.satisfaction || sections.lifecycle || sections.rfm)) problems.sections = t("sectionsRequired");
   const needed = useMemo(() => dataNeeded(sections, data.choice === "mine" && data.fromQueries === true), [sections, data.choice, data.fromQueries]);
   // Checked once per change of what they depend on, not on every keystroke in the form: a pick may hold a million rows.
@@ -117,7 +140,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     setStatus({ kind: "working", action: "create" });
     const options: ReportOptions = {
       title: title.trim(), periodStart: startSerial as number, periodEnd: endSerial as number, currency, locale,
-      formulaMode: mode, targets: { ...DEFAULT_TARGETS, ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, sections,
+      formulaMode: mode, targets: { ...DEFAULT_TARGETS, ltvCac: ltvCacValue, churn: churnValue / 100, nps: npsValue }, generatedOn: today, sections, trendPeriods: trendValue,
       ...(data.choice === "sample" ? { inputs: SAMPLE_INPUTS } : { inputs: EMPTY_INPUTS, source: picks.source }),
     };
     try {
@@ -154,13 +177,31 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
         <Input value={title} onChange={(_, data) => setTitle(data.value)} />
       </Field>
       <div className={styles.row}>
-        <Field className={styles.grow} label={t("periodStart")} validationMessage={problems.start ?? null}>
-          <Input className={styles.fill} value={start} placeholder={t("datePlaceholder")} onChange={(_, data) => setStart(data.value)} />
+        <Field className={styles.grow} label={t("periodKind")}>
+          <Dropdown className={styles.fill} value={t(periodKind === "month" ? "periodMonth" : "periodQuarter")} selectedOptions={[periodKind]}
+            onOptionSelect={(_, data) => { setPeriodKind(data.optionValue === "quarter" ? "quarter" : "month"); setPeriodTouched(false); }}>
+            <Option value="month">{t("periodMonth")}</Option>
+            <Option value="quarter">{t("periodQuarter")}</Option>
+          </Dropdown>
         </Field>
-        <Field className={styles.grow} label={t("periodEnd")} validationMessage={problems.end ?? null}>
-          <Input className={styles.fill} value={end} placeholder={t("datePlaceholder")} onChange={(_, data) => setEnd(data.value)} />
+        <Field className={styles.grow} label={t("reportPeriod")}>
+          <Dropdown className={styles.fill} value={chosen >= 0 ? (choices[chosen] as { label: string }).label : t("periodCustom")} selectedOptions={chosen >= 0 ? [String(chosen)] : []}
+            onOptionSelect={(_, data) => choose(Number(data.optionValue))}>
+            {choices.map((choice, i) => <Option key={choice.label} value={String(i)}>{choice.label}</Option>)}
+          </Dropdown>
         </Field>
       </div>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={t("periodStart")} validationMessage={problems.start ?? null}>
+          <Input className={styles.fill} value={start} placeholder={t("datePlaceholder")} onChange={(_, data) => { setStart(data.value); setPeriodTouched(true); }} />
+        </Field>
+        <Field className={styles.grow} label={t("periodEnd")} validationMessage={problems.end ?? null}>
+          <Input className={styles.fill} value={end} placeholder={t("datePlaceholder")} onChange={(_, data) => { setEnd(data.value); setPeriodTouched(true); }} />
+        </Field>
+      </div>
+      <Field label={t("trendPeriods")} hint={t("trendPeriodsHint")} validationMessage={problems.trend ?? null}>
+        <Input type="number" value={trendPeriods} onChange={(_, data) => setTrendPeriods(data.value)} />
+      </Field>
       <Field label={t("currency")}>
         <Dropdown value={currency} selectedOptions={[currency]} onOptionSelect={(_, data) => setCurrency(data.optionValue ?? "CNY")}>
           {CURRENCIES.map((code) => <Option key={code} value={code}>{code}</Option>)}

@@ -256,11 +256,12 @@ interface ReadReport {
 const ROLE_ORDER: readonly SheetRole[] = ["dashboard", "data", "workings"];
 
 /**
- * Cells (per property) per request when reading a report back: its working columns hold formulas of
- * up to ~200 characters, four times what CELLS_PER_READ allows for, so a portable report of 5,000
- * linked rows is read in responses under 4 MB rather than having one refused; an ordinary report is still one request.
+ * Cells per request (values and formulas counted apart) when reading a report back: fewer than the
+ * CELLS_PER_READ of a pick, since the working columns hold formulas of 100–200 characters. The
+ * largest report the pane allows (portable, 5,000 linked rows) is then read in responses under 4 MB
+ * (test/writer/excelLimits.test.ts), and the three sheets of an ordinary one in one request.
  */
-const REPORT_CELLS_PER_READ = 20_000;
+const REPORT_CELLS_PER_READ = 40_000;
 
 /** The marker a sheet holds, or undefined when it holds none this version can read. */
 function parseMarker(marker: Excel.NamedItem): ReportMarker | undefined {

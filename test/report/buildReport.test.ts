@@ -134,7 +134,7 @@ test("the RFM segment summary spills every segment, with the core's counts and r
     amounts: SAMPLE_INPUTS.transactions.map((tx) => Number(tx.amount)),
     asOf: options.periodEnd,
   });
-  expect(core.customers).toHaveLength(30);
+  expect(core.customers).toHaveLength(40);
   RFM_SEGMENTS.forEach((segment, i) => {
     const row = top + 1 + i;
     expect(cxValueAt(report, `A${row}`)).toBe(segment);
@@ -207,15 +207,15 @@ test("the period figures: the report quarter's row of the period tables, with �
   expect(figure("Customers at the start") + figure("New customers") + figure("Reactivated customers") - figure("Lapsed customers")).toBe(figure("Active customers at the end"));
   // the changes: relative for counts and money, in percentage points for rates; 同比 is four quarters back
   const row = rowOf("Revenue");
-  expect(cellAt(spec, `C${row}`)?.formula).toBe(`=IFERROR(B${row}/INDEX('Workings 2024-Q3'!Trend_Revenue,ROWS('Workings 2024-Q3'!Trend_Revenue)-1)-1,NA())`);
-  expect(cellAt(spec, `D${row}`)?.formula).toBe(`=IFERROR(B${row}/INDEX('Workings 2024-Q3'!Trend_Revenue,ROWS('Workings 2024-Q3'!Trend_Revenue)-4)-1,NA())`);
+  expect(cellAt(spec, `C${row}`)?.formula).toBe(`=IFERROR(B${row}/INDEX('Workings 2024-Q3'!Trend_Revenue,ROWS('Workings 2024-Q3'!Trend_Revenue)-1)-1,"–")`);
+  expect(cellAt(spec, `D${row}`)?.formula).toBe(`=IFERROR(B${row}/INDEX('Workings 2024-Q3'!Trend_Revenue,ROWS('Workings 2024-Q3'!Trend_Revenue)-4)-1,"–")`);
   expect(cellAt(spec, `C${row}`)?.numberFormat).toBe("+0.0%;-0.0%;0.0%");
   const churn = rowOf("Churn rate in the period");
   expect(cellAt(spec, `C${churn}`)?.formula).toMatch(/^=IFERROR\(100\*\(B\d+-INDEX\(/);
   expect(cellAt(spec, `C${churn}`)?.numberFormat).toBe('+0.0" pp";-0.0" pp";0.0" pp"');
-  // a trend too short for 同比 says so (#N/A) rather than reading outside the table
+  // a trend too short for 同比 shows a dash rather than reading outside the table
   const short = sheetOf(buildReport({ ...options, trendPeriods: 3 }), "dashboard");
-  expect(short.cells.find((cell) => cell.address === `D${row}`)?.formula).toBe("=NA()");
+  expect(short.cells.find((cell) => cell.address === `D${row}`)?.formula).toBe('="–"');
   // without transactions, the customer figures are inputs again
   const noTrend = buildReport({ ...options, sections: { ...ALL_SECTIONS, trend: false } });
   expect(sheetOf(noTrend, "data").names.map((name) => name.name)).toEqual(expect.arrayContaining(["Customers_Start", "Customers_Lost", "Revenue", "Orders"]));

@@ -102,7 +102,7 @@ describe.each([
       const row = Number(cell.address.slice(1));
       const [current, previous, yearAgo] = [cxAt(bottom), cxAt(bottom - 1), cxAt(bottom - 4)];
       const rate = /Churn|Share|Retention/.test(name);
-      const expectedChange = (before: unknown): unknown => (typeof current !== "number" || typeof before !== "number" || (!rate && before === 0) ? { error: "#N/A" } : rate ? 100 * (current - before) : current / before - 1);
+      const expectedChange = (before: unknown): unknown => (typeof current !== "number" || typeof before !== "number" || (!rate && before === 0) ? "–" : rate ? 100 * (current - before) : current / before - 1);
       const shown = [values.get(`B${row}`), values.get(`C${row}`), values.get(`D${row}`)];
       const wanted = [typeof current === "number" ? current : { error: "#N/A" }, expectedChange(previous), expectedChange(yearAgo)];
       shown.forEach((value, j) => {

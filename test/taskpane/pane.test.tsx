@@ -56,8 +56,9 @@ describe("create-report form", () => {
     const sent = gateway.reports[0] as ReportOptions;
     expect(sent.title).toBe("Q4 customers");
     expect(sent.formulaMode).toBe("portable");
-    expect(sent.periodStart).toBe(45566); // 2024-10-01, the quarter's start
-    expect(sent.periodEnd).toBe(TODAY);
+    // by default the last month complete by today (2024-11-23): October, with a 13-month trend
+    expect([sent.periodStart, sent.periodEnd]).toEqual([45566, 45596]); // 2024-10-01 to 2024-10-31
+    expect(sent.trendPeriods).toBe(13);
     expect(sent.targets).toEqual({ ltvCac: 3, churn: 0.05, nps: 30, csat: 0.8, engagement: 50, paybackMonths: 12 });
   });
 
@@ -232,13 +233,45 @@ test("the Chinese form writes its dates the Chinese way, and an ISO date typed i
   const gateway = fakeGateway();
   render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
   expect((screen.getByLabelText("期间开始") as HTMLInputElement).value).toBe("2024年10月1日");
-  expect((screen.getByLabelText("期间结束") as HTMLInputElement).value).toBe("2024年11月23日");
+  expect((screen.getByLabelText("期间结束") as HTMLInputElement).value).toBe("2024年10月31日");
   fireEvent.change(screen.getByLabelText("期间结束"), { target: { value: "2024-12-31" } });
   await act(async () => {
     fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
   });
   expect(gateway.reports[0]?.periodEnd).toBe(45657); // 2024-12-31
 });
+
+test("the report period: the last complete month by default, a quarter from the list, the trend's length checked", async () => {
+  const gateway = fakeGateway();
+  render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+  const value = (label: string): string => (screen.getByLabelText(label) as HTMLInputElement).value;
+  expect([value("Period start"), value("Period end")]).toEqual(["10/1/2024", "10/31/2024"]);
+  // by quarter: the last quarter complete by 2024-11-23 is the third
+  await act(async () => {
+    fireEvent.click(screen.getByRole("combobox", { name: "Report by" }));
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("option", { name: "Quarter" }));
+  });
+  expect([value("Period start"), value("Period end")]).toEqual(["7/1/2024", "9/30/2024"]);
+  expect(screen.getByRole("combobox", { name: "Report period" }).textContent).toContain("2024-Q3");
+  // an earlier quarter from the list
+  await act(async () => {
+    fireEvent.click(screen.getByRole("combobox", { name: "Report period" }));
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("option", { name: "2023-Q4" }));
+  });
+  expect([value("Period start"), value("Period end")]).toEqual(["10/1/2023", "12/31/2023"]);
+  // a trend of one period is refused in its field
+  fireEvent.change(screen.getByLabelText(/Periods in the trend/), { target: { value: "1" } });
+  expect(screen.getByText("Enter a whole number from 2 to 60.")).toBeTruthy();
+  fireEvent.change(screen.getByLabelText(/Periods in the trend/), { target: { value: "8" } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Create report" }));
+  });
+  expect(gateway.reports[0]).toMatchObject({ periodStart: 45200, periodEnd: 45291, trendPeriods: 8 });
+}, 30_000);
 
 describe("functions view", () => {
   test("lists the catalogue, filters by search, and inserts a complete example, saying where", async () => {
