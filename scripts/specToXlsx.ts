@@ -52,9 +52,13 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   const part = zip.file("xl/workbook.xml");
   if (part === null) throw new Error("exceljs wrote no workbook part");
+  // The report's names join those exceljs wrote itself (each sheet's print area and print titles).
   const list = names.map((name) => `<definedName name="${escapeXml(name.name)}" localSheetId="${name.sheet}">${escapeXml(name.reference)}</definedName>`).join("");
-  const xml = (await part.async("string")).replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
-  zip.file("xl/workbook.xml", xml.replace("</sheets>", `</sheets>${list === "" ? "" : `<definedNames>${list}</definedNames>`}`));
+  const xml = await part.async("string");
+  const own = /<definedNames>([\s\S]*?)<\/definedNames>/.exec(xml)?.[1] ?? "";
+  const all = own + list;
+  const withoutNames = xml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
+  zip.file("xl/workbook.xml", withoutNames.replace("</sheets>", `</sheets>${all === "" ? "" : `<definedNames>${all}</definedNames>`}`));
   writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
@@ -90,4 +94,13 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
   spec.columnWidths.forEach((points, i) => {
     if (points !== undefined) sheet.getColumn(i + 1).width = points / 7; // exceljs widths are in characters of about 7 points
   });
+  if (spec.print !== undefined) {
+    // A4 (paper size 9), one page wide and as many tall as it takes (fitToHeight 0).
+    sheet.pageSetup = {
+      ...sheet.pageSetup, paperSize: 9, orientation: spec.print.orientation === "Landscape" ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      ...(spec.print.area === undefined ? {} : { printArea: spec.print.area }),
+      ...(spec.print.titleRows === undefined ? {} : { printTitlesRow: spec.print.titleRows.replace(/\$/g, "") }),
+    };
+    sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&L${spec.print.leftHeader}&R${spec.print.rightHeader}`, oddFooter: `&C${spec.print.centerFooter}` };
+  }
 }

@@ -6,6 +6,7 @@ export const reportLabels = {
   dashboardSheet: { "en-US": "Report {period}", "zh-CN": "管报 {period}" },
   dataSheet: { "en-US": "Data {period}", "zh-CN": "数据 {period}" },
   workingsSheet: { "en-US": "Workings {period}", "zh-CN": "底稿 {period}" },
+  pageOfPages: { "en-US": "Page &P of &N", "zh-CN": "第 &P 页，共 &N 页" },
   periodFigures: { "en-US": "Period figures from the transactions:", "zh-CN": "本期交易数据指标：" },
   versusPrevious: { "en-US": "vs previous period (MoM)", "zh-CN": "环比" },
   versusYearAgo: { "en-US": "vs a year before (YoY)", "zh-CN": "同比" },

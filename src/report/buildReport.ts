@@ -9,7 +9,7 @@ import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
-import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
+import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
 
@@ -276,6 +276,7 @@ const TABLE_HEADER_ROW = 4;
 const TABLE_FIRST_COLUMN: Readonly<Record<Exclude<SheetRole, "dashboard">, number>> = { data: 3, workings: 0 };
 /** Charts sit beside the report block (A:E) of the dashboard, in G:M. */
 const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"]] as const;
+const CHART_RIGHT_COLUMN = "M";
 
 /** What a report's sheet holds while it is built. */
 interface SheetParts {
@@ -775,6 +776,15 @@ export function buildReport(options: ReportOptions): ReportSpec {
     chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, values: `B${first}:B${last}`, title: t("customersBySegment") });
   }
 
+  // How each sheet prints: the dashboard on A4 landscape, one page wide, its title rows on every page,
+  // the report's title and the sheet's name on top and the page count below; the others fit to width.
+  const lastRow = (sheet: SheetParts, extra: readonly string[] = []): number =>
+    Math.max(1, ...[...sheet.cells.map((cell) => cell.address), ...extra].map((address) => Number(address.replace(/^[A-Z]+/, ""))));
+  const printOf = (role: SheetRole): PrintSpec => ({
+    orientation: role === "data" ? "Portrait" : "Landscape",
+    ...(role === "dashboard" ? { area: `A1:${CHART_RIGHT_COLUMN}${lastRow(parts.dashboard, charts.map((chart) => chart.bottomRight))}`, titleRows: "$1:$2" } : {}),
+    leftHeader: options.title.replace(/&/g, "&&"), rightHeader: "&A", centerFooter: t("pageOfPages"),
+  });
   // Names are scoped to their sheet: a formula on another sheet names the sheet too.
   const sheetOfName = new Map<string, string>();
   for (const role of ROLES) for (const name of parts[role].names) sheetOfName.set(name.name, sheetNames[role]);
@@ -787,7 +797,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       return {
         name: sheetNames[role], role, cells: qualified, tables: sheet.tables, names: sheet.names,
         trafficLights: role === "dashboard" ? trafficLights : [], charts: role === "dashboard" ? charts : [],
-        settings, linkedTables, columnWidths: sheet.widths, font: REPORT_FONTS[options.locale],
+        settings, linkedTables, columnWidths: sheet.widths, font: REPORT_FONTS[options.locale], print: printOf(role),
         // The dashboard is a page to read and print; the others are grids to type into.
         ...(role === "dashboard" ? { showGridlines: false } : {}),
       };

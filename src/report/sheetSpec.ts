@@ -59,6 +59,21 @@ export interface ChartSpec {
   readonly bottomRight: string;
 }
 
+/**
+ * A sheet's page setup: A4, fit to one page wide (as many pages tall as it needs), with a header
+ * and footer. Header and footer use Excel's codes (&A the sheet's name, &P the page, &N the pages).
+ */
+export interface PrintSpec {
+  readonly orientation: "Landscape" | "Portrait";
+  /** The cells to print ("A1:M64"); unset: the used range. */
+  readonly area?: string;
+  /** Rows printed on top of every page ("$1:$2"). */
+  readonly titleRows?: string;
+  readonly leftHeader: string;
+  readonly rightHeader: string;
+  readonly centerFooter: string;
+}
+
 /** What a sheet is in a report: the page a manager reads and prints, its inputs and data, or the tables behind it. */
 export type SheetRole = "dashboard" | "data" | "workings";
 
@@ -82,6 +97,8 @@ export interface SheetSpec {
   readonly font?: string;
   /** false: gridlines hidden (a page to read and print, not a grid to type into). */
   readonly showGridlines?: boolean;
+  /** How the sheet prints; unset: Excel's defaults. */
+  readonly print?: PrintSpec;
   /** Column widths in points, from column A (undefined: leave the column as it is). */
   readonly columnWidths: readonly (number | undefined)[];
 }

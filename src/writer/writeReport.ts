@@ -144,6 +144,19 @@ function applyLayout(context: Excel.RequestContext, { sheet, spec }: Target, pla
     bad.cellValue.rule = { formula1: target, operator: light.direction === "atLeast" ? "LessThan" : "GreaterThan" };
   }
   if (spec.showGridlines === false) sheet.showGridlines = false;
+  if (spec.print !== undefined) {
+    // A4, one page wide and as many tall as it takes (0: no limit, as a file's fitToHeight="0").
+    const layout = sheet.pageLayout;
+    layout.paperSize = "A4";
+    layout.orientation = spec.print.orientation;
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (spec.print.area !== undefined) layout.setPrintArea(spec.print.area);
+    if (spec.print.titleRows !== undefined) layout.setPrintTitleRows(spec.print.titleRows);
+    const pages = layout.headersFooters.defaultForAllPages;
+    pages.leftHeader = spec.print.leftHeader;
+    pages.rightHeader = spec.print.rightHeader;
+    pages.centerFooter = spec.print.centerFooter;
+  }
   spec.columnWidths.forEach((width, i) => {
     if (width !== undefined) sheet.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = width;
   });

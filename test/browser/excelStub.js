@@ -30,6 +30,7 @@
         };
       },
     },
+    pageLayout: { zoom: {}, setPrintArea: () => undefined, setPrintTitleRows: () => undefined, headersFooters: { defaultForAllPages: {} } },
     activate: () => undefined,
     delete: () => undefined,
   });

@@ -64,6 +64,7 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
         };
       },
     },
+    pageLayout: { zoom: {}, setPrintArea: () => undefined, setPrintTitleRows: () => undefined, headersFooters: { defaultForAllPages: {} } },
     activate: () => { log.activated = name; },
     delete: () => log.deleted.push(name),
   });

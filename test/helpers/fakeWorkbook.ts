@@ -43,6 +43,8 @@ export interface FakeSheet {
   protected?: boolean;
   /** As the writer set it; undefined: Excel's default (shown). */
   showGridlines?: boolean;
+  /** The page setup as the writer set it (pageLayout): paper, orientation, zoom, print area, title rows, header and footer texts. */
+  print?: Record<string, unknown>;
   cells: Map<string, Cell>;
   /** Cells that hold a formula (their content starts with "="); other strings are text. */
   formulaCells: Set<string>;
@@ -297,6 +299,16 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
       },
       protection: { protect: () => later(() => (sheet().protected = true)) },
       set showGridlines(value: boolean) { later(() => (sheet().showGridlines = value)); },
+      // The page setup: each property the writer sets is recorded on the sheet, as Excel keeps it.
+      pageLayout: (() => {
+        const record = (key: string, value: unknown): void => later(() => ((sheet().print ??= {})[key] = value));
+        const texts = new Proxy({}, { set: (_target, key, value) => { record(String(key), value); return true; } });
+        return new Proxy({
+          setPrintArea: (area: string) => record("area", area),
+          setPrintTitleRows: (rows: string) => record("titleRows", rows),
+          headersFooters: { defaultForAllPages: texts },
+        }, { set: (_target, key, value) => { record(String(key), value); return true; } });
+      })(),
       activate: () => later(() => (book.active = name)),
       delete: () => later(() => (book.sheets = book.sheets.filter((s) => s.name !== name))),
     };

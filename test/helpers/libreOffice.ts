@@ -38,3 +38,19 @@ export async function recalculate(...files: string[]): Promise<Map<string, unkno
     return cells;
   }));
 }
+
+export const havePdfText = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
+if (!havePdfText && process.env["CI"] === "true") throw new Error("CI must run the print checks: install poppler-utils");
+/** A test that prints through LibreOffice and reads the PDF back (poppler-utils' pdftotext). */
+export const testPrinting = haveLibreOffice && havePdfText ? test : test.skip;
+
+/** Prints an .xlsx file to PDF as LibreOffice lays it out, and returns each page's text. */
+export function printedPages(file: string): string[] {
+  const out = mkdtempSync(path.join(tmpdir(), "cx-pdf-"));
+  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
+  execFileSync("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", out, file], { stdio: "ignore", timeout: 300_000 });
+  const pdf = path.join(out, path.basename(file).replace(/\.xlsx$/, ".pdf"));
+  // pdftotext separates pages with a form feed.
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return text.split("\f").filter((page, i, pages) => i < pages.length - 1 || page.trim() !== "");
+}

@@ -1,0 +1,70 @@
+/**
+ * The report prints: the dashboard on A4 landscape, one page wide, on at most two pages (DESIGN.md
+ * "Report template"), with the report's title and the sheet's name on top of every page and the page
+ * count below; the data and workings sheets fit to width. Checked on the PDF LibreOffice prints from
+ * the exported .xlsx (pdftotext reads it back), and on the page setup the Excel writer makes.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { specToXlsx } from "../../scripts/specToXlsx";
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { writeReport } from "../../src/writer/writeReport";
+import { sheetOf } from "../helpers/evaluateReport";
+import { fakeWorkbook } from "../helpers/fakeWorkbook";
+import { printedPages, testPrinting } from "../helpers/libreOffice";
+
+// What `npm run demo` writes: the sample data's last complete month, portable formulas.
+const options: ReportOptions = {
+  title: "Customer metrics (sample)", periodStart: 45566, periodEnd: 45596, currency: "CNY", locale: "en-US",
+  formulaMode: "portable", targets: DEFAULT_TARGETS, generatedOn: 45619, inputs: SAMPLE_INPUTS,
+};
+
+test("the dashboard's page setup: landscape, its report block and charts as the print area, its title rows on every page", () => {
+  const report = buildReport(options);
+  const dashboard = sheetOf(report, "dashboard");
+  const lastRow = Math.max(...dashboard.cells.map((cell) => Number(cell.address.replace(/^[A-Z]+/, ""))), ...dashboard.charts.map((chart) => Number(chart.bottomRight.slice(1))));
+  expect(dashboard.print).toEqual({
+    orientation: "Landscape", area: `A1:M${lastRow}`, titleRows: "$1:$2",
+    leftHeader: "Customer metrics (sample)", rightHeader: "&A", centerFooter: "Page &P of &N",
+  });
+  expect(sheetOf(report, "data").print).toMatchObject({ orientation: "Portrait" });
+  expect(sheetOf(report, "data").print?.area).toBeUndefined();
+  // an ampersand in the title is printed as one, not read as a code
+  expect(sheetOf(buildReport({ ...options, title: "R&D customers" }), "dashboard").print?.leftHeader).toBe("R&&D customers");
+  expect(sheetOf(buildReport({ ...options, locale: "zh-CN" }), "workings").print?.centerFooter).toBe("第 &P 页，共 &N 页");
+});
+
+test("the Excel writer sets each sheet's page setup: A4, one page wide", async () => {
+  const book = fakeWorkbook(["Sheet1"]);
+  const report = buildReport(options);
+  const { sheetNames = [] } = await writeReport(book.context, report);
+  const printOf = (name: string | undefined) => book.sheets.find((sheet) => sheet.name === name)?.print;
+  expect(printOf(sheetNames[0])).toEqual({
+    paperSize: "A4", orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    area: sheetOf(report, "dashboard").print?.area, titleRows: "$1:$2",
+    leftHeader: "Customer metrics (sample)", rightHeader: "&A", centerFooter: "Page &P of &N",
+  });
+  expect(printOf(sheetNames[2])).toMatchObject({ paperSize: "A4", orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+});
+
+describe.each(["en-US", "zh-CN"] as const)("printed by LibreOffice (%s)", (locale) => {
+  testPrinting("the dashboard takes at most two pages, each with the title, the sheet's name and the page count", async () => {
+    const report = buildReport({ ...options, locale, title: locale === "zh-CN" ? "客户指标（示例）" : options.title });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-print-")), "report.xlsx");
+    await specToXlsx(report, file);
+    const pages = printedPages(file);
+    const [dashboard, data, workings] = report.sheets.map((sheet) => pages.filter((page) => page.split("\n")[0]?.includes(sheet.name)));
+    expect(dashboard?.length).toBeGreaterThanOrEqual(1);
+    expect(dashboard?.length).toBeLessThanOrEqual(2);
+    expect(data?.length).toBeGreaterThanOrEqual(1);
+    expect(workings?.length).toBeGreaterThanOrEqual(1);
+    // every page is one of the report's three sheets, headed by the report's title
+    expect((dashboard?.length ?? 0) + (data?.length ?? 0) + (workings?.length ?? 0)).toBe(pages.length);
+    for (const page of pages) expect(page.split("\n")[0]).toContain(locale === "zh-CN" ? "客户指标（示例）" : "Customer metrics (sample)");
+    // the first dashboard page shows the period figures; the title rows repeat on the second
+    expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "本期交易数据指标" : "Period figures from the transactions");
+    if (dashboard?.[1] !== undefined) expect(dashboard[1]).toContain(locale === "zh-CN" ? "期间" : "Period");
+    expect(pages[0]).toMatch(locale === "zh-CN" ? /第 1 页，共 \d+ 页/ : /Page 1 of \d+/);
+  }, 180_000);
+});
