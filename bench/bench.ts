@@ -14,7 +14,7 @@ import { fitBgNbd } from "../src/core/clv/betaGeometricNbd";
 import { RFM_SEGMENT_RULES } from "../src/core/rfmScores";
 import { summarizeTransactions } from "../src/core/prep/summarizeTransactions";
 import * as cx from "../src/functions/functions";
-import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../src/report/buildReport";
+import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../src/report/buildReport";
 import { PICK_LIMITS } from "../src/report/dataSource";
 import { planWrite } from "../src/writer/planWrite";
 import { rebuildReport } from "../src/report/readBack";
@@ -211,7 +211,9 @@ const reportOptions: ReportOptions = {
   title: "Customer metrics", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "zh-CN",
   formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
 };
-const FULL_REPORT = "all sections: title, inputs, 4 input tables, five dimensions + LTV:CAC + payback, NPS/CSAT/CSI, lifecycle, RFM segments, 3 charts";
+/** Cells of a report over all its sheets. */
+const cellCount = (built: ReturnType<typeof buildReport>): number => built.sheets.reduce((sum, sheet) => sum + sheet.cells.length, 0);
+const FULL_REPORT = "three sheets, all sections: period figures with MoM/YoY, five dimensions + LTV:CAC + payback, NPS/CSAT/CSI, lifecycle, RFM segments, 3 charts; inputs and 3 input tables; 13 quarters of period tables, transactions";
 isolated(() => {
   for (const formulaMode of ["cx", "portable"] as const) {
     const options = { ...reportOptions, formulaMode };
@@ -221,9 +223,19 @@ isolated(() => {
     const plan = time(() => built.sheets.map(planWrite), () => undefined, 51, 5);
     report({ name: `report_write_plan_${formulaMode}`, unit: "ms", value: plan.median, sheets: built.sheets.length, cells: cellCount(built), transactions: SAMPLE_INPUTS.transactions.length });
   }
+  // The monthly report on 100,000 linked transactions (CX mode: the functions read the user's columns,
+  // so the spec holds links, not rows), with the other data linked too.
+  const linked = (rows: number, columns: number) => ({ sheet: "Sales", row: 1, column: 0, rows, columns });
+  const monthly: ReportOptions = {
+    ...reportOptions, periodStart: 45536, periodEnd: 45565, inputs: EMPTY_INPUTS,
+    source: { transactions: linked(100_000, 3), survey: linked(2_000, 3), costs: linked(12, 3) },
+  };
+  const build = time(() => buildReport(monthly), () => undefined, 51, 5);
+  report({ name: "report_spec_build_100k_linked_transactions", unit: "ms", value: build.median, sections: FULL_REPORT });
+  const built = buildReport(monthly);
+  const plan = time(() => built.sheets.map(planWrite), () => undefined, 51, 5);
+  report({ name: "report_write_plan_100k_linked_transactions", unit: "ms", value: plan.median, sheets: built.sheets.length, cells: cellCount(built) });
 });
-/** Cells of a report over all its sheets. */
-const cellCount = (built: ReturnType<typeof buildReport>): number => built.sheets.reduce((sum, sheet) => sum + sheet.cells.length, 0);
 const syncsMeasured = (async () => {
   const { context, log } = workbook(["Sheet1"]);
   await writeReport(context, buildReport(reportOptions));

@@ -145,8 +145,8 @@ export function reportPeriodKind(periodStart: number, periodEnd: number): Extrac
   return months === 3 && first.getUTCMonth() % 3 === 0 ? "quarter" : "month";
 }
 
-// 40 customers over 25 months, so that a 13-month trend has every month a year before it (同比).
-const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 40, 760);
+// 60 customers over 25 months, so that a 13-month trend has every month a year before it (同比).
+const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 60, 760);
 
 /** A small, realistic demo: what the sheet holds until the user types in their own figures. */
 export const SAMPLE_INPUTS: ReportInputs = {
@@ -229,6 +229,14 @@ const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money"
   ["repeatBuyerShare", "repeatBuyerShare", "percent", ["Repeat_Buyer_Share"]],
   ["netRevenueRetention", "netRevenueRetention", "percent", ["Net_Revenue_Retention"]],
 ];
+
+/** How many customers the early-warning table lists, and where it stands: G54, under the charts. */
+const EARLY_WARNING_ROWS = 10;
+const EARLY_WARNING_COLUMN = 6;
+const EARLY_WARNING_TOP = 54;
+
+/** A text as a formula writes it, quotes doubled. */
+const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** The columns the period tables take on the workings sheet: the period and at most 8 figures. */
 const PERIOD_TABLE_COLUMNS = 9;
@@ -318,12 +326,11 @@ function workingColumn(header: string, name: string | undefined, formula: (at: (
 function segmentFormula(r: string, f: string, m: string, locale: Locale): string {
   const span = (cell: string, [low, high]: Span): string[] =>
     low === high ? [`${cell}=${low}`] : [...(low > 1 ? [`${cell}>=${low}`] : []), ...(high < 5 ? [`${cell}<=${high}`] : [])];
-  const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-  let formula = quoted(segmentNames.Others[locale]);
+  let formula = quote(segmentNames.Others[locale]);
   for (const [segment, rs, fs, ms] of [...RFM_SEGMENT_RULES].reverse()) {
     const tests = [...span(r, rs), ...span(f, fs), ...span(m, ms)];
     const condition = tests.length === 1 ? tests[0] : `AND(${tests.join(",")})`;
-    formula = `IF(${condition},${quoted(segmentNames[segment][locale])},${formula})`;
+    formula = `IF(${condition},${quote(segmentNames[segment][locale])},${formula})`;
   }
   return formula;
 }
@@ -493,6 +500,9 @@ export function buildReport(options: ReportOptions): ReportSpec {
       helper("F", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(5)}>PERCENTILE.INC(Tx_Frequency,${quintiles})))`), WHOLE_FORMAT),
       helper("M", undefined, (at) => ifFirst(at, `1+SUMPRODUCT(--(${at(6)}>PERCENTILE.INC(Tx_Monetary,${quintiles})))`), WHOLE_FORMAT),
       helper(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(7), at(8), at(9), options.locale)), TEXT_RESULT),
+      // The early-warning ranking: a customer of Can't Lose Them or At Risk by monetary value, its row
+      // added in billionths so that equal values rank apart (LARGE, then MATCH finds the row).
+      helper(t("riskRank"), "Tx_Risk_Rank", (at) => `=IF(OR(${at(10)}=${quote(segmentNames["Can't Lose Them"][options.locale])},${at(10)}=${quote(segmentNames["At Risk"][options.locale])}),${at(6)}+ROW()/1E9,"")`, "0.00"),
     ];
     // Portable with the user's transactions: a mirror of their rows, live, beside the working columns.
     const style = linked === undefined ? "input" : "helper";
@@ -774,6 +784,42 @@ export function buildReport(options: ReportOptions): ReportSpec {
     }
     row = last + 2;
     chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, values: `B${first}:B${last}`, title: t("customersBySegment") });
+    if (needed.includes("transactions")) addEarlyWarning();
+  }
+
+  // Early warning: the valuable customers most at risk. CX: (1 − P(alive)) × historical value from the
+  // BG/NBD fit (CX.AT_RISK); portable: the RFM segments Can't Lose Them and At Risk ranked by monetary value.
+  function addEarlyWarning(): void {
+    // Beside the report block, under the charts (G:J), so the dashboard still prints on two pages.
+    const left = EARLY_WARNING_COLUMN;
+    const column = (j: number): string => columnName(left + j);
+    const heading = EARLY_WARNING_TOP;
+    put({ address: `${column(0)}${heading}`, value: t(cx ? "earlyWarning" : "earlyWarningPortable"), style: "heading" });
+    const top = heading + 1;
+    const rows = EARLY_WARNING_ROWS;
+    [110, 110, 90, 110].forEach((width, j) => (parts.dashboard.widths[left + j] = width));
+    if (cx) {
+      put({ address: `${column(0)}${top}`, formula: `=CX.AT_RISK(Tx_Customer,Tx_Date,Tx_Amount,${rows},As_Of,"${options.locale}")`, numberFormat: TEXT_RESULT, style: "label" });
+      const columnFormats = [TEXT_RESULT, money, PERCENT_FORMAT, money];
+      for (let r = top; r <= top + rows; r++) {
+        columnFormats.forEach((format, j) => {
+          if (r === top && j === 0) return;
+          put({ address: `${column(j)}${r}`, numberFormat: r === top ? TEXT_RESULT : format, ...(r === top ? { style: "label" as const } : {}) });
+        });
+      }
+    } else {
+      (["customer", "monetary", "recencyDays", "segment"] as const).forEach((key, j) => put({ address: `${column(j)}${top}`, value: tableLabel(key, options.locale), style: "label" }));
+      for (let k = 1; k <= rows; k++) {
+        const r = top + k;
+        // The k-th largest ranking key and its row in the table; blank below the last customer at risk.
+        const at = `MATCH(LARGE(Tx_Risk_Rank,${k}),Tx_Risk_Rank,0)`;
+        const pick = (name: string): string => `=IFERROR(INDEX(${name},${at}),"")`;
+        put({ address: `${column(0)}${r}`, formula: pick("Tx_Customer"), numberFormat: TEXT_RESULT });
+        put({ address: `${column(1)}${r}`, formula: pick("Tx_Monetary"), numberFormat: money });
+        put({ address: `${column(2)}${r}`, formula: pick("Tx_Recency"), numberFormat: WHOLE_FORMAT });
+        put({ address: `${column(3)}${r}`, formula: pick("Tx_Segment"), numberFormat: TEXT_RESULT });
+      }
+    }
   }
 
   // How each sheet prints: the dashboard on A4 landscape, one page wide, its title rows on every page,

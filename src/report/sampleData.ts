@@ -3,6 +3,7 @@
  * fixed seed so that the same report comes out every time (and tests can recompute it).
  */
 
+import { simulateBgNbdRepeats, type BgNbdParameters } from "../core/numeric/randomDraws";
 import { seededRandom } from "../core/numeric/seededRandom";
 
 /**
@@ -27,10 +28,15 @@ export interface EngagementInput {
   readonly usageHours: CellValue;
 }
 
+/** How the sample customers buy (BG/NBD, per week): about 0.8 purchases a month while active, and a one-in-four chance of leaving after each. */
+const SAMPLE_BUYING: BgNbdParameters = { r: 0.9, alpha: 5, a: 0.7, b: 2.2 };
+
 /**
- * `days` of purchases (a year by default) by `customers` customers ("C-1001", …) with a spread of
- * habits: a few frequent big spenders, many one-off buyers, some who stopped buying months ago.
- * Rows are in date order, as a sales export would be. Engagement counts go with each customer's buying habit.
+ * `days` of purchases (a year by default) by `customers` customers ("C-1001", …), who join at any
+ * time in it and buy as BG/NBD assumes: some often, many once or twice, some stopped months ago.
+ * So the sample's lifetime-value fit converges and its months show new, returning and lapsed
+ * customers. Rows are in date order, as a sales export would be. Engagement counts go with each
+ * customer's buying habit.
  */
 export function sampleCustomers(seed: number, customers: number, days = 365): { transactions: { customer: string; daysBeforeEnd: number; amount: number }[]; engagement: EngagementInput[] } {
   const random = seededRandom(seed);
@@ -38,13 +44,13 @@ export function sampleCustomers(seed: number, customers: number, days = 365): { 
   const engagement: EngagementInput[] = [];
   for (let k = 0; k < customers; k++) {
     const customer = `C-${1001 + k}`;
-    const purchases = 1 + Math.floor(random() ** 2 * 12 * (days / 365));
-    const lastDaysAgo = Math.floor(random() ** 1.5 * (days - 35));
+    const firstDaysAgo = Math.floor(random() * days);
     const basket = 40 + Math.round(random() * 46) * 10;
-    for (let p = 0; p < purchases; p++) {
-      const daysBeforeEnd = p === 0 ? lastDaysAgo : Math.min(days - 1, lastDaysAgo + Math.floor(random() * (days - lastDaysAgo)));
-      transactions.push({ customer, daysBeforeEnd, amount: Math.round(basket * (0.6 + 0.8 * random())) });
-    }
+    const purchase = (daysBeforeEnd: number): void => void transactions.push({ customer, daysBeforeEnd, amount: Math.round(basket * (0.6 + 0.8 * random())) });
+    purchase(firstDaysAgo);
+    const repeats = simulateBgNbdRepeats(random, SAMPLE_BUYING, firstDaysAgo / 7);
+    for (const weeks of repeats) purchase(Math.max(0, firstDaysAgo - Math.floor(weeks * 7)));
+    const purchases = 1 + repeats.length;
     engagement.push({
       customer,
       visits: 2 + purchases * 3 + Math.floor(random() * 10),

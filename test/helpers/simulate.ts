@@ -4,34 +4,11 @@
  * process, and after each repeat purchase the customer leaves with probability p (FHL 2005, §2).
  * Spend per purchase ~ Gamma(p, rate ν) with ν ~ Gamma(q, rate γ) per customer (Fader–Hardie).
  */
+import { gamma, simulateBgNbdRepeats, type BgNbdParameters } from "../../src/core/numeric/randomDraws";
+
 export { seededRandom } from "../../src/core/numeric/seededRandom";
 
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random());
-}
-
-/** Gamma(shape, scale 1) by Marsaglia & Tsang (2000), boosted for shape < 1. */
-export function gamma(random: () => number, shape: number): number {
-  if (shape < 1) return gamma(random, shape + 1) * Math.pow(random(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = normal(random);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = random();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
-
-export function beta(random: () => number, a: number, b: number): number {
-  const x = gamma(random, a);
-  return x / (x + gamma(random, b));
-}
+export { beta, gamma } from "../../src/core/numeric/randomDraws";
 
 export interface SimulatedCustomer {
   /** Purchase times after the first (time 0), up to the end of observation. */
@@ -40,18 +17,8 @@ export interface SimulatedCustomer {
 }
 
 /** One customer's repeat purchases in (0, age] under BG/NBD. */
-export function simulateBgNbdCustomer(random: () => number, parameters: { r: number; alpha: number; a: number; b: number }, age: number): SimulatedCustomer {
-  const rate = gamma(random, parameters.r) / parameters.alpha;
-  const dropout = beta(random, parameters.a, parameters.b);
-  const repeatTimes: number[] = [];
-  let time = 0;
-  for (;;) {
-    time += -Math.log(random()) / rate;
-    if (time > age) break;
-    repeatTimes.push(time);
-    if (random() < dropout) break;
-  }
-  return { repeatTimes, age };
+export function simulateBgNbdCustomer(random: () => number, parameters: BgNbdParameters, age: number): SimulatedCustomer {
+  return { repeatTimes: simulateBgNbdRepeats(random, parameters, age), age };
 }
 
 export interface SimulatedTransactions {

@@ -134,7 +134,7 @@ test("the RFM segment summary spills every segment, with the core's counts and r
     amounts: SAMPLE_INPUTS.transactions.map((tx) => Number(tx.amount)),
     asOf: options.periodEnd,
   });
-  expect(core.customers).toHaveLength(40);
+  expect(core.customers).toHaveLength(60);
   RFM_SEGMENTS.forEach((segment, i) => {
     const row = top + 1 + i;
     expect(cxValueAt(report, `A${row}`)).toBe(segment);
@@ -147,6 +147,24 @@ test("the RFM segment summary spills every segment, with the core's counts and r
   expect(cellAt(spec, `C${top + 1}`)?.numberFormat).toBe("0.0%");
 });
 
+test("the early-warning table: CX.AT_RISK's ten customers most at risk, every cell of its spill formatted", () => {
+  const heading = spec.cells.find((cell) => cell.value === "Early warning: the valuable customers most at risk (value at risk = (1 − P(alive)) × value so far)")?.address;
+  expect(heading).toBe("G54"); // beside the report block, under the charts
+  const top = 55;
+  expect(cellAt(spec, `G${top}`)?.formula).toBe(`=CX.AT_RISK('Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,'Workings 2024-Q3'!Tx_Amount,10,'Data 2024-Q3'!As_Of,"en-US")`);
+  const list = cx.AT_RISK(ids, dates, amounts, 10, options.periodEnd, "en-US", invocation());
+  expect(list).toHaveLength(11);
+  for (let k = 1; k <= 10; k++) {
+    expect(cxValueAt(report, `G${top + k}`)).toBe(list[k]?.[0]);
+    expect(cxValueAt(report, `J${top + k}`)).toBe(list[k]?.[3]);
+    expect(cellAt(spec, `J${top + k}`)?.numberFormat).toBe("#,##0.00 \"CNY\"");
+    expect(cellAt(spec, `I${top + k}`)?.numberFormat).toBe("0.0%");
+  }
+  // ranked by value at risk, the largest first
+  const risks = list.slice(1).map((row) => row[3] as number);
+  expect(risks).toEqual([...risks].sort((a, b) => b - a));
+});
+
 test("portable mode uses built-in functions only, with the RFM workings in the transaction table", () => {
   const portableReport = buildReport({ ...options, formulaMode: "portable" });
   const cells = allCells(portableReport).map(({ cell }) => cell);
@@ -154,8 +172,7 @@ test("portable mode uses built-in functions only, with the RFM workings in the t
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
   expect(formulas).toContain("=IF('Data 2024-Q3'!Acquired_Customers=0,NA(),'Data 2024-Q3'!Marketing_Spend/'Data 2024-Q3'!Acquired_Customers)");
   const helpers = sheetOf(portableReport, "workings").cells.filter((cell) => cell.style === "helper");
-  // 8 RFM working columns and the 12 the period tables read, on every purchase
-  expect(helpers).toHaveLength((8 + 12) * SAMPLE_INPUTS.transactions.length);
+  expect(helpers).toHaveLength((9 + 12) * SAMPLE_INPUTS.transactions.length); // RFM's 8 and its risk ranking, and the 12 the period tables read
   expect(allNames(portableReport).map((name) => name.name)).toEqual(expect.arrayContaining(["Tx_Recency", "Tx_Frequency", "Tx_Monetary", "Tx_Segment"]));
   // the segment rule is written from the core's rule table: Champions first, Others last
   const segment = helpers.find((cell) => cell.formula?.includes("Champions"))?.formula as string;

@@ -30,10 +30,12 @@ for (const formulaMode of ["cx", "portable"] as const) {
 
 /** A formula that gives text: a row's RFM segment or revenue movement, a spilled table's header, a mirror of the user's text column. */
 const givesText = (formula: string): boolean =>
-  /^=CX\.(RFM_SUMMARY|RFM_SEGMENT_SUMMARY|CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS)\(/.test(formula) ||
+  /^=CX\.(RFM_SUMMARY|RFM_SEGMENT_SUMMARY|CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS|AT_RISK)\(/.test(formula) ||
   Object.values(segmentNames.Champions).some((name) => formula.includes(`"${name}"`)) ||
   (["en-US", "zh-CN"] as const).some((locale) => formula.includes(`"${label("expansion", locale)}"`)) ||
-  /^='[^']+'!\$?[A-Z]+\$?\d+$/.test(formula);
+  /^='[^']+'!\$?[A-Z]+\$?\d+$/.test(formula) ||
+  // the early-warning list's customer and segment columns
+  /^=IFERROR\(INDEX\('[^']+'!Tx_(Customer|Segment),/.test(formula);
 
 describe.each(reports)("%s", (_name, spec) => {
   test("every number and every formula has an explicit number format", () => {

@@ -13,6 +13,7 @@ import { sampleCustomers } from "../../src/report/sampleData";
 import { expectClose } from "../helpers/close";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 import { allCells, cellAt, cxValueAt, sheetOf } from "../helpers/evaluateReport";
+import { rfmAnalysis } from "../../src/core/rfmAnalysis";
 
 const OTHER_CUSTOMERS = sampleCustomers(7, 17);
 const OTHER_INPUTS: ReportInputs = {
@@ -55,8 +56,13 @@ describe.each([
     const values = { get: (address: string): unknown => recalculated.get(address.startsWith("'") ? address.replace(/^'((?:[^']|'')+)'!/, (_m, name: string) => `${name.replace(/''/g, "'")}!`) : address) };
     // Every metric cell on every sheet: the portable formulas that differ from the CX sheet's (built-in
     // counts and sums are the same formula in both), and not the working columns of the RFM table.
+    // The early-warning table is not compared here: the add-in ranks by value at risk from the BG/NBD
+    // fit, portable mode by the RFM segments (checked below against the core's RFM).
+    const dashboardCells = sheetOf(portable, "dashboard").cells;
+    const warningTop = Number(dashboardCells.find((cell) => cell.value === "Early warning: Can't Lose Them and At Risk customers, by value")?.address.slice(1));
+    const inWarning = (address: string): boolean => /^[G-J]\d+$/.test(address) && Number(address.slice(1)) > warningTop && Number(address.slice(1)) <= warningTop + 11;
     const addresses = allCells(portable)
-      .filter(({ cell, address }) => cell.formula !== undefined && cell.style !== "helper" && cellAt(withAddIn, address)?.formula !== cell.formula)
+      .filter(({ cell, address }) => cell.formula !== undefined && cell.style !== "helper" && !inWarning(address) && cellAt(withAddIn, address)?.formula !== cell.formula)
       .map(({ address }) => address);
     // KPIs (7), satisfaction (NPS, margin, CSAT, CSI), lifecycle (3: retention is the period figure in
     // both modes), CAC per channel, RFM summary (11 segments × 4), and the period tables of the workings:
@@ -86,6 +92,23 @@ describe.each([
     }
     expect(errors).toBe(inputs.channels.filter((channel) => channel.newCustomers === 0).length);
     expect(notAvailable).toBeLessThan(13 * 21 / 2);
+    // The early-warning list: the core's RFM customers of Can't Lose Them and At Risk, largest monetary first.
+    const rfm = rfmAnalysis({
+      customerIds: inputs.transactions.map((tx) => tx.customer),
+      dates: inputs.transactions.map((tx) => options.periodEnd - Number(tx.daysBeforeEnd)),
+      amounts: inputs.transactions.map((tx) => Number(tx.amount)),
+      asOf: options.periodEnd,
+    });
+    const atRisk = rfm.customers.map((customer, i) => ({ customer, monetary: rfm.monetary[i] as number, recency: rfm.recencyDays[i] as number, segment: rfm.segments[i] as string }))
+      .filter((c) => c.segment === "Can't Lose Them" || c.segment === "At Risk")
+      .sort((a, b) => b.monetary - a.monetary)
+      .slice(0, 10);
+    expect(atRisk.length).toBeGreaterThan(0);
+    const shownList = Array.from({ length: 10 }, (_, k) => ["G", "H", "I", "J"].map((c) => values.get(`${c}${warningTop + 2 + k}`) ?? ""));
+    expect(shownList).toEqual(Array.from({ length: 10 }, (_, k) => {
+      const c = atRisk[k];
+      return c === undefined ? ["", "", "", ""] : [c.customer, c.monetary, c.recency, c.segment];
+    }));
     // The dashboard's period figures: the report period's row of each table, its change on the
     // quarter before and on the same quarter a year before, against the CX tables.
     const dashboard = sheetOf(portable, "dashboard");
