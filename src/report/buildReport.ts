@@ -612,7 +612,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
   function addPeriodFigures(): void {
     const headers = [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo")];
     put({ address: `A${row}`, value: `${t("periodFigures")} ${periodLabel(periodIndex(options.periodEnd, kind), kind)}`, style: "heading" });
-    headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" }));
+    headers.forEach((header, i) => {
+      put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" });
+      parts.dashboard.widths[i] = widthFor(header, parts.dashboard.widths[i] ?? 0);
+    });
     row += 2;
     const back = (column: string, periods: number): string => `INDEX(${column},ROWS(${column})-${periods})`;
     for (const [label, key, format, figureNames] of PERIOD_FIGURES) {

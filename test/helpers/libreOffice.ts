@@ -44,13 +44,20 @@ if (!havePdfText && process.env["CI"] === "true") throw new Error("CI must run t
 /** A test that prints through LibreOffice and reads the PDF back (poppler-utils' pdftotext). */
 export const testPrinting = haveLibreOffice && havePdfText ? test : test.skip;
 
-/** Prints an .xlsx file to PDF as LibreOffice lays it out, and returns each page's text. */
-export function printedPages(file: string): string[] {
+/**
+ * Prints an .xlsx file to PDF as LibreOffice lays it out, and returns each page's text, and a way
+ * to render a page as a PNG (poppler's pdftoppm) for the eye: test-results/screenshots keeps them.
+ */
+export function printedPages(file: string): { pages: string[]; renderPage: (page: number, png: string) => void } {
   const out = mkdtempSync(path.join(tmpdir(), "cx-pdf-"));
   const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
   execFileSync("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", out, file], { stdio: "ignore", timeout: 300_000 });
   const pdf = path.join(out, path.basename(file).replace(/\.xlsx$/, ".pdf"));
   // pdftotext separates pages with a form feed.
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
-  return text.split("\f").filter((page, i, pages) => i < pages.length - 1 || page.trim() !== "");
+  const pages = text.split("\f").filter((page, i, all) => i < all.length - 1 || page.trim() !== "");
+  const renderPage = (page: number, png: string): void => {
+    execFileSync("pdftoppm", ["-png", "-r", "110", "-f", String(page), "-l", String(page), "-singlefile", pdf, png.replace(/\.png$/, "")], { stdio: "ignore" });
+  };
+  return { pages, renderPage };
 }

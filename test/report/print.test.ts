@@ -4,7 +4,7 @@
  * count below; the data and workings sheets fit to width. Checked on the PDF LibreOffice prints from
  * the exported .xlsx (pdftotext reads it back), and on the page setup the Excel writer makes.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { specToXlsx } from "../../scripts/specToXlsx";
@@ -53,7 +53,7 @@ describe.each(["en-US", "zh-CN"] as const)("printed by LibreOffice (%s)", (local
     const report = buildReport({ ...options, locale, title: locale === "zh-CN" ? "客户指标（示例）" : options.title });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-print-")), "report.xlsx");
     await specToXlsx(report, file);
-    const pages = printedPages(file);
+    const { pages, renderPage } = printedPages(file);
     const [dashboard, data, workings] = report.sheets.map((sheet) => pages.filter((page) => page.split("\n")[0]?.includes(sheet.name)));
     expect(dashboard?.length).toBeGreaterThanOrEqual(1);
     expect(dashboard?.length).toBeLessThanOrEqual(2);
@@ -66,5 +66,13 @@ describe.each(["en-US", "zh-CN"] as const)("printed by LibreOffice (%s)", (local
     expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "本期交易数据指标" : "Period figures from the transactions");
     if (dashboard?.[1] !== undefined) expect(dashboard[1]).toContain(locale === "zh-CN" ? "期间" : "Period");
     expect(pages[0]).toMatch(locale === "zh-CN" ? /第 1 页，共 \d+ 页/ : /Page 1 of \d+/);
+    // The dashboard's pages as pictures, kept with the test results for a person to look at.
+    const shots = path.resolve(__dirname, "../../test-results/screenshots");
+    mkdirSync(shots, { recursive: true });
+    (dashboard ?? []).forEach((page, k) => {
+      const png = path.join(shots, `dashboard-${locale}-page-${k + 1}.png`);
+      renderPage(pages.indexOf(page) + 1, png);
+      expect(statSync(png).size).toBeGreaterThan(20_000);
+    });
   }, 180_000);
 });
