@@ -230,10 +230,16 @@ const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money"
   ["netRevenueRetention", "netRevenueRetention", "percent", ["Net_Revenue_Retention"]],
 ];
 
-/** How many customers the early-warning table lists, and where it stands: G54, under the charts. */
+/** The revenue bridge of the report period on the dashboard: each step's label and the period table's column. */
+const REVENUE_BRIDGE_STEPS: readonly (readonly [ReportLabel, string])[] = [
+  ["bridgePrevious", "previousRevenue"], ["bridgeNew", "newRevenue"], ["bridgeReturning", "returningRevenue"],
+  ["bridgeExpansion", "expansion"], ["bridgeContraction", "contraction"], ["bridgeLost", "lostRevenue"], ["bridgeRevenue", "periodRevenue"],
+];
+
+/** How many customers the early-warning table lists, and where it stands: G70, under the charts. */
 const EARLY_WARNING_ROWS = 10;
 const EARLY_WARNING_COLUMN = 6;
-const EARLY_WARNING_TOP = 54;
+const EARLY_WARNING_TOP = 70;
 
 /** A text as a formula writes it, quotes doubled. */
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
@@ -282,8 +288,8 @@ interface TableColumn {
 const TABLE_HEADING_ROW = 3;
 const TABLE_HEADER_ROW = 4;
 const TABLE_FIRST_COLUMN: Readonly<Record<Exclude<SheetRole, "dashboard">, number>> = { data: 3, workings: 0 };
-/** Charts sit beside the report block (A:E) of the dashboard, in G:M. */
-const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"]] as const;
+/** Charts sit beside the report block (A:E) of the dashboard, in G:M, four at most. */
+const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"], ["G54", "M68"]] as const;
 const CHART_RIGHT_COLUMN = "M";
 
 /** What a report's sheet holds while it is built. */
@@ -605,6 +611,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
   }
   // The dashboard's sections start under its title block.
   row = 7;
+  // Where the report period's revenue bridge stands on the dashboard, for its chart.
+  let bridgeRows: { first: number; last: number } | undefined;
   if (trend) addPeriodFigures();
 
   // The report period's figures from the period tables (its row is the last of the trend), with the
@@ -633,6 +641,16 @@ export function buildReport(options: ReportOptions): ReportSpec {
       put({ ...change(1), address: `C${row}` });
       put({ ...change(PERIODS_PER_YEAR[kind]), address: `D${row}` });
       for (const name of figureNames) names.push({ name, range: `B${row}` });
+      row++;
+    }
+    row++;
+    // The revenue bridge of the report period: from the period before's revenue to this one's.
+    put({ address: `A${row}`, value: `${t("revenueBridgeOf")} ${periodLabel(periodIndex(options.periodEnd, kind), kind)}`, style: "heading" });
+    row++;
+    bridgeRows = { first: row, last: row + REVENUE_BRIDGE_STEPS.length - 1 };
+    for (const [label, key] of REVENUE_BRIDGE_STEPS) {
+      put({ address: `A${row}`, value: t(label), style: "label" });
+      put({ address: `B${row}`, formula: `=${back(trendName(key), 0)}`, numberFormat: money, style: "kpi" });
       row++;
     }
     row++;
@@ -667,6 +685,17 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const slot = chartSlots.shift();
     if (sections.charts && slot !== undefined) charts.push({ ...spec, topLeft: slot[0], bottomRight: slot[1] });
   };
+  if (trend && bridgeRows !== undefined) {
+    // The trend: customers at the end of each period, with the new and the lapsed, from the workings.
+    const onWorkings = sheetQualifier(sheetNames.workings);
+    const trendColumn = (key: string): string => `${onWorkings}${parts.workings.names.find((name) => name.name === trendName(key))?.range as string}`;
+    const labels = trendColumn("firstDay").replace(/!B(\d+):B(\d+)$/, "!A$1:A$2");
+    chart({
+      type: "ColumnClustered", categories: labels, title: t("customerTrend"),
+      series: ([["customersEnd", "customersEnd"], ["newCustomersPeriod", "newCustomers"], ["lapsedCustomers", "lapsed"]] as const).map(([label, key]) => ({ name: t(label), values: trendColumn(key) })),
+    });
+    chart({ type: "ColumnClustered", categories: `A${bridgeRows.first}:A${bridgeRows.last}`, series: [{ name: t("revenueBridgeOf"), values: `B${bridgeRows.first}:B${bridgeRows.last}` }], title: t("revenueBridgeOf") });
+  }
 
   if (sections.dimensions) {
     heading("kpis", [t("metric"), t("value"), t("target")]);
@@ -699,7 +728,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
     kpis.forEach((kpi) => addKpi(kpi, row++));
     row++;
     const onData = sheetQualifier(sheetNames.data);
-    chart({ type: "BarClustered", categories: `${onData}${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, values: `${onData}${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}`, title: t("cacByChannel") });
+    // With the trend, its charts take the first slots; without it, CAC by channel (the data sheet's table).
+    if (!trend) chart({ type: "BarClustered", categories: `${onData}${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, series: [{ name: t("cacByChannel"), values: `${onData}${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}` }], title: t("cacByChannel") });
   }
 
   if (sections.satisfaction) {
@@ -729,7 +759,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       row++;
     }
     row++;
-    chart({ type: "Pie", categories: `A${breakdownTop}:A${breakdownTop + 2}`, values: `B${breakdownTop}:B${breakdownTop + 2}`, title: t("npsBreakdown") });
+    chart({ type: "Pie", categories: `A${breakdownTop}:A${breakdownTop + 2}`, series: [{ name: t("npsBreakdown"), values: `B${breakdownTop}:B${breakdownTop + 2}` }], title: t("npsBreakdown") });
   }
 
   if (sections.lifecycle) {
@@ -786,7 +816,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       });
     }
     row = last + 2;
-    chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, values: `B${first}:B${last}`, title: t("customersBySegment") });
+    chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, series: [{ name: t("customersBySegment"), values: `B${first}:B${last}` }], title: t("customersBySegment") });
     if (needed.includes("transactions")) addEarlyWarning();
   }
 

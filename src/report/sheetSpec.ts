@@ -48,11 +48,14 @@ export interface TrafficLightSpec {
   readonly direction: "atLeast" | "atMost";
 }
 
-/** A chart of one series: its category labels and values are ranges of the chart's sheet, or of another sheet of the report ('Data 2026-10'!D5:D8). */
+/**
+ * A chart: its category labels and each series' values are ranges of the chart's sheet, or of
+ * another sheet of the report ('Workings 2026-10'!B5:B17).
+ */
 export interface ChartSpec {
   readonly type: "Pie" | "BarClustered" | "ColumnClustered";
   readonly categories: string;
-  readonly values: string;
+  readonly series: readonly ChartSeriesSpec[];
   readonly title: string;
   /** The cells the chart covers, top-left and bottom-right. */
   readonly topLeft: string;
@@ -76,6 +79,11 @@ export interface PrintSpec {
 
 /** What a sheet is in a report: the page a manager reads and prints, its inputs and data, or the tables behind it. */
 export type SheetRole = "dashboard" | "data" | "workings";
+
+export interface ChartSeriesSpec {
+  readonly name: string;
+  readonly values: string;
+}
 
 export interface SheetSpec {
   /** The sheet name wanted; the writer makes it unique in the workbook (and rewrites references to it). */

@@ -1,17 +1,6 @@
 import { REPORT_MARKER, RefreshRefusedError, withoutNewSheets, type ReportMarker, type WriteResult } from "./writeReport";
-import { splitBlock, REQUEST_BUDGET_BYTES, uniqueSheetName } from "./planWrite";
+import { asWritten, splitBlock, REQUEST_BUDGET_BYTES, uniqueSheetName } from "./planWrite";
 import { readInChunks } from "./readInChunks";
-
-/** Errors as a cell shows them: written back as typed, so the archive shows the same error. */
-const ERROR_VALUES = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#NUM!", "#REF!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"]);
-
-/** A computed value as `formulas` must be given it to stay that value: text behind an apostrophe (so "=…" or "2024" stays text), errors as typed. */
-function asWritten(value: unknown): string | number | boolean {
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  const text = String(value ?? "");
-  if (text === "" || ERROR_VALUES.has(text)) return text;
-  return `'${text}`;
-}
 
 /**
  * "Archive as issued": the dashboard of the report the active sheet belongs to, copied with its

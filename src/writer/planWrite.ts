@@ -46,6 +46,26 @@ export function cellContent(cell: CellSpec): Content {
   return typeof value === "string" && value !== "" ? `'${value}` : value;
 }
 
+/** Errors as a cell shows them: written back as typed, so the archive shows the same error. */
+const ERROR_VALUES = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#NUM!", "#REF!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"]);
+
+/** A computed value as `formulas` must be given it to stay that value: text behind an apostrophe (so "=…" or "2024" stays text), errors as typed. */
+export function asWritten(value: unknown): string | number | boolean {
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  const text = String(value ?? "");
+  if (text === "" || ERROR_VALUES.has(text)) return text;
+  return `'${text}`;
+}
+
+/**
+ * What to hand Excel's `formulas` to put back a cell as it was read: its formula where it has one,
+ * else its value as asWritten gives it (text read back from `formulas` has lost the apostrophe that
+ * kept "+ New customers" or "2024" text, and would come back as a formula or a number).
+ */
+export function restoredContent(formula: unknown, value: unknown): string | number | boolean {
+  return typeof formula === "string" && formula.startsWith("=") ? formula : asWritten(value);
+}
+
 /**
  * Turns a SheetSpec into a few large writes instead of one per cell (a round trip to Excel per cell
  * would take seconds on Excel on the web), without the blank cells between sections: each row's

@@ -1,7 +1,7 @@
 import { columnName, parseRange } from "../core/a1";
 import { cellsOutsideReport, SCALAR_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import { renameSheets, type ReportSpec, type SheetRole, type SheetSpec } from "../report/sheetSpec";
-import { batchPieces, blockBytes, planWrite, REQUEST_BUDGET_BYTES, splitBlock, uniqueSheetName, uniqueTableName, type WriteBlock, type WritePlan } from "./planWrite";
+import { batchPieces, blockBytes, planWrite, REQUEST_BUDGET_BYTES, restoredContent, splitBlock, uniqueSheetName, uniqueTableName, type WriteBlock, type WritePlan } from "./planWrite";
 import { readAreasInChunks } from "./readInChunks";
 
 export interface WriteResult {
@@ -128,10 +128,12 @@ function applyLayout(context: Excel.RequestContext, { sheet, spec }: Target, pla
     // explicitly (ExcelApi 1.7): never a series Excel may or may not have made.
     const added = sheet.charts.add(chart.type, sheet.getRange(chart.topLeft), "Columns");
     added.title.text = chart.title;
-    added.legend.visible = chart.type === "Pie";
-    const series = added.series.add(chart.title);
-    series.setValues(rangeOf(context, sheet, chart.values));
-    series.setXAxisValues(rangeOf(context, sheet, chart.categories));
+    added.legend.visible = chart.type === "Pie" || chart.series.length > 1;
+    for (const each of chart.series) {
+      const series = added.series.add(each.name);
+      series.setValues(rangeOf(context, sheet, each.values));
+      series.setXAxisValues(rangeOf(context, sheet, chart.categories));
+    }
     added.setPosition(chart.topLeft, chart.bottomRight);
   }
   for (const light of spec.trafficLights) {
@@ -251,8 +253,8 @@ export class RefreshRefusedError extends Error {
 interface ReadSheet {
   readonly sheet: Excel.Worksheet;
   readonly name: string;
-  /** The used range's address and formulas. */
-  readonly before: { readonly address: string; readonly formulas: readonly (readonly unknown[])[] };
+  /** The used range's address, formulas and values. */
+  readonly before: { readonly address: string; readonly formulas: readonly (readonly unknown[])[]; readonly values: readonly (readonly unknown[])[] };
 }
 
 /** A report as read for a rebuild: what it was made from, its sheets and what they hold now. */
@@ -347,7 +349,7 @@ export async function readReport(context: Excel.RequestContext): Promise<ReadRep
   const reads = await readAreasInChunks(context, areas.map(({ sheet, used }) => ({ address: used.address, rangeAt: (local: string) => sheet.getRange(local) })), ["values", "formulas"], REPORT_CELLS_PER_READ);
   const sheets: ReadSheet[] = parts.map(({ sheet, name, used }) => {
     const read = used.isNullObject ? undefined : reads[areas.findIndex((area) => area.name === name)];
-    return { sheet, name, before: { address: used.isNullObject ? `'${name}'!A1` : used.address, formulas: read?.rows.formulas ?? [] } };
+    return { sheet, name, before: { address: used.isNullObject ? `'${name}'!A1` : used.address, formulas: read?.rows.formulas ?? [], values: read?.rows.values ?? [] } };
   });
   const valuesOf = (address: string): unknown[][] => {
     const box = parseRange(address);
@@ -417,7 +419,8 @@ export async function refreshReport(
       for (const { sheet, before } of sheets) {
         const local = localAddress(before.address);
         sheet.getRange(local).clear("Contents");
-        for (const slice of splitBlock({ range: local, formulas: before.formulas as (string | number | boolean)[][] }, REQUEST_BUDGET_BYTES)) {
+        const contents = before.formulas.map((row, r) => row.map((formula, c) => restoredContent(formula, before.values[r]?.[c])));
+        for (const slice of splitBlock({ range: local, formulas: contents }, REQUEST_BUDGET_BYTES)) {
           sheet.getRange(slice.range).formulas = slice.formulas as unknown as string[][];
           await context.sync();
         }
@@ -443,7 +446,7 @@ function renamedReport(report: ReportSpec, renames: ReadonlyMap<string, string>)
       name: changed.get(spec.name) ?? spec.name,
       cells: spec.cells.map((cell) => (cell.formula === undefined ? cell : { ...cell, formula: rename(cell.formula) })),
       names: spec.names.map((name) => (name.external === true ? { ...name, range: rename(name.range) } : name)),
-      charts: spec.charts.map((chart) => ({ ...chart, values: rename(chart.values), categories: rename(chart.categories) })),
+      charts: spec.charts.map((chart) => ({ ...chart, categories: rename(chart.categories), series: chart.series.map((each) => ({ ...each, values: rename(each.values) })) })),
     })),
   };
 }

@@ -25,6 +25,7 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
   // Ranges are logged by sheet and address ("Report 2024-Q3!A1"): every sheet of a report has an A1.
   const range = (sheetName: string) => (address: string): Record<string, unknown> => {
     const record: Record<string, unknown> = {
+      address: `${sheetName}!${address}`,
       format: { font: {}, fill: {} },
       conditionalFormats: { add: () => { log.conditionalFormats++; return { cellValue: { format: { fill: {} } } }; } },
     };

@@ -149,8 +149,8 @@ test("the RFM segment summary spills every segment, with the core's counts and r
 
 test("the early-warning table: CX.AT_RISK's ten customers most at risk, every cell of its spill formatted", () => {
   const heading = spec.cells.find((cell) => cell.value === "Early warning: the valuable customers most at risk (value at risk = (1 − P(alive)) × value so far)")?.address;
-  expect(heading).toBe("G54"); // beside the report block, under the charts
-  const top = 55;
+  expect(heading).toBe("G70"); // beside the report block, under the charts
+  const top = 71;
   expect(cellAt(spec, `G${top}`)?.formula).toBe(`=CX.AT_RISK('Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,'Workings 2024-Q3'!Tx_Amount,10,'Data 2024-Q3'!As_Of,"en-US")`);
   const list = cx.AT_RISK(ids, dates, amounts, 10, options.periodEnd, "en-US", invocation());
   expect(list).toHaveLength(11);
@@ -244,11 +244,26 @@ test("CAC per channel in the channel table; three charts with their categories a
   const left = channels.replace(/\d+:.*$/, "");
   const cacColumn = String.fromCharCode(left.charCodeAt(0) + 1);
   expect([5, 6, 7, 8].map((row) => evaluateCx(report, onData(`${cacColumn}${row}`)?.formula as string, data))).toEqual([40_000 / 70, 500, 800, 10_000 / 45]);
-  expect(spec.charts.map((chart) => [chart.type, chart.categories, chart.values, chart.title])).toEqual([
-    ["BarClustered", `'Data 2024-Q3'!${left}5:${left}8`, `'Data 2024-Q3'!${cacColumn}5:${cacColumn}8`, "CAC by channel"],
-    ["Pie", `A${rowOf("Promoters (9-10)")}:A${rowOf("Detractors (0-6)")}`, `B${rowOf("Promoters (9-10)")}:B${rowOf("Detractors (0-6)")}`, "NPS breakdown"],
-    ["ColumnClustered", `A${rowOf("RFM segments") + 2}:A${rowOf("RFM segments") + 12}`, `B${rowOf("RFM segments") + 2}:B${rowOf("RFM segments") + 12}`, "Customers per RFM segment"],
+  // with the trend: the customers' trend from the workings, the quarter's revenue bridge, NPS, RFM
+  const workingsName = (name: string): string => sheetOf(report, "workings").names.find((n) => n.name === name)?.range as string;
+  const bridgeTop = rowOf("Revenue in the period before");
+  expect(spec.charts.map((chart) => [chart.type, chart.categories, chart.series.map((s) => [s.name, s.values]), chart.title])).toEqual([
+    ["ColumnClustered", `'Workings 2024-Q3'!${workingsName("Trend_First_Day").replace(/B/g, "A")}`, [
+      ["Active customers at the end", `'Workings 2024-Q3'!${workingsName("Trend_Customers_End")}`],
+      ["New customers", `'Workings 2024-Q3'!${workingsName("Trend_New_Customers")}`],
+      ["Lapsed customers", `'Workings 2024-Q3'!${workingsName("Trend_Lapsed")}`],
+    ], "Active customers, new and lapsed"],
+    ["ColumnClustered", `A${bridgeTop}:A${bridgeTop + 6}`, [["Revenue bridge", `B${bridgeTop}:B${bridgeTop + 6}`]], "Revenue bridge"],
+    ["Pie", `A${rowOf("Promoters (9-10)")}:A${rowOf("Detractors (0-6)")}`, [["NPS breakdown", `B${rowOf("Promoters (9-10)")}:B${rowOf("Detractors (0-6)")}`]], "NPS breakdown"],
+    ["ColumnClustered", `A${rowOf("RFM segments") + 2}:A${rowOf("RFM segments") + 12}`, [["Customers per RFM segment", `B${rowOf("RFM segments") + 2}:B${rowOf("RFM segments") + 12}`]], "Customers per RFM segment"],
   ]);
+  // the bridge adds up: the period before's revenue and its movements give this period's
+  const step = (k: number): number => evaluateCx(report, cellAt(spec, `B${bridgeTop + k}`)?.formula as string);
+  expect(step(0) + step(1) + step(2) + step(3) + step(4) + step(5)).toBeCloseTo(step(6), 6);
+  expect(step(6)).toBe(kpi("Revenue"));
+  // without the trend, CAC by channel from the data sheet's table
+  const noTrend = sheetOf(buildReport({ ...options, sections: { ...ALL_SECTIONS, trend: false } }), "dashboard");
+  expect(noTrend.charts[0]).toMatchObject({ type: "BarClustered", categories: `'Data 2024-Q3'!${left}5:${left}8`, series: [{ name: "CAC by channel", values: `'Data 2024-Q3'!${cacColumn}5:${cacColumn}8` }] });
   // charts do not cover the report block or the input tables
   for (const chart of spec.charts) expect(chart.topLeft.startsWith("G") && chart.bottomRight.startsWith("M")).toBe(true);
 });

@@ -4,7 +4,7 @@
  */
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { columnName, parseRange } from "../../src/core/a1";
-import { batchBlocks, blockBytes, cellContent, planWrite, splitBlock, uniqueSheetName, uniqueTableName } from "../../src/writer/planWrite";
+import { batchBlocks, blockBytes, cellContent, planWrite, restoredContent, splitBlock, uniqueSheetName, uniqueTableName } from "../../src/writer/planWrite";
 import { ReportWriteError, withSheetNames, writeReport } from "../../src/writer/writeReport";
 import { workbook } from "../helpers/excelMock";
 import { allNames, allTables, sheetOf } from "../helpers/evaluateReport";
@@ -35,9 +35,12 @@ test("writes the three sheets in two round trips, however many sheets, into new 
   expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length); // good and bad for each KPI with a target
   expect(spec.trafficLights).toHaveLength(9); // the 7 KPIs, NPS and CSAT in the satisfaction block
   expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
-  expect(log.charts).toEqual(["BarClustered", "Pie", "ColumnClustered"]);
-  // each chart has exactly one series, added explicitly with the spec's values and categories (the CAC chart's on the data sheet)
-  expect(log.chartSeries).toEqual(spec.charts.map((chart) => [{ name: chart.title, values: log.ranges[logged(chart.values)], categories: log.ranges[logged(chart.categories)] }]));
+  expect(log.charts).toEqual(["ColumnClustered", "ColumnClustered", "Pie", "ColumnClustered"]);
+  // each chart has exactly its series, added explicitly with the spec's values and categories (the trend's on the workings sheet)
+  const addressOf = (range: unknown): unknown => (range as { address?: unknown } | undefined)?.address;
+  expect(log.chartSeries.map((series) => series.map((each) => ({ name: each.name, values: addressOf(each.values), categories: addressOf(each.categories) }))))
+    .toEqual(spec.charts.map((chart) => chart.series.map((each) => ({ name: each.name, values: logged(each.values), categories: logged(chart.categories) }))));
+  expect(log.chartSeries[0]).toHaveLength(3);
   expect(log.chartSeries[0]?.[0]?.values).toBeDefined();
 });
 
@@ -103,7 +106,7 @@ test("the plan writes each part of the sheet as its own block, without the blank
   // styles go by runs down a column: the 13 scalar inputs are one area, the 40 survey answers per column another
   // (the 7 inputs transactions cannot give, the lapse window below the as-of date; the first survey column)
   expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B6:B12", "B14", "D5:D44"]));
-  expect(plan.styles.input?.split(",")).toEqual(["C25:C29", "C33", "C35"]); // the typed-in targets: churn to payback, NPS, CSAT
+  expect(plan.styles.input?.split(",")).toEqual(["C34:C38", "C42", "C44"]); // the typed-in targets: churn to payback, NPS, CSAT
   expect(planWrite(data).styles.helper).toBeUndefined();
 });
 
@@ -112,6 +115,16 @@ test("text goes in as text: a title starting with = or +, and digits, are not fo
   expect(cellContent({ address: "A1", value: "2024" })).toBe("'2024");
   expect(cellContent({ address: "A1", value: 2024 })).toBe(2024);
   expect(cellContent({ address: "A1", formula: "=SUM(B1:B2)" })).toBe("=SUM(B1:B2)");
+});
+
+test("a cell put back after a rejected rewrite is what it was: a formula, a number, an error, or text that looks like neither", () => {
+  expect(restoredContent("=SUM(B1:B2)", 3)).toBe("=SUM(B1:B2)");
+  expect(restoredContent(2024, 2024)).toBe(2024);
+  // text read back from formulas has lost its apostrophe: "+ New customers" would come back as a formula
+  expect(restoredContent("+ New customers", "+ New customers")).toBe("'+ New customers");
+  expect(restoredContent("2024", "2024")).toBe("'2024");
+  expect(restoredContent("#N/A", "#N/A")).toBe("#N/A");
+  expect(restoredContent("", "")).toBe("");
 });
 
 test("a block too large for one request is cut into slices of whole rows, each under the budget", () => {
