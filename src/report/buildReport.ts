@@ -55,6 +55,8 @@ export interface ReportInputs {
   readonly transactions: readonly TransactionInput[];
   /** Interaction counts per customer for the engagement score. */
   readonly engagement: readonly EngagementInput[];
+  /** The lapse window of the period tables as typed in (days); unset: the default for the period (defaultLapseDays). */
+  readonly lapseDays?: CellValue;
 }
 
 export interface ReportTargets {
@@ -598,7 +600,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   if (trend) {
     // The lapse window is an input; the trend's first and last day follow the report period.
     const trendInputs: [ReportLabel, string, CellSpec][] = [
-      ["lapseDays", "Lapse_Days", { address: "", value: defaultLapseDays(kind), numberFormat: COUNT_FORMAT, style: "input" }],
+      ["lapseDays", "Lapse_Days", { address: "", value: inputs.lapseDays ?? defaultLapseDays(kind), numberFormat: COUNT_FORMAT, style: "input" }],
       ["trendFrom", "Trend_From", { address: "", value: trendFrom, numberFormat: DATE_FORMAT }],
       ["trendTo", "Trend_To", { address: "", formula: "=Period_End", numberFormat: DATE_FORMAT }],
     ];

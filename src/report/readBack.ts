@@ -23,7 +23,7 @@ export interface SheetContents {
 }
 
 /** The names of the scalar inputs the writer must read. */
-export const SCALAR_INPUT_NAMES: readonly string[] = SCALAR_INPUTS.map(([, name]) => name);
+export const SCALAR_INPUT_NAMES: readonly string[] = [...SCALAR_INPUTS.map(([, name]) => name), "Lapse_Days"];
 
 const cell = (value: unknown): CellValue | undefined => (typeof value === "number" || (typeof value === "string" && value !== "") ? value : typeof value === "boolean" ? String(value).toUpperCase() : undefined);
 
@@ -53,8 +53,11 @@ export function inputsFromSheet(contents: SheetContents): ReportInputs {
   const scalars = Object.fromEntries(SCALAR_INPUTS.map(([, name, key]) => [key, cell(contents.scalars[name]) ?? ""])) as Record<(typeof SCALAR_INPUTS)[number][2], CellValue>;
   const survey = rows(contents, "CX_Survey", 3);
   const text = (value: CellValue | undefined): string => (value === undefined ? "" : String(value));
+  const lapseDays = cell(contents.scalars["Lapse_Days"]);
   return {
     ...scalars,
+    // The lapse window as typed over (a blank one goes back to the default for the period).
+    ...(lapseDays === undefined ? {} : { lapseDays }),
     channels: rows(contents, "CX_Channels", 4).map(([name, , spend, newCustomers]) => ({
       name: { "en-US": text(name), "zh-CN": text(name) }, spend: spend ?? "", newCustomers: newCustomers ?? "",
     })),

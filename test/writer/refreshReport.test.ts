@@ -63,6 +63,8 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
   // The user types over a figure and adds a purchase in the row below the transaction table, which Excel's table takes in.
   const lost = nameRange(data, "Gross_Margin");
   data.cells.set(lost, 0.38);
+  // and shortens the lapse window of the period tables
+  data.cells.set(nameRange(data, "Lapse_Days"), 120);
   const transactions = workings.tables.get("CX_Transactions") as { top: number; left: number; bottom: number; right: number };
   const newRow = transactions.bottom + 2;
   const [customer, date, amount] = [0, 1, 2].map((j) => columnName(transactions.left + j));
@@ -79,6 +81,7 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
   const [after, dataAfter, workingsAfter] = [sheetNamed(DASHBOARD), sheetNamed(DATA), sheetNamed(WORKINGS)] as [FakeSheet, FakeSheet, FakeSheet];
   // the typed-over figure and the new row are kept; the names and working columns cover the new row
   expect(dataAfter.cells.get(lost)).toBe(0.38);
+  expect(dataAfter.cells.get(nameRange(dataAfter, "Lapse_Days"))).toBe(120);
   expect(workingsAfter.cells.get(`${customer}${newRow}`)).toBe("C-9999");
   expect(nameRange(workingsAfter, "Tx_Customer")).toBe(`${customer}5:${customer}${newRow}`);
   expect(workingsAfter.cells.get(`${columnName(transactions.left + 10)}${newRow}`)).toMatch(/^=IF\(/);
