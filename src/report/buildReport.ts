@@ -256,6 +256,18 @@ const NO_CHANGE = "–";
 const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%";
 const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp"';
 
+/**
+ * The typed-in targets on the dashboard: the KPI they stand beside, the sheet-scoped name of their
+ * cell (refresh reads it back), and the target it sets.
+ */
+const TARGET_CELLS: readonly (readonly [ReportLabel, string, keyof ReportTargets])[] = [
+  ["churn", "Target_Churn", "churn"], ["csat", "Target_CSAT", "csat"], ["engagement", "Target_Engagement", "engagement"],
+  ["ltvCac", "Target_LTV_CAC", "ltvCac"], ["payback", "Target_Payback_Months", "paybackMonths"], ["nps", "Target_NPS", "nps"],
+];
+const TARGET_NAMES: Readonly<Partial<Record<ReportLabel, string>>> = Object.fromEntries(TARGET_CELLS.map(([label, name]) => [label, name]));
+/** Which of ReportTargets each named target cell sets. */
+export const TARGET_KEYS: Readonly<Record<string, keyof ReportTargets>> = Object.fromEntries(TARGET_CELLS.map(([, name, key]) => [name, key]));
+
 /** A metric row: label, the CX formula, the built-in formula computing the same, format, target. */
 interface KpiRow {
   readonly label: ReportLabel;
@@ -665,10 +677,16 @@ export function buildReport(options: ReportOptions): ReportSpec {
     // A figure shown in two sections (CSAT) is named where it first stands.
     if (figure !== undefined && !names.some((name) => name.name === figure)) names.push({ name: figure, range: `B${at}` });
     if (kpi.target !== undefined) {
+      // A typed target is a named input cell (refresh reads it back); a target shown twice (CSAT) is typed where it first stands.
+      const targetName = TARGET_NAMES[kpi.label];
+      const first = targetName === undefined ? undefined : names.find((name) => name.name === targetName);
       put({
         address: `C${at}`, numberFormat: formats[kpi.format],
-        ...(kpi.target.formula === undefined ? { value: kpi.target.value as number, style: "input" as const } : { formula: kpi.target.formula }),
+        ...(kpi.target.formula !== undefined ? { formula: kpi.target.formula }
+          : first !== undefined ? { formula: `=${first.range}` }
+            : { value: kpi.target.value as number, style: "input" as const }),
       });
+      if (targetName !== undefined && first === undefined && kpi.target.formula === undefined) names.push({ name: targetName, range: `C${at}` });
       trafficLights.push({ range: `B${at}`, targetAddress: `C${at}`, direction: kpi.target.direction });
     }
   };

@@ -8,7 +8,7 @@ import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
 import { fillTemplate } from "../i18n/locale";
 import { reportLabels } from "../i18n/reportLabels";
 import { isBlank } from "../core/cells";
-import { buildReport, SCALAR_INPUTS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings } from "./buildReport";
+import { buildReport, SCALAR_INPUTS, TARGET_KEYS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings, type ReportTargets } from "./buildReport";
 import type { DataSource } from "./dataSource";
 import type { ReportSpec, SheetSpec } from "./sheetSpec";
 
@@ -24,6 +24,18 @@ export interface SheetContents {
 
 /** The names of the scalar inputs the writer must read. */
 export const SCALAR_INPUT_NAMES: readonly string[] = [...SCALAR_INPUTS.map(([, name]) => name), "Lapse_Days"];
+
+/** The names of the targets typed on the dashboard, which the writer reads there. */
+export const TARGET_INPUT_NAMES: readonly string[] = Object.keys(TARGET_KEYS);
+
+/** The targets as typed over on the dashboard: a number replaces the stored target; anything else keeps it. */
+export function targetsFromSheet(stored: ReportTargets, contents: SheetContents): ReportTargets {
+  const typed = Object.entries(TARGET_KEYS).flatMap(([name, key]) => {
+    const value = contents.scalars[name];
+    return typeof value === "number" && Number.isFinite(value) ? [[key, value] as const] : [];
+  });
+  return { ...stored, ...Object.fromEntries(typed) };
+}
 
 const cell = (value: unknown): CellValue | undefined => (typeof value === "number" || (typeof value === "string" && value !== "") ? value : typeof value === "boolean" ? String(value).toUpperCase() : undefined);
 
@@ -96,7 +108,7 @@ function reportFromSheet(stored: unknown, contents: SheetContents, today: number
   if (settings === undefined) return undefined;
   const period = forward ? nextPeriod(settings.periodStart, settings.periodEnd) : { start: settings.periodStart, end: settings.periodEnd };
   const options: ReportOptions = {
-    ...settings, periodStart: period.start, periodEnd: period.end, generatedOn: today, inputs: inputsFromSheet(contents),
+    ...settings, periodStart: period.start, periodEnd: period.end, generatedOn: today, inputs: inputsFromSheet(contents), targets: targetsFromSheet(settings.targets, contents),
     ...(settings.source === undefined ? {} : { source: followTables(settings.source, contents.linkedTables ?? {}) }),
   };
   return buildReport(options);

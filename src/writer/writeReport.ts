@@ -1,5 +1,5 @@
 import { columnName, parseRange } from "../core/a1";
-import { cellsOutsideReport, SCALAR_INPUT_NAMES, type SheetContents } from "../report/readBack";
+import { cellsOutsideReport, SCALAR_INPUT_NAMES, TARGET_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import { renameSheets, type ReportSpec, type SheetRole, type SheetSpec } from "../report/sheetSpec";
 import { batchPieces, blockBytes, planWrite, REQUEST_BUDGET_BYTES, restoredContent, splitBlock, uniqueSheetName, uniqueTableName, type WriteBlock, type WritePlan } from "./planWrite";
 import { readAreasInChunks } from "./readInChunks";
@@ -326,8 +326,10 @@ export async function readReport(context: Excel.RequestContext): Promise<ReadRep
     return { sheet, name, used };
   });
   const dataSheet = context.workbook.worksheets.getItem(group.data ?? group.dashboard);
-  const scalarRanges = SCALAR_INPUT_NAMES.map((name) => {
-    const range = dataSheet.names.getItemOrNullObject(name).getRangeOrNullObject();
+  // The data sheet's inputs, and the targets typed on the dashboard.
+  const dashboardSheet = context.workbook.worksheets.getItem(group.dashboard);
+  const scalarRanges = [...SCALAR_INPUT_NAMES.map((name) => [name, dataSheet] as const), ...TARGET_INPUT_NAMES.map((name) => [name, dashboardSheet] as const)].map(([name, sheet]) => {
+    const range = sheet.names.getItemOrNullObject(name).getRangeOrNullObject();
     range.load("values");
     return [name, range] as const;
   });

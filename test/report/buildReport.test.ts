@@ -99,7 +99,11 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
     "Acquisition_Cost", "Average_Order_Value", "CSAT_Score", "Churn_Rate", "Customers_End", "Customers_Lost", "Customers_Start", "Engagement_Score",
     "LTV_To_CAC", "Lapsed_Customers", "Lifetime_Value", "NPS_Margin_Of_Error", "Net_Promoter_Score", "Net_Revenue_Retention", "New_Customers", "Orders",
     "Payback_Months", "Period_Churn_Rate", "Period_End", "Period_Start", "Reactivated_Customers", "Repeat_Buyer_Share", "Revenue", "Satisfaction_Index",
+    "Target_CSAT", "Target_Churn", "Target_Engagement", "Target_LTV_CAC", "Target_NPS", "Target_Payback_Months",
   ]);
+  // a target shown twice (CSAT, in the KPIs and in satisfaction) is typed once: the second cell reads the first
+  const csatTarget = spec.names.find((n) => n.name === "Target_CSAT")?.range as string;
+  expect(spec.cells.filter((cell) => cell.formula === `=${csatTarget}`)).toHaveLength(1);
   expect(data.names.map((name) => name.name).sort()).toEqual([
     "Acquired_Customers", "As_Of", "Avg_Order_Value", "Channel_New_Customers", "Channel_Spend", "Converted", "Engagement_Interactions", "Engagement_Measures",
     "Engagement_Usage", "Engagement_Visits", "Gross_Margin", "Lapse_Days", "Lifespan_Years", "Marketing_Spend", "Monthly_Revenue", "Prospects", "Purchases_Per_Year",

@@ -63,8 +63,9 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
   // The user types over a figure and adds a purchase in the row below the transaction table, which Excel's table takes in.
   const lost = nameRange(data, "Gross_Margin");
   data.cells.set(lost, 0.38);
-  // and shortens the lapse window of the period tables
+  // and shortens the lapse window of the period tables, and raises the NPS target on the dashboard
   data.cells.set(nameRange(data, "Lapse_Days"), 120);
+  sheet.cells.set(nameRange(sheet, "Target_NPS"), 40);
   const transactions = workings.tables.get("CX_Transactions") as { top: number; left: number; bottom: number; right: number };
   const newRow = transactions.bottom + 2;
   const [customer, date, amount] = [0, 1, 2].map((j) => columnName(transactions.left + j));
@@ -82,11 +83,13 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
   // the typed-over figure and the new row are kept; the names and working columns cover the new row
   expect(dataAfter.cells.get(lost)).toBe(0.38);
   expect(dataAfter.cells.get(nameRange(dataAfter, "Lapse_Days"))).toBe(120);
+  expect(sheetNamed(DASHBOARD).cells.get(nameRange(sheetNamed(DASHBOARD), "Target_NPS"))).toBe(40);
   expect(workingsAfter.cells.get(`${customer}${newRow}`)).toBe("C-9999");
   expect(nameRange(workingsAfter, "Tx_Customer")).toBe(`${customer}5:${customer}${newRow}`);
   expect(workingsAfter.cells.get(`${columnName(transactions.left + 10)}${newRow}`)).toMatch(/^=IF\(/);
-  // the settings are the stored ones (the NPS target 25), the generation date is today
-  expect([...after.cells.values()]).toContain(25);
+  // the settings are the stored ones (the churn target 5 %) but for the typed-over NPS target, the generation date is today
+  expect(after.cells.get(nameRange(after, "Target_Churn"))).toBe(0.05);
+  expect([...after.cells.values()]).not.toContain(25);
   expect(after.cells.get("B4")).toBe(TODAY);
   expect(after.cells.get("B4")).not.toBe(before.get("B4"));
   expect(after.charts.map((chart) => chart.type)).toEqual(["ColumnClustered", "ColumnClustered", "Pie", "ColumnClustered"]);

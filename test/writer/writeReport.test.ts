@@ -106,7 +106,7 @@ test("the plan writes each part of the sheet as its own block, without the blank
   // styles go by runs down a column: the 13 scalar inputs are one area, the 40 survey answers per column another
   // (the 7 inputs transactions cannot give, the lapse window below the as-of date; the first survey column)
   expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B6:B12", "B14", "D5:D44"]));
-  expect(plan.styles.input?.split(",")).toEqual(["C34:C38", "C42", "C44"]); // the typed-in targets: churn to payback, NPS, CSAT
+  expect(plan.styles.input?.split(",")).toEqual(["C34:C38", "C42"]); // the typed-in targets: churn to payback, and NPS (the second CSAT target reads the first)
   expect(planWrite(data).styles.helper).toBeUndefined();
 });
 
