@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
-import { sheetQualifier, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
+import { outsideText, sheetQualifier, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
 
 /**
  * Functions newer than Excel 2007 are stored in a file with the "_xlfn." prefix (Excel writes them so,
@@ -16,7 +16,7 @@ const FUTURE_FUNCTIONS = /(?<![\w.])(PERCENTILE\.INC|PERCENTILE\.EXC|QUARTILE\.I
 
 /** A formula as an .xlsx file stores it: no leading "=", future functions prefixed (text literals left alone). */
 export function fileFormula(formula: string): string {
-  return formula.slice(1).split(/("(?:[^"]|"")*")/).map((part, i) => (i % 2 === 1 ? part : part.replace(FUTURE_FUNCTIONS, "_xlfn.$1("))).join("");
+  return outsideText(formula.slice(1), (part) => part.replace(FUTURE_FUNCTIONS, "_xlfn.$1("));
 }
 
 const FILLS: Record<string, string> = { heading: "FFDEEAF6", input: "FFFFF2CC", helper: "FFF2F2F2" };

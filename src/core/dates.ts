@@ -16,3 +16,16 @@ export function utcDateOfSerial(serial: number): Date {
 export function isoDateOfSerial(serial: number): string {
   return utcDateOfSerial(serial).toISOString().slice(0, 10);
 }
+
+/**
+ * How many whole calendar months a span of days is when it runs from the first of a month to the
+ * last day of a month (1 for a month, 3 for a quarter, …); undefined for any other span.
+ *
+ * @example calendarMonths(45474, 45565) // 2024-07-01..2024-09-30 → 3
+ */
+export function calendarMonths(start: number, end: number): number | undefined {
+  const first = utcDateOfSerial(start);
+  const afterEnd = utcDateOfSerial(end + 1);
+  if (first.getUTCDate() !== 1 || afterEnd.getUTCDate() !== 1) return undefined;
+  return (afterEnd.getUTCFullYear() - first.getUTCFullYear()) * 12 + afterEnd.getUTCMonth() - first.getUTCMonth();
+}

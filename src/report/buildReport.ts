@@ -1,5 +1,5 @@
 import { columnName } from "../core/a1";
-import { isoDateOfSerial, utcDateOfSerial } from "../core/dates";
+import { calendarMonths, utcDateOfSerial } from "../core/dates";
 import { defaultLapseDays } from "../core/periodTables";
 import { PERIODS_PER_YEAR, periodIndex, periodLabel, periodStart as firstDayOf, type Period } from "../core/periods";
 import { HELPER_LABELS, HELPERS, helperFormula, periodTables, trendName, txFormats, type TxColumn } from "./periodSheet";
@@ -139,12 +139,16 @@ export const DEFAULT_TREND_PERIODS = 13;
  * month (the month its period ends in, for a period that is not whole months).
  */
 export function reportPeriodKind(periodStart: number, periodEnd: number): Extract<Period, "month" | "quarter" | "year"> {
-  const first = utcDateOfSerial(periodStart);
-  const afterEnd = utcDateOfSerial(periodEnd + 1);
-  const months = (afterEnd.getUTCFullYear() - first.getUTCFullYear()) * 12 + afterEnd.getUTCMonth() - first.getUTCMonth();
-  if (first.getUTCDate() !== 1 || afterEnd.getUTCDate() !== 1) return "month";
-  if (months === 12 && first.getUTCMonth() === 0) return "year";
-  return months === 3 && first.getUTCMonth() % 3 === 0 ? "quarter" : "month";
+  const months = calendarMonths(periodStart, periodEnd);
+  const firstMonth = utcDateOfSerial(periodStart).getUTCMonth();
+  if (months === 12 && firstMonth === 0) return "year";
+  return months === 3 && firstMonth % 3 === 0 ? "quarter" : "month";
+}
+
+/** The report period's name: "2026-10", "2026-Q3" or "2026" by its kind (reportPeriodKind), the period holding its end. */
+function reportPeriodLabel(periodStart: number, periodEnd: number): string {
+  const kind = reportPeriodKind(periodStart, periodEnd);
+  return periodLabel(periodIndex(periodEnd, kind), kind);
 }
 
 // 60 customers over 25 months, so that a 13-month trend has every month a year before it (同比).
@@ -323,13 +327,7 @@ const newParts = (widths: (number | undefined)[], nextColumn: number): SheetPart
  * ("2026-Q3"), else the month of the period's end.
  */
 export function reportSheetNames(periodStart: number, periodEnd: number, locale: Locale): Readonly<Record<SheetRole, string>> {
-  const first = utcDateOfSerial(periodStart);
-  const afterEnd = utcDateOfSerial(periodEnd + 1);
-  const months = (afterEnd.getUTCFullYear() - first.getUTCFullYear()) * 12 + afterEnd.getUTCMonth() - first.getUTCMonth();
-  const whole = first.getUTCDate() === 1 && afterEnd.getUTCDate() === 1;
-  const period = whole && months === 12 && first.getUTCMonth() === 0 ? String(first.getUTCFullYear())
-    : whole && months === 3 && first.getUTCMonth() % 3 === 0 ? `${first.getUTCFullYear()}-Q${first.getUTCMonth() / 3 + 1}`
-      : isoDateOfSerial(periodEnd).slice(0, 7);
+  const period = reportPeriodLabel(periodStart, periodEnd);
   const name = (key: ReportLabel): string => fillTemplate(reportLabels[key][locale], { period });
   return { dashboard: name("dashboardSheet"), data: name("dataSheet"), workings: name("workingsSheet") };
 }
@@ -633,7 +631,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   // change on the period before (环比) and on the same period a year before (同比); each named.
   function addPeriodFigures(): void {
     const headers = [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo")];
-    put({ address: `A${row}`, value: `${t("periodFigures")} ${periodLabel(periodIndex(options.periodEnd, kind), kind)}`, style: "heading" });
+    put({ address: `A${row}`, value: `${t("periodFigures")} ${reportPeriodLabel(options.periodStart, options.periodEnd)}`, style: "heading" });
     headers.forEach((header, i) => {
       put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" });
       parts.dashboard.widths[i] = widthFor(header, parts.dashboard.widths[i] ?? 0);
@@ -659,7 +657,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     }
     row++;
     // The revenue bridge of the report period: from the period before's revenue to this one's.
-    put({ address: `A${row}`, value: `${t("revenueBridgeOf")} ${periodLabel(periodIndex(options.periodEnd, kind), kind)}`, style: "heading" });
+    put({ address: `A${row}`, value: `${t("revenueBridgeOf")} ${reportPeriodLabel(options.periodStart, options.periodEnd)}`, style: "heading" });
     row++;
     bridgeRows = { first: row, last: row + REVENUE_BRIDGE_STEPS.length - 1 };
     for (const [label, key] of REVENUE_BRIDGE_STEPS) {

@@ -4,7 +4,7 @@
  * the writer reads the cells, this turns them back into report options.
  */
 import { columnName, parseRange, type RangeAddress } from "../core/a1";
-import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
+import { calendarMonths, isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "../core/dates";
 import { fillTemplate } from "../i18n/locale";
 import { reportLabels } from "../i18n/reportLabels";
 import { isBlank } from "../core/cells";
@@ -122,10 +122,9 @@ function reportFromSheet(stored: unknown, contents: SheetContents, today: number
  * @example nextPeriod(45474, 45565) // 2024-07-01..2024-09-30 → { start: 45566, end: 45657 } (2024-10-01..2024-12-31)
  */
 export function nextPeriod(start: number, end: number): { start: number; end: number } {
-  const first = utcDateOfSerial(start);
-  const afterEnd = utcDateOfSerial(end + 1);
-  if (first.getUTCDate() === 1 && afterEnd.getUTCDate() === 1) {
-    const months = (afterEnd.getUTCFullYear() - first.getUTCFullYear()) * 12 + afterEnd.getUTCMonth() - first.getUTCMonth();
+  const months = calendarMonths(start, end);
+  if (months !== undefined) {
+    const afterEnd = utcDateOfSerial(end + 1);
     const nextEnd = serialFromUtc(Date.UTC(afterEnd.getUTCFullYear(), afterEnd.getUTCMonth() + months, 1)) - 1;
     return { start: end + 1, end: nextEnd };
   }

@@ -138,7 +138,7 @@ export const sheetQualifier = (name: string): string => `'${name.replace(/'/g, "
  * Applies `change` to the parts of a formula outside its text literals ("…"), so that a segment
  * name or a language code in quotes is never taken for a reference.
  */
-function outsideText(formula: string, change: (part: string) => string): string {
+export function outsideText(formula: string, change: (part: string) => string): string {
   return formula.split(/("(?:[^"]|"")*")/).map((part, i) => (i % 2 === 1 ? part : change(part))).join("");
 }
 

@@ -1,4 +1,4 @@
-import { REPORT_MARKER, RefreshRefusedError, withoutNewSheets, type ReportMarker, type WriteResult } from "./writeReport";
+import { parseMarker, REPORT_MARKER, RefreshRefusedError, withoutNewSheets, type WriteResult } from "./writeReport";
 import { asWritten, splitBlock, REQUEST_BUDGET_BYTES, uniqueSheetName } from "./planWrite";
 import { readInChunks } from "./readInChunks";
 
@@ -22,12 +22,7 @@ export async function archiveReport(context: Excel.RequestContext, nameFor: (set
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  let stored: ReportMarker | undefined;
-  try {
-    stored = marker.isNullObject ? undefined : (JSON.parse(String(marker.value)) as ReportMarker);
-  } catch {
-    stored = undefined;
-  }
+  const stored = parseMarker(marker);
   const wanted = stored?.settings === undefined ? undefined : nameFor(stored.settings);
   const dashboard = stored?.sheets?.dashboard;
   if (wanted === undefined || dashboard === undefined) throw new RefreshRefusedError("notReport");

@@ -1,4 +1,4 @@
-import { columnName, parseRange } from "../core/a1";
+import { columnName, formatRange, parseRange } from "../core/a1";
 import { cellsOutsideReport, SCALAR_INPUT_NAMES, TARGET_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import { renameSheets, type ReportSpec, type SheetRole, type SheetSpec } from "../report/sheetSpec";
 import { batchPieces, blockBytes, planWrite, REQUEST_BUDGET_BYTES, restoredContent, splitBlock, uniqueSheetName, uniqueTableName, type WriteBlock, type WritePlan } from "./planWrite";
@@ -105,9 +105,9 @@ async function applySpecs(context: Excel.RequestContext, targets: readonly Targe
 
 /** A range of the report by its address: on the sheet itself, or on another sheet of it ('Data 2026-10'!D5:D8). */
 function rangeOf(context: Excel.RequestContext, sheet: Excel.Worksheet, address: string): Excel.Range {
-  const qualified = /^'((?:[^']|'')+)'!(.+)$/.exec(address);
-  if (qualified === null) return sheet.getRange(address);
-  return context.workbook.worksheets.getItem((qualified[1] as string).replace(/''/g, "'")).getRange(qualified[2] as string);
+  const box = parseRange(address);
+  if (box?.sheet === undefined) return sheet.getRange(address);
+  return context.workbook.worksheets.getItem(box.sheet).getRange(formatRange(box));
 }
 
 /** Queues what is not cell contents: styles, names, tables, charts, traffic lights, widths, the marker. */
@@ -279,7 +279,7 @@ const ROLE_ORDER: readonly SheetRole[] = ["dashboard", "data", "workings"];
 const REPORT_CELLS_PER_READ = 40_000;
 
 /** The marker a sheet holds, or undefined when it holds none this version can read. */
-function parseMarker(marker: Excel.NamedItem): ReportMarker | undefined {
+export function parseMarker(marker: Excel.NamedItem): ReportMarker | undefined {
   try {
     const stored = marker.isNullObject ? undefined : (JSON.parse(String(marker.value)) as ReportMarker);
     return stored !== undefined && typeof stored.tables === "object" && stored.tables !== null && typeof stored.sheets === "object" && stored.sheets !== null ? stored : undefined;
