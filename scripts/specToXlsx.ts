@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
 import { outsideText, sheetQualifier, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
+import { addCharts } from "./xlsxCharts";
 
 /**
  * Functions newer than Excel 2007 are stored in a file with the "_xlfn." prefix (Excel writes them so,
@@ -37,8 +38,8 @@ interface FileName {
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
- * Writes a report (its sheets, the dashboard first) or a single sheet to an .xlsx file, with any
- * plain data sheets after them. Names are scoped to their sheet, as in Excel: exceljs writes only
+ * Writes a report (its sheets, the dashboard first) or a single sheet to an .xlsx file, with its
+ * charts (xlsxCharts) and any plain data sheets after them. Names are scoped to their sheet, as in Excel: exceljs writes only
  * workbook-wide names, so the file's list of names is written here.
  */
 export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = []): Promise<void> {
@@ -52,6 +53,7 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   const part = zip.file("xl/workbook.xml");
   if (part === null) throw new Error("exceljs wrote no workbook part");
+  await addCharts(zip, specs.map((spec) => ({ sheetName: spec.name, charts: spec.charts })));
   // The report's names join those exceljs wrote itself (each sheet's print area and print titles).
   const list = names.map((name) => `<definedName name="${escapeXml(name.name)}" localSheetId="${name.sheet}">${escapeXml(name.reference)}</definedName>`).join("");
   const xml = await part.async("string");
