@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
-import { outsideText, sheetQualifier, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
+import { outsideText, sheetQualifier, trafficLightRules, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
 import { addCharts } from "./xlsxCharts";
 
 /**
@@ -82,14 +82,12 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
     names.push({ name: name.name, sheet: position, reference: name.external === true ? name.range : `${quoted}${absolute}` });
   }
   for (const light of spec.trafficLights) {
-    // Meeting the target exactly is green, as in the writer: OOXML's greaterThanOrEqual/lessThanOrEqual
-    // operators, which exceljs writes through although its typings list only strict ones.
-    const target = light.targetAddress.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+    const rules = trafficLightRules(light);
     sheet.addConditionalFormatting({
       ref: light.range,
       rules: [
-        { type: "cellIs", priority: 1, operator: light.direction === "atLeast" ? "greaterThanOrEqual" : "lessThanOrEqual", formulae: [target], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } } } as unknown as ExcelJS.ConditionalFormattingRule,
-        { type: "cellIs", priority: 2, operator: light.direction === "atLeast" ? "lessThan" : "greaterThan", formulae: [target], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } },
+        { type: "expression", priority: 1, formulae: [rules.good], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } } },
+        { type: "expression", priority: 2, formulae: [rules.bad], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } },
       ],
     });
   }

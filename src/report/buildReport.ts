@@ -72,6 +72,17 @@ export interface ReportTargets {
   readonly engagement: number;
   /** CAC paid back within this many months (default 12). */
   readonly paybackMonths: number;
+  /**
+   * Targets for the report period's figures, each optional: active customers at the end, new
+   * customers, revenue, average order value (at least these), repeat-buyer share and net revenue
+   * retention (at least these shares). Unset: the target cell is left blank for the user, with no light.
+   */
+  readonly customersEnd?: number;
+  readonly newCustomers?: number;
+  readonly revenue?: number;
+  readonly averageOrderValue?: number;
+  readonly repeatBuyerShare?: number;
+  readonly netRevenueRetention?: number;
 }
 
 /** The sections a report can hold; each can be left out (DESIGN.md "Report template"). */
@@ -222,18 +233,18 @@ const FROM_TRANSACTIONS: ReadonlySet<string> = new Set(["Customers_Start", "Cust
  * The report period's figures on the dashboard: label, the period table's column, its format, and
  * the sheet-scoped names of its cell (the inputs' old names too, so the KPI formulas read them).
  */
-const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money" | "percent", readonly string[]])[] = [
+const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money" | "percent", readonly string[], TrafficLightSpec["direction"]?])[] = [
   ["customersStart", "customersStart", "count", ["Customers_Start"]],
-  ["newCustomersPeriod", "newCustomers", "count", ["New_Customers"]],
+  ["newCustomersPeriod", "newCustomers", "count", ["New_Customers"], "atLeast"],
   ["reactivatedCustomers", "reactivated", "count", ["Reactivated_Customers"]],
   ["lapsedCustomers", "lapsed", "count", ["Lapsed_Customers", "Customers_Lost"]],
-  ["customersEnd", "customersEnd", "count", ["Customers_End"]],
-  ["churnRatePeriod", "churnRate", "percent", ["Period_Churn_Rate"]],
-  ["revenue", "revenue", "money", ["Revenue"]],
+  ["customersEnd", "customersEnd", "count", ["Customers_End"], "atLeast"],
+  ["churnRatePeriod", "churnRate", "percent", ["Period_Churn_Rate"], "atMost"],
+  ["revenue", "revenue", "money", ["Revenue"], "atLeast"],
   ["orders", "orders", "count", ["Orders"]],
-  ["averageOrderValuePeriod", "averageOrderValue", "money", ["Average_Order_Value"]],
-  ["repeatBuyerShare", "repeatBuyerShare", "percent", ["Repeat_Buyer_Share"]],
-  ["netRevenueRetention", "netRevenueRetention", "percent", ["Net_Revenue_Retention"]],
+  ["averageOrderValuePeriod", "averageOrderValue", "money", ["Average_Order_Value"], "atLeast"],
+  ["repeatBuyerShare", "repeatBuyerShare", "percent", ["Repeat_Buyer_Share"], "atLeast"],
+  ["netRevenueRetention", "netRevenueRetention", "percent", ["Net_Revenue_Retention"], "atLeast"],
 ];
 
 /** The revenue bridge of the report period on the dashboard: each step's label and the period table's column. */
@@ -267,6 +278,10 @@ const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp"';
 const TARGET_CELLS: readonly (readonly [ReportLabel, string, keyof ReportTargets])[] = [
   ["churn", "Target_Churn", "churn"], ["csat", "Target_CSAT", "csat"], ["engagement", "Target_Engagement", "engagement"],
   ["ltvCac", "Target_LTV_CAC", "ltvCac"], ["payback", "Target_Payback_Months", "paybackMonths"], ["nps", "Target_NPS", "nps"],
+  // The report period's figures (with the trend); its churn rate is the KPI's churn, one target typed once.
+  ["churnRatePeriod", "Target_Churn", "churn"], ["customersEnd", "Target_Customers_End", "customersEnd"], ["newCustomersPeriod", "Target_New_Customers", "newCustomers"],
+  ["revenue", "Target_Revenue", "revenue"], ["averageOrderValuePeriod", "Target_Average_Order_Value", "averageOrderValue"],
+  ["repeatBuyerShare", "Target_Repeat_Buyer_Share", "repeatBuyerShare"], ["netRevenueRetention", "Target_Net_Revenue_Retention", "netRevenueRetention"],
 ];
 const TARGET_NAMES: Readonly<Partial<Record<ReportLabel, string>>> = Object.fromEntries(TARGET_CELLS.map(([label, name]) => [label, name]));
 /** Which of ReportTargets each named target cell sets. */
@@ -630,7 +645,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   // The report period's figures from the period tables (its row is the last of the trend), with the
   // change on the period before (环比) and on the same period a year before (同比); each named.
   function addPeriodFigures(): void {
-    const headers = [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo")];
+    const headers = [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo"), t("target")];
     put({ address: `A${row}`, value: `${t("periodFigures")} ${reportPeriodLabel(options.periodStart, options.periodEnd)}`, style: "heading" });
     headers.forEach((header, i) => {
       put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" });
@@ -638,11 +653,20 @@ export function buildReport(options: ReportOptions): ReportSpec {
     });
     row += 2;
     const back = (column: string, periods: number): string => `INDEX(${column},ROWS(${column})-${periods})`;
-    for (const [label, key, format, figureNames] of PERIOD_FIGURES) {
+    for (const [label, key, format, figureNames, direction] of PERIOD_FIGURES) {
       const column = trendName(key);
       const rate = format === "percent";
+      const numberFormat = format === "money" ? money : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT;
       put({ address: `A${row}`, value: t(label), style: "label" });
-      put({ address: `B${row}`, formula: `=${back(column, 0)}`, numberFormat: format === "money" ? money : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT, style: "kpi" });
+      put({ address: `B${row}`, formula: `=${back(column, 0)}`, numberFormat, style: "kpi" });
+      // A target to type (blank unless set: no light until there is one), named so refresh keeps it.
+      const targetName = TARGET_NAMES[label];
+      if (direction !== undefined && targetName !== undefined) {
+        const value = options.targets[TARGET_KEYS[targetName] as keyof ReportTargets];
+        put({ address: `E${row}`, numberFormat, style: "input", ...(value === undefined ? {} : { value }) });
+        names.push({ name: targetName, range: `E${row}` });
+        trafficLights.push({ range: `B${row}`, targetAddress: `E${row}`, direction });
+      }
       // A change is relative for counts and money, in percentage points for rates; a dash where it has
       // no value (the trend holds no such period, or the figure was 0 or had no value then).
       const change = (periods: number): CellSpec => ({

@@ -40,12 +40,27 @@ export interface NameSpec {
   readonly external?: boolean;
 }
 
-/** A traffic light: green when the cell meets its target, red when it does not. */
+/** A traffic light: green when the cell meets its target, red when it does not, no colour while the target is blank. */
 export interface TrafficLightSpec {
+  /** One cell. */
   readonly range: string;
   /** The target cell, and whether the value should be at least ("≥") or at most ("≤") it. */
   readonly targetAddress: string;
   readonly direction: "atLeast" | "atMost";
+}
+
+/**
+ * A traffic light's two rules as formulas (no leading "="), for a conditional format of the custom
+ * (expression) kind: green when the value meets the target (meeting it exactly is green), red when it
+ * misses. Both need a number in the target cell, so a blank target (one left for the user to type)
+ * lights nothing, where a cell-value rule would compare with 0; an error value lights nothing either.
+ */
+export function trafficLightRules(light: TrafficLightSpec): { readonly good: string; readonly bad: string } {
+  const value = light.range.replace(/\$/g, "");
+  const target = light.targetAddress.replace(/\$/g, "").replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const [meets, misses] = light.direction === "atLeast" ? [">=", "<"] : ["<=", ">"];
+  const rule = (compare: string): string => `AND(ISNUMBER(${target}),ISNUMBER(${value}),${value}${compare}${target})`;
+  return { good: rule(meets), bad: rule(misses) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { columnName, formatRange, parseRange } from "../core/a1";
 import { cellsOutsideReport, SCALAR_INPUT_NAMES, TARGET_INPUT_NAMES, type SheetContents } from "../report/readBack";
-import { renameSheets, type ReportSpec, type SheetRole, type SheetSpec } from "../report/sheetSpec";
+import { renameSheets, trafficLightRules, type ReportSpec, type SheetRole, type SheetSpec } from "../report/sheetSpec";
 import { batchPieces, blockBytes, planWrite, REQUEST_BUDGET_BYTES, restoredContent, splitBlock, uniqueSheetName, uniqueTableName, type WriteBlock, type WritePlan } from "./planWrite";
 import { readAreasInChunks } from "./readInChunks";
 
@@ -137,13 +137,12 @@ function applyLayout(context: Excel.RequestContext, { sheet, spec }: Target, pla
     added.setPosition(chart.topLeft, chart.bottomRight);
   }
   for (const light of spec.trafficLights) {
-    const target = `=$${light.targetAddress.replace(/(\d+)$/, "$$$1")}`;
-    const good = sheet.getRange(light.range).conditionalFormats.add("CellValue");
-    good.cellValue.format.fill.color = "#C6EFCE"; // Excel's "Good" green
-    good.cellValue.rule = { formula1: target, operator: light.direction === "atLeast" ? "GreaterThanOrEqual" : "LessThanOrEqual" };
-    const bad = sheet.getRange(light.range).conditionalFormats.add("CellValue");
-    bad.cellValue.format.fill.color = "#FFC7CE"; // Excel's "Bad" red
-    bad.cellValue.rule = { formula1: target, operator: light.direction === "atLeast" ? "LessThan" : "GreaterThan" };
+    const rules = trafficLightRules(light);
+    for (const [formula, color] of [[rules.good, "#C6EFCE"], [rules.bad, "#FFC7CE"]] as const) { // Excel's "Good" green, "Bad" red
+      const format = sheet.getRange(light.range).conditionalFormats.add("Custom");
+      format.custom.rule.formula = `=${formula}`;
+      format.custom.format.fill.color = color;
+    }
   }
   if (spec.showGridlines === false) sheet.showGridlines = false;
   if (spec.print !== undefined) {

@@ -6,7 +6,7 @@
   const range = (address) => ({
     address,
     format: { font: {}, fill: {} },
-    conditionalFormats: { add: () => ({ cellValue: { format: { fill: {} } } }) },
+    conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {} } } }) },
     set formulas(value) { log.formulas[address] = value; },
     set numberFormat(_value) {},
   });

@@ -27,7 +27,7 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
     const record: Record<string, unknown> = {
       address: `${sheetName}!${address}`,
       format: { font: {}, fill: {} },
-      conditionalFormats: { add: () => { log.conditionalFormats++; return { cellValue: { format: { fill: {} } } }; } },
+      conditionalFormats: { add: () => { log.conditionalFormats++; return { custom: { rule: {}, format: { fill: {} } } }; } },
     };
     // the first range object at an address keeps what was written to it; later ones (names, lights) are others
     log.ranges[`${sheetName}!${address}`] ??= record;

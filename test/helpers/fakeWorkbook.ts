@@ -45,6 +45,8 @@ export interface FakeSheet {
   showGridlines?: boolean;
   /** The page setup as the writer set it (pageLayout): paper, orientation, zoom, print area, title rows, header and footer texts. */
   print?: Record<string, unknown>;
+  /** Conditional formats as the writer added them: the range, the kind, the rule's formula and the fill. */
+  conditionalFormats?: { range: string; type: string; formula?: string; color?: string }[];
   cells: Map<string, Cell>;
   /** Cells that hold a formula (their content starts with "="); other strings are text. */
   formulaCells: Set<string>;
@@ -141,7 +143,14 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
       get formulas() { return loaded["formulas"] as Cell[][]; },
       set numberFormat(formats: unknown) { sent(formats); /* formats are not kept */ },
       format: { font: {}, fill: {}, set columnWidth(_w: number) { /* not kept */ } },
-      conditionalFormats: { add: () => ({ cellValue: { format: { fill: {} } } }), clearAll: () => undefined },
+      conditionalFormats: {
+        add: (type: string) => {
+          const added: { range: string; type: string; formula?: string; color?: string } = { range: a1(box), type };
+          later(() => (sheetOf(sheetName).conditionalFormats ??= []).push(added));
+          return { custom: { rule: { set formula(formula: string) { added.formula = formula; } }, format: { fill: { set color(color: string) { added.color = color; } } } } };
+        },
+        clearAll: () => undefined,
+      },
       clear: () => later(() => each((key) => {
         sheetOf(sheetName).cells.delete(key);
         sheetOf(sheetName).formulaCells.delete(key);

@@ -99,7 +99,8 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
     "Acquisition_Cost", "Average_Order_Value", "CSAT_Score", "Churn_Rate", "Customers_End", "Customers_Lost", "Customers_Start", "Engagement_Score",
     "LTV_To_CAC", "Lapsed_Customers", "Lifetime_Value", "NPS_Margin_Of_Error", "Net_Promoter_Score", "Net_Revenue_Retention", "New_Customers", "Orders",
     "Payback_Months", "Period_Churn_Rate", "Period_End", "Period_Start", "Reactivated_Customers", "Repeat_Buyer_Share", "Revenue", "Satisfaction_Index",
-    "Target_CSAT", "Target_Churn", "Target_Engagement", "Target_LTV_CAC", "Target_NPS", "Target_Payback_Months",
+    "Target_Average_Order_Value", "Target_CSAT", "Target_Churn", "Target_Customers_End", "Target_Engagement", "Target_LTV_CAC", "Target_NPS",
+    "Target_Net_Revenue_Retention", "Target_New_Customers", "Target_Payback_Months", "Target_Repeat_Buyer_Share", "Target_Revenue",
   ]);
   // a target shown twice (CSAT, in the KPIs and in satisfaction) is typed once: the second cell reads the first
   const csatTarget = spec.names.find((n) => n.name === "Target_CSAT")?.range as string;
@@ -186,15 +187,42 @@ test("portable mode uses built-in functions only, with the RFM workings in the t
   expect(spec.cells.filter((cell) => cell.style === "kpi").length).toBe(sheetOf(portableReport, "dashboard").cells.filter((cell) => cell.style === "kpi").length);
 });
 
+test("the period figures have a target column: blank to type into unless set, named, with a light that needs a target", () => {
+  const targeted = {
+    "New customers": ["Target_New_Customers", "atLeast"], "Active customers at the end": ["Target_Customers_End", "atLeast"], "Churn rate in the period": ["Target_Churn", "atMost"],
+    Revenue: ["Target_Revenue", "atLeast"], "Average order value": ["Target_Average_Order_Value", "atLeast"], "Repeat-buyer share": ["Target_Repeat_Buyer_Share", "atLeast"],
+    "Net revenue retention": ["Target_Net_Revenue_Retention", "atLeast"],
+  } as const;
+  const periodRow = (label: string): number => Number(spec.cells.find((cell) => cell.value === label && cell.address.startsWith("A"))?.address.slice(1));
+  expect(cellAt(spec, `E${periodRow("Customers at the start") - 1}`)?.value).toBe("Target");
+  for (const [label, [name, direction]] of Object.entries(targeted)) {
+    const row = periodRow(label);
+    expect([label, spec.names.find((each) => each.name === name)?.range]).toEqual([label, `E${row}`]);
+    expect(spec.trafficLights.find((light) => light.range === `B${row}`)).toEqual({ range: `B${row}`, targetAddress: `E${row}`, direction });
+    expect(cellAt(spec, `E${row}`)).toMatchObject({ style: "input", numberFormat: cellAt(spec, `B${row}`)?.numberFormat });
+  }
+  // only churn has a target by default (the KPI's 5 %, typed here once: the KPI block's target cell reads it)
+  expect(cellAt(spec, `E${periodRow("Revenue")}`)?.value).toBeUndefined();
+  expect(cellAt(spec, `E${periodRow("Churn rate in the period")}`)?.value).toBe(0.05);
+  expect(cellAt(spec, light("Churn rate")?.targetAddress as string)?.formula).toBe(`=E${periodRow("Churn rate in the period")}`);
+  for (const label of ["Customers at the start", "Reactivated customers", "Lapsed customers", "Orders"]) expect(cellAt(spec, `E${periodRow(label)}`)).toBeUndefined();
+  const set = sheetOf(buildReport({ ...options, targets: { ...DEFAULT_TARGETS, revenue: 5000, repeatBuyerShare: 0.3 } }), "dashboard");
+  expect([cellAt(set, `E${periodRow("Revenue")}`)?.value, cellAt(set, `E${periodRow("Repeat-buyer share")}`)?.value]).toEqual([5000, 0.3]);
+});
+
+const light = (label: string) => spec.trafficLights.find((l) => l.range === `B${rowOf(label)}`);
+
 test("every KPI has a target and a traffic light; CAC and CLV are held against each other through the LTV:CAC target", () => {
-  const light = (label: string) => spec.trafficLights.find((l) => l.range === `B${rowOf(label)}`);
   const directions = ["Customer acquisition cost (CAC)", "Customer lifetime value (CLV)", "Churn rate", "Customer satisfaction (CSAT)", "Customer engagement (0-100)", "LTV:CAC", "CAC payback (months)", "Net Promoter Score (NPS)"]
     .map((label) => light(label)?.direction);
   expect(directions).toEqual(["atMost", "atLeast", "atMost", "atLeast", "atLeast", "atLeast", "atMost", "atLeast"]);
   const target = (label: string) => cellAt(spec, light(label)?.targetAddress as string);
-  expect([target("Churn rate")?.value, target("LTV:CAC")?.value, target("Net Promoter Score (NPS)")?.value]).toEqual([0.05, 3, 30]);
+  // churn's target is typed beside the period's churn rate (Target_Churn), which the KPI's target cell reads
+  const churnTarget = cellAt(spec, spec.names.find((name) => name.name === "Target_Churn")?.range as string);
+  expect(target("Churn rate")?.formula).toBe(`=${spec.names.find((name) => name.name === "Target_Churn")?.range as string}`);
+  expect([churnTarget?.value, target("LTV:CAC")?.value, target("Net Promoter Score (NPS)")?.value]).toEqual([0.05, 3, 30]);
   expect([target("Customer engagement (0-100)")?.value, target("CAC payback (months)")?.value]).toEqual([50, 12]);
-  for (const label of ["Churn rate", "LTV:CAC", "Customer engagement (0-100)"]) expect(target(label)?.style).toBe("input");
+  for (const cell of [churnTarget, target("LTV:CAC"), target("Customer engagement (0-100)")]) expect(cell?.style).toBe("input");
   // the CAC may be at most CLV / 3 (800 / 3); the CLV must be at least 3 × CAC (1,500)
   const ltvCacTarget = light("LTV:CAC")?.targetAddress;
   expect(target("Customer acquisition cost (CAC)")?.formula).toBe(`=IF(${ltvCacTarget}=0,NA(),B${rowOf("Customer lifetime value (CLV)")}/${ltvCacTarget})`);

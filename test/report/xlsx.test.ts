@@ -4,11 +4,13 @@
  * gridlines; and the Excel writer hides them too.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "node:fs";
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { specToXlsx } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { trafficLightRules } from "../../src/report/sheetSpec";
 import { writeReport } from "../../src/writer/writeReport";
 import { fakeWorkbook } from "../helpers/fakeWorkbook";
 
@@ -37,4 +39,31 @@ test("the Excel writer hides the dashboard's gridlines", async () => {
   const { sheetNames = [] } = await writeReport(book.context, buildReport(options));
   // the dashboard only: its data and workings are grids to type into
   expect(book.sheets.map((sheet) => [sheet.name, sheet.showGridlines])).toEqual([["Sheet1", undefined], [sheetNames[0], false], [sheetNames[1], undefined], [sheetNames[2], undefined]]);
+});
+
+test("a traffic light's rules: meeting the target is green, missing it red, a blank target or an error value lights nothing", () => {
+  expect(trafficLightRules({ range: "B12", targetAddress: "E12", direction: "atLeast" })).toEqual({
+    good: "AND(ISNUMBER($E$12),ISNUMBER(B12),B12>=$E$12)", bad: "AND(ISNUMBER($E$12),ISNUMBER(B12),B12<$E$12)",
+  });
+  expect(trafficLightRules({ range: "B9", targetAddress: "$C$9", direction: "atMost" })).toEqual({
+    good: "AND(ISNUMBER($C$9),ISNUMBER(B9),B9<=$C$9)", bad: "AND(ISNUMBER($C$9),ISNUMBER(B9),B9>$C$9)",
+  });
+});
+
+test("the Excel writer and the file give every traffic light the same two rules", async () => {
+  const report = buildReport(options);
+  const lights = report.sheets[0]?.trafficLights ?? [];
+  expect(lights.length).toBeGreaterThanOrEqual(13);
+  const book = fakeWorkbook(["Sheet1"]);
+  await writeReport(book.context, report);
+  const written = book.sheets[1]?.conditionalFormats ?? [];
+  expect(written).toEqual(lights.flatMap((light) => {
+    const rules = trafficLightRules(light);
+    return [{ range: light.range, type: "Custom", formula: `=${rules.good}`, color: "#C6EFCE" }, { range: light.range, type: "Custom", formula: `=${rules.bad}`, color: "#FFC7CE" }];
+  }));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xlsx-")), "report.xlsx");
+  await specToXlsx(report, file);
+  const xml = await (await JSZip.loadAsync(readFileSync(file))).file("xl/worksheets/sheet1.xml")?.async("string") as string;
+  const rules = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/g)].map((match) => [match[1], [...(match[2] as string).matchAll(/type="expression"[^>]*><formula>([^<]*)<\/formula>/g)].map((rule) => (rule[1] as string).replace(/&gt;/g, ">").replace(/&lt;/g, "<"))]);
+  expect(rules).toEqual(lights.map((light) => [light.range, [trafficLightRules(light).good, trafficLightRules(light).bad]]));
 });

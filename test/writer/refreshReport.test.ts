@@ -66,6 +66,8 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
   // and shortens the lapse window of the period tables, and raises the NPS target on the dashboard
   data.cells.set(nameRange(data, "Lapse_Days"), 120);
   sheet.cells.set(nameRange(sheet, "Target_NPS"), 40);
+  // and types a revenue target into the period figures' blank target cell
+  sheet.cells.set(nameRange(sheet, "Target_Revenue"), 6000);
   const transactions = workings.tables.get("CX_Transactions") as { top: number; left: number; bottom: number; right: number };
   const newRow = transactions.bottom + 2;
   const [customer, date, amount] = [0, 1, 2].map((j) => columnName(transactions.left + j));
@@ -84,6 +86,7 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
   expect(dataAfter.cells.get(lost)).toBe(0.38);
   expect(dataAfter.cells.get(nameRange(dataAfter, "Lapse_Days"))).toBe(120);
   expect(sheetNamed(DASHBOARD).cells.get(nameRange(sheetNamed(DASHBOARD), "Target_NPS"))).toBe(40);
+  expect(sheetNamed(DASHBOARD).cells.get(nameRange(sheetNamed(DASHBOARD), "Target_Revenue"))).toBe(6000);
   expect(workingsAfter.cells.get(`${customer}${newRow}`)).toBe("C-9999");
   expect(nameRange(workingsAfter, "Tx_Customer")).toBe(`${customer}5:${customer}${newRow}`);
   expect(workingsAfter.cells.get(`${columnName(transactions.left + 10)}${newRow}`)).toMatch(/^=IF\(/);

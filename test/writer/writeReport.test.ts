@@ -33,7 +33,7 @@ test("writes the three sheets in two round trips, however many sheets, into new 
   // each sheet's names and the marker refresh reads, sheet by sheet
   expect(log.names).toEqual(report.sheets.flatMap((sheet) => [...sheet.names.map((name) => name.name), "CX_Report"]));
   expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length); // good and bad for each KPI with a target
-  expect(spec.trafficLights).toHaveLength(9); // the 7 KPIs, NPS and CSAT in the satisfaction block
+  expect(spec.trafficLights).toHaveLength(16); // 7 period figures, the 7 KPIs, NPS and CSAT in the satisfaction block
   expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
   expect(log.charts).toEqual(["ColumnClustered", "ColumnClustered", "Pie", "ColumnClustered"]);
   // each chart has exactly its series, added explicitly with the spec's values and categories (the trend's on the workings sheet)
@@ -106,7 +106,8 @@ test("the plan writes each part of the sheet as its own block, without the blank
   // styles go by runs down a column: the 13 scalar inputs are one area, the 40 survey answers per column another
   // (the 7 inputs transactions cannot give, the lapse window below the as-of date; the first survey column)
   expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B6:B12", "B14", "D5:D44"]));
-  expect(plan.styles.input?.split(",")).toEqual(["C34:C38", "C42"]); // the typed-in targets: churn to payback, and NPS (the second CSAT target reads the first)
+  // the typed-in targets: the period figures' (E), CSAT to payback and NPS (churn's is the period's; the second CSAT target reads the first)
+  expect(plan.styles.input?.split(",")).toEqual(["C35:C38", "C42", "E10", "E13:E15", "E17:E19"]);
   expect(planWrite(data).styles.helper).toBeUndefined();
 });
 
