@@ -101,6 +101,8 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
       ...(spec.print.area === undefined ? {} : { printArea: spec.print.area }),
       ...(spec.print.titleRows === undefined ? {} : { printTitlesRow: spec.print.titleRows.replace(/\$/g, "") }),
     };
+    // A manual page break above each row that starts a page (exceljs marks the row before it).
+    for (const row of spec.print.rowBreaks ?? []) sheet.getRow(row - 1).addPageBreak();
     sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&L${spec.print.leftHeader}&R${spec.print.rightHeader}`, oddFooter: `&C${spec.print.centerFooter}` };
   }
 }

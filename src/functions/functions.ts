@@ -453,7 +453,7 @@ export function ENGAGEMENT(measures: unknown[][], weights: unknown[][], invocati
     if (optionalScalarOrRange(weights) !== undefined) {
       weightValues = rangeNumbers(call, "weights", weights, false).values;
       if (weightValues.length !== measureCount) {
-        call.fail("value", "countMismatch", "weights", { count: weightValues.length, expected: measureCount, per: label("measure", call.locale) });
+        call.fail("value", "countMismatch", "weights", { count: weightValues.length, expected: measureCount, per: label("measure", call.locale).toLowerCase() });
       }
     }
     const scores = engagementScores({

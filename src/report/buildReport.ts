@@ -1,4 +1,4 @@
-import { columnName } from "../core/a1";
+import { columnName, parseRange, type RangeAddress } from "../core/a1";
 import { calendarMonths, utcDateOfSerial } from "../core/dates";
 import { defaultLapseDays } from "../core/periodTables";
 import { PERIODS_PER_YEAR, periodIndex, periodLabel, periodStart as firstDayOf, type Period } from "../core/periods";
@@ -253,10 +253,9 @@ const REVENUE_BRIDGE_STEPS: readonly (readonly [ReportLabel, string])[] = [
   ["bridgeExpansion", "expansion"], ["bridgeContraction", "contraction"], ["bridgeLost", "lostRevenue"], ["bridgeRevenue", "periodRevenue"],
 ];
 
-/** How many customers the early-warning table lists, and where it stands: G70, under the charts. */
+/** How many customers the early-warning table lists, and its column: G, beside the RFM table, under its chart. */
 const EARLY_WARNING_ROWS = 10;
 const EARLY_WARNING_COLUMN = 6;
-const EARLY_WARNING_TOP = 70;
 
 /** A text as a formula writes it, quotes doubled. */
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
@@ -270,6 +269,17 @@ const NO_CHANGE = "–";
 /** A relative change (环比, 同比), signed; a change of a rate in percentage points. */
 const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%";
 const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp"';
+
+/**
+ * A figure's change on an earlier one (环比 or 同比), with no address yet: relative for counts and
+ * money, in percentage points for rates; a dash where it has no value (the figure was 0 or had no
+ * value then).
+ */
+const changeCell = (value: string, before: string, rate: boolean): CellSpec => ({
+  address: "",
+  formula: rate ? `=IFERROR(100*(${value}-${before}),"${NO_CHANGE}")` : `=IFERROR(${value}/${before}-1,"${NO_CHANGE}")`,
+  numberFormat: rate ? POINTS_FORMAT : CHANGE_FORMAT,
+});
 
 /**
  * The typed-in targets on the dashboard: the KPI they stand beside, the sheet-scoped name of their
@@ -322,7 +332,9 @@ const TABLE_HEADING_ROW = 3;
 const TABLE_HEADER_ROW = 4;
 const TABLE_FIRST_COLUMN: Readonly<Record<Exclude<SheetRole, "dashboard">, number>> = { data: 3, workings: 0 };
 /** Charts sit beside the report block (A:E) of the dashboard, in G:M, four at most. */
-const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"], ["G54", "M68"]] as const;
+const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"]] as const;
+/** How many rows a chart takes. */
+const CHART_ROWS = 15;
 const CHART_RIGHT_COLUMN = "M";
 
 /** What a report's sheet holds while it is built. */
@@ -461,7 +473,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const kind = reportPeriodKind(options.periodStart, options.periodEnd);
   const trend = sections.trend && needed.includes("transactions");
   const trendCount = Math.max(1, Math.min(120, Math.floor(options.trendPeriods ?? DEFAULT_TREND_PERIODS)));
-  const trendFrom = firstDayOf(periodIndex(options.periodEnd, kind) - trendCount + 1, kind);
+  // The period tables hold a year more than the trend shows, so every period of the trend has its 同比.
+  const yearBack = PERIODS_PER_YEAR[kind];
+  const tableCount = trendCount + yearBack;
+  const trendFrom = firstDayOf(periodIndex(options.periodEnd, kind) - tableCount + 1, kind);
   const needSurvey = needed.includes("survey");
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
@@ -667,15 +682,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
         names.push({ name: targetName, range: `E${row}` });
         trafficLights.push({ range: `B${row}`, targetAddress: `E${row}`, direction });
       }
-      // A change is relative for counts and money, in percentage points for rates; a dash where it has
-      // no value (the trend holds no such period, or the figure was 0 or had no value then).
-      const change = (periods: number): CellSpec => ({
-        address: "",
-        formula: trendCount <= periods ? `="${NO_CHANGE}"` : rate ? `=IFERROR(100*(B${row}-${back(column, periods)}),"${NO_CHANGE}")` : `=IFERROR(B${row}/${back(column, periods)}-1,"${NO_CHANGE}")`,
-        numberFormat: rate ? POINTS_FORMAT : CHANGE_FORMAT,
-      });
-      put({ ...change(1), address: `C${row}` });
-      put({ ...change(PERIODS_PER_YEAR[kind]), address: `D${row}` });
+      put({ ...changeCell(`B${row}`, back(column, 1), rate), address: `C${row}` });
+      put({ ...changeCell(`B${row}`, back(column, yearBack), rate), address: `D${row}` });
       for (const name of figureNames) names.push({ name, range: `B${row}` });
       row++;
     }
@@ -723,14 +731,24 @@ export function buildReport(options: ReportOptions): ReportSpec {
     portable: "=IF(OR(Customers_Start<=0,Customers_Lost>Customers_Start),NA(),Customers_Lost/Customers_Start)",
   };
   const chartSlots = [...CHART_SLOTS];
-  const chart = (spec: Omit<ChartSpec, "topLeft" | "bottomRight">): void => {
-    const slot = chartSlots.shift();
+  /** A chart in the next free slot beside the report block, or at `at` (top-left, bottom-right). */
+  const chart = (spec: Omit<ChartSpec, "topLeft" | "bottomRight">, at?: readonly [string, string]): void => {
+    const slot = at ?? chartSlots.shift();
     if (sections.charts && slot !== undefined) charts.push({ ...spec, topLeft: slot[0], bottomRight: slot[1] });
   };
+  const rowNumber = (address: string): number => Number(address.replace(/^[A-Z]+/, ""));
+  /** Rows that start a new page of the dashboard. */
+  const pageBreaks: number[] = [];
+  /** The row under the early-warning table, once it is placed. */
+  let belowEarlyWarning = 0;
   if (trend && bridgeRows !== undefined) {
     // The trend: customers at the end of each period, with the new and the lapsed, from the workings.
     const onWorkings = sheetQualifier(sheetNames.workings);
-    const trendColumn = (key: string): string => `${onWorkings}${parts.workings.names.find((name) => name.name === trendName(key))?.range as string}`;
+    // The trend's periods: the last `trendCount` rows of the period tables (which hold a year more).
+    const trendColumn = (key: string): string => {
+      const { bottom, left } = parseRange(parts.workings.names.find((name) => name.name === trendName(key))?.range as string) as RangeAddress;
+      return `${onWorkings}${columnName(left)}${bottom - trendCount + 2}:${columnName(left)}${bottom + 1}`;
+    };
     const labels = trendColumn("firstDay").replace(/!B(\d+):B(\d+)$/, "!A$1:A$2");
     chart({
       type: "ColumnClustered", categories: labels, title: t("customerTrend"),
@@ -828,6 +846,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
   if (sections.rfm) {
     // Customers and revenue per segment: CX.RFM_SUMMARY spills the 12×5 table; the portable sheet
     // counts the working columns of the transaction table.
+    const rfmHeading = row;
+    // With the trend, the dashboard's second page starts here: the customers by segment, the early
+    // warning and the trend table; the first holds the period's figures, bridge, KPIs and lifecycle.
+    if (trend) pageBreaks.push(rfmHeading);
     put({ address: `A${row}`, value: t("rfmSegments"), style: "heading" });
     row++;
     const top = row;
@@ -858,17 +880,20 @@ export function buildReport(options: ReportOptions): ReportSpec {
       });
     }
     row = last + 2;
-    chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, series: [{ name: t("customersBySegment"), values: `B${first}:B${last}` }], title: t("customersBySegment") });
-    if (needed.includes("transactions")) addEarlyWarning();
+    // The segments' chart beside their table (below any chart above it), the early warning under it.
+    const chartTop = Math.max(rfmHeading, ...charts.map((each) => rowNumber(each.bottomRight) + 2));
+    chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, series: [{ name: t("customersBySegment"), values: `B${first}:B${last}` }], title: t("customersBySegment") },
+      [`G${chartTop}`, `${CHART_RIGHT_COLUMN}${chartTop + CHART_ROWS - 1}`]);
+    if (needed.includes("transactions")) addEarlyWarning(sections.charts ? chartTop + CHART_ROWS + 1 : chartTop);
   }
 
   // Early warning: the valuable customers most at risk. CX: (1 − P(alive)) × historical value from the
   // BG/NBD fit (CX.AT_RISK); portable: the RFM segments Can't Lose Them and At Risk ranked by monetary value.
-  function addEarlyWarning(): void {
-    // Beside the report block, under the charts (G:J), so the dashboard still prints on two pages.
+  function addEarlyWarning(heading: number): void {
+    // Beside the RFM table, under its chart (G:J), so the dashboard still prints on two pages.
     const left = EARLY_WARNING_COLUMN;
     const column = (j: number): string => columnName(left + j);
-    const heading = EARLY_WARNING_TOP;
+    belowEarlyWarning = heading + EARLY_WARNING_ROWS + 2;
     put({ address: `${column(0)}${heading}`, value: t(cx ? "earlyWarning" : "earlyWarningPortable"), style: "heading" });
     const top = heading + 1;
     const rows = EARLY_WARNING_ROWS;
@@ -897,6 +922,58 @@ export function buildReport(options: ReportOptions): ReportSpec {
     }
   }
 
+  if (trend) addTrendTable();
+
+  // The trend table: the trend's periods (the report period last, in bold), each with its active
+  // customers, new and lapsed, churn, revenue, AOV, repeat-buyer share and NRR, from the period tables;
+  // active customers and revenue with their 环比 and 同比. Under the report block and the early
+  // warning, across the page (A:M).
+  function addTrendTable(): void {
+    row = Math.max(row, belowEarlyWarning + 1);
+    put({ address: `A${row}`, value: fillTemplate(t("trendTable"), { count: String(trendCount) }), style: "heading" });
+    const header = row + 1;
+    const formatOf = { count: COUNT_FORMAT, money, percent: PERCENT_FORMAT } as const;
+    // Each column: its header, the period table's figure, its format, and whether 环比 and 同比 follow it.
+    const columns: readonly (readonly [ReportLabel, string, keyof typeof formatOf, boolean])[] = [
+      ["trendActive", "customersEnd", "count", true], ["trendNew", "newCustomers", "count", false], ["trendLapsed", "lapsed", "count", false],
+      ["trendChurn", "churnRate", "percent", false], ["trendRevenue", "revenue", "money", true], ["trendAov", "averageOrderValue", "money", false],
+      ["trendRepeat", "repeatBuyerShare", "percent", false], ["trendNrr", "netRevenueRetention", "percent", false],
+    ];
+    // The period's label, from the workings' first column.
+    const { top: labelTop } = parseRange(parts.workings.names.find((name) => name.name === trendName("firstDay"))?.range as string) as RangeAddress;
+    put({ address: `A${header}`, value: t("trendPeriod"), style: "label" });
+    for (let k = 0; k < trendCount; k++) {
+      const r = header + 1 + k;
+      // The row of the period tables: a year of earlier periods comes first.
+      const i = yearBack + k + 1;
+      const style = k === trendCount - 1 ? { style: "kpi" as const } : {};
+      put({ address: `A${r}`, formula: `=${sheetQualifier(sheetNames.workings)}A${labelTop + i}`, numberFormat: TEXT_RESULT, ...style });
+      let j = 1;
+      for (const [label, key, format, changes] of columns) {
+        const figure = `INDEX(${trendName(key)},${i})`;
+        if (k === 0) {
+          put({ address: `${columnName(j)}${header}`, value: t(label), style: "label" });
+          // Wide enough for its header and its figures (money is the widest), as the chart columns may not be.
+          parts.dashboard.widths[j] = widthFor(t(label), Math.max(parts.dashboard.widths[j] ?? 0, format === "money" ? 100 : 64));
+        }
+        // A dash where the period has no such figure (no customers yet, no orders), as for a change.
+        put({ address: `${columnName(j)}${r}`, formula: `=IFERROR(${figure},"${NO_CHANGE}")`, numberFormat: formatOf[format], ...style });
+        const value = `${columnName(j)}${r}`;
+        j++;
+        if (!changes) continue;
+        for (const [heading, back] of [["trendMom", 1], ["trendYoy", yearBack]] as const) {
+          if (k === 0) {
+            put({ address: `${columnName(j)}${header}`, value: t(heading), style: "label" });
+            parts.dashboard.widths[j] = Math.max(parts.dashboard.widths[j] ?? 0, 64);
+          }
+          put({ ...changeCell(value, `INDEX(${trendName(key)},${i - back})`, format === "percent"), address: `${columnName(j)}${r}`, ...style });
+          j++;
+        }
+      }
+    }
+    row = header + trendCount + 2;
+  }
+
   // How each sheet prints: the dashboard on A4 landscape, one page wide, its title rows on every page,
   // the report's title and the sheet's name on top and the page count below; the others fit to width.
   const lastRow = (sheet: SheetParts, extra: readonly string[] = []): number =>
@@ -904,6 +981,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const printOf = (role: SheetRole): PrintSpec => ({
     orientation: role === "data" ? "Portrait" : "Landscape",
     ...(role === "dashboard" ? { area: `A1:${CHART_RIGHT_COLUMN}${lastRow(parts.dashboard, charts.map((chart) => chart.bottomRight))}`, titleRows: "$1:$2" } : {}),
+    ...(role === "dashboard" && pageBreaks.length > 0 ? { rowBreaks: pageBreaks } : {}),
     leftHeader: options.title.replace(/&/g, "&&"), rightHeader: "&A", centerFooter: t("pageOfPages"),
   });
   // Names are scoped to their sheet: a formula on another sheet names the sheet too.

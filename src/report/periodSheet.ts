@@ -281,7 +281,8 @@ export function periodTables(options: PeriodTablesOptions, put: (cell: CellSpec)
       // Portable: the label and the period's days are written; CX: only the formats of the spilled cells.
       const days = table === "customers" ? 2 : 0;
       const formulas = cx ? [] : periodRowFormulas(table, `$${column(1)}$${firstBody + k}`, `$${column(2)}$${firstBody + k}`, options.lapse, period, locale, (j) => at(j + days));
-      if (!cx) put({ address: `${column(0)}${r}`, value: grid.label(k) });
+      // CX: the period's label is spilled too; its cell is the report's all the same, with its format.
+      put({ address: `${column(0)}${r}`, ...(cx ? { numberFormat: TEXT_RESULT } : { value: grid.label(k) }) });
       tableColumns.forEach(([, format], j) => {
         const address = at(j);
         const numberFormat = formats[format];

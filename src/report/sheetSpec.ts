@@ -87,6 +87,8 @@ export interface PrintSpec {
   readonly area?: string;
   /** Rows printed on top of every page ("$1:$2"). */
   readonly titleRows?: string;
+  /** Rows that start a new page (manual page breaks above them), so a section is not cut in two. */
+  readonly rowBreaks?: readonly number[];
   readonly leftHeader: string;
   readonly rightHeader: string;
   readonly centerFooter: string;

@@ -153,6 +153,7 @@ function applyLayout(context: Excel.RequestContext, { sheet, spec }: Target, pla
     layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (spec.print.area !== undefined) layout.setPrintArea(spec.print.area);
     if (spec.print.titleRows !== undefined) layout.setPrintTitleRows(spec.print.titleRows);
+    for (const row of spec.print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
     const pages = layout.headersFooters.defaultForAllPages;
     pages.leftHeader = spec.print.leftHeader;
     pages.rightHeader = spec.print.rightHeader;

@@ -31,6 +31,7 @@
       },
     },
     pageLayout: { zoom: {}, setPrintArea: () => undefined, setPrintTitleRows: () => undefined, headersFooters: { defaultForAllPages: {} } },
+    horizontalPageBreaks: { add: () => undefined },
     activate: () => undefined,
     delete: () => undefined,
   });

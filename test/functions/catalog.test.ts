@@ -57,8 +57,8 @@ describe("examples from the issue and shared/DOMAIN.md", () => {
     const english = outcome(() => cx.NPS(scores, "breakdown", "en", inv));
     if (english.kind !== "value") throw new Error(JSON.stringify(english));
     expect(english.value.map((row) => row[0])).toEqual([
-      "group", "promoters (9-10)", "passives (7-8)", "detractors (0-6)", "answers", "NPS", "standard error",
-      "margin of error (95 %)", "NPS lower bound (95 %)", "NPS upper bound (95 %)",
+      "Group", "Promoters (9-10)", "Passives (7-8)", "Detractors (0-6)", "Answers", "NPS", "Standard error",
+      "Margin of error (95 %)", "NPS lower bound (95 %)", "NPS upper bound (95 %)",
     ]);
   });
   test("=CX.CSAT: 10 answers, 7 of them 4 or 5, is 0.7; blanks skipped", () => {
@@ -101,7 +101,7 @@ describe("transaction-table functions", () => {
   test("=CX.RFM spills a header and one row per customer", () => {
     const result = outcome(() => cx.RFM(ids, dates, amounts, null, "en-US", inv));
     if (result.kind !== "value") throw new Error(JSON.stringify(result));
-    expect(result.value[0]).toEqual(["customer", "recency (days)", "frequency", "monetary", "R", "F", "M", "RFM code", "segment"]);
+    expect(result.value[0]).toEqual(["Customer", "Recency (days)", "Frequency", "Monetary", "R", "F", "M", "RFM code", "Segment"]);
     expect(result.value[1]).toEqual(["A", 12, 3, 300, 3, 4, 3, 343, "Potential Loyalist"]);
     expect(result.value[4]).toEqual(["D", 1, 5, 1000, 5, 5, 5, 555, "Champions"]);
     expect(result.value[5]).toEqual(["E", 70, 1, 10, 1, 1, 1, 111, "Lost"]);
@@ -116,7 +116,7 @@ describe("transaction-table functions", () => {
     const result = outcome(() => cx.RFM_SUMMARY(ids, dates, amounts, null, "en-US", inv));
     if (result.kind !== "value") throw new Error(JSON.stringify(result));
     expect(result.value).toHaveLength(12);
-    expect(result.value[0]).toEqual(["segment", "customers", "share", "revenue", "share of revenue"]);
+    expect(result.value[0]).toEqual(["Segment", "Customers", "Share", "Revenue", "Share of revenue"]);
     // From the =CX.RFM rows above: D Champions (1,000); A and C Potential Loyalist (300 + 500); B About To Sleep (20); E Lost (10).
     const row = (name: string): unknown[] | undefined => result.value.find((r) => r[0] === name);
     expect(row("Champions")).toEqual(["Champions", 1, 0.2, 1000, 1000 / 1830]);

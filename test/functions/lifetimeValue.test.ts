@@ -21,7 +21,7 @@ function table(body: () => unknown): unknown[][] {
 test("=CX.CLV_FIT on the CDNOW transactions gives the published parameters", () => {
   const fit = table(() => cx.CLV_FIT(column(...ids), column(...dates), column(...amounts), [[asOf]], "weeks", inv));
   const value = (name: string): number => fit.find((row) => row[0] === name)?.[1] as number;
-  expect(fit[0]).toEqual(["parameter", "value"]);
+  expect(fit[0]).toEqual(["Parameter", "Value"]);
   expectClose(value("BG/NBD r"), 0.243, 0.0005);
   expectClose(value("BG/NBD alpha"), 4.414, 0.0005);
   expectClose(value("BG/NBD a"), 0.793, 0.0005);
@@ -30,16 +30,16 @@ test("=CX.CLV_FIT on the CDNOW transactions gives the published parameters", () 
   expectClose(value("Gamma-Gamma p"), 6.25, 0.005);
   expectClose(value("Gamma-Gamma q"), 3.74, 0.005);
   expectClose(value("Gamma-Gamma v"), 15.44, 0.01);
-  expect(value("customers")).toBe(2357);
-  expect(value("repeat buyers")).toBe(946);
-  expect(value("converged")).toBe(true);
+  expect(value("Customers")).toBe(2357);
+  expect(value("Repeat buyers")).toBe(946);
+  expect(value("Converged")).toBe(true);
 });
 
 test("=CX.CLV_PREDICT spills one row per customer; CLV falls as the discount rate rises", () => {
   const columns = [column(...ids), column(...dates), column(...amounts)] as const;
   const flat = table(() => cx.CLV_PREDICT(...columns, [[12]], null, [[0.3]], [[asOf]], inv));
   const discounted = table(() => cx.CLV_PREDICT(...columns, [[12]], [[0.02]], [[0.3]], [[asOf]], inv));
-  expect(flat[0]).toEqual(["customer", "repeat purchases (x)", "last purchase (t_x)", "age (T)", "P(alive)", "expected purchases", "expected spend per purchase", "CLV"]);
+  expect(flat[0]).toEqual(["Customer", "Repeat purchases (x)", "Last purchase (t_x)", "Age (T)", "P(alive)", "Expected purchases", "Expected spend per purchase", "CLV"]);
   expect(flat.length).toBe(2358);
   // customer 1: x 2, t_x 30.43, T 38.86 in the published summary
   expect(flat[1]?.slice(0, 2)).toEqual([4, 2]); // CDNOW ids are master ids; the first is 4
@@ -54,7 +54,7 @@ test("=CX.CLV_PREDICT spills one row per customer; CLV falls as the discount rat
 
 test("=CX.AT_RISK ranks CDNOW's customers by (1 − P(alive)) × what they spent, the largest first", () => {
   const result = table(() => cx.AT_RISK(column(...ids), column(...dates), column(...amounts), [[12]], [[asOf]], "en-US", inv));
-  expect(result[0]).toEqual(["customer", "historical value", "P(alive)", "value at risk"]);
+  expect(result[0]).toEqual(["Customer", "Historical value", "P(alive)", "Value at risk"]);
   expect(result.length).toBe(13);
   const risks = result.slice(1).map((row) => row[3] as number);
   expect([...risks].sort((a, b) => b - a)).toEqual(risks);
@@ -92,13 +92,13 @@ describe("the same models from per-customer summaries (a database query's result
       // (v moves most: 15.4435 from the summary, 15.4477 from the transactions).
       expectClose(value(fromSummary, name), value(fromTransactions, name), 5e-4 * Math.abs(published));
     }
-    expect([value(fromSummary, "customers"), value(fromSummary, "repeat buyers"), value(fromSummary, "converged")]).toEqual([2357, 946, true]);
+    expect([value(fromSummary, "Customers"), value(fromSummary, "Repeat buyers"), value(fromSummary, "Converged")]).toEqual([2357, 946, true]);
   });
   test("=CX.CLV_PREDICT_SUMMARY spills the forecast of =CX.CLV_PREDICT for each customer of the summary", () => {
     const ids = Array.from({ length: summary.frequency.length }, (_, i) => `K${i + 1}`);
     const result = table(() => cx.CLV_PREDICT_SUMMARY(column(...ids), ...columns, [[12]], [[0.01]], [[0.3]], null, inv));
     expect(result.length).toBe(2358);
-    expect(result[0]).toEqual(["customer", "repeat purchases (x)", "last purchase (t_x)", "age (T)", "P(alive)", "expected purchases", "expected spend per purchase", "CLV"]);
+    expect(result[0]).toEqual(["Customer", "Repeat purchases (x)", "Last purchase (t_x)", "Age (T)", "P(alive)", "Expected purchases", "Expected spend per purchase", "CLV"]);
     // Customer 1 of the summary: x 2, t_x 30.43, T 38.86 (the published table's first row).
     expect(result[1]?.slice(0, 4)).toEqual(["K1", 2, 30.43, 38.86]);
     const fit = table(() => cx.CLV_FIT_SUMMARY(...columns, null, inv));
@@ -130,7 +130,7 @@ test("=CX.P_ALIVE and =CX.EXPECTED_PURCHASES element-wise with the published par
 test("=CX.COHORT spills the retention triangle with labels and sizes", () => {
   const result = table(() => cx.COHORT(column("a", "b", "c", "a", "a", "b", "d"), column(45292, 45300, 45310, 45325, 45360, 45355, 45330), null, inv));
   expect(result).toEqual([
-    ["cohort", "customers", "M0", "M1", "M2"],
+    ["Cohort", "Customers", "M0", "M1", "M2"],
     ["2024-01", 3, 1, 1 / 3, 2 / 3],
     ["2024-02", 1, 1, 0, ""],
   ]);

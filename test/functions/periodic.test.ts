@@ -25,7 +25,7 @@ const shown = (rows: unknown[][]): unknown[][] => rows.map((row) => row.map(show
 describe("=CX.CUSTOMER_BRIDGE", () => {
   test("the worked example of DOMAIN.md §7, with dates as serials and churn as a fraction", () => {
     expect(shown(table(() => cx.CUSTOMER_BRIDGE(ids, dates, "month", 90, null, null, "en-US", inv)))).toEqual([
-      ["period", "first day", "last day", "customers at start", "new", "reactivated", "lapsed", "customers at end", "churn rate"],
+      ["Period", "First day", "Last day", "Customers at start", "New", "Reactivated", "Lapsed", "Customers at end", "Churn rate"],
       ["2024-01", 45292, 45322, 0, 2, 0, 0, 2, "#N/A"],
       ["2024-02", 45323, 45351, 2, 1, 0, 0, 3, 0],
       ["2024-03", 45352, 45382, 3, 0, 0, 0, 3, 0],
@@ -46,7 +46,7 @@ describe("=CX.CUSTOMER_BRIDGE", () => {
   });
   test("from and to bound the table; history before from still counts", () => {
     const result = table(() => cx.CUSTOMER_BRIDGE(ids, dates, null, null, "2024-04-15", [[45500]], "en-US", inv));
-    expect(result.map((row) => row[0])).toEqual(["period", "2024-04", "2024-05", "2024-06", "2024-07"]);
+    expect(result.map((row) => row[0])).toEqual(["Period", "2024-04", "2024-05", "2024-06", "2024-07"]);
     expect(result[1]?.slice(3, 8)).toEqual([3, 0, 0, 1, 2]);
     expect(result[4]?.slice(3, 8)).toEqual([1, 0, 0, 0, 1]); // C bought 06-15: active until 09-12
   });
@@ -65,7 +65,7 @@ describe("=CX.CUSTOMER_BRIDGE", () => {
 describe("=CX.REVENUE_BRIDGE and =CX.PERIOD_KPIS", () => {
   test("the same purchases: revenue movements, net revenue retention; #N/A where there was no revenue before", () => {
     expect(shown(table(() => cx.REVENUE_BRIDGE(ids, dates, amounts, null, null, null, "en-US", inv)))).toEqual([
-      ["period", "revenue in previous period", "new", "returning", "expansion", "contraction", "lost", "revenue", "net revenue retention"],
+      ["Period", "Revenue in previous period", "New", "Returning", "Expansion", "Contraction", "Lost", "Revenue", "Net revenue retention"],
       ["2024-01", 0, 150, 0, 0, 0, 0, 150, "#N/A"],
       ["2024-02", 150, 80, 0, 0, 0, -150, 80, 0],
       ["2024-03", 80, 0, 120, 0, 0, -80, 120, 0],
@@ -87,7 +87,7 @@ describe("=CX.REVENUE_BRIDGE and =CX.PERIOD_KPIS", () => {
   test("activity per period; no orders gives #N/A for AOV, orders per buyer and repeat share", () => {
     const twice = [...ids, ["a"]];
     const result = shown(table(() => cx.PERIOD_KPIS(twice, [...dates, [45303]], [...amounts, [30]], "month", null, null, "en-US", inv)));
-    expect(result[0]).toEqual(["period", "buyers", "new buyers", "orders", "revenue", "average order value", "orders per buyer", "repeat-buyer share"]);
+    expect(result[0]).toEqual(["Period", "Buyers", "New buyers", "Orders", "Revenue", "Average order value", "Orders per buyer", "Repeat-buyer share"]);
     expect(result[1]).toEqual(["2024-01", 2, 2, 3, 180, 60, 1.5, 0.5]);
     expect(result[4]).toEqual(["2024-04", 0, 0, 0, 0, "#N/A", "#N/A", "#N/A"]);
     expect(table(() => cx.PERIOD_KPIS(ids, dates, amounts, "month", null, null, "zh-CN", inv))[0]).toEqual(["期间", "购买客户数", "新购买客户数", "订单数", "收入", "客单价", "人均订单数", "复购客户占比"]);

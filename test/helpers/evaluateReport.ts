@@ -89,6 +89,9 @@ export function evaluateCxTable(book: Book, formula: string, on?: SheetSpec): un
   return result;
 }
 
+/** An error value a CX function returns (a CustomFunctions.Error), as Excel shows an error cell. */
+export const isError = (value: unknown): boolean => typeof value === "object" && value !== null && "code" in value;
+
 /** A report formula's value: a reference, =SUM(name), =AVERAGE(CX…) or a CX call (its top-left value). */
 export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number {
   const reference = /^=((?:'(?:[^']|'')+'!)?[A-Za-z_][\w]*)$/.exec(formula);
@@ -98,6 +101,24 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
   if (back !== null) {
     const column = referenceValues(book, back[1] as string, on);
     return column[column.length - 1 - Number(back[2])]?.[0] as number;
+  }
+  // A period's figure by its row: =INDEX(Trend_Revenue,5).
+  const nth = /^=INDEX\(((?:'(?:[^']|'')+'!)?\w+),(\d+)\)$/.exec(formula);
+  if (nth !== null) return referenceValues(book, nth[1] as string, on)[Number(nth[2]) - 1]?.[0] as number;
+  // A period's figure or a dash: =IFERROR(INDEX(Trend_Revenue,5),"–").
+  const orDash = /^=IFERROR\((INDEX\([^()]*\)),"–"\)$/.exec(formula);
+  if (orDash !== null) {
+    const value: unknown = evaluateCx(book, `=${orDash[1] as string}`, on);
+    return (isError(value) ? "–" : value) as number;
+  }
+  // A change on an earlier figure (环比, 同比): relative, or in percentage points for a rate; a dash without a value.
+  const change = /^=IFERROR\((?:(\w+)\/(INDEX\(.*\))-1|100\*\((\w+)-(INDEX\(.*\))\)),"–"\)$/.exec(formula);
+  if (change !== null) {
+    const sheet = on ?? (sheetsOf(book)[0] as SheetSpec);
+    const [value, before] = change[1] !== undefined ? [change[1], change[2] as string] : [change[3] as string, change[4] as string];
+    const [now, then] = [valueOnSheet(book, sheet, value) as number, evaluateCx(book, `=${before}`, on)];
+    const result = change[1] !== undefined ? now / then - 1 : 100 * (now - then);
+    return (Number.isFinite(result) ? result : "–") as number;
   }
   const sum = /^=SUM\(((?:'(?:[^']|'')+'!)?\w+)\)$/.exec(formula);
   if (sum !== null) return referenceValues(book, sum[1] as string, on).reduce((total, [value]) => total + (value as number), 0);

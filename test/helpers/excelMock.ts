@@ -66,6 +66,7 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
       },
     },
     pageLayout: { zoom: {}, setPrintArea: () => undefined, setPrintTitleRows: () => undefined, headersFooters: { defaultForAllPages: {} } },
+    horizontalPageBreaks: { add: () => undefined },
     activate: () => { log.activated = name; },
     delete: () => log.deleted.push(name),
   });

@@ -307,6 +307,7 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"]): FakeWorkbook {
         return { set name(value: string) { later(() => (sheetOf(copyName).name = value)); } };
       },
       protection: { protect: () => later(() => (sheet().protected = true)) },
+      horizontalPageBreaks: { add: (at: string) => later(() => void ((sheet().print ??= {})["rowBreaks"] = [...((sheet().print?.["rowBreaks"] as number[] | undefined) ?? []), Number(at.replace(/^[A-Z]+/, ""))])) },
       set showGridlines(value: boolean) { later(() => (sheet().showGridlines = value)); },
       // The page setup: each property the writer sets is recorded on the sheet, as Excel keeps it.
       pageLayout: (() => {

@@ -8,7 +8,7 @@ import { ALL_SECTIONS, buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportO
 import { expectClose } from "../helpers/close";
 import { invocation } from "../helpers/excel";
 import * as cx from "../../src/functions/functions";
-import { allCells, allNames, allTables, cellAt, cxValueAt, evaluateCx, sheetOf } from "../helpers/evaluateReport";
+import { allCells, allNames, allTables, cellAt, cxValueAt, evaluateCx, isError, sheetOf } from "../helpers/evaluateReport";
 import type { ReportSpec } from "../../src/report/sheetSpec";
 
 const options: ReportOptions = {
@@ -88,7 +88,9 @@ test("a formula names the sheet of a name defined on another sheet, and only the
       const target = report.sheets.find((candidate) => candidate.name === quoted);
       expect(target).toBeDefined();
       expect(target?.name).not.toBe(sheet.name);
-      expect(target?.names.map((n) => n.name)).toContain(name);
+      // a cell of that sheet (the trend table reads the workings' period labels), or a name it defines
+      if (/^[A-Z]{1,3}\d+$/.test(name as string)) expect(target?.cells.find((c) => c.address === name)).toBeDefined();
+      else expect(target?.names.map((n) => n.name)).toContain(name);
     }
   }
 });
@@ -154,8 +156,11 @@ test("the RFM segment summary spills every segment, with the core's counts and r
 
 test("the early-warning table: CX.AT_RISK's ten customers most at risk, every cell of its spill formatted", () => {
   const heading = spec.cells.find((cell) => cell.value === "Early warning: the valuable customers most at risk (value at risk = (1 − P(alive)) × value so far)")?.address;
-  expect(heading).toBe("G70"); // beside the report block, under the charts
-  const top = 71;
+  // beside the RFM table, under its chart
+  const rfmChart = spec.charts.find((chart) => chart.title === "Customers per RFM segment");
+  expect(rfmChart?.topLeft).toBe(`G${rowOf("RFM segments")}`);
+  expect(heading).toBe(`G${Number(rfmChart?.bottomRight.slice(1)) + 2}`);
+  const top = Number(heading?.slice(1)) + 1;
   expect(cellAt(spec, `G${top}`)?.formula).toBe(`=CX.AT_RISK('Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,'Workings 2024-Q3'!Tx_Amount,10,'Data 2024-Q3'!As_Of,"en-US")`);
   const list = cx.AT_RISK(ids, dates, amounts, 10, options.periodEnd, "en-US", invocation());
   expect(list).toHaveLength(11);
@@ -262,13 +267,47 @@ test("the period figures: the report quarter's row of the period tables, with �
   const churn = rowOf("Churn rate in the period");
   expect(cellAt(spec, `C${churn}`)?.formula).toMatch(/^=IFERROR\(100\*\(B\d+-INDEX\(/);
   expect(cellAt(spec, `C${churn}`)?.numberFormat).toBe('+0.0" pp";-0.0" pp";0.0" pp"');
-  // a trend too short for 同比 shows a dash rather than reading outside the table
-  const short = sheetOf(buildReport({ ...options, trendPeriods: 3 }), "dashboard");
-  expect(short.cells.find((cell) => cell.address === `D${row}`)?.formula).toBe('="–"');
+  // however short the trend, the period tables hold a year more, so 同比 reads inside them
+  const short = buildReport({ ...options, trendPeriods: 3 });
+  expect(sheetOf(short, "dashboard").cells.find((cell) => cell.address === `D${row}`)?.formula).toBe(cellAt(spec, `D${row}`)?.formula);
+  expect(sheetOf(short, "workings").names.find((n) => n.name === "Trend_Revenue")?.range).toMatch(/^[A-Z]+(\d+):[A-Z]+(\d+)$/);
+  const [, from, to] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(sheetOf(short, "workings").names.find((n) => n.name === "Trend_Revenue")?.range as string) as RegExpExecArray;
+  expect(Number(to) - Number(from) + 1).toBe(3 + 4);
   // without transactions, the customer figures are inputs again
   const noTrend = buildReport({ ...options, sections: { ...ALL_SECTIONS, trend: false } });
   expect(sheetOf(noTrend, "data").names.map((name) => name.name)).toEqual(expect.arrayContaining(["Customers_Start", "Customers_Lost", "Revenue", "Orders"]));
   expect(sheetOf(noTrend, "workings").names.some((name) => name.name.startsWith("Trend_"))).toBe(false);
+});
+
+test("the trend table: the trend's 13 quarters with their figures from the period tables, and active customers' and revenue's 环比 and 同比", () => {
+  const heading = spec.cells.find((cell) => cell.value === "Trend: the last 13 periods") as { address: string };
+  const header = Number(heading.address.slice(1)) + 1;
+  expect(["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"].map((column) => cellAt(spec, `${column}${header}`)?.value)).toEqual([
+    "Period", "Active customers", "MoM", "YoY", "New", "Lapsed", "Churn rate", "Revenue", "MoM", "YoY", "AOV", "Repeat buyers", "NRR",
+  ]);
+  const value = (address: string): unknown => evaluateCx(report, cellAt(spec, address)?.formula as string);
+  // bridge and activity (the CX functions over the trend's quarters) have a header row, then 2021-Q3 … 2024-Q3
+  for (let k = 0; k < 13; k++) {
+    const r = header + 1 + k;
+    const [customers, revenue] = [bridge[k + 1] as unknown[], activity[k + 1] as unknown[]];
+    // a figure the period has not (no customers at the start: no churn rate) is a dash, not an error cell
+    const shown = (figure: unknown): unknown => (isError(figure) ? "–" : figure);
+    expect([value(`A${r}`), value(`B${r}`), value(`E${r}`), value(`F${r}`), value(`G${r}`), value(`H${r}`), value(`K${r}`), value(`L${r}`)]).toEqual([
+      customers[0], customers[7], customers[4], customers[6], customers[8], revenue[4], revenue[5], revenue[7],
+    ].map(shown));
+  }
+  // the last row is the report quarter, in bold, and its changes are the period figures' own
+  const last = header + 13;
+  expect(value(`A${last}`)).toBe("2024-Q3");
+  expect(cellAt(spec, `B${last}`)?.style).toBe("kpi");
+  for (const [column, label] of [["C", "Active customers at the end"], ["I", "Revenue"]] as const) {
+    expect(value(`${column}${last}`)).toBe(value(`C${rowOf(label)}`));
+    expect(value(`${String.fromCharCode(column.charCodeAt(0) + 1)}${last}`)).toBe(value(`D${rowOf(label)}`));
+  }
+  expect(value(`G${header + 1}`)).toBe("–"); // 2021-Q3: no customers at the start yet
+  // 同比 of a row reads the year of quarters before the trend: 2023-Q3 against 2022-Q3 (no dash)
+  expect(value(`J${header + 9}`)).toBeCloseTo(((activity[9] as number[])[4] as number) / (evaluateCx(report, "=INDEX('Workings 2024-Q3'!Trend_Revenue,9)") as number) - 1, 12);
+  expect(cellAt(spec, `C${header + 1}`)?.numberFormat).toBe("+0.0%;-0.0%;0.0%");
 });
 
 test("CAC per channel in the channel table; three charts with their categories and values", () => {
@@ -277,7 +316,9 @@ test("CAC per channel in the channel table; three charts with their categories a
   const cacColumn = String.fromCharCode(left.charCodeAt(0) + 1);
   expect([5, 6, 7, 8].map((row) => evaluateCx(report, onData(`${cacColumn}${row}`)?.formula as string, data))).toEqual([40_000 / 70, 500, 800, 10_000 / 45]);
   // with the trend: the customers' trend from the workings, the quarter's revenue bridge, NPS, RFM
-  const workingsName = (name: string): string => sheetOf(report, "workings").names.find((n) => n.name === name)?.range as string;
+  // the trend's 13 quarters: the last 13 rows of the period tables, which hold 4 quarters more for 同比
+  const workingsName = (name: string): string => (sheetOf(report, "workings").names.find((n) => n.name === name)?.range as string).replace(/^([A-Z])5:/, "$19:");
+  expect(sheetOf(report, "workings").names.find((n) => n.name === "Trend_Customers_End")?.range).toBe("H5:H21");
   const bridgeTop = rowOf("Revenue in the period before");
   expect(spec.charts.map((chart) => [chart.type, chart.categories, chart.series.map((s) => [s.name, s.values]), chart.title])).toEqual([
     ["ColumnClustered", `'Workings 2024-Q3'!${workingsName("Trend_First_Day").replace(/B/g, "A")}`, [

@@ -66,8 +66,8 @@ describe.each([
       .map(({ address }) => address);
     // KPIs (7), satisfaction (NPS, margin, CSAT, CSI), lifecycle (3: retention is the period figure in
     // both modes), CAC per channel, RFM summary (11 segments × 4), and the period tables of the workings:
-    // 13 quarters × (6 + 8 + 7) figures
-    expect(addresses.length).toBe(14 + inputs.channels.length + 44 + 13 * 21);
+    // the trend's 13 quarters and the 4 before them (for 同比) × (6 + 8 + 7) figures
+    expect(addresses.length).toBe(14 + inputs.channels.length + 44 + (13 + 4) * 21);
     let errors = 0;
     let notAvailable = 0;
     for (const address of addresses) {
@@ -121,7 +121,7 @@ describe.each([
       const [top, bottom] = column.split(":").map((a) => Number(a.replace(/^[A-Z]+/, ""))) as [number, number];
       const letters = column.replace(/\d+:.*$/, "");
       const cxAt = (row: number): unknown => cxValueAt(withAddIn, `'Workings 2024-Q3'!${letters}${row}`);
-      expect(bottom - top + 1).toBe(13);
+      expect(bottom - top + 1).toBe(13 + 4); // the trend's quarters and the year before them
       const row = Number(cell.address.slice(1));
       const [current, previous, yearAgo] = [cxAt(bottom), cxAt(bottom - 1), cxAt(bottom - 4)];
       const rate = /Churn|Share|Retention/.test(name);

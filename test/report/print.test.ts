@@ -24,10 +24,14 @@ test("the dashboard's page setup: landscape, its report block and charts as the 
   const report = buildReport(options);
   const dashboard = sheetOf(report, "dashboard");
   const lastRow = Math.max(...dashboard.cells.map((cell) => Number(cell.address.replace(/^[A-Z]+/, ""))), ...dashboard.charts.map((chart) => Number(chart.bottomRight.slice(1))));
+  // the second page starts with the RFM segments (a manual page break above their heading)
+  const rfm = Number(dashboard.cells.find((cell) => cell.value === "RFM segments")?.address.slice(1));
   expect(dashboard.print).toEqual({
-    orientation: "Landscape", area: `A1:M${lastRow}`, titleRows: "$1:$2",
+    orientation: "Landscape", area: `A1:M${lastRow}`, titleRows: "$1:$2", rowBreaks: [rfm],
     leftHeader: "Customer metrics (sample)", rightHeader: "&A", centerFooter: "Page &P of &N",
   });
+  // every chart and table of the second page is below the break, every one of the first above it
+  for (const chart of dashboard.charts) expect([chart.title, Number(chart.topLeft.slice(1)) >= rfm]).toEqual([chart.title, chart.title === "Customers per RFM segment"]);
   expect(sheetOf(report, "data").print).toMatchObject({ orientation: "Portrait" });
   expect(sheetOf(report, "data").print?.area).toBeUndefined();
   // an ampersand in the title is printed as one, not read as a code
@@ -42,7 +46,7 @@ test("the Excel writer sets each sheet's page setup: A4, one page wide", async (
   const printOf = (name: string | undefined) => book.sheets.find((sheet) => sheet.name === name)?.print;
   expect(printOf(sheetNames[0])).toEqual({
     paperSize: "A4", orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-    area: sheetOf(report, "dashboard").print?.area, titleRows: "$1:$2",
+    area: sheetOf(report, "dashboard").print?.area, titleRows: "$1:$2", rowBreaks: sheetOf(report, "dashboard").print?.rowBreaks,
     leftHeader: "Customer metrics (sample)", rightHeader: "&A", centerFooter: "Page &P of &N",
   });
   expect(printOf(sheetNames[2])).toMatchObject({ paperSize: "A4", orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
