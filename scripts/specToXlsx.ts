@@ -42,14 +42,16 @@ const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(
  * charts (xlsxCharts) and any plain data sheets after them. Names are scoped to their sheet, as in Excel: exceljs writes only
  * workbook-wide names, so the file's list of names is written here.
  */
-export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = []): Promise<void> {
+export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = [], results?: StoredResults): Promise<void> {
   const specs = "sheets" in report ? report.sheets : [report];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CX customer metrics add-in";
+  // A spreadsheet program recalculates on opening: stored results are for readers that do not calculate.
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   const sheets = specs.map((spec) => workbook.addWorksheet(spec.name, spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {}));
   for (const data of dataSheets) workbook.addWorksheet(data.name).addRows(data.rows.map((row) => [...row]));
   const names: FileName[] = [];
-  specs.forEach((spec, k) => writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names));
+  specs.forEach((spec, k) => writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names, results));
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   const part = zip.file("xl/workbook.xml");
   if (part === null) throw new Error("exceljs wrote no workbook part");
@@ -64,10 +66,23 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
   writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
-function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number, names: FileName[]): void {
+/**
+ * What each formula computes, by 'Sheet name!A1' (as recalculate in ./libreOffice returns them): stored
+ * with the formula, so that e-mail and phone previewers, which do not calculate, show the figures.
+ */
+export type StoredResults = ReadonlyMap<string, unknown>;
+
+/** A computed value as a file stores it: numbers (dates as serials), text and booleans; anything else (an error) is not stored. */
+function storable(value: unknown): number | string | boolean | undefined {
+  if (value instanceof Date) return (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+  return typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? value : undefined;
+}
+
+function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number, names: FileName[], results: StoredResults | undefined): void {
   for (const cell of spec.cells) {
     const target = sheet.getCell(cell.address);
-    target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula) } : (cell.value ?? null);
+    const result = storable(results?.get(`${spec.name}!${cell.address}`));
+    target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula), ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue : (cell.value ?? null);
     if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
     const name = spec.font === undefined ? {} : { name: spec.font };
     if (cell.style === "title") target.font = { ...name, bold: true, size: 16 };

@@ -8,7 +8,7 @@ import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels"
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
-import { sampleCustomers, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
+import { sampleCustomers, sampleFigures, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
 import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
@@ -162,31 +162,35 @@ function reportPeriodLabel(periodStart: number, periodEnd: number): string {
   return periodLabel(periodIndex(periodEnd, kind), kind);
 }
 
-// 60 customers over 25 months, so that a 13-month trend has every month a year before it (同比).
-const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 60, 760);
+// 100 customers over 37 months: a 13-month trend, the year before it (its 同比), and a year before that, so every month of the tables has customers at its start.
+const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 100, 1130);
 
-/** A small, realistic demo: what the sheet holds until the user types in their own figures. */
+const SAMPLE_FIGURES = sampleFigures(SAMPLE_CUSTOMERS.transactions);
+
+/**
+ * A small, realistic demo: what the sheet holds until the user types in their own figures. Every
+ * typed figure comes from the sample transactions (sampleFigures), so inputs and tables agree: the
+ * channels' new customers add up to the last month's, the conversion is theirs of 40 prospects each.
+ */
 export const SAMPLE_INPUTS: ReportInputs = {
-  // 100,000 spent for 200 new customers in all (DOMAIN.md §1's CAC example: 500).
   channels: [
-    { name: { "en-US": "Search ads", "zh-CN": "搜索广告" }, spend: 40_000, newCustomers: 70 },
-    { name: { "en-US": "Social media", "zh-CN": "社交媒体" }, spend: 30_000, newCustomers: 60 },
-    { name: { "en-US": "Events", "zh-CN": "线下活动" }, spend: 20_000, newCustomers: 25 },
-    { name: { "en-US": "Referrals", "zh-CN": "客户推荐" }, spend: 10_000, newCustomers: 45 },
+    { name: { "en-US": "Search ads", "zh-CN": "搜索广告" }, spend: 1_200, newCustomers: Math.max(1, SAMPLE_FIGURES.newCustomers - 2) },
+    { name: { "en-US": "Social media", "zh-CN": "社交媒体" }, spend: 600, newCustomers: 1 },
+    { name: { "en-US": "Referrals", "zh-CN": "客户推荐" }, spend: 150, newCustomers: 1 },
   ],
-  customersStart: 1000,
-  customersLost: 50,
-  averageOrderValue: 100,
-  purchasesPerYear: 4,
-  lifespanYears: 5,
+  customersStart: SAMPLE_FIGURES.customersStart,
+  customersLost: SAMPLE_FIGURES.customersLost,
+  averageOrderValue: SAMPLE_FIGURES.averageOrderValue,
+  purchasesPerYear: SAMPLE_FIGURES.purchasesPerYear,
+  lifespanYears: 3,
   grossMargin: 0.4,
-  monthlyRevenuePerCustomer: 100 * 4 / 12,
-  prospects: 8000,
-  converted: 200,
-  revenue: 430_000,
-  orders: 4300,
-  buyingCustomers: 1150,
-  repeatCustomers: 437,
+  monthlyRevenuePerCustomer: SAMPLE_FIGURES.monthlyRevenuePerCustomer,
+  prospects: 40 * SAMPLE_FIGURES.newCustomers,
+  converted: SAMPLE_FIGURES.newCustomers,
+  revenue: SAMPLE_FIGURES.revenue,
+  orders: SAMPLE_FIGURES.orders,
+  buyingCustomers: SAMPLE_FIGURES.buyingCustomers,
+  repeatCustomers: SAMPLE_FIGURES.repeatCustomers,
   // 40 respondents: 18 promoters, 12 passives, 10 detractors (NPS 20); 29 of 40 answer 4 or 5 (CSAT 72.5 %).
   npsAnswers: [10, 9, 8, 7, 10, 6, 9, 8, 10, 3, 9, 7, 8, 10, 5, 9, 10, 7, 2, 9, 8, 10, 6, 9, 4, 10, 8, 7, 9, 0, 10, 8, 6, 9, 7, 5, 10, 8, 6, 9],
   csatAnswers: [5, 4, 4, 3, 5, 2, 5, 4, 5, 1, 4, 4, 4, 5, 3, 5, 5, 4, 2, 5, 4, 5, 3, 4, 2, 5, 4, 4, 5, 1, 5, 4, 3, 5, 4, 3, 5, 4, 3, 5],
@@ -223,6 +227,15 @@ export const EMPTY_INPUTS: ReportInputs = {
 };
 
 export const DEFAULT_TARGETS: ReportTargets = { ltvCac: 3, churn: 0.05, nps: 30, csat: 0.8, engagement: 50, paybackMonths: 12 };
+
+/**
+ * The demo's targets: the defaults, and a plan for the month's figures that the sample meets in part
+ * (active customers, revenue and repeat buyers on plan; new customers, AOV and NRR short of it), so
+ * the dashboard shows green and red as a real month does.
+ */
+export const SAMPLE_TARGETS: ReportTargets = {
+  ...DEFAULT_TARGETS, customersEnd: 25, newCustomers: 4, revenue: 4_000, averageOrderValue: 250, repeatBuyerShare: 0.25, netRevenueRetention: 0.5,
+};
 
 
 
@@ -881,7 +894,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
     }
     row = last + 2;
     // The segments' chart beside their table (below any chart above it), the early warning under it.
-    const chartTop = Math.max(rfmHeading, ...charts.map((each) => rowNumber(each.bottomRight) + 2));
+    // (a row below the page break, so that no edge of it prints at the foot of the page before)
+    const chartTop = Math.max(rfmHeading + 1, ...charts.map((each) => rowNumber(each.bottomRight) + 2));
     chart({ type: "ColumnClustered", categories: `A${first}:A${last}`, series: [{ name: t("customersBySegment"), values: `B${first}:B${last}` }], title: t("customersBySegment") },
       [`G${chartTop}`, `${CHART_RIGHT_COLUMN}${chartTop + CHART_ROWS - 1}`]);
     if (needed.includes("transactions")) addEarlyWarning(sections.charts ? chartTop + CHART_ROWS + 1 : chartTop);

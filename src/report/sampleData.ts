@@ -61,3 +61,46 @@ export function sampleCustomers(seed: number, customers: number, days = 365): { 
   transactions.sort((a, b) => b.daysBeforeEnd - a.daysBeforeEnd);
   return { transactions, engagement };
 }
+
+/**
+ * The figures a user would type beside their transactions, taken from the sample transactions
+ * themselves, so that the sample's inputs agree with its tables: over the last year before the
+ * period end, the average order value, purchases per buyer and monthly revenue per buyer; over the
+ * last month (30 days), the buyers, repeat buyers, orders and revenue, the new customers (whose first
+ * purchase falls in it), the customers active at its start (a purchase in the `lapseDays` before) and
+ * those of them who lapsed in it (their `lapseDays` without a purchase ran out in the month).
+ */
+export function sampleFigures(transactions: readonly { customer: string; daysBeforeEnd: number; amount: number }[], lapseDays = 90): {
+  averageOrderValue: number; purchasesPerYear: number; monthlyRevenuePerCustomer: number;
+  buyingCustomers: number; repeatCustomers: number; orders: number; revenue: number; newCustomers: number; customersStart: number; customersLost: number;
+} {
+  const year = transactions.filter((tx) => tx.daysBeforeEnd < 365);
+  const month = transactions.filter((tx) => tx.daysBeforeEnd < 30);
+  const yearRevenue = year.reduce((sum, tx) => sum + tx.amount, 0);
+  const yearBuyers = new Set(year.map((tx) => tx.customer)).size;
+  const ordersOf = new Map<string, number>();
+  for (const tx of month) ordersOf.set(tx.customer, (ordersOf.get(tx.customer) ?? 0) + 1);
+  const first = new Map<string, number>();
+  const lastBefore = new Map<string, number>();
+  for (const tx of transactions) {
+    first.set(tx.customer, Math.max(first.get(tx.customer) ?? -Infinity, tx.daysBeforeEnd));
+    if (tx.daysBeforeEnd >= 30) lastBefore.set(tx.customer, Math.min(lastBefore.get(tx.customer) ?? Infinity, tx.daysBeforeEnd));
+  }
+  // Active at the month's start: a purchase in the lapse window before it; lapsed: the window ran out
+  // in the month (the last purchase lapseDays to lapseDays + 30 days before the end), none since.
+  const activeAtStart = [...lastBefore].filter(([, days]) => days < 30 + lapseDays).map(([customer]) => customer);
+  const lapsed = activeAtStart.filter((customer) => (lastBefore.get(customer) as number) >= lapseDays && !ordersOf.has(customer));
+  const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+  return {
+    averageOrderValue: round(yearRevenue / year.length, 2),
+    purchasesPerYear: round(year.length / yearBuyers, 1),
+    monthlyRevenuePerCustomer: round(yearRevenue / yearBuyers / 12, 2),
+    buyingCustomers: ordersOf.size,
+    repeatCustomers: [...ordersOf.values()].filter((orders) => orders > 1).length,
+    orders: month.length,
+    revenue: month.reduce((sum, tx) => sum + tx.amount, 0),
+    newCustomers: [...first.values()].filter((days) => days < 30).length,
+    customersStart: activeAtStart.length,
+    customersLost: lapsed.length,
+  };
+}

@@ -274,9 +274,10 @@ const ROLE_ORDER: readonly SheetRole[] = ["dashboard", "data", "workings"];
  * Cells per request (values and formulas counted apart) when reading a report back: fewer than the
  * CELLS_PER_READ of a pick, since the working columns hold formulas of 100–200 characters. The
  * largest report the pane allows (portable, 5,000 linked rows) is then read in responses under 4 MB
- * (test/writer/excelLimits.test.ts), and the three sheets of an ordinary one in one request.
+ * (test/writer/excelLimits.test.ts), and the three sheets of an ordinary one (the sample, 100 customers
+ * over three years) in one request.
  */
-const REPORT_CELLS_PER_READ = 40_000;
+const REPORT_CELLS_PER_READ = 60_000;
 
 /** The marker a sheet holds, or undefined when it holds none this version can read. */
 export function parseMarker(marker: Excel.NamedItem): ReportMarker | undefined {

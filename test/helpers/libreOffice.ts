@@ -4,40 +4,16 @@
  * a test that needs it is skipped with a warning.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
+import { haveLibreOffice } from "../../scripts/libreOffice";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export const haveLibreOffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+export { haveLibreOffice, recalculate } from "../../scripts/libreOffice";
+
 if (!haveLibreOffice && process.env["CI"] === "true") throw new Error("CI must run the LibreOffice checks: install libreoffice-calc-nogui");
 if (!haveLibreOffice) console.warn("LibreOffice (soffice) is not installed: the portable-mode checks are skipped. apt-get install libreoffice-calc-nogui");
 export const testWithLibreOffice = haveLibreOffice ? test : test.skip;
-
-/** Recalculates .xlsx files in LibreOffice (one run for all) and returns each one's computed values: by Sheet!A1 on every sheet, and by plain A1 on the first. */
-export async function recalculate(...files: string[]): Promise<Map<string, unknown>[]> {
-  const out = mkdtempSync(path.join(tmpdir(), "cx-lo-"));
-  // A private profile: soffice otherwise shares one per user, so an open LibreOffice window or a
-  // second conversion running at the same time makes this one fail.
-  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
-  execFileSync("soffice", [profile, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, ...files], { stdio: "ignore", timeout: 300_000 });
-  return Promise.all(files.map(async (file) => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(out, path.basename(file)));
-    const cells = new Map<string, unknown>();
-    workbook.worksheets.forEach((sheet, k) => {
-      sheet.eachRow((row) => {
-        row.eachCell((cell) => {
-          // cell.result, not cell.value.result: exceljs leaves a result of 0 out of the value object.
-          const value = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-          cells.set(`${sheet.name}!${cell.address}`, value);
-          if (k === 0) cells.set(cell.address, value);
-        });
-      });
-    });
-    return cells;
-  }));
-}
 
 export const havePdfText = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
 if (!havePdfText && process.env["CI"] === "true") throw new Error("CI must run the print checks: install poppler-utils");

@@ -87,9 +87,9 @@ test("the CX report reads the summary's columns with CX.RFM_SEGMENT_SUMMARY and 
   const spec = sheetOf(report, "dashboard");
   const data = sheetOf(report, "data");
   expect(allNames(report).filter((n) => n.name.startsWith("Sum_"))).toEqual([
-    { name: "Sum_Recency", range: "'Summary'!$D$2:$D$61", external: true },
-    { name: "Sum_Orders", range: "'Summary'!$E$2:$E$61", external: true },
-    { name: "Sum_Revenue", range: "'Summary'!$F$2:$F$61", external: true },
+    { name: "Sum_Recency", range: "'Summary'!$D$2:$D$101", external: true },
+    { name: "Sum_Orders", range: "'Summary'!$E$2:$E$101", external: true },
+    { name: "Sum_Revenue", range: "'Summary'!$F$2:$F$101", external: true },
   ]);
   const onData = "'Data 2024-Q3'!";
   expect(spec.cells.some((c) => c.formula === `=CX.RFM_SEGMENT_SUMMARY(${onData}Sum_Recency,${onData}Sum_Orders,${onData}Sum_Revenue,"en-US")`)).toBe(true);
@@ -97,7 +97,7 @@ test("the CX report reads the summary's columns with CX.RFM_SEGMENT_SUMMARY and 
   const start = data.names.find((n) => n.name === "Customers_Start")?.range as string;
   expect(cellAt(report, start, data)?.formula).toBe(`=INDEX('Bridge'!$D$2:$D$${bridgeTable.length},MATCH('Report 2024-Q3'!Period_Start,'Bridge'!$B$2:$B$${bridgeTable.length},0))`);
   expect(cellAt(spec, "A5")?.value).toMatch(/^Figures from database queries/);
-  expect([cellAt(spec, "D2")?.value, cellAt(spec, "E2")?.value]).toEqual(["Customer summary (database query) from", "Summary!A2:J61"]);
+  expect([cellAt(spec, "D2")?.value, cellAt(spec, "E2")?.value]).toEqual(["Customer summary (database query) from", "Summary!A2:J101"]);
 });
 
 testWithLibreOffice("the portable report on the two query results, recalculated by LibreOffice: the RFM segments of the transactions, and the period's customers at the start and lapsed", async () => {

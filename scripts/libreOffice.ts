@@ -1,0 +1,45 @@
+/**
+ * LibreOffice headless as a spreadsheet program that recalculates a workbook: .xlsx files are
+ * converted (recalculated on load) and read back with exceljs. The demo stores what it computes in
+ * the file it writes, and the tests check portable formulas with it. Node-only tooling.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/** Whether soffice (Debian's libreoffice-calc-nogui) is on the path. */
+export const haveLibreOffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+
+/**
+ * Recalculates .xlsx files in LibreOffice (one run for all) and returns each one's computed values:
+ * by Sheet!A1 on every sheet, and by plain A1 on the first.
+ */
+export async function recalculate(...files: string[]): Promise<Map<string, unknown>[]> {
+  const out = mkdtempSync(path.join(tmpdir(), "cx-lo-"));
+  try {
+    // A private profile: soffice otherwise shares one per user, so an open LibreOffice window or a
+    // second conversion running at the same time makes this one fail.
+    const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
+    execFileSync("soffice", [profile, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, ...files], { stdio: "ignore", timeout: 300_000 });
+    return await Promise.all(files.map(async (file) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path.join(out, path.basename(file)));
+      const cells = new Map<string, unknown>();
+      workbook.worksheets.forEach((sheet, k) => {
+        sheet.eachRow((row) => {
+          row.eachCell((cell) => {
+            // cell.result, not cell.value.result: exceljs leaves a result of 0 out of the value object.
+            const value = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+            cells.set(`${sheet.name}!${cell.address}`, value);
+            if (k === 0) cells.set(cell.address, value);
+          });
+        });
+      });
+      return cells;
+    }));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
