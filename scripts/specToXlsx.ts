@@ -88,6 +88,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
     if (cell.style === "title") target.font = { ...name, bold: true, size: 16 };
     else if (cell.style === "heading" || cell.style === "kpi") target.font = { ...name, bold: true, size: 11 };
     else if (spec.font !== undefined) target.font = { ...name, size: 11 };
+    if (cell.style === "numberHeader") target.alignment = { horizontal: "right" };
     const fill = cell.style === undefined ? undefined : FILLS[cell.style];
     if (fill !== undefined) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   }

@@ -676,7 +676,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const headers = [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo"), t("target")];
     put({ address: `A${row}`, value: `${t("periodFigures")} ${reportPeriodLabel(options.periodStart, options.periodEnd)}`, style: "heading" });
     headers.forEach((header, i) => {
-      put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" });
+      put({ address: `${columnName(i)}${row + 1}`, value: header, style: i === 0 ? "label" : "numberHeader" });
       parts.dashboard.widths[i] = widthFor(header, parts.dashboard.widths[i] ?? 0);
     });
     row += 2;
@@ -735,7 +735,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
   };
   const heading = (key: ReportLabel, headers: readonly string[] = []): void => {
     put({ address: `A${row}`, value: t(key), style: "heading" });
-    headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: "label" }));
+    // The value and target columns hold figures: their headers align right over them.
+    headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: header === t("value") || header === t("target") ? "numberHeader" : "label" }));
     row += headers.length === 0 ? 1 : 2;
   };
   const csat: KpiRow = { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" };
@@ -878,11 +879,11 @@ export function buildReport(options: ReportOptions): ReportSpec {
       for (let r = top; r <= last; r++) {
         columnFormats.forEach((format, j) => {
           if (r === top && j === 0) return;
-          put({ address: `${columnName(j)}${r}`, numberFormat: r === top ? "General" : (format ?? "General"), ...(r === top ? { style: "label" as const } : {}) });
+          put({ address: `${columnName(j)}${r}`, numberFormat: r === top ? "General" : (format ?? "General"), ...(r === top ? { style: "numberHeader" as const } : {}) });
         });
       }
     } else {
-      (["segment", "customers", "share", "revenue", "revenueShare"] as const).forEach((key, j) => put({ address: `${columnName(j)}${top}`, value: tableLabel(key, options.locale), style: "label" }));
+      (["segment", "customers", "share", "revenue", "revenueShare"] as const).forEach((key, j) => put({ address: `${columnName(j)}${top}`, value: tableLabel(key, options.locale), style: j === 0 ? "label" : "numberHeader" }));
       RFM_SEGMENTS.forEach((segment, i) => {
         const r = first + i;
         put({ address: `A${r}`, value: segmentNames[segment][options.locale] });
@@ -918,11 +919,11 @@ export function buildReport(options: ReportOptions): ReportSpec {
       for (let r = top; r <= top + rows; r++) {
         columnFormats.forEach((format, j) => {
           if (r === top && j === 0) return;
-          put({ address: `${column(j)}${r}`, numberFormat: r === top ? TEXT_RESULT : format, ...(r === top ? { style: "label" as const } : {}) });
+          put({ address: `${column(j)}${r}`, numberFormat: r === top ? TEXT_RESULT : format, ...(r === top ? { style: "numberHeader" as const } : {}) });
         });
       }
     } else {
-      (["customer", "monetary", "recencyDays", "segment"] as const).forEach((key, j) => put({ address: `${column(j)}${top}`, value: tableLabel(key, options.locale), style: "label" }));
+      (["customer", "monetary", "recencyDays", "segment"] as const).forEach((key, j) => put({ address: `${column(j)}${top}`, value: tableLabel(key, options.locale), style: j === 1 || j === 2 ? "numberHeader" : "label" }));
       for (let k = 1; k <= rows; k++) {
         const r = top + k;
         // The k-th largest ranking key and its row in the table; blank below the last customer at risk.
@@ -966,7 +967,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       for (const [label, key, format, changes] of columns) {
         const figure = `INDEX(${trendName(key)},${i})`;
         if (k === 0) {
-          put({ address: `${columnName(j)}${header}`, value: t(label), style: "label" });
+          put({ address: `${columnName(j)}${header}`, value: t(label), style: "numberHeader" });
           // Wide enough for its header and its figures (money is the widest), as the chart columns may not be.
           parts.dashboard.widths[j] = widthFor(t(label), Math.max(parts.dashboard.widths[j] ?? 0, format === "money" ? 100 : 64));
         }
@@ -977,7 +978,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
         if (!changes) continue;
         for (const [heading, back] of [["trendMom", 1], ["trendYoy", yearBack]] as const) {
           if (k === 0) {
-            put({ address: `${columnName(j)}${header}`, value: t(heading), style: "label" });
+            put({ address: `${columnName(j)}${header}`, value: t(heading), style: "numberHeader" });
             parts.dashboard.widths[j] = Math.max(parts.dashboard.widths[j] ?? 0, 64);
           }
           put({ ...changeCell(value, `INDEX(${trendName(key)},${i - back})`, format === "percent"), address: `${columnName(j)}${r}`, ...style });

@@ -21,8 +21,11 @@ export interface CellSpec {
   readonly formula?: string;
   /** Excel number format, e.g. "0.0%" or "#,##0.00 [$CNY]". */
   readonly numberFormat?: string;
-  /** "helper": working columns of portable formulas (RFM per customer), shaded so users leave them alone. */
-  readonly style?: "title" | "heading" | "label" | "input" | "kpi" | "helper";
+  /**
+   * "helper": working columns of portable formulas (RFM per customer), shaded so users leave them
+   * alone; "numberHeader": a column header over figures, aligned right as they are.
+   */
+  readonly style?: "title" | "heading" | "label" | "numberHeader" | "input" | "kpi" | "helper";
 }
 
 /** An Excel table over a range whose first row is its header. */

@@ -27,6 +27,7 @@ const STYLE_FORMATS = {
   title: { bold: true, size: 16, fill: undefined },
   heading: { bold: true, size: 12, fill: "#DEEAF6" }, // a light blue band, as Excel's "Accent 1, 40%" heading
   label: { bold: false, size: 11, fill: undefined },
+  numberHeader: { bold: false, size: 11, fill: undefined, align: "Right" }, // over figures, which Excel aligns right
   input: { bold: false, size: 11, fill: "#FFF2CC" }, // Excel's "Input" cell-style yellow
   kpi: { bold: true, size: 11, fill: undefined },
   helper: { bold: false, size: 11, fill: "#F2F2F2" }, // light grey: working columns, not for typing into
@@ -118,6 +119,7 @@ function applyLayout(context: Excel.RequestContext, { sheet, spec }: Target, pla
     cells.format.font.bold = look.bold;
     cells.format.font.size = look.size;
     if (look.fill !== undefined) cells.format.fill.color = look.fill;
+    if ("align" in look) cells.format.horizontalAlignment = look.align;
   }
   for (const name of spec.names) sheet.names.add(name.name, name.external === true ? `=${name.range}` : sheet.getRange(name.range));
   for (const table of spec.tables) sheet.tables.add(table.range, true).name = tables[table.name] as string;

@@ -67,3 +67,18 @@ test("the Excel writer and the file give every traffic light the same two rules"
   const rules = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/g)].map((match) => [match[1], [...(match[2] as string).matchAll(/type="expression"[^>]*><formula>([^<]*)<\/formula>/g)].map((rule) => (rule[1] as string).replace(/&gt;/g, ">").replace(/&lt;/g, "<"))]);
   expect(rules).toEqual(lights.map((light) => [light.range, [trafficLightRules(light).good, trafficLightRules(light).bad]]));
 });
+
+test("headers over figures align right, as the figures do; headers over text stay left", async () => {
+  const report = buildReport(options);
+  const dashboard = report.sheets[0] as NonNullable<(typeof report.sheets)[number]>;
+  const header = (text: string) => dashboard.cells.find((cell) => cell.value === text);
+  expect([header("Value")?.style, header("Target")?.style, header("vs previous period (MoM)")?.style, header("Metric")?.style]).toEqual(["numberHeader", "numberHeader", "numberHeader", "label"]);
+  expect([header("Share of revenue")?.style, header("Segment")?.style, header("Recency (days)")?.style]).toEqual(["numberHeader", "label", "numberHeader"]);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xlsx-")), "report.xlsx");
+  await specToXlsx(report, file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+  expect(sheet.getCell(header("Value")?.address as string).alignment?.horizontal).toBe("right");
+  expect(sheet.getCell(header("Metric")?.address as string).alignment?.horizontal).toBeUndefined();
+});
