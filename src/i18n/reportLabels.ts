@@ -94,6 +94,8 @@ export const reportLabels = {
   newCustomersTotal: { "en-US": "New customers (all channels)", "zh-CN": "新增客户数（全部渠道）" },
   channels: { "en-US": "Acquisition by channel (replace with yours)", "zh-CN": "各渠道获客（请替换为您的数据）" },
   channel: { "en-US": "Channel", "zh-CN": "渠道" },
+  channelMonth: { "en-US": "Month", "zh-CN": "月份" },
+  acquisitionTable: { "en-US": "Acquisition per period (from the channel table)", "zh-CN": "各期获客（来自渠道表）" },
   spend: { "en-US": "Spend", "zh-CN": "支出" },
   cacShort: { "en-US": "CAC", "zh-CN": "获客成本" },
   cacByChannel: { "en-US": "CAC by channel", "zh-CN": "各渠道获客成本" },

@@ -8,8 +8,8 @@ import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels"
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
-import { sampleCustomers, sampleFigures, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
-import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
+import { sampleChannels, sampleCustomers, sampleFigures, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
+import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, MONTH_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
 
@@ -29,6 +29,12 @@ export interface ChannelInput {
   readonly name: Localized;
   readonly spend: CellValue;
   readonly newCustomers: CellValue;
+  /**
+   * The month the spend and new customers belong to: a date in it (its first day), or for sample
+   * rows the months before the report period's end month (0: that month). Unset: the report period.
+   */
+  readonly month?: CellValue;
+  readonly monthsBeforeEnd?: number;
 }
 
 export interface ReportInputs {
@@ -169,15 +175,15 @@ const SAMPLE_FIGURES = sampleFigures(SAMPLE_CUSTOMERS.transactions);
 
 /**
  * A small, realistic demo: what the sheet holds until the user types in their own figures. Every
- * typed figure comes from the sample transactions (sampleFigures), so inputs and tables agree: the
- * channels' new customers add up to the last month's, the conversion is theirs of 40 prospects each.
+ * typed figure comes from the sample transactions (sampleFigures, sampleChannels), so inputs and
+ * tables agree: each month's channel rows add up to the customers first buying in it, and the
+ * conversion is the last month's new customers of 40 prospects each.
  */
 export const SAMPLE_INPUTS: ReportInputs = {
-  channels: [
-    { name: { "en-US": "Search ads", "zh-CN": "搜索广告" }, spend: 1_200, newCustomers: Math.max(1, SAMPLE_FIGURES.newCustomers - 2) },
-    { name: { "en-US": "Social media", "zh-CN": "社交媒体" }, spend: 600, newCustomers: 1 },
-    { name: { "en-US": "Referrals", "zh-CN": "客户推荐" }, spend: 150, newCustomers: 1 },
-  ],
+  // Acquisition by channel and month over the last 25 months (a 13-month trend and the year before it).
+  channels: sampleChannels(SAMPLE_CUSTOMERS.transactions, 25).map(({ channel, monthsBeforeEnd, spend, newCustomers }) => ({
+    name: channel === "search" ? { "en-US": "Search ads", "zh-CN": "搜索广告" } : { "en-US": "Social media", "zh-CN": "社交媒体" }, spend, newCustomers, monthsBeforeEnd,
+  })),
   customersStart: SAMPLE_FIGURES.customersStart,
   customersLost: SAMPLE_FIGURES.customersLost,
   averageOrderValue: SAMPLE_FIGURES.averageOrderValue,
@@ -279,9 +285,12 @@ const PERIOD_TABLE_COLUMNS = 9;
 /** What a change shows when it has no value: a dash, not an error cell on the page a manager reads. */
 const NO_CHANGE = "–";
 
-/** A relative change (环比, 同比), signed; a change of a rate in percentage points. */
-const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%";
-const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp"';
+/**
+ * A relative change (环比, 同比), signed; a change of a rate in percentage points. The fourth section
+ * puts a dash (text) at the right of its cell, under the figures, by filling with spaces before it.
+ */
+const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%;* @";
+const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp";* @';
 
 /**
  * A figure's change on an earlier one (环比 or 同比), with no address yet: relative for counts and
@@ -315,6 +324,8 @@ interface KpiRow {
   readonly label: ReportLabel;
   readonly cx: string;
   readonly portable: string;
+  /** The workings' column of this figure per period, for its 环比 and 同比 (a rate's in points); unset: a dash. */
+  readonly trendColumn?: { readonly name: string; readonly rate?: boolean };
   readonly format: "currency" | "percent" | "ratio" | "months" | "score";
   /** A target typed in (an input cell) or derived from other cells by a built-in formula. */
   readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"] };
@@ -503,6 +514,9 @@ export function buildReport(options: ReportOptions): ReportSpec {
   }
   // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
   const costs = source.costs;
+  // A row's month as the table holds it: typed, or counted back from the report period's end month.
+  const monthOf = (channel: ChannelInput | undefined): CellValue | undefined =>
+    channel?.month ?? (channel?.monthsBeforeEnd === undefined ? undefined : firstDayOf(periodIndex(options.periodEnd, "month") - channel.monthsBeforeEnd, "month"));
   const channels = addTable("data", "CX_Channels", costs === undefined ? t("channels") : `${t("channelsLinked")} ${linkedAddress(costs)}`, costs?.rows ?? inputs.channels.length, [
     { header: t("channel"), width: 120, ...(costs === undefined ? { style: "input" as const } : { style: "helper" as const, format: TEXT_RESULT }), content: costs === undefined ? input((i) => inputs.channels[i]?.name[options.locale]) : link(costs, 0) },
     {
@@ -511,15 +525,44 @@ export function buildReport(options: ReportOptions): ReportSpec {
     },
     { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.spend) : link(costs, 1) },
     { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT_FORMAT, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.newCustomers) : link(costs, 2) },
+    // The month of each row (own table only; a linked table counts for the report period as a whole).
+    ...(costs === undefined ? [{ header: t("channelMonth"), name: "Channel_Month", width: 80, format: MONTH_FORMAT, style: "input" as const, content: input((i) => monthOf(inputs.channels[i])) }] : []),
   ]);
   if (trend) {
     // The period tables first on the workings sheet (A:I), the transaction table to their right: the
     // tables then stand in the same cells in both formula modes, whose transaction tables differ in width.
-    periodTables({
+    const below = periodTables({
       formulaMode: options.formulaMode, locale: options.locale, currency: options.currency, period: kind, from: trendFrom, to: options.periodEnd,
       lapse: "Lapse_Days", tableFrom: "Trend_From", tableTo: "Trend_To", left: 0, top: TABLE_HEADING_ROW,
     }, (cell) => putOn("workings", cell), parts.workings.names, parts.workings.widths);
     parts.workings.nextColumn = PERIOD_TABLE_COLUMNS + 1;
+    if (costs === undefined && sections.dimensions) addAcquisitionTable(below + 1);
+  }
+
+  // Acquisition per period, under the period tables: each period's spend and new customers from the
+  // channel rows of its months, its CAC, LTV:CAC and CAC payback; the CAC cards' 环比 and 同比 read it.
+  // The same built-in formulas in both modes; a dash where a period has no spend or no new customers.
+  function addAcquisitionTable(top: number): void {
+    putOn("workings", { address: `A${top}`, value: t("acquisitionTable"), style: "heading" });
+    const header = top + 1;
+    const { top: labelTop } = parseRange(parts.workings.names.find((name) => name.name === trendName("firstDay"))?.range as string) as RangeAddress;
+    const columns = [
+      [t("trendPeriod"), undefined, TEXT_RESULT], [t("spend"), "Trend_Marketing_Spend", money], [t("newCustomers"), "Trend_Acquired_Customers", COUNT_FORMAT],
+      [t("cacShort"), "Trend_CAC", money], [t("ltvCac"), "Trend_LTV_CAC", '0.00"x"'], [t("payback"), "Trend_Payback_Months", "0.0"],
+    ] as const;
+    columns.forEach(([text, name], j) => {
+      putOn("workings", { address: `${columnName(j)}${header}`, value: text, style: j === 0 ? "label" : "numberHeader" });
+      if (name !== undefined) parts.workings.names.push({ name, range: `${columnName(j)}${header + 1}:${columnName(j)}${header + tableCount}` });
+    });
+    for (let i = 1; i <= tableCount; i++) {
+      const r = header + i;
+      const within = (name: string): string => `=SUMIFS(${name},Channel_Month,">="&INDEX(${trendName("firstDay")},${i}),Channel_Month,"<="&INDEX(${trendName("lastDay")},${i}))`;
+      const formulas = [
+        `=A${labelTop + i}`, within("Channel_Spend"), within("Channel_New_Customers"),
+        `=IF(OR(B${r}=0,C${r}=0),"${NO_CHANGE}",B${r}/C${r})`, `=IFERROR(Lifetime_Value/D${r},"${NO_CHANGE}")`, `=IFERROR(D${r}/(Monthly_Revenue*Gross_Margin),"${NO_CHANGE}")`,
+      ];
+      formulas.forEach((formula, j) => putOn("workings", { address: `${columnName(j)}${r}`, formula, numberFormat: columns[j]?.[2] as string }));
+    }
   }
   if (needed.includes("transactions")) addTransactions();
   if (needed.includes("customerSummary")) addCustomerSummary();
@@ -618,10 +661,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const data = (cell: CellSpec): void => putOn("data", cell);
   data({ address: "A3", value: t("inputs"), style: "heading" });
   data({ address: "A4", value: t("marketingSpendTotal"), style: "label" });
-  data({ address: "B4", formula: "=SUM(Channel_Spend)", numberFormat: money });
+  // The report period's spend and new customers: the channel rows of its months (and those without a month).
+  const inPeriod = (name: string): string => (costs === undefined ? `=SUM(${name})-SUMIFS(${name},Channel_Month,"<"&Period_Start)-SUMIFS(${name},Channel_Month,">"&Period_End)` : `=SUM(${name})`);
+  data({ address: "B4", formula: inPeriod("Channel_Spend"), numberFormat: money });
   data({ address: "A5", value: t("newCustomersTotal"), style: "label" });
   parts.data.widths[0] = Math.max(widthFor(t("marketingSpendTotal"), 0), widthFor(t("newCustomersTotal"), 0), widthFor(t("asOf"), 0), parts.data.widths[0] ?? 0);
-  data({ address: "B5", formula: "=SUM(Channel_New_Customers)", numberFormat: COUNT_FORMAT });
+  data({ address: "B5", formula: inPeriod("Channel_New_Customers"), numberFormat: COUNT_FORMAT });
   parts.data.names.push({ name: "Marketing_Spend", range: "B4" }, { name: "Acquired_Customers", range: "B5" });
   const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT_FORMAT, money, decimal: "0.00", years: "0.0", percent: PERCENT_FORMAT };
   let row = 6;
@@ -713,9 +758,16 @@ export function buildReport(options: ReportOptions): ReportSpec {
     row++;
   }
 
+  // A KPI card's row: metric, value, 环比, 同比, target (E) and its light, as the period figures'.
+  const withTrend = (name: string): boolean => parts.workings.names.some((each) => each.name === name);
   const addKpi = (kpi: KpiRow, at: number): void => {
     put({ address: `A${at}`, value: t(kpi.label), style: "label" });
     put({ address: `B${at}`, formula: cx ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
+    const column = kpi.trendColumn !== undefined && withTrend(kpi.trendColumn.name) ? kpi.trendColumn : undefined;
+    for (const [letter, periods] of [["C", 1], ["D", yearBack]] as const) {
+      const back = column === undefined ? undefined : `INDEX(${column.name},ROWS(${column.name})-${periods})`;
+      put(back === undefined ? { address: `${letter}${at}`, formula: `="${NO_CHANGE}"`, numberFormat: CHANGE_FORMAT } : { ...changeCell(`B${at}`, back, column?.rate === true), address: `${letter}${at}` });
+    }
     const figure = FIGURE_NAMES[kpi.label];
     // A figure shown in two sections (CSAT) is named where it first stands.
     if (figure !== undefined && !names.some((name) => name.name === figure)) names.push({ name: figure, range: `B${at}` });
@@ -724,19 +776,19 @@ export function buildReport(options: ReportOptions): ReportSpec {
       const targetName = TARGET_NAMES[kpi.label];
       const first = targetName === undefined ? undefined : names.find((name) => name.name === targetName);
       put({
-        address: `C${at}`, numberFormat: formats[kpi.format],
+        address: `E${at}`, numberFormat: formats[kpi.format],
         ...(kpi.target.formula !== undefined ? { formula: kpi.target.formula }
           : first !== undefined ? { formula: `=${first.range}` }
             : { value: kpi.target.value as number, style: "input" as const }),
       });
-      if (targetName !== undefined && first === undefined && kpi.target.formula === undefined) names.push({ name: targetName, range: `C${at}` });
-      trafficLights.push({ range: `B${at}`, targetAddress: `C${at}`, direction: kpi.target.direction });
+      if (targetName !== undefined && first === undefined && kpi.target.formula === undefined) names.push({ name: targetName, range: `E${at}` });
+      trafficLights.push({ range: `B${at}`, targetAddress: `E${at}`, direction: kpi.target.direction });
     }
   };
   const heading = (key: ReportLabel, headers: readonly string[] = []): void => {
     put({ address: `A${row}`, value: t(key), style: "heading" });
     // The value and target columns hold figures: their headers align right over them.
-    headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: header === t("value") || header === t("target") ? "numberHeader" : "label" }));
+    headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: [t("value"), t("target"), t("versusPrevious"), t("versusYearAgo")].includes(header) ? "numberHeader" : "label" }));
     row += headers.length === 0 ? 1 : 2;
   };
   const csat: KpiRow = { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" };
@@ -772,10 +824,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
   }
 
   if (sections.dimensions) {
-    heading("kpis", [t("metric"), t("value"), t("target")]);
+    heading("kpis", [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo"), t("target")]);
     const cac = `B${row}`;
     const clv = `B${row + 1}`;
-    const ltvCacTarget = `C${row + 5}`;
+    const ltvCacTarget = `E${row + 5}`;
     // Engagement: the mean of each measure's min-max normalised values, averaged over the measures that
     // vary (a constant measure tells customers apart in no way), × 100: the mean of CX.ENGAGEMENT's scores.
     const measureNames = ["Engagement_Visits", "Engagement_Interactions", "Engagement_Usage"];
@@ -786,18 +838,18 @@ export function buildReport(options: ReportOptions): ReportSpec {
       // CAC and CLV have no target of their own: each is held against the other through the LTV:CAC
       // target (the most a customer may cost for the CLV, the least a customer must be worth for the CAC).
       {
-        label: "cac", cx: "=CX.CAC(Marketing_Spend,Acquired_Customers)", portable: "=IF(Acquired_Customers=0,NA(),Marketing_Spend/Acquired_Customers)", format: "currency",
+        label: "cac", cx: "=CX.CAC(Marketing_Spend,Acquired_Customers)", portable: "=IF(Acquired_Customers=0,NA(),Marketing_Spend/Acquired_Customers)", format: "currency", trendColumn: { name: "Trend_CAC" },
         target: { formula: `=IF(${ltvCacTarget}=0,NA(),${clv}/${ltvCacTarget})`, direction: "atMost" },
       },
       {
         label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency",
         target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast" },
       },
-      { label: "churn", ...churnFormulas, format: "percent", target: { value: options.targets.churn, direction: "atMost" } },
+      { label: "churn", ...churnFormulas, format: "percent", trendColumn: { name: trendName("churnRate"), rate: true }, target: { value: options.targets.churn, direction: "atMost" } },
       { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
       { label: "engagement", cx: "=AVERAGE(CX.ENGAGEMENT(Engagement_Measures))", portable: `=IF(${varying}=0,NA(),100*(${normalisedMean})/(${varying}))`, format: "score", target: { value: options.targets.engagement, direction: "atLeast" } },
-      { label: "ltvCac", cx: `=CX.LTV_CAC(${clv},${cac})`, portable: `=IF(${cac}=0,NA(),${clv}/${cac})`, format: "ratio", target: { value: options.targets.ltvCac, direction: "atLeast" } },
-      { label: "payback", cx: `=CX.CAC_PAYBACK(${cac},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${cac}/(Monthly_Revenue*Gross_Margin))`, format: "months", target: { value: options.targets.paybackMonths, direction: "atMost" } },
+      { label: "ltvCac", cx: `=CX.LTV_CAC(${clv},${cac})`, portable: `=IF(${cac}=0,NA(),${clv}/${cac})`, format: "ratio", trendColumn: { name: "Trend_LTV_CAC" }, target: { value: options.targets.ltvCac, direction: "atLeast" } },
+      { label: "payback", cx: `=CX.CAC_PAYBACK(${cac},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${cac}/(Monthly_Revenue*Gross_Margin))`, format: "months", trendColumn: { name: "Trend_Payback_Months" }, target: { value: options.targets.paybackMonths, direction: "atMost" } },
     ];
     kpis.forEach((kpi) => addKpi(kpi, row++));
     row++;
@@ -809,7 +861,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   if (sections.satisfaction) {
     // Portable NPS and its margin write out DOMAIN.md §2's formulas with COUNTIF (no LET: LibreOffice 7
     // lacks it); blank answers are skipped in both modes.
-    heading("satisfaction", [t("metric"), t("value"), t("target")]);
+    heading("satisfaction", [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo"), t("target")]);
     const n = "COUNT(Survey_NPS)";
     const p = `COUNTIF(Survey_NPS,">=9")/${n}`;
     const d = `COUNTIF(Survey_NPS,"<=6")/${n}`;

@@ -70,8 +70,9 @@ export function inputsFromSheet(contents: SheetContents): ReportInputs {
     ...scalars,
     // The lapse window as typed over (a blank one goes back to the default for the period).
     ...(lapseDays === undefined ? {} : { lapseDays }),
-    channels: rows(contents, "CX_Channels", 4).map(([name, , spend, newCustomers]) => ({
-      name: { "en-US": text(name), "zh-CN": text(name) }, spend: spend ?? "", newCustomers: newCustomers ?? "",
+    // (the month, the fifth column, is in the report's own table only)
+    channels: rows(contents, "CX_Channels", 5).map(([name, , spend, newCustomers, month]) => ({
+      name: { "en-US": text(name), "zh-CN": text(name) }, spend: spend ?? "", newCustomers: newCustomers ?? "", ...(month === undefined ? {} : { month }),
     })),
     npsAnswers: survey.map((row) => row[0]),
     csatAnswers: survey.map((row) => row[1]),

@@ -104,3 +104,27 @@ export function sampleFigures(transactions: readonly { customer: string; daysBef
     customersLost: lapsed.length,
   };
 }
+
+/**
+ * The sample's acquisition by channel and month, for the `months` months up to the period end (0: its
+ * last month): the customers whose first purchase falls in a month (a month counted as 30.44 days
+ * back), split between search ads (half, rounded up) and social media, each with its spend, a fixed
+ * part and so much per customer won. A channel that won nobody in a month has no row.
+ */
+export function sampleChannels(transactions: readonly { customer: string; daysBeforeEnd: number }[], months: number): { channel: "search" | "social"; monthsBeforeEnd: number; spend: number; newCustomers: number }[] {
+  const first = new Map<string, number>();
+  for (const tx of transactions) first.set(tx.customer, Math.max(first.get(tx.customer) ?? -Infinity, tx.daysBeforeEnd));
+  const won = new Array<number>(months).fill(0);
+  for (const days of first.values()) {
+    const month = Math.floor(days / 30.44);
+    if (month < months) won[month] = (won[month] as number) + 1;
+  }
+  return won.flatMap((count, month) => {
+    const search = Math.ceil(count / 2);
+    const social = count - search;
+    return [
+      ...(search > 0 ? [{ channel: "search" as const, monthsBeforeEnd: month, spend: 150 + 380 * search, newCustomers: search }] : []),
+      ...(social > 0 ? [{ channel: "social" as const, monthsBeforeEnd: month, spend: 100 + 260 * social, newCustomers: social }] : []),
+    ];
+  });
+}

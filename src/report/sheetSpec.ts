@@ -5,6 +5,8 @@
 
 /** The number formats the report builders share (every numeric cell gets one explicitly). */
 export const DATE_FORMAT = "yyyy-mm-dd";
+/** A month, shown by its first day's date: 2026-10. */
+export const MONTH_FORMAT = "yyyy-mm";
 export const COUNT_FORMAT = "#,##0";
 export const PERCENT_FORMAT = "0.0%";
 /** Whole numbers shown as they are (scores, days, flags): an explicit format, so a spreadsheet never guesses a date. */

@@ -120,6 +120,42 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
     const result = change[1] !== undefined ? now / then - 1 : 100 * (now - then);
     return (Number.isFinite(result) ? result : "–") as number;
   }
+  const sheet = on ?? (sheetsOf(book)[0] as SheetSpec);
+  const numbers = (reference: string): unknown[] => referenceValues(book, reference, on).map(([value]) => value);
+  const ref = "((?:'(?:[^']|'')+'!)?\\w+)";
+  // The report period's channel rows: =SUM(X)-SUMIFS(X,Month,"<"&Start)-SUMIFS(X,Month,">"&End) (blank months count).
+  const period = new RegExp(`^=SUM\\(${ref}\\)-SUMIFS\\(\\1,${ref},"<"&${ref}\\)-SUMIFS\\(\\1,\\2,">"&${ref}\\)$`).exec(formula);
+  if (period !== null) {
+    const [values, months] = [numbers(period[1] as string), numbers(period[2] as string)];
+    const [from, to] = [evaluateCx(book, `=${period[3] as string}`, on), evaluateCx(book, `=${period[4] as string}`, on)];
+    return values.reduce((total: number, value, k) => {
+      const month = months[k];
+      const inside = typeof month !== "number" || (month >= from && month <= to);
+      return total + (inside && typeof value === "number" ? value : 0);
+    }, 0);
+  }
+  // A period's channel rows: =SUMIFS(X,Month,">="&INDEX(First,i),Month,"<="&INDEX(Last,i)).
+  const between = new RegExp(`^=SUMIFS\\(${ref},${ref},">="&(INDEX\\([^()]*\\)),\\2,"<="&(INDEX\\([^()]*\\))\\)$`).exec(formula);
+  if (between !== null) {
+    const [values, months] = [numbers(between[1] as string), numbers(between[2] as string)];
+    const [from, to] = [evaluateCx(book, `=${between[3] as string}`, on), evaluateCx(book, `=${between[4] as string}`, on)];
+    return values.reduce((total: number, value, k) => {
+      const month = months[k];
+      return total + (typeof month === "number" && month >= from && month <= to && typeof value === "number" ? value : 0);
+    }, 0);
+  }
+  // A ratio or a dash: =IF(OR(B5=0,C5=0),"–",B5/C5), =IFERROR(Lifetime_Value/D5,"–"), =IFERROR(D5/(Monthly_Revenue*Gross_Margin),"–").
+  const value = (term: string): unknown => (/^[A-Z]+\d+$/.test(term) ? valueOnSheet(book, sheet, term) : evaluateCx(book, `=${term}`, on));
+  const dashed = (result: number): number => (Number.isFinite(result) ? result : ("–" as unknown as number));
+  const guarded = /^=IF\(OR\(([A-Z]+\d+)=0,([A-Z]+\d+)=0\),"–",\1\/\2\)$/.exec(formula);
+  if (guarded !== null) {
+    const [top, bottom] = [value(guarded[1] as string), value(guarded[2] as string)];
+    return top === 0 || bottom === 0 ? ("–" as unknown as number) : (top as number) / (bottom as number);
+  }
+  const ratio = new RegExp(`^=IFERROR\\(${ref}\\/${ref},"–"\\)$`).exec(formula);
+  if (ratio !== null) return dashed((value(ratio[1] as string) as number) / (value(ratio[2] as string) as number));
+  const perMonth = new RegExp(`^=IFERROR\\(${ref}\\/\\(${ref}\\*${ref}\\),"–"\\)$`).exec(formula);
+  if (perMonth !== null) return dashed((value(perMonth[1] as string) as number) / ((value(perMonth[2] as string) as number) * (value(perMonth[3] as string) as number)));
   const sum = /^=SUM\(((?:'(?:[^']|'')+'!)?\w+)\)$/.exec(formula);
   if (sum !== null) return referenceValues(book, sum[1] as string, on).reduce((total, [value]) => total + (value as number), 0);
   const average = /^=AVERAGE\((CX\..*)\)$/.exec(formula);

@@ -36,11 +36,15 @@ const activity = cx.PERIOD_KPIS(ids, dates, amounts, "quarter", TREND_FROM, opti
 const lastRow = <T>(table: T[][]): T[] => table[table.length - 1] as T[];
 
 test("the KPI block evaluates DOMAIN.md's formulas on the sample inputs, and the churn of the sample purchases", () => {
-  // the sample's inputs: 3 channels, 1,950 spent for 3 new customers (the sample's last month); AOV,
-  // purchases per year and monthly revenue per buyer from the sample's last year; a 3-year lifespan, 40 % margin
+  // the sample's inputs: channel rows by month (the quarter's are its three months: 0, 1 and 2 before
+  // its end month); AOV, purchases per year and monthly revenue per buyer from the sample's last year;
+  // a 3-year lifespan, 40 % margin
   const { averageOrderValue: aov, purchasesPerYear: perYear, monthlyRevenuePerCustomer: monthly } = SAMPLE_INPUTS as { averageOrderValue: number; purchasesPerYear: number; monthlyRevenuePerCustomer: number };
-  expect(SAMPLE_INPUTS.channels.map((channel) => [channel.spend, channel.newCustomers])).toEqual([[1_200, 1], [600, 1], [150, 1]]);
-  expect(kpi("Customer acquisition cost (CAC)")).toBe(650); // 1,950 / 3
+  const quarter = SAMPLE_INPUTS.channels.filter((channel) => (channel.monthsBeforeEnd as number) <= 2);
+  const [spend, won] = [quarter.reduce((sum, channel) => sum + Number(channel.spend), 0), quarter.reduce((sum, channel) => sum + Number(channel.newCustomers), 0)];
+  expect(won).toBeGreaterThan(3);
+  const cac = spend / won;
+  expect(kpi("Customer acquisition cost (CAC)")).toBe(cac);
   expectClose(kpi("Customer lifetime value (CLV)"), aov * perYear * 3 * 0.4, 1e-9);
   // churn: the quarter's lapsed of its customers at the start, from the transactions (CX.CUSTOMER_BRIDGE)
   expect(bridge.length).toBe(14);
@@ -48,8 +52,8 @@ test("the KPI block evaluates DOMAIN.md's formulas on the sample inputs, and the
   expect(kpi("Churn rate")).toBe(lastRow(bridge)[8]);
   expect(kpi("Churn rate")).toBe((lastRow(bridge)[6] as number) / (lastRow(bridge)[3] as number));
   expect(kpi("Customer satisfaction (CSAT)")).toBe(0.725); // 29 of 40 answer 4 or 5
-  expectClose(kpi("LTV:CAC"), (aov * perYear * 3 * 0.4) / 650, 1e-12);
-  expectClose(kpi("CAC payback (months)"), 650 / (monthly * 0.4), 1e-9);
+  expectClose(kpi("LTV:CAC"), (aov * perYear * 3 * 0.4) / cac, 1e-12);
+  expectClose(kpi("CAC payback (months)"), cac / (monthly * 0.4), 1e-9);
   // 18 promoters, 12 passives, 10 detractors of 40 → NPS 20, SE 100·√((0.45 + 0.25 − 0.04)/40)
   expectClose(kpi("Net Promoter Score (NPS)"), 20, 1e-9);
   expectClose(kpi("NPS margin of error (95 %)"), 1.96 * 100 * Math.sqrt((0.45 + 0.25 - 0.04) / 40), 1e-9);
@@ -83,7 +87,8 @@ test("three sheets: the dashboard, its data and its workings, named for the peri
 
 test("a formula names the sheet of a name defined on another sheet, and only then", () => {
   expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!Acquired_Customers)");
-  expect(onData("B4")?.formula).toBe("=SUM(Channel_Spend)");
+  // the period's spend: the channel rows of its months (and any without a month)
+  expect(onData("B4")?.formula).toBe(`=SUM(Channel_Spend)-SUMIFS(Channel_Spend,Channel_Month,"<"&'Report 2024-Q3'!Period_Start)-SUMIFS(Channel_Spend,Channel_Month,">"&'Report 2024-Q3'!Period_End)`);
   const asOf = data.names.find((name) => name.name === "As_Of")?.range as string;
   expect(onData(asOf)?.formula).toBe("='Report 2024-Q3'!Period_End");
   // every qualified reference names a sheet of the report that defines that name
@@ -112,14 +117,16 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
   const csatTarget = spec.names.find((n) => n.name === "Target_CSAT")?.range as string;
   expect(spec.cells.filter((cell) => cell.formula === `=${csatTarget}`)).toHaveLength(1);
   expect(data.names.map((name) => name.name).sort()).toEqual([
-    "Acquired_Customers", "As_Of", "Avg_Order_Value", "Channel_New_Customers", "Channel_Spend", "Converted", "Engagement_Interactions", "Engagement_Measures",
+    "Acquired_Customers", "As_Of", "Avg_Order_Value", "Channel_Month", "Channel_New_Customers", "Channel_Spend", "Converted", "Engagement_Interactions", "Engagement_Measures",
     "Engagement_Usage", "Engagement_Visits", "Gross_Margin", "Lapse_Days", "Lifespan_Years", "Marketing_Spend", "Monthly_Revenue", "Prospects", "Purchases_Per_Year",
     "Survey_CSAT", "Survey_CSI", "Survey_NPS", "Trend_From", "Trend_To",
   ]);
   // the workings: the transaction table's columns and every figure's column of the period tables
   const workingsNames = sheetOf(report, "workings").names.map((name) => name.name);
   expect(workingsNames).toEqual(expect.arrayContaining(["Tx_Customer", "Tx_Date", "Tx_Amount", "Trend_First_Day", "Trend_Customers_Start", "Trend_Lapsed", "Trend_Revenue", "Trend_Repeat_Buyer_Share"]));
-  expect(workingsNames).toHaveLength(3 + 23);
+  // and the acquisition per period: spend, new customers, CAC, LTV:CAC, payback
+  expect(workingsNames).toEqual(expect.arrayContaining(["Trend_Marketing_Spend", "Trend_Acquired_Customers", "Trend_CAC", "Trend_LTV_CAC", "Trend_Payback_Months"]));
+  expect(workingsNames).toHaveLength(3 + 23 + 5);
   // The report's figures are named on the dashboard where they stand, so other sheets can build on them (='Report 2024-Q3'!Churn_Rate).
   const named = (name: string): string | undefined => cellAt(spec, spec.names.find((n) => n.name === name)?.range as string)?.formula;
   expect(named("Churn_Rate")).toBe("=CX.CHURN(Customers_Start,Customers_Lost)");
@@ -127,7 +134,8 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
   expect(named("Net_Promoter_Score")).toBe("=CX.NPS('Data 2024-Q3'!Survey_NPS)");
   expect(spec.names.find((n) => n.name === "Period_End")?.range).toBe("C2");
   // the totals are the channel table's sums, not typed-in inputs
-  expect(onData("B4")?.formula).toBe("=SUM(Channel_Spend)");
+  // the period's spend: the channel rows of its months (and any without a month)
+  expect(onData("B4")?.formula).toBe(`=SUM(Channel_Spend)-SUMIFS(Channel_Spend,Channel_Month,"<"&'Report 2024-Q3'!Period_Start)-SUMIFS(Channel_Spend,Channel_Month,">"&'Report 2024-Q3'!Period_End)`);
   expect(onData("B4")?.style).toBeUndefined();
   expect(allTables(report).map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
   // every name of a table column covers exactly that table's body
@@ -267,10 +275,10 @@ test("the period figures: the report quarter's row of the period tables, with �
   const row = rowOf("Revenue");
   expect(cellAt(spec, `C${row}`)?.formula).toBe(`=IFERROR(B${row}/INDEX('Workings 2024-Q3'!Trend_Revenue,ROWS('Workings 2024-Q3'!Trend_Revenue)-1)-1,"–")`);
   expect(cellAt(spec, `D${row}`)?.formula).toBe(`=IFERROR(B${row}/INDEX('Workings 2024-Q3'!Trend_Revenue,ROWS('Workings 2024-Q3'!Trend_Revenue)-4)-1,"–")`);
-  expect(cellAt(spec, `C${row}`)?.numberFormat).toBe("+0.0%;-0.0%;0.0%");
+  expect(cellAt(spec, `C${row}`)?.numberFormat).toBe("+0.0%;-0.0%;0.0%;* @");
   const churn = rowOf("Churn rate in the period");
   expect(cellAt(spec, `C${churn}`)?.formula).toMatch(/^=IFERROR\(100\*\(B\d+-INDEX\(/);
-  expect(cellAt(spec, `C${churn}`)?.numberFormat).toBe('+0.0" pp";-0.0" pp";0.0" pp"');
+  expect(cellAt(spec, `C${churn}`)?.numberFormat).toBe('+0.0" pp";-0.0" pp";0.0" pp";* @');
   // however short the trend, the period tables hold a year more, so 同比 reads inside them
   const short = buildReport({ ...options, trendPeriods: 3 });
   expect(sheetOf(short, "dashboard").cells.find((cell) => cell.address === `D${row}`)?.formula).toBe(cellAt(spec, `D${row}`)?.formula);
@@ -311,14 +319,14 @@ test("the trend table: the trend's 13 quarters with their figures from the perio
   expect(value(`G${header + 1}`)).toBe("–"); // 2021-Q3: no customers at the start yet
   // 同比 of a row reads the year of quarters before the trend: 2023-Q3 against 2022-Q3 (no dash)
   expect(value(`J${header + 9}`)).toBeCloseTo(((activity[9] as number[])[4] as number) / (evaluateCx(report, "=INDEX('Workings 2024-Q3'!Trend_Revenue,9)") as number) - 1, 12);
-  expect(cellAt(spec, `C${header + 1}`)?.numberFormat).toBe("+0.0%;-0.0%;0.0%");
+  expect(cellAt(spec, `C${header + 1}`)?.numberFormat).toBe("+0.0%;-0.0%;0.0%;* @");
 });
 
 test("CAC per channel in the channel table; three charts with their categories and values", () => {
   const channels = data.tables.find((table) => table.name === "CX_Channels")?.range as string;
   const left = channels.replace(/\d+:.*$/, "");
   const cacColumn = String.fromCharCode(left.charCodeAt(0) + 1);
-  expect([5, 6, 7].map((row) => evaluateCx(report, onData(`${cacColumn}${row}`)?.formula as string, data))).toEqual([1_200, 600, 150]);
+  expect([5, 6, 7].map((row) => evaluateCx(report, onData(`${cacColumn}${row}`)?.formula as string, data))).toEqual(SAMPLE_INPUTS.channels.slice(0, 3).map((channel) => Number(channel.spend) / Number(channel.newCustomers)));
   // with the trend: the customers' trend from the workings, the quarter's revenue bridge, NPS, RFM
   // the trend's 13 quarters: the last 13 rows of the period tables, which hold 4 quarters more for 同比
   const workingsName = (name: string): string => (sheetOf(report, "workings").names.find((n) => n.name === name)?.range as string).replace(/^([A-Z])5:/, "$19:");
@@ -340,7 +348,8 @@ test("CAC per channel in the channel table; three charts with their categories a
   expect(step(6)).toBe(kpi("Revenue"));
   // without the trend, CAC by channel from the data sheet's table
   const noTrend = sheetOf(buildReport({ ...options, sections: { ...ALL_SECTIONS, trend: false } }), "dashboard");
-  expect(noTrend.charts[0]).toMatchObject({ type: "BarClustered", categories: `'Data 2024-Q3'!${left}5:${left}7`, series: [{ name: "CAC by channel", values: `'Data 2024-Q3'!${cacColumn}5:${cacColumn}7` }] });
+  const lastChannelRow = 4 + SAMPLE_INPUTS.channels.length;
+  expect(noTrend.charts[0]).toMatchObject({ type: "BarClustered", categories: `'Data 2024-Q3'!${left}5:${left}${lastChannelRow}`, series: [{ name: "CAC by channel", values: `'Data 2024-Q3'!${cacColumn}5:${cacColumn}${lastChannelRow}` }] });
   // charts do not cover the report block or the input tables
   for (const chart of spec.charts) expect(chart.topLeft.startsWith("G") && chart.bottomRight.startsWith("M")).toBe(true);
 });
@@ -395,4 +404,32 @@ test("the demo's month tells a story: some targets met, some missed", () => {
   });
   expect(lights.filter((light) => light === "green").length).toBeGreaterThanOrEqual(3);
   expect(lights.filter((light) => light === "red").length).toBeGreaterThanOrEqual(3);
+});
+
+test("the KPI cards have 环比 and 同比 where the workings hold their figure per period: CAC, LTV:CAC, payback (from the channel rows by month) and churn", () => {
+  // the sample's channel rows by quarter (quarter q: the months 3q to 3q + 2 before the report quarter's end month)
+  const quarterCac = (q: number): number => {
+    const rows = SAMPLE_INPUTS.channels.filter((channel) => Math.floor((channel.monthsBeforeEnd as number) / 3) === q);
+    return rows.reduce((sum, channel) => sum + Number(channel.spend), 0) / rows.reduce((sum, channel) => sum + Number(channel.newCustomers), 0);
+  };
+  const row = rowOf("Customer acquisition cost (CAC)");
+  const at = (address: string): number => evaluateCx(report, cellAt(spec, address)?.formula as string);
+  expect(at(`B${row}`)).toBe(quarterCac(0));
+  expectClose(at(`C${row}`), quarterCac(0) / quarterCac(1) - 1, 1e-12);
+  expectClose(at(`D${row}`), quarterCac(0) / quarterCac(4) - 1, 1e-12);
+  // LTV:CAC moves against CAC (CLV is one figure); payback with it
+  const ltvCac = rowOf("LTV:CAC");
+  expectClose(at(`C${ltvCac}`), quarterCac(1) / quarterCac(0) - 1, 1e-12);
+  expectClose(at(`D${rowOf("CAC payback (months)")}`), quarterCac(0) / quarterCac(4) - 1, 1e-12);
+  // churn's in points, as the period figure's
+  expect(cellAt(spec, `C${rowOf("Churn rate")}`)?.formula).toBe(cellAt(spec, `C${rowOf("Churn rate in the period")}`)?.formula?.replace(/B\d+/, `B${rowOf("Churn rate")}`));
+  // no figure per period (CLV, CSAT, NPS until surveys are dated): a dash
+  for (const label of ["Customer lifetime value (CLV)", "Customer satisfaction (CSAT)", "Net Promoter Score (NPS)"]) expect(cellAt(spec, `C${rowOf(label)}`)?.formula).toBe('="–"');
+  // the workings' acquisition table: each quarter's spend and new customers from the channel rows of its months
+  const workings = sheetOf(report, "workings");
+  const spendColumn = workings.names.find((name) => name.name === "Trend_Marketing_Spend")?.range as string;
+  const lastRow = Number(spendColumn.replace(/^.*:[A-Z]+/, ""));
+  expect(evaluateCx(report, cellAt(report, `B${lastRow}`, workings)?.formula as string, workings)).toBe(SAMPLE_INPUTS.channels.filter((channel) => (channel.monthsBeforeEnd as number) <= 2).reduce((sum, channel) => sum + Number(channel.spend), 0));
+  // a quarter before the sample's channel rows has no CAC: a dash, not an error
+  expect(evaluateCx(report, cellAt(report, `D${lastRow - 16}`, workings)?.formula as string, workings)).toBe("–");
 });

@@ -33,7 +33,7 @@ const givesText = (formula: string): boolean =>
   /^=CX\.(RFM_SUMMARY|RFM_SEGMENT_SUMMARY|CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS|AT_RISK)\(/.test(formula) ||
   Object.values(segmentNames.Champions).some((name) => formula.includes(`"${name}"`)) ||
   (["en-US", "zh-CN"] as const).some((locale) => formula.includes(`"${label("expansion", locale)}"`)) ||
-  /^='[^']+'!\$?[A-Z]+\$?\d+$/.test(formula) ||
+  /^=(?:'[^']+'!)?\$?[A-Z]+\$?\d+$/.test(formula) || // a mirrored label (a period's, the trend's)
   // the early-warning list's customer and segment columns
   /^=IFERROR\(INDEX\('[^']+'!Tx_(Customer|Segment),/.test(formula);
 

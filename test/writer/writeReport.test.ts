@@ -58,7 +58,7 @@ test("never reuses an existing sheet or table name: a second report gets new one
 test("renaming sheets rewrites every reference to them, and nothing in text", () => {
   const named = withSheetNames(report, ["Report 2024-Q3"]);
   expect(named.sheets.map((sheet) => sheet.name)).toEqual(["Report 2024-Q3 (2)", "Data 2024-Q3", "Workings 2024-Q3"]);
-  const asOf = sheetOf(named, "data").cells.find((cell) => cell.formula?.includes("Period_End"));
+  const asOf = sheetOf(named, "data").cells.find((cell) => cell.formula?.startsWith("=") && /^='[^']+'!Period_End$/.test(cell.formula));
   expect(asOf?.formula).toBe("='Report 2024-Q3 (2)'!Period_End");
   expect(allNames(named)).toEqual(allNames(report));
   expect(allTables(named)).toEqual(allTables(report));
@@ -106,8 +106,8 @@ test("the plan writes each part of the sheet as its own block, without the blank
   // styles go by runs down a column: the 13 scalar inputs are one area, the 40 survey answers per column another
   // (the 7 inputs transactions cannot give, the lapse window below the as-of date; the first survey column)
   expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B6:B12", "B14", "D5:D44"]));
-  // the typed-in targets: the period figures' (E), CSAT to payback and NPS (churn's is the period's; the second CSAT target reads the first)
-  expect(plan.styles.input?.split(",")).toEqual(["C35:C38", "C42", "E10", "E13:E15", "E17:E19"]);
+  // the typed-in targets (E): the period figures', CSAT to payback and NPS (churn's is the period's; the second CSAT target reads the first)
+  expect(plan.styles.input?.split(",")).toEqual(["E10", "E13:E15", "E17:E19", "E35:E38", "E42"]);
   expect(planWrite(data).styles.helper).toBeUndefined();
 });
 
