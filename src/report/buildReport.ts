@@ -854,8 +854,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
     kpis.forEach((kpi) => addKpi(kpi, row++));
     row++;
     const onData = sheetQualifier(sheetNames.data);
-    // With the trend, its charts take the first slots; without it, CAC by channel (the data sheet's table).
-    if (!trend) chart({ type: "BarClustered", categories: `${onData}${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, series: [{ name: t("cacByChannel"), values: `${onData}${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}` }], title: t("cacByChannel") });
+    // With the trend, its charts take the first slots; without it, CAC by channel (the data sheet's
+    // table), when its rows are one per channel (no month: a bar per row would repeat each channel).
+    const monthly = costs === undefined && inputs.channels.some((channel) => monthOf(channel) !== undefined);
+    if (!trend && !monthly) chart({ type: "BarClustered", categories: `${onData}${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, series: [{ name: t("cacByChannel"), values: `${onData}${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}` }], title: t("cacByChannel") });
   }
 
   if (sections.satisfaction) {
