@@ -290,6 +290,8 @@ const NO_CHANGE = "–";
  * puts a dash (text) at the right of its cell, under the figures, by filling with spaces before it.
  */
 const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%;* @";
+/** A one-section number format with a dash (text) at the right of its cell, as a change's. */
+const dashAtRight = (format: string): string => `${format};-${format};${format};* @`;
 const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp";* @';
 
 /**
@@ -985,7 +987,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
         const pick = (name: string): string => `=IFERROR(INDEX(${name},${at}),"")`;
         put({ address: `${column(0)}${r}`, formula: pick("Tx_Customer"), numberFormat: TEXT_RESULT });
         put({ address: `${column(1)}${r}`, formula: pick("Tx_Monetary"), numberFormat: money });
-        put({ address: `${column(2)}${r}`, formula: pick("Tx_Recency"), numberFormat: WHOLE_FORMAT });
+        put({ address: `${column(2)}${r}`, formula: pick("Tx_Recency"), numberFormat: "0_)_)_)" }) // whole days, with room before the segment beside them;
         put({ address: `${column(3)}${r}`, formula: pick("Tx_Segment"), numberFormat: TEXT_RESULT });
       }
     }
@@ -1026,7 +1028,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
           parts.dashboard.widths[j] = widthFor(t(label), Math.max(parts.dashboard.widths[j] ?? 0, format === "money" ? 100 : 64));
         }
         // A dash where the period has no such figure (no customers yet, no orders), as for a change.
-        put({ address: `${columnName(j)}${r}`, formula: `=IFERROR(${figure},"${NO_CHANGE}")`, numberFormat: formatOf[format], ...style });
+        put({ address: `${columnName(j)}${r}`, formula: `=IFERROR(${figure},"${NO_CHANGE}")`, numberFormat: dashAtRight(formatOf[format]), ...style });
         const value = `${columnName(j)}${r}`;
         j++;
         if (!changes) continue;
