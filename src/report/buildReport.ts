@@ -8,7 +8,7 @@ import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels"
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
-import { sampleChannels, sampleCustomers, sampleFigures, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
+import { sampleChannels, sampleCustomers, sampleFigures, sampleSurvey, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
 import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, MONTH_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
 
 export type { CellValue, EngagementInput, TransactionInput } from "./sampleData";
@@ -57,6 +57,13 @@ export interface ReportInputs {
   readonly npsAnswers: readonly (CellValue | undefined)[];
   readonly csatAnswers: readonly (CellValue | undefined)[];
   readonly csiAnswers: readonly (CellValue | undefined)[];
+  /**
+   * Each respondent's answer date (optional): typed, or for the sample counted back in days from the
+   * period end. The report period's NPS, CSAT and CSI read its answers (dated in it, or undated), and
+   * the workings count each period's, so NPS and CSAT trend.
+   */
+  readonly surveyDates?: readonly (CellValue | undefined)[];
+  readonly surveyDaysBeforeEnd?: readonly number[];
   /** Purchases (customer, date, amount) for the RFM segments. */
   readonly transactions: readonly TransactionInput[];
   /** Interaction counts per customer for the engagement score. */
@@ -172,6 +179,7 @@ function reportPeriodLabel(periodStart: number, periodEnd: number): string {
 const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 100, 1130);
 
 const SAMPLE_FIGURES = sampleFigures(SAMPLE_CUSTOMERS.transactions);
+const SAMPLE_SURVEY = sampleSurvey(20_242, 24, 12);
 
 /**
  * A small, realistic demo: what the sheet holds until the user types in their own figures. Every
@@ -197,11 +205,13 @@ export const SAMPLE_INPUTS: ReportInputs = {
   orders: SAMPLE_FIGURES.orders,
   buyingCustomers: SAMPLE_FIGURES.buyingCustomers,
   repeatCustomers: SAMPLE_FIGURES.repeatCustomers,
-  // 40 respondents: 18 promoters, 12 passives, 10 detractors (NPS 20); 29 of 40 answer 4 or 5 (CSAT 72.5 %).
-  npsAnswers: [10, 9, 8, 7, 10, 6, 9, 8, 10, 3, 9, 7, 8, 10, 5, 9, 10, 7, 2, 9, 8, 10, 6, 9, 4, 10, 8, 7, 9, 0, 10, 8, 6, 9, 7, 5, 10, 8, 6, 9],
-  csatAnswers: [5, 4, 4, 3, 5, 2, 5, 4, 5, 1, 4, 4, 4, 5, 3, 5, 5, 4, 2, 5, 4, 5, 3, 4, 2, 5, 4, 4, 5, 1, 5, 4, 3, 5, 4, 3, 5, 4, 3, 5],
-  // Mean 7.3 on the 1–10 scale: CSI (7.3 − 1) / 9 × 100 = 70.
-  csiAnswers: [8, 8, 8, 6, 8, 4, 9, 8, 10, 2, 8, 7, 8, 8, 5, 9, 10, 7, 3, 9, 8, 10, 6, 8, 4, 10, 8, 7, 9, 1, 9, 8, 6, 9, 7, 5, 10, 8, 6, 8],
+  // The last month's 40 respondents: 18 promoters, 12 passives, 10 detractors (NPS 20); 29 of 40 answer
+  // 4 or 5 (CSAT 72.5 %); CSI mean 7.3 on the 1–10 scale, (7.3 − 1) / 9 × 100 = 70. Then 12 a month
+  // over the 24 months before, dated, with fewer promoters the further back (sampleSurvey).
+  npsAnswers: [10, 9, 8, 7, 10, 6, 9, 8, 10, 3, 9, 7, 8, 10, 5, 9, 10, 7, 2, 9, 8, 10, 6, 9, 4, 10, 8, 7, 9, 0, 10, 8, 6, 9, 7, 5, 10, 8, 6, 9, ...SAMPLE_SURVEY.nps],
+  csatAnswers: [5, 4, 4, 3, 5, 2, 5, 4, 5, 1, 4, 4, 4, 5, 3, 5, 5, 4, 2, 5, 4, 5, 3, 4, 2, 5, 4, 4, 5, 1, 5, 4, 3, 5, 4, 3, 5, 4, 3, 5, ...SAMPLE_SURVEY.csat],
+  csiAnswers: [8, 8, 8, 6, 8, 4, 9, 8, 10, 2, 8, 7, 8, 8, 5, 9, 10, 7, 3, 9, 8, 10, 6, 8, 4, 10, 8, 7, 9, 1, 9, 8, 6, 9, 7, 5, 10, 8, 6, 8, ...SAMPLE_SURVEY.csi],
+  surveyDaysBeforeEnd: [...Array.from({ length: 40 }, (_, i) => i % 28), ...SAMPLE_SURVEY.daysBeforeEnd],
   transactions: SAMPLE_CUSTOMERS.transactions,
   engagement: SAMPLE_CUSTOMERS.engagement,
 };
@@ -224,7 +234,7 @@ export const SCALAR_INPUTS = [
 ] as const satisfies readonly (readonly [ReportLabel, string, ScalarInput, string])[];
 
 /** The inputs that are one number each. */
-export type ScalarInput = Exclude<keyof ReportInputs, "channels" | "npsAnswers" | "csatAnswers" | "csiAnswers" | "transactions" | "engagement">;
+export type ScalarInput = Exclude<keyof ReportInputs, "channels" | "npsAnswers" | "csatAnswers" | "csiAnswers" | "surveyDates" | "surveyDaysBeforeEnd" | "transactions" | "engagement">;
 
 /** The inputs of a report on the user's own data: every typed-in input left empty for the user to fill. */
 export const EMPTY_INPUTS: ReportInputs = {
@@ -290,6 +300,8 @@ const NO_CHANGE = "–";
  * puts a dash (text) at the right of its cell, under the figures, by filling with spaces before it.
  */
 const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%;* @";
+/** A score's change (NPS), in points. */
+const SCORE_CHANGE_FORMAT = "+0.0;-0.0;0.0;* @";
 /** A one-section number format with a dash (text) at the right of its cell, as a change's. */
 const dashAtRight = (format: string): string => `${format};-${format};${format};* @`;
 const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp";* @';
@@ -327,7 +339,7 @@ interface KpiRow {
   readonly cx: string;
   readonly portable: string;
   /** The workings' column of this figure per period, for its 环比 and 同比 (a rate's in points); unset: a dash. */
-  readonly trendColumn?: { readonly name: string; readonly rate?: boolean };
+  readonly trendColumn?: { readonly name: string; readonly rate?: boolean; readonly points?: boolean };
   readonly format: "currency" | "percent" | "ratio" | "months" | "score";
   /** A target typed in (an input cell) or derived from other cells by a built-in formula. */
   readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"] };
@@ -504,6 +516,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const tableCount = trendCount + yearBack;
   const trendFrom = firstDayOf(periodIndex(options.periodEnd, kind) - tableCount + 1, kind);
   const needSurvey = needed.includes("survey");
+  // The report's own survey table has a date column; a linked one (three columns) counts as the report period's.
+  const datedSurvey = needSurvey && source.survey === undefined;
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
     ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => parts.data.names.push({ name, range: linkedReference(survey, j), external: true }));
@@ -512,6 +526,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
       { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.npsAnswers[i]) },
       { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.csatAnswers[i]) },
       { header: t("csiAnswer"), name: "Survey_CSI", width: 100, format: "0.0", style: "input", content: input((i) => inputs.csiAnswers[i]) },
+      {
+        header: t("surveyDate"), name: "Survey_Date", width: 90, format: DATE_FORMAT, style: "input",
+        content: input((i) => inputs.surveyDates?.[i] ?? (inputs.surveyDaysBeforeEnd?.[i] === undefined ? undefined : options.periodEnd - (inputs.surveyDaysBeforeEnd[i] as number))),
+      },
     ]);
   }
   // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
@@ -538,13 +556,38 @@ export function buildReport(options: ReportOptions): ReportSpec {
       lapse: "Lapse_Days", tableFrom: "Trend_From", tableTo: "Trend_To", left: 0, top: TABLE_HEADING_ROW,
     }, (cell) => putOn("workings", cell), parts.workings.names, parts.workings.widths);
     parts.workings.nextColumn = PERIOD_TABLE_COLUMNS + 1;
-    if (costs === undefined && sections.dimensions) addAcquisitionTable(below + 1);
+    const belowAcquisition = costs === undefined && sections.dimensions ? addAcquisitionTable(below + 1) : below;
+    if (datedSurvey && sections.satisfaction) addSatisfactionTable(belowAcquisition + 1);
+  }
+
+  // Satisfaction per period, under the period tables: each period's dated answers, its NPS and CSAT
+  // (undated answers count for the report period only); the NPS and CSAT cards' 环比 and 同比 read it.
+  function addSatisfactionTable(top: number): void {
+    putOn("workings", { address: `A${top}`, value: t("satisfactionTable"), style: "heading" });
+    const header = top + 1;
+    const { top: labelTop } = parseRange(parts.workings.names.find((name) => name.name === trendName("firstDay"))?.range as string) as RangeAddress;
+    const columns = [[t("trendPeriod"), undefined, TEXT_RESULT], [t("surveyAnswers"), "Trend_Survey_Answers", COUNT_FORMAT], ["NPS", "Trend_NPS", "0.0"], ["CSAT", "Trend_CSAT", PERCENT_FORMAT]] as const;
+    columns.forEach(([text, name], j) => {
+      putOn("workings", { address: `${columnName(j)}${header}`, value: text, style: j === 0 ? "label" : "numberHeader" });
+      if (name !== undefined) parts.workings.names.push({ name, range: `${columnName(j)}${header + 1}:${columnName(j)}${header + tableCount}` });
+    });
+    for (let i = 1; i <= tableCount; i++) {
+      const r = header + i;
+      const dated = `Survey_Date,">="&INDEX(${trendName("firstDay")},${i}),Survey_Date,"<="&INDEX(${trendName("lastDay")},${i})`;
+      const csatAnswers = `COUNTIFS(Survey_CSAT,">=0",${dated})`;
+      const formulas = [
+        `=A${labelTop + i}`, `=COUNTIFS(Survey_NPS,">=0",${dated})`,
+        `=IF(B${r}=0,"${NO_CHANGE}",100*(COUNTIFS(Survey_NPS,">=9",${dated})-COUNTIFS(Survey_NPS,"<=6",${dated}))/B${r})`,
+        `=IF(${csatAnswers}=0,"${NO_CHANGE}",COUNTIFS(Survey_CSAT,">=4",${dated})/${csatAnswers})`,
+      ];
+      formulas.forEach((formula, j) => putOn("workings", { address: `${columnName(j)}${r}`, formula, numberFormat: dashAtRight(columns[j]?.[2] as string) }));
+    }
   }
 
   // Acquisition per period, under the period tables: each period's spend and new customers from the
   // channel rows of its months, its CAC, LTV:CAC and CAC payback; the CAC cards' 环比 and 同比 read it.
   // The same built-in formulas in both modes; a dash where a period has no spend or no new customers.
-  function addAcquisitionTable(top: number): void {
+  function addAcquisitionTable(top: number): number {
     putOn("workings", { address: `A${top}`, value: t("acquisitionTable"), style: "heading" });
     const header = top + 1;
     const { top: labelTop } = parseRange(parts.workings.names.find((name) => name.name === trendName("firstDay"))?.range as string) as RangeAddress;
@@ -565,6 +608,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       ];
       formulas.forEach((formula, j) => putOn("workings", { address: `${columnName(j)}${r}`, formula, numberFormat: columns[j]?.[2] as string }));
     }
+    return header + tableCount + 1;
   }
   if (needed.includes("transactions")) addTransactions();
   if (needed.includes("customerSummary")) addCustomerSummary();
@@ -768,7 +812,11 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const column = kpi.trendColumn !== undefined && withTrend(kpi.trendColumn.name) ? kpi.trendColumn : undefined;
     for (const [letter, periods] of [["C", 1], ["D", yearBack]] as const) {
       const back = column === undefined ? undefined : `INDEX(${column.name},ROWS(${column.name})-${periods})`;
-      put(back === undefined ? { address: `${letter}${at}`, formula: `="${NO_CHANGE}"`, numberFormat: CHANGE_FORMAT } : { ...changeCell(`B${at}`, back, column?.rate === true), address: `${letter}${at}` });
+      // A score's change (NPS) is its difference in points; a rate's in percentage points; others relative.
+      const change = back === undefined ? undefined : column?.points === true
+        ? { formula: `=IFERROR(B${at}-${back},"${NO_CHANGE}")`, numberFormat: SCORE_CHANGE_FORMAT }
+        : changeCell(`B${at}`, back, column?.rate === true);
+      put(change === undefined ? { address: `${letter}${at}`, formula: `="${NO_CHANGE}"`, numberFormat: CHANGE_FORMAT } : { ...change, address: `${letter}${at}` });
     }
     const figure = FIGURE_NAMES[kpi.label];
     // A figure shown in two sections (CSAT) is named where it first stands.
@@ -793,7 +841,19 @@ export function buildReport(options: ReportOptions): ReportSpec {
     headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: [t("value"), t("target"), t("versusPrevious"), t("versusYearAgo")].includes(header) ? "numberHeader" : "label" }));
     row += headers.length === 0 ? 1 : 2;
   };
-  const csat: KpiRow = { label: "csat", cx: "=CX.CSAT(Survey_CSAT)", portable: '=IF(COUNT(Survey_CSAT)=0,NA(),COUNTIF(Survey_CSAT,">=4")/COUNT(Survey_CSAT))', format: "percent" };
+  // The report period's answers: dated in it, or undated. CX: the answers filtered (blanks left out, as
+  // CX.NPS skips them in a range); built-in: each count less those dated before or after the period.
+  const answers = (name: string): string => (datedSurvey ? `FILTER(${name},(${name}<>"")*((Survey_Date="")+(Survey_Date>=Period_Start)*(Survey_Date<=Period_End)))` : name);
+  const count = (criteria: string): string => {
+    const all = `COUNTIFS(${criteria})`;
+    return datedSurvey ? `(${all}-COUNTIFS(${criteria},Survey_Date,"<"&Period_Start)-COUNTIFS(${criteria},Survey_Date,">"&Period_End))` : all;
+  };
+  const sum = (name: string): string => (datedSurvey ? `(SUM(${name})-SUMIFS(${name},Survey_Date,"<"&Period_Start)-SUMIFS(${name},Survey_Date,">"&Period_End))` : `SUM(${name})`);
+  const answered = (name: string): string => count(`${name},">=0"`);
+  const csat: KpiRow = {
+    label: "csat", cx: `=CX.CSAT(${answers("Survey_CSAT")})`, portable: `=IF(${answered("Survey_CSAT")}=0,NA(),${count('Survey_CSAT,">=4"')}/${answered("Survey_CSAT")})`, format: "percent",
+    trendColumn: { name: "Trend_CSAT", rate: true },
+  };
   const churnFormulas = {
     cx: "=CX.CHURN(Customers_Start,Customers_Lost)",
     portable: "=IF(OR(Customers_Start<=0,Customers_Lost>Customers_Start),NA(),Customers_Lost/Customers_Start)",
@@ -866,21 +926,24 @@ export function buildReport(options: ReportOptions): ReportSpec {
     // Portable NPS and its margin write out DOMAIN.md §2's formulas with COUNTIF (no LET: LibreOffice 7
     // lacks it); blank answers are skipped in both modes.
     heading("satisfaction", [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo"), t("target")]);
-    const n = "COUNT(Survey_NPS)";
-    const p = `COUNTIF(Survey_NPS,">=9")/${n}`;
-    const d = `COUNTIF(Survey_NPS,"<=6")/${n}`;
+    const n = answered("Survey_NPS");
+    const p = `${count('Survey_NPS,">=9"')}/${n}`;
+    const d = `${count('Survey_NPS,"<=6"')}/${n}`;
     const satisfaction: KpiRow[] = [
-      { label: "nps", cx: "=CX.NPS(Survey_NPS)", portable: `=IF(${n}=0,NA(),100*(${p}-${d}))`, format: "score", target: { value: options.targets.nps, direction: "atLeast" } },
-      { label: "npsMargin", cx: '=CX.NPS(Survey_NPS,"moe")', portable: `=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`, format: "score" },
+      {
+        label: "nps", cx: `=CX.NPS(${answers("Survey_NPS")})`, portable: `=IF(${n}=0,NA(),100*(${p}-${d}))`, format: "score",
+        trendColumn: { name: "Trend_NPS", points: true }, target: { value: options.targets.nps, direction: "atLeast" },
+      },
+      { label: "npsMargin", cx: `=CX.NPS(${answers("Survey_NPS")},"moe")`, portable: `=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`, format: "score" },
       { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
-      { label: "csi", cx: "=CX.CSI(Survey_CSI)", portable: "=IF(COUNT(Survey_CSI)=0,NA(),(AVERAGE(Survey_CSI)-1)/9*100)", format: "score" },
+      { label: "csi", cx: `=CX.CSI(${answers("Survey_CSI")})`, portable: `=IF(${answered("Survey_CSI")}=0,NA(),(${sum("Survey_CSI")}/${answered("Survey_CSI")}-1)/9*100)`, format: "score" },
     ];
     satisfaction.forEach((kpi) => addKpi(kpi, row++));
     // The NPS breakdown the pie chart shows: built-in counts in both modes.
     const counts: [ReportLabel, string][] = [
-      ["promoters", '=COUNTIF(Survey_NPS,">=9")'],
-      ["passives", '=COUNTIFS(Survey_NPS,">=7",Survey_NPS,"<=8")'],
-      ["detractors", '=COUNTIF(Survey_NPS,"<=6")'],
+      ["promoters", `=${count('Survey_NPS,">=9"')}`],
+      ["passives", `=${count('Survey_NPS,">=7",Survey_NPS,"<=8"')}`],
+      ["detractors", `=${count('Survey_NPS,"<=6"')}`],
     ];
     const breakdownTop = row;
     for (const [key, formula] of counts) {

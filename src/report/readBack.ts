@@ -63,7 +63,8 @@ export function parseSettings(value: unknown): ReportSettings | undefined {
 /** The report's inputs as the sheet holds them now: typed-over values, added rows and text included, unchanged. */
 export function inputsFromSheet(contents: SheetContents): ReportInputs {
   const scalars = Object.fromEntries(SCALAR_INPUTS.map(([, name, key]) => [key, cell(contents.scalars[name]) ?? ""])) as Record<(typeof SCALAR_INPUTS)[number][2], CellValue>;
-  const survey = rows(contents, "CX_Survey", 3);
+  // (the answer date, the fourth column, is in the report's own table only)
+  const survey = rows(contents, "CX_Survey", 4);
   const text = (value: CellValue | undefined): string => (value === undefined ? "" : String(value));
   const lapseDays = cell(contents.scalars["Lapse_Days"]);
   return {
@@ -77,6 +78,7 @@ export function inputsFromSheet(contents: SheetContents): ReportInputs {
     npsAnswers: survey.map((row) => row[0]),
     csatAnswers: survey.map((row) => row[1]),
     csiAnswers: survey.map((row) => row[2]),
+    surveyDates: survey.map((row) => row[3]),
     transactions: rows(contents, "CX_Transactions", 3).map(([customer, date, amount]) => ({ customer: customer ?? "", date: date ?? "", amount: amount ?? "" })),
     engagement: rows(contents, "CX_Engagement", 4).map(([customer, visits, interactions, usageHours]) => ({
       customer: customer ?? "", visits: visits ?? "", interactions: interactions ?? "", usageHours: usageHours ?? "",

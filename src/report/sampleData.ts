@@ -128,3 +128,30 @@ export function sampleChannels(transactions: readonly { customer: string; daysBe
     ];
   });
 }
+
+/**
+ * Dated survey answers for the months before the last one (`months` of them, `perMonth` answers
+ * each), so NPS and CSAT trend: respondents are promoters, passives or detractors with shares that
+ * improve month by month, and their CSAT (1–5) and CSI (1–10) answers go with their NPS answer.
+ * Dates are days before the period end, each month counted as 30.44 days.
+ */
+export function sampleSurvey(seed: number, months: number, perMonth: number): { nps: number[]; csat: number[]; csi: number[]; daysBeforeEnd: number[] } {
+  const random = seededRandom(seed);
+  const pick = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+  const survey = { nps: [] as number[], csat: [] as number[], csi: [] as number[], daysBeforeEnd: [] as number[] };
+  for (let month = 1; month <= months; month++) {
+    // The further back, the fewer promoters and the more detractors.
+    const age = month / months;
+    const promoters = 0.45 - 0.15 * age;
+    const detractors = 0.2 + 0.12 * age;
+    for (let k = 0; k < perMonth; k++) {
+      const draw = random();
+      const kind = draw < promoters ? 2 : draw < promoters + detractors ? 0 : 1;
+      survey.nps.push(kind === 2 ? pick(9, 10) : kind === 1 ? pick(7, 8) : pick(0, 6));
+      survey.csat.push(kind === 2 ? pick(4, 5) : kind === 1 ? pick(3, 4) : pick(1, 3));
+      survey.csi.push(kind === 2 ? pick(8, 10) : kind === 1 ? pick(6, 8) : pick(1, 6));
+      survey.daysBeforeEnd.push(Math.floor(month * 30.44) + Math.floor(random() * 28));
+    }
+  }
+  return survey;
+}

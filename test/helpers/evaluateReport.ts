@@ -70,6 +70,62 @@ export function referenceValues(book: Book, reference: string, on?: SheetSpec): 
   return rangeValues(book, sheet, range);
 }
 
+/** A formula's arguments, split at the commas outside parentheses and text. */
+function splitArguments(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === "(") depth++;
+    else if (!quoted && char === ")") depth--;
+    else if (!quoted && depth === 0 && char === ",") {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * The report period's answers as Excel's FILTER gives them: FILTER(X,(X<>"")*((D="")+(D>=S)*(D<=E)))
+ * keeps the non-blank answers dated in the period or undated, as a column.
+ */
+function filtered(book: Book, formula: string, on: SheetSpec): unknown[][] {
+  const ref = "((?:'(?:[^']|'')+'!)?\\w+)";
+  const match = new RegExp(`^FILTER\\(${ref},\\(\\1<>""\\)\\*\\(\\(${ref}=""\\)\\+\\(\\2>=${ref}\\)\\*\\(\\2<=${ref}\\)\\)\\)$`).exec(formula);
+  if (match === null) throw new Error(`not a FILTER of the period's answers: ${formula}`);
+  const values = referenceValues(book, match[1] as string, on).map(([value]) => value);
+  const dates = referenceValues(book, match[2] as string, on).map(([value]) => value);
+  const [from, to] = [evaluateCx(book, `=${match[3] as string}`, on), evaluateCx(book, `=${match[4] as string}`, on)];
+  return values.flatMap((value, k) => {
+    const date = dates[k];
+    const inPeriod = date === "" || date === undefined || (typeof date === "number" && date >= from && date <= to);
+    return value !== "" && value !== undefined && inPeriod ? [[value]] : [];
+  });
+}
+
+/** COUNTIFS(range, criterion, …) over the report's cells: criteria ">=9" or ">="&INDEX(…), on numbers. */
+function countIfs(book: Book, argumentText: string, on: SheetSpec): number {
+  const args = splitArguments(argumentText);
+  const pairs: { values: unknown[]; test: (value: unknown) => boolean }[] = [];
+  for (let k = 0; k < args.length; k += 2) {
+    const values = referenceValues(book, args[k] as string, on).map(([value]) => value);
+    const criterion = /^"(>=|<=|<|>|=)([^"]*)"(?:&(.+))?$/.exec(args[k + 1] as string);
+    if (criterion === null) throw new Error(`not a criterion: ${args[k + 1] as string}`);
+    const bound = criterion[3] !== undefined ? evaluateCx(book, `=${criterion[3]}`, on) : Number(criterion[2]);
+    const op = criterion[1] as string;
+    pairs.push({ values, test: (value) => typeof value === "number" && (op === ">=" ? value >= bound : op === "<=" ? value <= bound : op === "<" ? value < bound : op === ">" ? value > bound : value === bound) });
+  }
+  const rows = Math.max(...pairs.map((pair) => pair.values.length));
+  let total = 0;
+  for (let r = 0; r < rows; r++) if (pairs.every((pair) => pair.test(pair.values[r]))) total++;
+  return total;
+}
+
 /** The whole (possibly spilled) result of =CX.NAME(arg, …), each argument a text literal, a name or a range of the report. */
 const evaluated = new WeakMap<SheetSpec, Map<string, unknown[][]>>();
 
@@ -81,7 +137,7 @@ export function evaluateCxTable(book: Book, formula: string, on?: SheetSpec): un
   if (known !== undefined) return known;
   const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
   if (match === null) throw new Error(`not a CX formula: ${formula}`);
-  const args = (match[2] as string).split(",").map((argument) => (argument.startsWith('"') ? argument.slice(1, -1) : referenceValues(book, argument, sheet)));
+  const args = splitArguments(match[2] as string).map((argument) => (argument.startsWith('"') ? argument.slice(1, -1) : argument.startsWith("FILTER(") ? filtered(book, argument, sheet) : referenceValues(book, argument, sheet)));
   const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
   const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];
   const result = fn(...padded, invocation());
@@ -112,6 +168,28 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
     return (isError(value) ? "–" : value) as number;
   }
   // A change on an earlier figure (环比, 同比): relative, or in percentage points for a rate; a dash without a value.
+  // The satisfaction per period: =COUNTIFS(…), =IF(B86=0,"–",100*(COUNTIFS(…)-COUNTIFS(…))/B86),
+  // =IF(COUNTIFS(a)=0,"–",COUNTIFS(b)/COUNTIFS(a)).
+  const call = "(COUNTIFS\\((?:[^()]|\\([^()]*\\))*\\))";
+  const counted = (text: string): number => countIfs(book, text.slice("COUNTIFS(".length, -1), on ?? (sheetsOf(book)[0] as SheetSpec));
+  const single = new RegExp(`^=${call}$`).exec(formula);
+  if (single !== null) return counted(single[1] as string);
+  const npsOf = new RegExp(`^=IF\\(([A-Z]+\\d+)=0,"–",100\\*\\(${call}-${call}\\)\\/\\1\\)$`).exec(formula);
+  if (npsOf !== null) {
+    const answers = valueOnSheet(book, on ?? (sheetsOf(book)[0] as SheetSpec), npsOf[1] as string) as number;
+    return answers === 0 ? ("–" as unknown as number) : (100 * (counted(npsOf[2] as string) - counted(npsOf[3] as string))) / answers;
+  }
+  const shareOf = new RegExp(`^=IF\\(${call}=0,"–",${call}\\/\\1\\)$`).exec(formula);
+  if (shareOf !== null) {
+    const answers = counted(shareOf[1] as string);
+    return answers === 0 ? ("–" as unknown as number) : counted(shareOf[2] as string) / answers;
+  }
+  // A score's change in points: =IFERROR(B42-INDEX(Trend_NPS,…),"–").
+  const points = /^=IFERROR\(([A-Z]+\d+)-(INDEX\(.*\)),"–"\)$/.exec(formula);
+  if (points !== null) {
+    const result = (valueOnSheet(book, on ?? (sheetsOf(book)[0] as SheetSpec), points[1] as string) as number) - evaluateCx(book, `=${points[2] as string}`, on);
+    return (Number.isFinite(result) ? result : "–") as number;
+  }
   const change = /^=IFERROR\((?:(\w+)\/(INDEX\(.*\))-1|100\*\((\w+)-(INDEX\(.*\))\)),"–"\)$/.exec(formula);
   if (change !== null) {
     const sheet = on ?? (sheetsOf(book)[0] as SheetSpec);

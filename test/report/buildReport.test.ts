@@ -34,6 +34,11 @@ const TREND_FROM = 44378; // 2021-07-01
 const bridge = cx.CUSTOMER_BRIDGE(ids, dates, "quarter", 92, TREND_FROM, options.periodEnd, "en-US", invocation());
 const activity = cx.PERIOD_KPIS(ids, dates, amounts, "quarter", TREND_FROM, options.periodEnd, "en-US", invocation());
 const lastRow = <T>(table: T[][]): T[] => table[table.length - 1] as T[];
+/** Whether the sample's i-th survey answer is dated from `from` to `to` (its date counted back from the report's period end). */
+const periodAnswer = (i: number, from: number, to: number): boolean => {
+  const date = options.periodEnd - (SAMPLE_INPUTS.surveyDaysBeforeEnd?.[i] as number);
+  return date >= from && date <= to;
+};
 
 test("the KPI block evaluates DOMAIN.md's formulas on the sample inputs, and the churn of the sample purchases", () => {
   // the sample's inputs: channel rows by month (the quarter's are its three months: 0, 1 and 2 before
@@ -51,13 +56,25 @@ test("the KPI block evaluates DOMAIN.md's formulas on the sample inputs, and the
   expect(lastRow(bridge)[0]).toBe("2024-Q3");
   expect(kpi("Churn rate")).toBe(lastRow(bridge)[8]);
   expect(kpi("Churn rate")).toBe((lastRow(bridge)[6] as number) / (lastRow(bridge)[3] as number));
-  expect(kpi("Customer satisfaction (CSAT)")).toBe(0.725); // 29 of 40 answer 4 or 5
   expectClose(kpi("LTV:CAC"), (aov * perYear * 3 * 0.4) / cac, 1e-12);
   expectClose(kpi("CAC payback (months)"), cac / (monthly * 0.4), 1e-9);
+  // the quarter's survey answers (dated in it): the CX functions on them
+  const quarterAnswers = (answers: readonly unknown[]): unknown[][] => column(answers.filter((_, i) => periodAnswer(i, options.periodStart, options.periodEnd)));
+  expect(quarterAnswers(SAMPLE_INPUTS.npsAnswers).length).toBeGreaterThan(40);
+  const one = (result: unknown[][]): number => result[0]?.[0] as number;
+  expect(kpi("Customer satisfaction (CSAT)")).toBe(one(cx.CSAT(quarterAnswers(SAMPLE_INPUTS.csatAnswers), null, null, invocation())));
+  expectClose(kpi("Net Promoter Score (NPS)"), one(cx.NPS(quarterAnswers(SAMPLE_INPUTS.npsAnswers), null, null, invocation())), 1e-9);
+  expectClose(kpi("Customer satisfaction index (CSI, 0-100)"), one(cx.CSI(quarterAnswers(SAMPLE_INPUTS.csiAnswers), [[]], invocation())), 1e-9);
+});
+
+test("a month's report reads that month's survey answers: DOMAIN.md's worked example", () => {
+  const month = buildReport({ ...options, periodStart: 45536, periodEnd: 45565 }); // 2024-09
+  const monthKpi = (label: string): number => evaluateCx(month, cellAt(month, `B${Number(sheetOf(month, "dashboard").cells.find((cell) => cell.value === label && cell.address.startsWith("A"))?.address.slice(1))}`)?.formula as string);
+  expect(monthKpi("Customer satisfaction (CSAT)")).toBe(0.725); // 29 of 40 answer 4 or 5
   // 18 promoters, 12 passives, 10 detractors of 40 → NPS 20, SE 100·√((0.45 + 0.25 − 0.04)/40)
-  expectClose(kpi("Net Promoter Score (NPS)"), 20, 1e-9);
-  expectClose(kpi("NPS margin of error (95 %)"), 1.96 * 100 * Math.sqrt((0.45 + 0.25 - 0.04) / 40), 1e-9);
-  expectClose(kpi("Customer satisfaction index (CSI, 0-100)"), 70, 1e-9); // mean 7.3 → (7.3 − 1) / 9 × 100
+  expectClose(monthKpi("Net Promoter Score (NPS)"), 20, 1e-9);
+  expectClose(monthKpi("NPS margin of error (95 %)"), 1.96 * 100 * Math.sqrt((0.45 + 0.25 - 0.04) / 40), 1e-9);
+  expectClose(monthKpi("Customer satisfaction index (CSI, 0-100)"), 70, 1e-9); // mean 7.3 → (7.3 − 1) / 9 × 100
 });
 
 test("engagement is the mean of the customers' scores: each measure min-max normalised, equal weights", () => {
@@ -119,19 +136,22 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
   expect(data.names.map((name) => name.name).sort()).toEqual([
     "Acquired_Customers", "As_Of", "Avg_Order_Value", "Channel_Month", "Channel_New_Customers", "Channel_Spend", "Converted", "Engagement_Interactions", "Engagement_Measures",
     "Engagement_Usage", "Engagement_Visits", "Gross_Margin", "Lapse_Days", "Lifespan_Years", "Marketing_Spend", "Monthly_Revenue", "Prospects", "Purchases_Per_Year",
-    "Survey_CSAT", "Survey_CSI", "Survey_NPS", "Trend_From", "Trend_To",
+    "Survey_CSAT", "Survey_CSI", "Survey_Date", "Survey_NPS", "Trend_From", "Trend_To",
   ]);
   // the workings: the transaction table's columns and every figure's column of the period tables
   const workingsNames = sheetOf(report, "workings").names.map((name) => name.name);
   expect(workingsNames).toEqual(expect.arrayContaining(["Tx_Customer", "Tx_Date", "Tx_Amount", "Trend_First_Day", "Trend_Customers_Start", "Trend_Lapsed", "Trend_Revenue", "Trend_Repeat_Buyer_Share"]));
   // and the acquisition per period: spend, new customers, CAC, LTV:CAC, payback
   expect(workingsNames).toEqual(expect.arrayContaining(["Trend_Marketing_Spend", "Trend_Acquired_Customers", "Trend_CAC", "Trend_LTV_CAC", "Trend_Payback_Months"]));
-  expect(workingsNames).toHaveLength(3 + 23 + 5);
+  // and the satisfaction per period: answers, NPS, CSAT
+  expect(workingsNames).toEqual(expect.arrayContaining(["Trend_Survey_Answers", "Trend_NPS", "Trend_CSAT"]));
+  expect(workingsNames).toHaveLength(3 + 23 + 5 + 3);
   // The report's figures are named on the dashboard where they stand, so other sheets can build on them (='Report 2024-Q3'!Churn_Rate).
   const named = (name: string): string | undefined => cellAt(spec, spec.names.find((n) => n.name === name)?.range as string)?.formula;
   expect(named("Churn_Rate")).toBe("=CX.CHURN(Customers_Start,Customers_Lost)");
   expect(named("Customers_Start")).toBe("=INDEX('Workings 2024-Q3'!Trend_Customers_Start,ROWS('Workings 2024-Q3'!Trend_Customers_Start)-0)");
-  expect(named("Net_Promoter_Score")).toBe("=CX.NPS('Data 2024-Q3'!Survey_NPS)");
+  // the report period's answers: dated in it, or undated (blank answers left out, as CX.NPS skips them in a range)
+  expect(named("Net_Promoter_Score")).toBe(`=CX.NPS(FILTER('Data 2024-Q3'!Survey_NPS,('Data 2024-Q3'!Survey_NPS<>"")*(('Data 2024-Q3'!Survey_Date="")+('Data 2024-Q3'!Survey_Date>=Period_Start)*('Data 2024-Q3'!Survey_Date<=Period_End))))`);
   expect(spec.names.find((n) => n.name === "Period_End")?.range).toBe("C2");
   // the totals are the channel table's sums, not typed-in inputs
   // the period's spend: the channel rows of its months (and any without a month)
@@ -141,7 +161,7 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
   // every name of a table column covers exactly that table's body
   const range = (name: string): string => data.names.find((n) => n.name === name)?.range as string;
   const survey = data.tables[0]?.range as string;
-  expect(range("Survey_NPS")).toBe(`${survey.split(":")[0]?.replace(/\d+$/, "")}5:${survey.split(":")[0]?.replace(/\d+$/, "")}44`);
+  expect(range("Survey_NPS")).toBe(`${survey.split(":")[0]?.replace(/\d+$/, "")}5:${survey.split(":")[0]?.replace(/\d+$/, "")}${4 + SAMPLE_INPUTS.npsAnswers.length}`);
 });
 
 test("the RFM segment summary spills every segment, with the core's counts and revenue", () => {
@@ -408,6 +428,9 @@ test("the demo's month tells a story: some targets met, some missed", () => {
   expect(lights.filter((light) => light === "red").length).toBeGreaterThanOrEqual(3);
 });
 
+/** The first day of the quarter q quarters before 2024-Q3 (0: 2024-07-01), a date serial. */
+const firstDayOfQuarterBack = (q: number): number => Math.round((Date.UTC(2024, 6 - 3 * q, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
 test("the KPI cards have 环比 and 同比 where the workings hold their figure per period: CAC, LTV:CAC, payback (from the channel rows by month) and churn", () => {
   // the sample's channel rows by quarter (quarter q: the months 3q to 3q + 2 before the report quarter's end month)
   const quarterCac = (q: number): number => {
@@ -425,8 +448,18 @@ test("the KPI cards have 环比 and 同比 where the workings hold their figure 
   expectClose(at(`D${rowOf("CAC payback (months)")}`), quarterCac(0) / quarterCac(4) - 1, 1e-12);
   // churn's in points, as the period figure's
   expect(cellAt(spec, `C${rowOf("Churn rate")}`)?.formula).toBe(cellAt(spec, `C${rowOf("Churn rate in the period")}`)?.formula?.replace(/B\d+/, `B${rowOf("Churn rate")}`));
-  // no figure per period (CLV, CSAT, NPS until surveys are dated): a dash
-  for (const label of ["Customer lifetime value (CLV)", "Customer satisfaction (CSAT)", "Net Promoter Score (NPS)"]) expect(cellAt(spec, `C${rowOf(label)}`)?.formula).toBe('="–"');
+  // no figure per period (CLV, engagement): a dash
+  for (const label of ["Customer lifetime value (CLV)", "Customer engagement (0-100)"]) expect(cellAt(spec, `C${rowOf(label)}`)?.formula).toBe('="–"');
+  // NPS and CSAT per quarter from the dated answers: NPS's change in points, CSAT's in percentage points
+  const quarterOf = (q: number): [number, number] => [firstDayOfQuarterBack(q), firstDayOfQuarterBack(q - 1) - 1];
+  const answersIn = (values: readonly unknown[], q: number): unknown[][] => column(values.filter((_, i) => periodAnswer(i, ...quarterOf(q))));
+  const nps = (q: number): number => cx.NPS(answersIn(SAMPLE_INPUTS.npsAnswers, q), null, null, invocation())[0]?.[0] as number;
+  const csat = (q: number): number => cx.CSAT(answersIn(SAMPLE_INPUTS.csatAnswers, q), null, null, invocation())[0]?.[0] as number;
+  const npsRow = rowOf("Net Promoter Score (NPS)");
+  expectClose(at(`C${npsRow}`), nps(0) - nps(1), 1e-9);
+  expectClose(at(`D${npsRow}`), nps(0) - nps(4), 1e-9);
+  expect(cellAt(spec, `C${npsRow}`)?.numberFormat).toBe("+0.0;-0.0;0.0;* @");
+  expectClose(at(`C${rowOf("Customer satisfaction (CSAT)")}`), 100 * (csat(0) - csat(1)), 1e-9);
   // the workings' acquisition table: each quarter's spend and new customers from the channel rows of its months
   const workings = sheetOf(report, "workings");
   const spendColumn = workings.names.find((name) => name.name === "Trend_Marketing_Spend")?.range as string;

@@ -29,6 +29,8 @@ const OTHER_INPUTS: ReportInputs = {
   csatAnswers: [1, 5, 5, 4, 2, 3, 4, 3, 5, 4, 5, 1, 5, 4],
   // Fewer CSI answers than respondents: the blanks below them are skipped by both modes.
   csiAnswers: [1, 10, 9.5, 8, 3, 6, 7, 5, 10, 8, 9, 2],
+  // Some answers dated: before the quarter (left out), in it, after it (left out); the rest undated (counted).
+  surveyDates: [45400, 45500, undefined, 45600, 45480],
   transactions: [
     ...OTHER_CUSTOMERS.transactions,
     { customer: "C-1003", daysBeforeEnd: -5, amount: 999 }, // after the period end: left out by both modes
@@ -136,8 +138,16 @@ describe.each([
       });
     }
     // The NPS breakdown counts, built-in in both modes, against counting the answers here.
-    const counts = sheetOf(portable, "dashboard").cells.filter((cell) => /^=COUNTIFS?\('Data 2024-Q3'!Survey_NPS/.test(cell.formula ?? "")).map((cell) => values.get(cell.address));
-    const answers = inputs.npsAnswers.filter((a): a is number => a !== undefined);
+    // (the report period's answers: dated in it, or undated)
+    const rowOfLabel = (text: string): string => (dashboard.cells.find((cell) => cell.value === text)?.address as string).replace(/^A/, "B");
+    const counts = ["Promoters (9-10)", "Passives (7-8)", "Detractors (0-6)"].map((text) => values.get(rowOfLabel(text)));
+    const dateOf = (i: number): number | undefined => {
+      const typed = inputs.surveyDates?.[i];
+      const back = inputs.surveyDaysBeforeEnd?.[i];
+      return typeof typed === "number" ? typed : back === undefined ? undefined : options.periodEnd - back;
+    };
+    const answers = inputs.npsAnswers.filter((a, i): a is number => typeof a === "number" && (dateOf(i) === undefined || ((dateOf(i) as number) >= options.periodStart && (dateOf(i) as number) <= options.periodEnd)));
+    expect(answers.length).toBeGreaterThan(0);
     expect(counts).toEqual([answers.filter((a) => a >= 9).length, answers.filter((a) => a === 7 || a === 8).length, answers.filter((a) => a <= 6).length]);
   }, 180_000);
 });

@@ -67,18 +67,19 @@ testWithLibreOffice("every formula's result is stored in the file, and the figur
     if (typeof expected === "number") expect([cell.address, kept]).toEqual([cell.address, expect.closeTo(expected, 9)]);
     else expect([cell.address, kept]).toEqual([cell.address, expected]);
   }
-  // the KPI cards' 环比 and 同比, and the acquisition per period they read (SUMIFS over the channel rows' months)
-  const cards = ["Acquisition_Cost", "LTV_To_CAC", "Payback_Months", "Churn_Rate"].flatMap((name) => {
+  // the KPI cards' 环比 and 同比, and the acquisition and satisfaction per period they read (SUMIFS over
+  // the channel rows' months, COUNTIFS over the answers' dates)
+  const cards = ["Acquisition_Cost", "LTV_To_CAC", "Payback_Months", "Churn_Rate", "Net_Promoter_Score", "CSAT_Score"].flatMap((name) => {
     const row = Number((dashboard.names.find((each) => each.name === name)?.range as string).slice(1));
     return [`B${row}`, `C${row}`, `D${row}`];
   });
   const workings = sheetOf(report, "workings");
-  const acquisition = ["Trend_Marketing_Spend", "Trend_Acquired_Customers", "Trend_CAC"].flatMap((name) => {
+  const acquisition = ["Trend_Marketing_Spend", "Trend_Acquired_Customers", "Trend_CAC", "Trend_Survey_Answers", "Trend_NPS", "Trend_CSAT"].flatMap((name) => {
     const [from, to] = (workings.names.find((each) => each.name === name)?.range as string).split(":") as [string, string];
     const column = from.replace(/\d+/, "");
     return Array.from({ length: Number(to.slice(column.length)) - Number(from.slice(column.length)) + 1 }, (_, k) => `${column}${Number(from.slice(column.length)) + k}`);
   });
-  expect(acquisition).toHaveLength(3 * 25);
+  expect(acquisition).toHaveLength(6 * 25);
   for (const [sheet, addresses] of [[dashboard, cards], [workings, acquisition]] as const) {
     for (const address of addresses) {
       const expected = evaluateCx(withAddIn, cellAt(withAddIn, address, sheetOf(withAddIn, sheet.role as "dashboard" | "workings"))?.formula as string, sheetOf(withAddIn, sheet.role as "dashboard" | "workings"));
@@ -88,6 +89,7 @@ testWithLibreOffice("every formula's result is stored in the file, and the figur
     }
   }
   expect(typeof stored(dashboard.name, cards[1] as string)).toBe("number"); // the demo's CAC has its 环比
+  expect(typeof stored(dashboard.name, cards[13] as string)).toBe("number"); // and NPS
   // a spreadsheet program recalculates the whole workbook on opening
   const workbookXml = await (await JSZip.loadAsync(readFileSync(file))).file("xl/workbook.xml")?.async("string");
   expect(workbookXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
