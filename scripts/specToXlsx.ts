@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
 import { outsideText, sheetQualifier, trafficLightRules, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
-import { addCharts } from "./xlsxCharts";
+import { absoluteAddress } from "../src/core/a1";
+import { addCharts, escapeXml } from "./xlsxCharts";
 
 /**
  * Functions newer than Excel 2007 are stored in a file with the "_xlfn." prefix (Excel writes them so,
@@ -35,7 +36,6 @@ interface FileName {
   readonly reference: string;
 }
 
-const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * Writes a report (its sheets, the dashboard first) or a single sheet to an .xlsx file, with its
@@ -94,7 +94,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
   }
   const quoted = sheetQualifier(spec.name);
   for (const name of spec.names) {
-    const absolute = name.range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    const absolute = absoluteAddress(name.range);
     names.push({ name: name.name, sheet: position, reference: name.external === true ? name.range : `${quoted}${absolute}` });
   }
   for (const light of spec.trafficLights) {

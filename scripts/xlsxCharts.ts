@@ -5,7 +5,7 @@
  * in. Node-only tooling, like specToXlsx.
  */
 import type JSZip from "jszip";
-import { columnIndex } from "../src/core/a1";
+import { absoluteAddress, formatRange, parseRange } from "../src/core/a1";
 import { sheetQualifier, type ChartSpec } from "../src/report/sheetSpec";
 
 const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -17,13 +17,14 @@ const CHART_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relati
 const DRAWING_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Text as XML holds it in an element or an attribute. */
+export const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A chart's range as a chart part refers to it: sheet-qualified and absolute ('Report 2026-10'!$A$22:$A$28). */
 export function chartReference(range: string, sheetName: string): string {
-  const qualified = /^('(?:[^']|'')+'!)(.+)$/.exec(range);
-  const [qualifier, local] = qualified === null ? [sheetQualifier(sheetName), range] : [qualified[1] as string, qualified[2] as string];
-  return qualifier + local.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  const box = parseRange(range);
+  if (box === undefined) throw new Error(`a chart's range must be a range: ${range}`);
+  return sheetQualifier(box.sheet ?? sheetName) + absoluteAddress(formatRange(box));
 }
 
 /** The text of a chart's title, or a series' name, as rich text runs. */
@@ -56,11 +57,11 @@ export function chartXml(chart: ChartSpec, sheetName: string): string {
 
 /** A cell's corner as a drawing anchors to it: zero-based column and row. */
 function corner(address: string, past: boolean): string {
-  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address.replace(/\$/g, "")) ?? [];
-  if (letters === undefined || digits === undefined) throw new Error(`a chart's corner must be a cell: ${address}`);
-  // The bottom-right cell is covered: the anchor ends at the next cell's top-left corner.
-  const column = columnIndex(letters) + (past ? 1 : 0); // columnIndex counts from A = 0, as the anchor does
-  const row = Number(digits) - 1 + (past ? 1 : 0);
+  const box = parseRange(address);
+  if (box === undefined || box.top !== box.bottom || box.left !== box.right) throw new Error(`a chart's corner must be a cell: ${address}`);
+  // The bottom-right cell is covered: the anchor ends at the next cell's top-left corner (both zero-based, as parseRange counts).
+  const column = box.left + (past ? 1 : 0);
+  const row = box.top + (past ? 1 : 0);
   return `<xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
 }
 

@@ -38,6 +38,11 @@ export function parseRange(address: string): RangeAddress | undefined {
   return { ...(sheet === undefined ? {} : { sheet }), top, left, bottom, right };
 }
 
+/** An A1 address with every cell reference made absolute: "A22:B28" → "$A$22:$B$28" (any $ already there kept once). */
+export function absoluteAddress(address: string): string {
+  return address.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
 /** A sheet name as a reference writes it: as it is when plain, else in single quotes ('Q3 data'). */
 export function sheetPrefix(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;

@@ -560,55 +560,68 @@ export function buildReport(options: ReportOptions): ReportSpec {
     if (datedSurvey && sections.satisfaction) addSatisfactionTable(belowAcquisition + 1);
   }
 
-  // Satisfaction per period, under the period tables: each period's dated answers, its NPS and CSAT
-  // (undated answers count for the report period only); the NPS and CSAT cards' 环比 and 同比 read it.
-  function addSatisfactionTable(top: number): void {
-    putOn("workings", { address: `A${top}`, value: t("satisfactionTable"), style: "heading" });
+  /** The range a name of the workings stands for (a period table's column: 'Trend_Revenue' → "G5:G29"). */
+  function workingsRange(name: string): RangeAddress {
+    return parseRange(parts.workings.names.find((each) => each.name === name)?.range as string) as RangeAddress;
+  }
+  /** The workings' cell of the label of the period tables' i-th period (1: the first). */
+  function periodLabelCell(i: number): string {
+    return `A${workingsRange(trendName("firstDay")).top + i}`;
+  }
+  /** COUNTIFS/SUMIFS criteria keeping the rows whose `dates` fall in the period tables' i-th period. */
+  function datedIn(dates: string, i: number): string {
+    return `${dates},">="&INDEX(${trendName("firstDay")},${i}),${dates},"<="&INDEX(${trendName("lastDay")},${i})`;
+  }
+
+  /**
+   * A table of figures per period under the period tables (A:…), one row for each of their periods:
+   * a heading, the period's label and each named column's formula for the period's row i (sheet row r).
+   * @returns the first row below it
+   */
+  function addPerPeriodTable(top: number, heading: string, columns: readonly (readonly [header: string, name: string, format: string])[], formulas: (i: number, r: number) => readonly string[]): number {
+    putOn("workings", { address: `A${top}`, value: heading, style: "heading" });
     const header = top + 1;
-    const { top: labelTop } = parseRange(parts.workings.names.find((name) => name.name === trendName("firstDay"))?.range as string) as RangeAddress;
-    const columns = [[t("trendPeriod"), undefined, TEXT_RESULT], [t("surveyAnswers"), "Trend_Survey_Answers", COUNT_FORMAT], ["NPS", "Trend_NPS", "0.0"], ["CSAT", "Trend_CSAT", PERCENT_FORMAT]] as const;
-    columns.forEach(([text, name], j) => {
-      putOn("workings", { address: `${columnName(j)}${header}`, value: text, style: j === 0 ? "label" : "numberHeader" });
-      if (name !== undefined) parts.workings.names.push({ name, range: `${columnName(j)}${header + 1}:${columnName(j)}${header + tableCount}` });
+    putOn("workings", { address: `A${header}`, value: t("trendPeriod"), style: "label" });
+    columns.forEach(([text, name], k) => {
+      const column = columnName(k + 1);
+      putOn("workings", { address: `${column}${header}`, value: text, style: "numberHeader" });
+      parts.workings.names.push({ name, range: `${column}${header + 1}:${column}${header + tableCount}` });
     });
     for (let i = 1; i <= tableCount; i++) {
       const r = header + i;
-      const dated = `Survey_Date,">="&INDEX(${trendName("firstDay")},${i}),Survey_Date,"<="&INDEX(${trendName("lastDay")},${i})`;
+      putOn("workings", { address: `A${r}`, formula: `=${periodLabelCell(i)}`, numberFormat: TEXT_RESULT });
+      formulas(i, r).forEach((formula, k) => putOn("workings", { address: `${columnName(k + 1)}${r}`, formula, numberFormat: columns[k]?.[2] as string }));
+    }
+    return header + tableCount + 1;
+  }
+
+  // Satisfaction per period: each period's dated answers, its NPS and CSAT (undated answers count for
+  // the report period only); the NPS and CSAT cards' 环比 and 同比 read it.
+  function addSatisfactionTable(top: number): void {
+    const columns = [[t("surveyAnswers"), "Trend_Survey_Answers", COUNT_FORMAT], ["NPS", "Trend_NPS", "0.0"], ["CSAT", "Trend_CSAT", PERCENT_FORMAT]] as const;
+    addPerPeriodTable(top, t("satisfactionTable"), columns.map(([text, name, format]) => [text, name, dashAtRight(format)] as const), (i, r) => {
+      const dated = datedIn("Survey_Date", i);
       const csatAnswers = `COUNTIFS(Survey_CSAT,">=0",${dated})`;
-      const formulas = [
-        `=A${labelTop + i}`, `=COUNTIFS(Survey_NPS,">=0",${dated})`,
+      return [
+        `=COUNTIFS(Survey_NPS,">=0",${dated})`,
         `=IF(B${r}=0,"${NO_CHANGE}",100*(COUNTIFS(Survey_NPS,">=9",${dated})-COUNTIFS(Survey_NPS,"<=6",${dated}))/B${r})`,
         `=IF(${csatAnswers}=0,"${NO_CHANGE}",COUNTIFS(Survey_CSAT,">=4",${dated})/${csatAnswers})`,
       ];
-      formulas.forEach((formula, j) => putOn("workings", { address: `${columnName(j)}${r}`, formula, numberFormat: dashAtRight(columns[j]?.[2] as string) }));
-    }
+    });
   }
 
-  // Acquisition per period, under the period tables: each period's spend and new customers from the
-  // channel rows of its months, its CAC, LTV:CAC and CAC payback; the CAC cards' 环比 and 同比 read it.
-  // The same built-in formulas in both modes; a dash where a period has no spend or no new customers.
+  // Acquisition per period: each period's spend and new customers from the channel rows of its months,
+  // its CAC, LTV:CAC and CAC payback; the CAC cards' 环比 and 同比 read it. The same built-in formulas
+  // in both modes; a dash where a period has no spend or no new customers.
   function addAcquisitionTable(top: number): number {
-    putOn("workings", { address: `A${top}`, value: t("acquisitionTable"), style: "heading" });
-    const header = top + 1;
-    const { top: labelTop } = parseRange(parts.workings.names.find((name) => name.name === trendName("firstDay"))?.range as string) as RangeAddress;
     const columns = [
-      [t("trendPeriod"), undefined, TEXT_RESULT], [t("spend"), "Trend_Marketing_Spend", money], [t("newCustomers"), "Trend_Acquired_Customers", COUNT_FORMAT],
+      [t("spend"), "Trend_Marketing_Spend", money], [t("newCustomers"), "Trend_Acquired_Customers", COUNT_FORMAT],
       [t("cacShort"), "Trend_CAC", money], [t("ltvCac"), "Trend_LTV_CAC", '0.00"x"'], [t("payback"), "Trend_Payback_Months", "0.0"],
     ] as const;
-    columns.forEach(([text, name], j) => {
-      putOn("workings", { address: `${columnName(j)}${header}`, value: text, style: j === 0 ? "label" : "numberHeader" });
-      if (name !== undefined) parts.workings.names.push({ name, range: `${columnName(j)}${header + 1}:${columnName(j)}${header + tableCount}` });
-    });
-    for (let i = 1; i <= tableCount; i++) {
-      const r = header + i;
-      const within = (name: string): string => `=SUMIFS(${name},Channel_Month,">="&INDEX(${trendName("firstDay")},${i}),Channel_Month,"<="&INDEX(${trendName("lastDay")},${i}))`;
-      const formulas = [
-        `=A${labelTop + i}`, within("Channel_Spend"), within("Channel_New_Customers"),
-        `=IF(OR(B${r}=0,C${r}=0),"${NO_CHANGE}",B${r}/C${r})`, `=IFERROR(Lifetime_Value/D${r},"${NO_CHANGE}")`, `=IFERROR(D${r}/(Monthly_Revenue*Gross_Margin),"${NO_CHANGE}")`,
-      ];
-      formulas.forEach((formula, j) => putOn("workings", { address: `${columnName(j)}${r}`, formula, numberFormat: columns[j]?.[2] as string }));
-    }
-    return header + tableCount + 1;
+    return addPerPeriodTable(top, t("acquisitionTable"), columns, (i, r) => [
+      `=SUMIFS(Channel_Spend,${datedIn("Channel_Month", i)})`, `=SUMIFS(Channel_New_Customers,${datedIn("Channel_Month", i)})`,
+      `=IF(OR(B${r}=0,C${r}=0),"${NO_CHANGE}",B${r}/C${r})`, `=IFERROR(Lifetime_Value/D${r},"${NO_CHANGE}")`, `=IFERROR(D${r}/(Monthly_Revenue*Gross_Margin),"${NO_CHANGE}")`,
+    ]);
   }
   if (needed.includes("transactions")) addTransactions();
   if (needed.includes("customerSummary")) addCustomerSummary();
@@ -874,7 +887,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const onWorkings = sheetQualifier(sheetNames.workings);
     // The trend's periods: the last `trendCount` rows of the period tables (which hold a year more).
     const trendColumn = (key: string): string => {
-      const { bottom, left } = parseRange(parts.workings.names.find((name) => name.name === trendName(key))?.range as string) as RangeAddress;
+      const { bottom, left } = workingsRange(trendName(key));
       return `${onWorkings}${columnName(left)}${bottom - trendCount + 2}:${columnName(left)}${bottom + 1}`;
     };
     const labels = trendColumn("firstDay").replace(/!B(\d+):B(\d+)$/, "!A$1:A$2");
@@ -1073,15 +1086,14 @@ export function buildReport(options: ReportOptions): ReportSpec {
       ["trendChurn", "churnRate", "percent", false], ["trendRevenue", "revenue", "money", true], ["trendAov", "averageOrderValue", "money", false],
       ["trendRepeat", "repeatBuyerShare", "percent", false], ["trendNrr", "netRevenueRetention", "percent", false],
     ];
-    // The period's label, from the workings' first column.
-    const { top: labelTop } = parseRange(parts.workings.names.find((name) => name.name === trendName("firstDay"))?.range as string) as RangeAddress;
     put({ address: `A${header}`, value: t("trendPeriod"), style: "label" });
     for (let k = 0; k < trendCount; k++) {
       const r = header + 1 + k;
       // The row of the period tables: a year of earlier periods comes first.
       const i = yearBack + k + 1;
       const style = k === trendCount - 1 ? { style: "kpi" as const } : {};
-      put({ address: `A${r}`, formula: `=${sheetQualifier(sheetNames.workings)}A${labelTop + i}`, numberFormat: TEXT_RESULT, ...style });
+      // The period's label, from the workings' first column.
+      put({ address: `A${r}`, formula: `=${sheetQualifier(sheetNames.workings)}${periodLabelCell(i)}`, numberFormat: TEXT_RESULT, ...style });
       let j = 1;
       for (const [label, key, format, changes] of columns) {
         const figure = `INDEX(${trendName(key)},${i})`;

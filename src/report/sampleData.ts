@@ -62,6 +62,16 @@ export function sampleCustomers(seed: number, customers: number, days = 365): { 
   return { transactions, engagement };
 }
 
+/** A month of the sample, in days (365.25 / 12), for counting months back from the period end. */
+const DAYS_PER_MONTH = 30.44;
+
+/** Each customer's first purchase, in days before the period end. */
+function firstPurchases(transactions: readonly { customer: string; daysBeforeEnd: number }[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const tx of transactions) first.set(tx.customer, Math.max(first.get(tx.customer) ?? -Infinity, tx.daysBeforeEnd));
+  return first;
+}
+
 /**
  * The figures a user would type beside their transactions, taken from the sample transactions
  * themselves, so that the sample's inputs agree with its tables: over the last year before the
@@ -80,10 +90,9 @@ export function sampleFigures(transactions: readonly { customer: string; daysBef
   const yearBuyers = new Set(year.map((tx) => tx.customer)).size;
   const ordersOf = new Map<string, number>();
   for (const tx of month) ordersOf.set(tx.customer, (ordersOf.get(tx.customer) ?? 0) + 1);
-  const first = new Map<string, number>();
+  const first = firstPurchases(transactions);
   const lastBefore = new Map<string, number>();
   for (const tx of transactions) {
-    first.set(tx.customer, Math.max(first.get(tx.customer) ?? -Infinity, tx.daysBeforeEnd));
     if (tx.daysBeforeEnd >= 30) lastBefore.set(tx.customer, Math.min(lastBefore.get(tx.customer) ?? Infinity, tx.daysBeforeEnd));
   }
   // Active at the month's start: a purchase in the lapse window before it; lapsed: the window ran out
@@ -112,11 +121,10 @@ export function sampleFigures(transactions: readonly { customer: string; daysBef
  * part and so much per customer won. A channel that won nobody in a month has no row.
  */
 export function sampleChannels(transactions: readonly { customer: string; daysBeforeEnd: number }[], months: number): { channel: "search" | "social"; monthsBeforeEnd: number; spend: number; newCustomers: number }[] {
-  const first = new Map<string, number>();
-  for (const tx of transactions) first.set(tx.customer, Math.max(first.get(tx.customer) ?? -Infinity, tx.daysBeforeEnd));
+  const first = firstPurchases(transactions);
   const won = new Array<number>(months).fill(0);
   for (const days of first.values()) {
-    const month = Math.floor(days / 30.44);
+    const month = Math.floor(days / DAYS_PER_MONTH);
     if (month < months) won[month] = (won[month] as number) + 1;
   }
   return won.flatMap((count, month) => {
@@ -150,7 +158,7 @@ export function sampleSurvey(seed: number, months: number, perMonth: number): { 
       survey.nps.push(kind === 2 ? pick(9, 10) : kind === 1 ? pick(7, 8) : pick(0, 6));
       survey.csat.push(kind === 2 ? pick(4, 5) : kind === 1 ? pick(3, 4) : pick(1, 3));
       survey.csi.push(kind === 2 ? pick(8, 10) : kind === 1 ? pick(6, 8) : pick(1, 6));
-      survey.daysBeforeEnd.push(Math.floor(month * 30.44) + Math.floor(random() * 28));
+      survey.daysBeforeEnd.push(Math.floor(month * DAYS_PER_MONTH) + Math.floor(random() * 28));
     }
   }
   return survey;

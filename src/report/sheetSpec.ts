@@ -3,6 +3,8 @@
  * buildReport, applied by src/writer. Addresses are A1 references on the report sheet.
  */
 
+import { absoluteAddress } from "../core/a1";
+
 /** The number formats the report builders share (every numeric cell gets one explicitly). */
 export const DATE_FORMAT = "yyyy-mm-dd";
 /** A month, shown by its first day's date: 2026-10. */
@@ -62,7 +64,7 @@ export interface TrafficLightSpec {
  */
 export function trafficLightRules(light: TrafficLightSpec): { readonly good: string; readonly bad: string } {
   const value = light.range.replace(/\$/g, "");
-  const target = light.targetAddress.replace(/\$/g, "").replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const target = absoluteAddress(light.targetAddress);
   const [meets, misses] = light.direction === "atLeast" ? [">=", "<"] : ["<=", ">"];
   const rule = (compare: string): string => `AND(ISNUMBER(${target}),ISNUMBER(${value}),${value}${compare}${target})`;
   return { good: rule(meets), bad: rule(misses) };
