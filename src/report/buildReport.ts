@@ -7,6 +7,7 @@ import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
 import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
+import { CHECK_FORMAT, guarded, inputCheckFormula, type CheckedColumn } from "./inputChecks";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleChannels, sampleCustomers, sampleFigures, sampleSurvey, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
 import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, MONTH_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
@@ -256,7 +257,10 @@ export const SAMPLE_TARGETS: ReportTargets = {
 
 
 /** The scalar inputs that come from the transactions when the report has its trend (the period tables give them). */
-const FROM_TRANSACTIONS: ReadonlySet<string> = new Set(["Customers_Start", "Customers_Lost", "Revenue", "Orders", "Buying_Customers", "Repeat_Customers"]);
+const FROM_TRANSACTIONS: ReadonlySet<string> = new Set(["Customers_Start", "Customers_Lost", "Revenue", "Orders", "Buying_Customers", "Repeat_Customers", "Avg_Order_Value"]);
+
+/** With the trend, the inputs that are the report period's row of the workings' value per period (the last row). */
+const FROM_VALUE_TABLE: Readonly<Partial<Record<string, string>>> = { Purchases_Per_Year: "Trend_Purchases_Per_Year", Monthly_Revenue: "Trend_Monthly_Revenue" };
 
 /**
  * The report period's figures on the dashboard: label, the period table's column, its format, and
@@ -271,7 +275,7 @@ const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money"
   ["churnRatePeriod", "churnRate", "percent", ["Period_Churn_Rate"], "atMost"],
   ["revenue", "revenue", "money", ["Revenue"], "atLeast"],
   ["orders", "orders", "count", ["Orders"]],
-  ["averageOrderValuePeriod", "averageOrderValue", "money", ["Average_Order_Value"], "atLeast"],
+  ["averageOrderValuePeriod", "averageOrderValue", "money", ["Average_Order_Value", "Avg_Order_Value"], "atLeast"],
   ["repeatBuyerShare", "repeatBuyerShare", "percent", ["Repeat_Buyer_Share"], "atLeast"],
   ["netRevenueRetention", "netRevenueRetention", "percent", ["Net_Revenue_Retention"], "atLeast"],
 ];
@@ -487,6 +491,11 @@ export function buildReport(options: ReportOptions): ReportSpec {
     sheet.nextColumn = left + columns.length + 1;
     return { first, last, column: (j) => columnName(left + j) };
   };
+  /** A table's check (inputChecks): in row 2 of the data sheet over the table's first column, named. */
+  const addInputCheck = (column: string, name: string, checked: readonly CheckedColumn[]): void => {
+    putOn("data", { address: `${column}2`, formula: inputCheckFormula(checked, options.locale), numberFormat: CHECK_FORMAT });
+    parts.data.names.push({ name, range: `${column}2` });
+  };
   const input = (value: (i: number) => string | number | undefined) => (i: number) => {
     const v = value(i);
     return v === undefined ? undefined : { value: v };
@@ -522,7 +531,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const survey = source.survey;
     ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => parts.data.names.push({ name, range: linkedReference(survey, j), external: true }));
   } else if (needSurvey) {
-    addTable("data", "CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
+    const survey = addTable("data", "CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
       { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.npsAnswers[i]) },
       { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.csatAnswers[i]) },
       { header: t("csiAnswer"), name: "Survey_CSI", width: 100, format: "0.0", style: "input", content: input((i) => inputs.csiAnswers[i]) },
@@ -531,7 +540,16 @@ export function buildReport(options: ReportOptions): ReportSpec {
         content: input((i) => inputs.surveyDates?.[i] ?? (inputs.surveyDaysBeforeEnd?.[i] === undefined ? undefined : options.periodEnd - (inputs.surveyDaysBeforeEnd[i] as number))),
       },
     ]);
+    addInputCheck(survey.column(0), "Survey_Check", [
+      { name: "Survey_NPS", header: t("npsAnswer"), rule: { kind: "scale", from: 0, to: 10 } },
+      { name: "Survey_CSAT", header: t("csatAnswer"), rule: { kind: "scale", from: 1, to: 5 } },
+      { name: "Survey_CSI", header: t("csiAnswer"), rule: { kind: "between", from: 1, to: 10 } },
+      { name: "Survey_Date", header: t("surveyDate"), rule: { kind: "date" } },
+    ]);
   }
+  // The check of the report's own survey and channel tables (none for linked ones: the user's own data).
+  const surveyCheck = datedSurvey ? "Survey_Check" : undefined;
+  const channelCheck = source.costs === undefined ? "Channel_Check" : undefined;
   // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
   const costs = source.costs;
   // A row's month as the table holds it: typed, or counted back from the report period's end month.
@@ -548,6 +566,13 @@ export function buildReport(options: ReportOptions): ReportSpec {
     // The month of each row (own table only; a linked table counts for the report period as a whole).
     ...(costs === undefined ? [{ header: t("channelMonth"), name: "Channel_Month", width: 80, format: MONTH_FORMAT, style: "input" as const, content: input((i) => monthOf(inputs.channels[i])) }] : []),
   ]);
+  if (costs === undefined) {
+    addInputCheck(channels.column(0), "Channel_Check", [
+      { name: "Channel_Spend", header: t("spend"), rule: { kind: "amount" } },
+      { name: "Channel_New_Customers", header: t("newCustomers"), rule: { kind: "amount" } },
+      { name: "Channel_Month", header: t("channelMonth"), rule: { kind: "date" } },
+    ]);
+  }
   if (trend) {
     // The period tables first on the workings sheet (A:I), the transaction table to their right: the
     // tables then stand in the same cells in both formula modes, whose transaction tables differ in width.
@@ -556,7 +581,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
       lapse: "Lapse_Days", tableFrom: "Trend_From", tableTo: "Trend_To", left: 0, top: TABLE_HEADING_ROW,
     }, (cell) => putOn("workings", cell), parts.workings.names, parts.workings.widths);
     parts.workings.nextColumn = PERIOD_TABLE_COLUMNS + 1;
-    const belowAcquisition = costs === undefined && sections.dimensions ? addAcquisitionTable(below + 1) : below;
+    const belowValue = addValueTable(below + 1);
+    const belowAcquisition = costs === undefined && sections.dimensions ? addAcquisitionTable(belowValue + 1) : belowValue;
     if (datedSurvey && sections.satisfaction) addSatisfactionTable(belowAcquisition + 1);
   }
 
@@ -602,12 +628,31 @@ export function buildReport(options: ReportOptions): ReportSpec {
     addPerPeriodTable(top, t("satisfactionTable"), columns.map(([text, name, format]) => [text, name, dashAtRight(format)] as const), (i, r) => {
       const dated = datedIn("Survey_Date", i);
       const csatAnswers = `COUNTIFS(Survey_CSAT,">=0",${dated})`;
+      // The answers' count is #N/A while the survey's check reports a bad cell, and so is the NPS beside it.
       return [
-        `=COUNTIFS(Survey_NPS,">=0",${dated})`,
+        guarded(surveyCheck, `=COUNTIFS(Survey_NPS,">=0",${dated})`),
         `=IF(B${r}=0,"${NO_CHANGE}",100*(COUNTIFS(Survey_NPS,">=9",${dated})-COUNTIFS(Survey_NPS,"<=6",${dated}))/B${r})`,
-        `=IF(${csatAnswers}=0,"${NO_CHANGE}",COUNTIFS(Survey_CSAT,">=4",${dated})/${csatAnswers})`,
+        guarded(surveyCheck, `=IF(${csatAnswers}=0,"${NO_CHANGE}",COUNTIFS(Survey_CSAT,">=4",${dated})/${csatAnswers})`),
       ];
     });
+  }
+
+  // Customer value per period, from the period tables: purchases per active customer (the active base at
+  // the period's end) a year, revenue per active customer a month, and the CLV of DOMAIN.md §1 with the
+  // period's AOV and purchases, the lifespan and margin typed in. The report period's row feeds the
+  // CLV card (through Avg_Order_Value and Purchases_Per_Year) and CAC payback (Monthly_Revenue); the
+  // other rows, their 环比 and 同比. A dash for a period without active customers.
+  function addValueTable(top: number): number {
+    const perYear = PERIODS_PER_YEAR[kind];
+    const columns = [
+      [t("purchasesPerYear"), "Trend_Purchases_Per_Year", "0.00"], [t("monthlyRevenue"), "Trend_Monthly_Revenue", money], [t("clv"), "Trend_CLV", money],
+    ] as const;
+    const at = (key: string, i: number): string => `INDEX(${trendName(key)},${i})`;
+    return addPerPeriodTable(top, t("valueTable"), columns.map(([text, name, format]) => [text, name, dashAtRight(format)] as const), (i, r) => [
+      `=IF(${at("customersEnd", i)}=0,"${NO_CHANGE}",${at("orders", i)}/${at("customersEnd", i)}*${perYear})`,
+      `=IF(${at("customersEnd", i)}=0,"${NO_CHANGE}",${at("revenue", i)}/${at("customersEnd", i)}*${perYear}/12)`,
+      `=IFERROR(${at("averageOrderValue", i)}*B${r}*Lifespan_Years*Gross_Margin,"${NO_CHANGE}")`,
+    ]);
   }
 
   // Acquisition per period: each period's spend and new customers from the channel rows of its months,
@@ -619,8 +664,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
       [t("cacShort"), "Trend_CAC", money], [t("ltvCac"), "Trend_LTV_CAC", '0.00"x"'], [t("payback"), "Trend_Payback_Months", "0.0"],
     ] as const;
     return addPerPeriodTable(top, t("acquisitionTable"), columns, (i, r) => [
-      `=SUMIFS(Channel_Spend,${datedIn("Channel_Month", i)})`, `=SUMIFS(Channel_New_Customers,${datedIn("Channel_Month", i)})`,
-      `=IF(OR(B${r}=0,C${r}=0),"${NO_CHANGE}",B${r}/C${r})`, `=IFERROR(Lifetime_Value/D${r},"${NO_CHANGE}")`, `=IFERROR(D${r}/(Monthly_Revenue*Gross_Margin),"${NO_CHANGE}")`,
+      guarded(channelCheck, `=SUMIFS(Channel_Spend,${datedIn("Channel_Month", i)})`), guarded(channelCheck, `=SUMIFS(Channel_New_Customers,${datedIn("Channel_Month", i)})`),
+      `=IF(OR(B${r}=0,C${r}=0),"${NO_CHANGE}",B${r}/C${r})`, `=IFERROR(INDEX(Trend_CLV,${i})/D${r},"${NO_CHANGE}")`, `=IFERROR(D${r}/(INDEX(Trend_Monthly_Revenue,${i})*Gross_Margin),"${NO_CHANGE}")`,
     ]);
   }
   if (needed.includes("transactions")) addTransactions();
@@ -721,7 +766,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   data({ address: "A3", value: t("inputs"), style: "heading" });
   data({ address: "A4", value: t("marketingSpendTotal"), style: "label" });
   // The report period's spend and new customers: the channel rows of its months (and those without a month).
-  const inPeriod = (name: string): string => (costs === undefined ? `=SUM(${name})-SUMIFS(${name},Channel_Month,"<"&Period_Start)-SUMIFS(${name},Channel_Month,">"&Period_End)` : `=SUM(${name})`);
+  const inPeriod = (name: string): string => (costs === undefined ? guarded(channelCheck, `=SUM(${name})-SUMIFS(${name},Channel_Month,"<"&Period_Start)-SUMIFS(${name},Channel_Month,">"&Period_End)`) : `=SUM(${name})`);
   data({ address: "B4", formula: inPeriod("Channel_Spend"), numberFormat: money });
   data({ address: "A5", value: t("newCustomersTotal"), style: "label" });
   parts.data.widths[0] = Math.max(widthFor(t("marketingSpendTotal"), 0), widthFor(t("newCustomersTotal"), 0), widthFor(t("asOf"), 0), parts.data.widths[0] ?? 0);
@@ -741,8 +786,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
     if (trend && FROM_TRANSACTIONS.has(name)) continue;
     data({ address: `A${row}`, value: t(label), style: "label" });
     parts.data.widths[0] = widthFor(t(label), parts.data.widths[0] ?? 0);
-    const linkedFormula = fromBridge[name];
-    if (linkedFormula !== undefined) data({ address: `B${row}`, formula: linkedFormula, numberFormat: scalarFormats[format], style: "helper" });
+    const valueColumn = trend ? FROM_VALUE_TABLE[name] : undefined;
+    const linkedFormula = valueColumn === undefined ? fromBridge[name] : `=INDEX(${valueColumn},ROWS(${valueColumn}))`;
+    // (a figure of the workings is computed as the spend totals above are; a database's, shaded as a link)
+    if (linkedFormula !== undefined) data({ address: `B${row}`, formula: linkedFormula, numberFormat: scalarFormats[format], ...(valueColumn === undefined ? { style: "helper" as const } : {}) });
     else data({ address: `B${row}`, value: inputs[key], numberFormat: scalarFormats[format], style: "input" });
     parts.data.names.push({ name, range: `B${row}` });
     row++;
@@ -863,8 +910,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
   };
   const sum = (name: string): string => (datedSurvey ? `(SUM(${name})-SUMIFS(${name},Survey_Date,"<"&Period_Start)-SUMIFS(${name},Survey_Date,">"&Period_End))` : `SUM(${name})`);
   const answered = (name: string): string => count(`${name},">=0"`);
+  /** A figure of the survey: #N/A while the survey table's check reports a bad cell. */
+  const fromSurvey = (formula: string): string => guarded(surveyCheck, formula);
   const csat: KpiRow = {
-    label: "csat", cx: `=CX.CSAT(${answers("Survey_CSAT")})`, portable: `=IF(${answered("Survey_CSAT")}=0,NA(),${count('Survey_CSAT,">=4"')}/${answered("Survey_CSAT")})`, format: "percent",
+    label: "csat", cx: fromSurvey(`=CX.CSAT(${answers("Survey_CSAT")})`), portable: fromSurvey(`=IF(${answered("Survey_CSAT")}=0,NA(),${count('Survey_CSAT,">=4"')}/${answered("Survey_CSAT")})`), format: "percent",
     trendColumn: { name: "Trend_CSAT", rate: true },
   };
   const churnFormulas = {
@@ -918,6 +967,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       },
       {
         label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency",
+        trendColumn: { name: "Trend_CLV" },
         target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast" },
       },
       { label: "churn", ...churnFormulas, format: "percent", trendColumn: { name: trendName("churnRate"), rate: true }, target: { value: options.targets.churn, direction: "atMost" } },
@@ -944,12 +994,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const d = `${count('Survey_NPS,"<=6"')}/${n}`;
     const satisfaction: KpiRow[] = [
       {
-        label: "nps", cx: `=CX.NPS(${answers("Survey_NPS")})`, portable: `=IF(${n}=0,NA(),100*(${p}-${d}))`, format: "score",
+        label: "nps", cx: fromSurvey(`=CX.NPS(${answers("Survey_NPS")})`), portable: fromSurvey(`=IF(${n}=0,NA(),100*(${p}-${d}))`), format: "score",
         trendColumn: { name: "Trend_NPS", points: true }, target: { value: options.targets.nps, direction: "atLeast" },
       },
-      { label: "npsMargin", cx: `=CX.NPS(${answers("Survey_NPS")},"moe")`, portable: `=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`, format: "score" },
+      { label: "npsMargin", cx: fromSurvey(`=CX.NPS(${answers("Survey_NPS")},"moe")`), portable: fromSurvey(`=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`), format: "score" },
       { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
-      { label: "csi", cx: `=CX.CSI(${answers("Survey_CSI")})`, portable: `=IF(${answered("Survey_CSI")}=0,NA(),(${sum("Survey_CSI")}/${answered("Survey_CSI")}-1)/9*100)`, format: "score" },
+      { label: "csi", cx: fromSurvey(`=CX.CSI(${answers("Survey_CSI")})`), portable: fromSurvey(`=IF(${answered("Survey_CSI")}=0,NA(),(${sum("Survey_CSI")}/${answered("Survey_CSI")}-1)/9*100)`), format: "score" },
     ];
     satisfaction.forEach((kpi) => addKpi(kpi, row++));
     // The NPS breakdown the pie chart shows: built-in counts in both modes.
@@ -961,7 +1011,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const breakdownTop = row;
     for (const [key, formula] of counts) {
       put({ address: `A${row}`, value: t(key), style: "label" });
-      put({ address: `B${row}`, formula, numberFormat: COUNT_FORMAT });
+      put({ address: `B${row}`, formula: fromSurvey(formula), numberFormat: COUNT_FORMAT });
       row++;
     }
     row++;

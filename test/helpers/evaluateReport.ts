@@ -140,7 +140,14 @@ export function evaluateCxTable(book: Book, formula: string, on?: SheetSpec): un
   const args = splitArguments(match[2] as string).map((argument) => (argument.startsWith('"') ? argument.slice(1, -1) : argument.startsWith("FILTER(") ? filtered(book, argument, sheet) : referenceValues(book, argument, sheet)));
   const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
   const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];
-  const result = fn(...padded, invocation());
+  // A function throws its error (a CustomFunctions.Error), which Excel shows in the cell.
+  let result: unknown[][];
+  try {
+    result = fn(...padded, invocation());
+  } catch (error) {
+    if (!isError(error)) throw error;
+    result = [[error]];
+  }
   cache.set(formula, result);
   return result;
 }
@@ -148,8 +155,39 @@ export function evaluateCxTable(book: Book, formula: string, on?: SheetSpec): un
 /** An error value a CX function returns (a CustomFunctions.Error), as Excel shows an error cell. */
 export const isError = (value: unknown): boolean => typeof value === "object" && value !== null && "code" in value;
 
+/**
+ * An input table's check (src/report/inputChecks.ts), as Excel computes it: nested
+ * IF(SUMPRODUCT(ISTEXT(X)+ISNUMBER(X)*rule)>0,"before"&ADDRESS(first bad cell)&"after",…), "" at the end.
+ */
+function inputCheck(book: Book, body: string, on: SheetSpec): string {
+  if (body === '""') return "";
+  const ref = "((?:'(?:[^']|'')+'!)?\\w+)";
+  const part = new RegExp(`^IF\\(SUMPRODUCT\\(ISTEXT\\(${ref}\\)\\+ISNUMBER\\(\\1\\)\\*(.+?)\\)>0,"([^"]*)"&ADDRESS\\(.*?\\)&"([^"]*)",(.*)\\)$`).exec(body);
+  if (part === null) throw new Error(`not an input check: ${body}`);
+  const [, name, rule, before, after, otherwise] = part as unknown as [string, string, string, string, string, string];
+  // (X<from), ((X<from)+(X>to)) or ISNA(MATCH(X,{whole numbers},0))
+  const between = /^\(?\((?:'(?:[^']|'')+'!)?\w+<(-?\d+)\)(?:\+\((?:'(?:[^']|'')+'!)?\w+>(-?\d+)\)\))?$/.exec(rule);
+  const scale = /^ISNA\(MATCH\((?:'(?:[^']|'')+'!)?\w+,\{([-\d,]+)\},0\)\)$/.exec(rule);
+  if (between === null && scale === null) throw new Error(`not an input rule: ${rule}`);
+  const allowed = new Set((scale?.[1] ?? "").split(",").map(Number));
+  const refused = (value: number): boolean => (between !== null ? value < Number(between[1]) || (between[2] !== undefined && value > Number(between[2])) : !allowed.has(value));
+  const values = referenceValues(book, name, on).map(([value]) => value);
+  const first = values.findIndex((value) => (typeof value === "string" && value !== "") || (typeof value === "number" && refused(value)));
+  if (first < 0) return inputCheck(book, otherwise, on);
+  const { range } = resolve(book, name, on);
+  const top = split(range.split(":")[0] as string);
+  return `${before}${columnName(top.column)}${top.row + first}${after}`;
+}
+
 /** A report formula's value: a reference, =SUM(name), =AVERAGE(CX…) or a CX call (its top-left value). */
 export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number {
+  // A figure read from a checked input table: #N/A while the table's check holds a message.
+  const guard = /^=IF\(((?:'(?:[^']|'')+'!)?\w+)<>"",NA\(\),(.*)\)$/.exec(formula);
+  if (guard !== null) {
+    const check = referenceValues(book, guard[1] as string, on)[0]?.[0];
+    return (check !== "" && check !== undefined ? { code: "#N/A", message: String(check) } : evaluateCx(book, `=${guard[2] as string}`, on)) as number;
+  }
+  if (formula.startsWith("=IF(SUMPRODUCT(ISTEXT(")) return inputCheck(book, formula.slice(1), on ?? (sheetsOf(book)[0] as SheetSpec)) as unknown as number;
   const reference = /^=((?:'(?:[^']|'')+'!)?[A-Za-z_][\w]*)$/.exec(formula);
   if (reference !== null) return referenceValues(book, reference[1] as string, on)[0]?.[0] as number;
   // A period's figure, k periods before the last of the trend: =INDEX(Trend_Revenue,ROWS(Trend_Revenue)-k).
@@ -241,7 +279,94 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
     const values = evaluateCxTable(book, `=${average[1] as string}`, on).map(([value]) => value as number);
     return values.reduce((total, value) => total + value, 0) / values.length;
   }
+  if (!formula.startsWith("=CX.")) return arithmetic(book, formula.slice(1), sheet) as number;
   return evaluateCxTable(book, formula, on)[0]?.[0] as number;
+}
+
+/**
+ * A built-in formula of arithmetic on the report's cells and names, as Excel computes it: + − × ÷,
+ * comparisons, INDEX(name,k), ROWS(name), IF, OR and IFERROR; text in arithmetic is #VALUE!, a zero
+ * divisor #DIV/0!, and an error passes on unless IFERROR catches it.
+ */
+function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
+  let at = 0;
+  const error = (code: string) => ({ code });
+  const peek = (pattern: RegExp): RegExpExecArray | null => { pattern.lastIndex = at; return pattern.exec(text); };
+  const take = (token: string): void => {
+    if (!text.startsWith(token, at)) throw new Error(`expected ${token} at ${at} in ${text}`);
+    at += token.length;
+  };
+  const numeric = (value: unknown): number | object => (isError(value) ? (value as object) : typeof value === "number" ? value : value === "" || value === undefined ? 0 : error("#VALUE!"));
+  const reference = (): string => {
+    const match = peek(/(?:'(?:[^']|'')+'!)?[A-Za-z_][\w.]*/y);
+    if (match === null) throw new Error(`expected a reference at ${at} in ${text}`);
+    at += match[0].length;
+    return match[0];
+  };
+  const scalar = (ref: string): unknown => (/^(?:'(?:[^']|'')+'!)?[A-Z]+\d+$/.test(ref) ? cxValueIn(book, on, ref) : referenceValues(book, ref, on)[0]?.[0]);
+  const call = (name: string): unknown => {
+    take("(");
+    let result: unknown;
+    if (name === "INDEX") {
+      const column = referenceValues(book, reference(), on);
+      take(",");
+      const k = numeric(expression());
+      result = typeof k === "number" ? (column[k - 1]?.[0] ?? error("#REF!")) : k;
+    } else if (name === "ROWS") result = referenceValues(book, reference(), on).length;
+    else {
+      const args: unknown[] = [comparison()];
+      while (text[at] === ",") { at++; args.push(comparison()); }
+      if (name === "IFERROR") result = isError(args[0]) ? args[1] : args[0];
+      else if (name === "OR") result = args.find(isError) ?? args.some((arg) => arg === true);
+      else if (name === "IF") result = isError(args[0]) ? args[0] : args[0] === true ? args[1] : args[2];
+      else throw new Error(`no ${name} in the arithmetic evaluator: ${text}`);
+    }
+    take(")");
+    return result;
+  };
+  const factor = (): unknown => {
+    const number = peek(/\d+(?:\.\d+)?/y);
+    if (number !== null) { at += number[0].length; return Number(number[0]); }
+    const literal = peek(/"([^"]*)"/y);
+    if (literal !== null) { at += literal[0].length; return literal[1]; }
+    if (text[at] === "(") { at++; const value = expression(); take(")"); return value; }
+    if (text[at] === "-") { at++; const value = numeric(factor()); return typeof value === "number" ? -value : value; }
+    const name = peek(/(INDEX|ROWS|IFERROR|IF|OR)\(/y);
+    if (name !== null) { at += (name[1] as string).length; return call(name[1] as string); }
+    return scalar(reference());
+  };
+  const binary = (next: () => unknown, operators: string, apply: (a: number, b: number, op: string) => unknown) => (): unknown => {
+    let left = next();
+    while (at < text.length && operators.includes(text[at] as string)) {
+      const op = text[at++] as string;
+      const right = next();
+      const [a, b] = [numeric(left), numeric(right)];
+      left = typeof a !== "number" ? a : typeof b !== "number" ? b : apply(a, b, op);
+    }
+    return left;
+  };
+  const term = binary(factor, "*/", (a, b, op) => (op === "*" ? a * b : b === 0 ? error("#DIV/0!") : a / b));
+  const expression = binary(term, "+-", (a, b, op) => (op === "+" ? a + b : a - b));
+  const comparison = (): unknown => {
+    const left = expression();
+    const op = peek(/<>|<=|>=|=|<|>/y);
+    if (op === null) return left;
+    at += op[0].length;
+    const right = expression();
+    if (isError(left)) return left;
+    if (isError(right)) return right;
+    const [a, b] = [left as number, right as number];
+    return ({ "=": a === b, "<>": a !== b, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b } as Record<string, boolean>)[op[0]];
+  };
+  const value = comparison();
+  if (at !== text.length) throw new Error(`could not evaluate ${text} past ${at}`);
+  return value;
+}
+
+/** A cell's value on a sheet, or on the sheet an address names. */
+function cxValueIn(book: Book, on: SheetSpec, address: string): unknown {
+  const { sheet, local } = locate(book, address, on);
+  return valueOnSheet(book, sheet, local);
 }
 
 /** What a cell of a CX-mode report shows: its own formula's value, or its place in a table spilled from above-left. */

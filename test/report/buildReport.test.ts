@@ -35,6 +35,13 @@ const bridge = cx.CUSTOMER_BRIDGE(ids, dates, "quarter", 92, TREND_FROM, options
 const activity = cx.PERIOD_KPIS(ids, dates, amounts, "quarter", TREND_FROM, options.periodEnd, "en-US", invocation());
 const lastRow = <T>(table: T[][]): T[] => table[table.length - 1] as T[];
 /** Whether the sample's i-th survey answer is dated from `from` to `to` (its date counted back from the report's period end). */
+// The customer value of the quarter q quarters before the report's (DOMAIN.md §1's CLV, §7's tables):
+// its AOV (CX.PERIOD_KPIS) × its orders per customer active at its end (CX.CUSTOMER_BRIDGE) × 4 a year,
+// over the 3-year lifespan at 40 % margin; revenue per active customer a month for CAC payback.
+const quarterRow = <T>(table: T[][], q: number): T[] => table[table.length - 1 - q] as T[];
+const quarterPurchasesPerYear = (q: number): number => ((quarterRow(activity, q)[3] as number) / (quarterRow(bridge, q)[7] as number)) * 4;
+const quarterClv = (q: number): number => (quarterRow(activity, q)[5] as number) * quarterPurchasesPerYear(q) * 3 * 0.4;
+const quarterMonthlyRevenue = (q: number): number => ((quarterRow(activity, q)[4] as number) / (quarterRow(bridge, q)[7] as number)) * (4 / 12);
 const periodAnswer = (i: number, from: number, to: number): boolean => {
   const date = options.periodEnd - (SAMPLE_INPUTS.surveyDaysBeforeEnd?.[i] as number);
   return date >= from && date <= to;
@@ -42,22 +49,21 @@ const periodAnswer = (i: number, from: number, to: number): boolean => {
 
 test("the KPI block evaluates DOMAIN.md's formulas on the sample inputs, and the churn of the sample purchases", () => {
   // the sample's inputs: channel rows by month (the quarter's are its three months: 0, 1 and 2 before
-  // its end month); AOV, purchases per year and monthly revenue per buyer from the sample's last year;
-  // a 3-year lifespan, 40 % margin
-  const { averageOrderValue: aov, purchasesPerYear: perYear, monthlyRevenuePerCustomer: monthly } = SAMPLE_INPUTS as { averageOrderValue: number; purchasesPerYear: number; monthlyRevenuePerCustomer: number };
+  // its end month); a 3-year lifespan, 40 % margin. AOV, purchases and revenue per active customer
+  // from the quarter's transactions (below).
   const quarter = SAMPLE_INPUTS.channels.filter((channel) => (channel.monthsBeforeEnd as number) <= 2);
   const [spend, won] = [quarter.reduce((sum, channel) => sum + Number(channel.spend), 0), quarter.reduce((sum, channel) => sum + Number(channel.newCustomers), 0)];
   expect(won).toBeGreaterThan(3);
   const cac = spend / won;
   expect(kpi("Customer acquisition cost (CAC)")).toBe(cac);
-  expectClose(kpi("Customer lifetime value (CLV)"), aov * perYear * 3 * 0.4, 1e-9);
+  expectClose(kpi("Customer lifetime value (CLV)"), quarterClv(0), 1e-9);
   // churn: the quarter's lapsed of its customers at the start, from the transactions (CX.CUSTOMER_BRIDGE)
   expect(bridge.length).toBe(14);
   expect(lastRow(bridge)[0]).toBe("2024-Q3");
   expect(kpi("Churn rate")).toBe(lastRow(bridge)[8]);
   expect(kpi("Churn rate")).toBe((lastRow(bridge)[6] as number) / (lastRow(bridge)[3] as number));
-  expectClose(kpi("LTV:CAC"), (aov * perYear * 3 * 0.4) / cac, 1e-12);
-  expectClose(kpi("CAC payback (months)"), cac / (monthly * 0.4), 1e-9);
+  expectClose(kpi("LTV:CAC"), quarterClv(0) / cac, 1e-12);
+  expectClose(kpi("CAC payback (months)"), cac / (quarterMonthlyRevenue(0) * 0.4), 1e-9);
   // the quarter's survey answers (dated in it): the CX functions on them
   const quarterAnswers = (answers: readonly unknown[]): unknown[][] => column(answers.filter((_, i) => periodAnswer(i, options.periodStart, options.periodEnd)));
   expect(quarterAnswers(SAMPLE_INPUTS.npsAnswers).length).toBeGreaterThan(40);
@@ -105,7 +111,8 @@ test("three sheets: the dashboard, its data and its workings, named for the peri
 test("a formula names the sheet of a name defined on another sheet, and only then", () => {
   expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!Acquired_Customers)");
   // the period's spend: the channel rows of its months (and any without a month)
-  expect(onData("B4")?.formula).toBe(`=SUM(Channel_Spend)-SUMIFS(Channel_Spend,Channel_Month,"<"&'Report 2024-Q3'!Period_Start)-SUMIFS(Channel_Spend,Channel_Month,">"&'Report 2024-Q3'!Period_End)`);
+  // (#N/A while the channel table's check, on the same sheet, reports a bad cell)
+  expect(onData("B4")?.formula).toBe(`=IF(Channel_Check<>"",NA(),SUM(Channel_Spend)-SUMIFS(Channel_Spend,Channel_Month,"<"&'Report 2024-Q3'!Period_Start)-SUMIFS(Channel_Spend,Channel_Month,">"&'Report 2024-Q3'!Period_End))`);
   const asOf = data.names.find((name) => name.name === "As_Of")?.range as string;
   expect(onData(asOf)?.formula).toBe("='Report 2024-Q3'!Period_End");
   // every qualified reference names a sheet of the report that defines that name
@@ -124,7 +131,7 @@ test("a formula names the sheet of a name defined on another sheet, and only the
 test("formulas read named inputs and table columns, not bare cell addresses", () => {
   expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!Acquired_Customers)");
   expect(spec.names.map((name) => name.name).sort()).toEqual([
-    "Acquisition_Cost", "Average_Order_Value", "CSAT_Score", "Churn_Rate", "Customers_End", "Customers_Lost", "Customers_Start", "Engagement_Score",
+    "Acquisition_Cost", "Average_Order_Value", "Avg_Order_Value", "CSAT_Score", "Churn_Rate", "Customers_End", "Customers_Lost", "Customers_Start", "Engagement_Score",
     "LTV_To_CAC", "Lapsed_Customers", "Lifetime_Value", "NPS_Margin_Of_Error", "Net_Promoter_Score", "Net_Revenue_Retention", "New_Customers", "Orders",
     "Payback_Months", "Period_Churn_Rate", "Period_End", "Period_Start", "Reactivated_Customers", "Repeat_Buyer_Share", "Revenue", "Satisfaction_Index",
     "Target_Average_Order_Value", "Target_CSAT", "Target_Churn", "Target_Customers_End", "Target_Engagement", "Target_LTV_CAC", "Target_NPS",
@@ -134,28 +141,31 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
   const csatTarget = spec.names.find((n) => n.name === "Target_CSAT")?.range as string;
   expect(spec.cells.filter((cell) => cell.formula === `=${csatTarget}`)).toHaveLength(1);
   expect(data.names.map((name) => name.name).sort()).toEqual([
-    "Acquired_Customers", "As_Of", "Avg_Order_Value", "Channel_Month", "Channel_New_Customers", "Channel_Spend", "Converted", "Engagement_Interactions", "Engagement_Measures",
+    "Acquired_Customers", "As_Of", "Channel_Check", "Channel_Month", "Channel_New_Customers", "Channel_Spend", "Converted", "Engagement_Interactions", "Engagement_Measures",
     "Engagement_Usage", "Engagement_Visits", "Gross_Margin", "Lapse_Days", "Lifespan_Years", "Marketing_Spend", "Monthly_Revenue", "Prospects", "Purchases_Per_Year",
-    "Survey_CSAT", "Survey_CSI", "Survey_Date", "Survey_NPS", "Trend_From", "Trend_To",
+    "Survey_CSAT", "Survey_CSI", "Survey_Check", "Survey_Date", "Survey_NPS", "Trend_From", "Trend_To",
   ]);
-  // the workings: the transaction table's columns and every figure's column of the period tables
+  // the workings: the transaction table's columns, every figure's column of the period tables, and
+  // the customer value per period: purchases per year, monthly revenue, CLV
   const workingsNames = sheetOf(report, "workings").names.map((name) => name.name);
-  expect(workingsNames).toEqual(expect.arrayContaining(["Tx_Customer", "Tx_Date", "Tx_Amount", "Trend_First_Day", "Trend_Customers_Start", "Trend_Lapsed", "Trend_Revenue", "Trend_Repeat_Buyer_Share"]));
+  expect(workingsNames).toEqual(expect.arrayContaining(["Tx_Customer", "Tx_Date", "Tx_Amount", "Trend_First_Day", "Trend_Customers_Start", "Trend_Lapsed", "Trend_Revenue", "Trend_Repeat_Buyer_Share", "Trend_Purchases_Per_Year", "Trend_Monthly_Revenue", "Trend_CLV"]));
   // and the acquisition per period: spend, new customers, CAC, LTV:CAC, payback
   expect(workingsNames).toEqual(expect.arrayContaining(["Trend_Marketing_Spend", "Trend_Acquired_Customers", "Trend_CAC", "Trend_LTV_CAC", "Trend_Payback_Months"]));
   // and the satisfaction per period: answers, NPS, CSAT
   expect(workingsNames).toEqual(expect.arrayContaining(["Trend_Survey_Answers", "Trend_NPS", "Trend_CSAT"]));
-  expect(workingsNames).toHaveLength(3 + 23 + 5 + 3);
+  expect(workingsNames).toHaveLength(3 + 23 + 3 + 5 + 3);
   // The report's figures are named on the dashboard where they stand, so other sheets can build on them (='Report 2024-Q3'!Churn_Rate).
   const named = (name: string): string | undefined => cellAt(spec, spec.names.find((n) => n.name === name)?.range as string)?.formula;
   expect(named("Churn_Rate")).toBe("=CX.CHURN(Customers_Start,Customers_Lost)");
   expect(named("Customers_Start")).toBe("=INDEX('Workings 2024-Q3'!Trend_Customers_Start,ROWS('Workings 2024-Q3'!Trend_Customers_Start)-0)");
   // the report period's answers: dated in it, or undated (blank answers left out, as CX.NPS skips them in a range)
-  expect(named("Net_Promoter_Score")).toBe(`=CX.NPS(FILTER('Data 2024-Q3'!Survey_NPS,('Data 2024-Q3'!Survey_NPS<>"")*(('Data 2024-Q3'!Survey_Date="")+('Data 2024-Q3'!Survey_Date>=Period_Start)*('Data 2024-Q3'!Survey_Date<=Period_End))))`);
+  // (#N/A while the survey table's check reports a bad cell)
+  expect(named("Net_Promoter_Score")).toBe(`=IF('Data 2024-Q3'!Survey_Check<>"",NA(),CX.NPS(FILTER('Data 2024-Q3'!Survey_NPS,('Data 2024-Q3'!Survey_NPS<>"")*(('Data 2024-Q3'!Survey_Date="")+('Data 2024-Q3'!Survey_Date>=Period_Start)*('Data 2024-Q3'!Survey_Date<=Period_End)))))`);
   expect(spec.names.find((n) => n.name === "Period_End")?.range).toBe("C2");
   // the totals are the channel table's sums, not typed-in inputs
   // the period's spend: the channel rows of its months (and any without a month)
-  expect(onData("B4")?.formula).toBe(`=SUM(Channel_Spend)-SUMIFS(Channel_Spend,Channel_Month,"<"&'Report 2024-Q3'!Period_Start)-SUMIFS(Channel_Spend,Channel_Month,">"&'Report 2024-Q3'!Period_End)`);
+  // (#N/A while the channel table's check, on the same sheet, reports a bad cell)
+  expect(onData("B4")?.formula).toBe(`=IF(Channel_Check<>"",NA(),SUM(Channel_Spend)-SUMIFS(Channel_Spend,Channel_Month,"<"&'Report 2024-Q3'!Period_Start)-SUMIFS(Channel_Spend,Channel_Month,">"&'Report 2024-Q3'!Period_End))`);
   expect(onData("B4")?.style).toBeUndefined();
   expect(allTables(report).map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
   // every name of a table column covers exactly that table's body
@@ -431,7 +441,7 @@ test("the demo's month tells a story: some targets met, some missed", () => {
 /** The first day of the quarter q quarters before 2024-Q3 (0: 2024-07-01), a date serial. */
 const firstDayOfQuarterBack = (q: number): number => Math.round((Date.UTC(2024, 6 - 3 * q, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
-test("the KPI cards have 环比 and 同比 where the workings hold their figure per period: CAC, LTV:CAC, payback (from the channel rows by month) and churn", () => {
+test("the KPI cards have 环比 and 同比 where the workings hold their figure per period: CAC, CLV, LTV:CAC, payback (from the channel rows by month and the transactions) and churn", () => {
   // the sample's channel rows by quarter (quarter q: the months 3q to 3q + 2 before the report quarter's end month)
   const quarterCac = (q: number): number => {
     const rows = SAMPLE_INPUTS.channels.filter((channel) => Math.floor((channel.monthsBeforeEnd as number) / 3) === q);
@@ -442,14 +452,21 @@ test("the KPI cards have 环比 and 同比 where the workings hold their figure 
   expect(at(`B${row}`)).toBe(quarterCac(0));
   expectClose(at(`C${row}`), quarterCac(0) / quarterCac(1) - 1, 1e-12);
   expectClose(at(`D${row}`), quarterCac(0) / quarterCac(4) - 1, 1e-12);
-  // LTV:CAC moves against CAC (CLV is one figure); payback with it
+  // CLV from each quarter's transactions; LTV:CAC and payback from each quarter's CLV, revenue and CAC
+  const clvRow = rowOf("Customer lifetime value (CLV)");
+  expectClose(at(`C${clvRow}`), quarterClv(0) / quarterClv(1) - 1, 1e-12);
+  expectClose(at(`D${clvRow}`), quarterClv(0) / quarterClv(4) - 1, 1e-12);
   const ltvCac = rowOf("LTV:CAC");
-  expectClose(at(`C${ltvCac}`), quarterCac(1) / quarterCac(0) - 1, 1e-12);
-  expectClose(at(`D${rowOf("CAC payback (months)")}`), quarterCac(0) / quarterCac(4) - 1, 1e-12);
+  expectClose(at(`C${ltvCac}`), (quarterClv(0) / quarterCac(0)) / (quarterClv(1) / quarterCac(1)) - 1, 1e-12);
+  const payback = (q: number): number => quarterCac(q) / (quarterMonthlyRevenue(q) * 0.4);
+  expectClose(at(`D${rowOf("CAC payback (months)")}`), payback(0) / payback(4) - 1, 1e-12);
+  // the data sheet's purchases per year and monthly revenue are the report quarter's, not typed in
+  expect(evaluateCx(report, "=Purchases_Per_Year", data)).toBeCloseTo(quarterPurchasesPerYear(0), 12);
+  expect(evaluateCx(report, "=Monthly_Revenue", data)).toBeCloseTo(quarterMonthlyRevenue(0), 12);
   // churn's in points, as the period figure's
   expect(cellAt(spec, `C${rowOf("Churn rate")}`)?.formula).toBe(cellAt(spec, `C${rowOf("Churn rate in the period")}`)?.formula?.replace(/B\d+/, `B${rowOf("Churn rate")}`));
-  // no figure per period (CLV, engagement): a dash
-  for (const label of ["Customer lifetime value (CLV)", "Customer engagement (0-100)"]) expect(cellAt(spec, `C${rowOf(label)}`)?.formula).toBe('="–"');
+  // no figure per period (engagement): a dash
+  expect(cellAt(spec, `C${rowOf("Customer engagement (0-100)")}`)?.formula).toBe('="–"');
   // NPS and CSAT per quarter from the dated answers: NPS's change in points, CSAT's in percentage points
   const quarterOf = (q: number): [number, number] => [firstDayOfQuarterBack(q), firstDayOfQuarterBack(q - 1) - 1];
   const answersIn = (values: readonly unknown[], q: number): unknown[][] => column(values.filter((_, i) => periodAnswer(i, ...quarterOf(q))));

@@ -103,9 +103,10 @@ test("the plan writes each part of the sheet as its own block, without the blank
   }, { rows: 0, columns: 0 });
   expect(written.size).toBe(spec.cells.filter((cell) => cell.formula !== undefined || (cell.value !== undefined && cell.value !== "") || cell.numberFormat !== undefined).length);
   expect(written.size).toBeLessThan(box.rows * box.columns);
-  // styles go by runs down a column: the 13 scalar inputs are one area, the survey answers per column another
-  // (the 7 inputs transactions cannot give, the lapse window below the as-of date; the first survey column)
-  expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B6:B12", "B14", `D5:D${4 + SAMPLE_INPUTS.npsAnswers.length}`]));
+  // styles go by runs down a column: the typed scalar inputs by runs, the survey answers per column another
+  // (the 4 inputs transactions cannot give: lifespan and margin, prospects and converted, either side of
+  // the monthly revenue the period tables give; the lapse window below the as-of date; the first survey column)
+  expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B7:B8", "B10:B11", "B13", `D5:D${4 + SAMPLE_INPUTS.npsAnswers.length}`]));
   // the typed-in targets (E): the period figures', CSAT to payback and NPS (churn's is the period's; the second CSAT target reads the first)
   expect(plan.styles.input?.split(",")).toEqual(["E10", "E13:E15", "E17:E19", "E35:E38", "E42"]);
   expect(planWrite(data).styles.helper).toBeUndefined();

@@ -1,0 +1,76 @@
+/**
+ * Checks of the report's own input tables (channel spend, survey answers), in built-in formulas so
+ * they work in both formula modes and without the add-in. SUM, SUMIFS and COUNTIFS pass over a text
+ * such as "Oct" typed in a Month column, and COUNTIFS counts an answer of 11 as a promoter: the
+ * figures would be silently wrong. So each table gets one check cell that names the first bad cell
+ * ("Month: H9 is not a date"), and every figure read from the table is #N/A while the check is not
+ * empty (`guarded`).
+ */
+import { fillTemplate, type Locale } from "../i18n/locale";
+import { reportLabels } from "../i18n/reportLabels";
+
+/** The check cell's format: its message in red (a text section only; the cell is empty when all is well). */
+export const CHECK_FORMAT = "[Red]@";
+
+/** What a column of an input table must hold (blanks are always allowed: no answer, no month). */
+export type InputRule =
+  /** A number of 0 or more (spend, new customers). */
+  | { readonly kind: "amount" }
+  /** A date (an Excel serial of 1 or more). */
+  | { readonly kind: "date" }
+  /** A number from `from` to `to` (CSI 1–10, whose answers may be an attribute's average). */
+  | { readonly kind: "between"; readonly from: number; readonly to: number }
+  /** A whole-number answer on a scale (NPS 0–10, CSAT 1–5). */
+  | { readonly kind: "scale"; readonly from: number; readonly to: number };
+
+export interface CheckedColumn {
+  /** The column's name (a range of one column), e.g. "Channel_Month". */
+  readonly name: string;
+  /** The column's header as the user sees it, for the message. */
+  readonly header: string;
+  readonly rule: InputRule;
+}
+
+/**
+ * The array of the column's bad cells (1 where bad): text, or a number the rule refuses. ISTEXT and
+ * not COUNTIF(…,"*"): LibreOffice's wildcards match numbers too. A scale's answers are matched against
+ * the list of its whole numbers, which refuses both fractions and answers off the scale.
+ */
+function badCells(column: CheckedColumn): string {
+  const r = column.name;
+  const { rule } = column;
+  const refused = rule.kind === "amount" ? `(${r}<0)`
+    : rule.kind === "date" ? `(${r}<1)`
+      : rule.kind === "between" ? `((${r}<${rule.from})+(${r}>${rule.to}))`
+        : `ISNA(MATCH(${r},{${Array.from({ length: rule.to - rule.from + 1 }, (_, k) => rule.from + k).join(",")}},0))`;
+  return `ISTEXT(${r})+ISNUMBER(${r})*${refused}`;
+}
+
+/** The message for a bad cell of the column, split around the cell's address. */
+function messageParts(column: CheckedColumn, locale: Locale): [string, string] {
+  const { rule } = column;
+  const key = ({ amount: "checkAmount", date: "checkDate", between: "checkBetween", scale: "checkScale" } as const)[rule.kind];
+  const text = fillTemplate(reportLabels[key][locale], { column: column.header, ...("from" in rule ? { from: rule.from, to: rule.to } : {}) });
+  const [before, after = ""] = text.replace(/"/g, '""').split("{cell}") as [string, string?];
+  return [before, after];
+}
+
+/**
+ * The check cell's formula: empty while every column holds what its rule allows, else a message
+ * naming the first column with a bad cell and that cell's address (the columns in order).
+ */
+export function inputCheckFormula(columns: readonly CheckedColumn[], locale: Locale): string {
+  const body = columns.reduceRight((otherwise, column) => {
+    const bad = badCells(column);
+    const [before, after] = messageParts(column, locale);
+    const firstBad = `ROW(INDEX(${column.name},MATCH(TRUE,INDEX(${bad}>0,0),0)))`;
+    return `IF(SUMPRODUCT(${bad})>0,"${before}"&ADDRESS(${firstBad},COLUMN(${column.name}),4)&"${after}",${otherwise})`;
+  }, '""');
+  return `=${body}`;
+}
+
+/** A figure read from a checked table: #N/A while the table's check cell reports a bad cell. */
+export function guarded(check: string | undefined, formula: string): string {
+  if (check === undefined) return formula;
+  return `=IF(${check}<>"",NA(),${formula.replace(/^=/, "")})`;
+}
