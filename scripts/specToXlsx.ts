@@ -15,10 +15,12 @@ import { addCharts, escapeXml } from "./xlsxCharts";
  * and other programs read them only so); Office.js formulas, like a user typing, name them plainly.
  */
 const FUTURE_FUNCTIONS = /(?<![\w.])(PERCENTILE\.INC|PERCENTILE\.EXC|QUARTILE\.INC|STDEV\.S|STDEV\.P|MAXIFS|MINIFS|IFS|CONCAT|TEXTJOIN)\(/g;
+/** The dynamic-array functions a file names with a second prefix (a CX-mode report's FILTER of the dated answers). */
+const WORKSHEET_FUNCTIONS = /(?<![\w.])(FILTER|SORT)\(/g;
 
 /** A formula as an .xlsx file stores it: no leading "=", future functions prefixed (text literals left alone). */
 export function fileFormula(formula: string): string {
-  return outsideText(formula.slice(1), (part) => part.replace(FUTURE_FUNCTIONS, "_xlfn.$1("));
+  return outsideText(formula.slice(1), (part) => part.replace(FUTURE_FUNCTIONS, "_xlfn.$1(").replace(WORKSHEET_FUNCTIONS, "_xlfn._xlws.$1("));
 }
 
 const FILLS: Record<string, string> = { heading: "FFDEEAF6", input: "FFFFF2CC", helper: "FFF2F2F2" };

@@ -525,11 +525,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const tableCount = trendCount + yearBack;
   const trendFrom = firstDayOf(periodIndex(options.periodEnd, kind) - tableCount + 1, kind);
   const needSurvey = needed.includes("survey");
-  // The report's own survey table has a date column; a linked one (three columns) counts as the report period's.
-  const datedSurvey = needSurvey && source.survey === undefined;
+  // The report's own survey table has a date column; a linked one may have it as a fourth column (its
+  // answers then count by date too), else they all count for the report period.
+  const datedSurvey = needSurvey && (source.survey === undefined || source.survey.columns > 3);
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
-    ["Survey_NPS", "Survey_CSAT", "Survey_CSI"].forEach((name, j) => parts.data.names.push({ name, range: linkedReference(survey, j), external: true }));
+    ["Survey_NPS", "Survey_CSAT", "Survey_CSI", "Survey_Date"].slice(0, survey.columns).forEach((name, j) => parts.data.names.push({ name, range: linkedReference(survey, j), external: true }));
   } else if (needSurvey) {
     const survey = addTable("data", "CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
       { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.npsAnswers[i]) },
@@ -548,7 +549,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     ]);
   }
   // The check of the report's own survey and channel tables (none for linked ones: the user's own data).
-  const surveyCheck = datedSurvey ? "Survey_Check" : undefined;
+  const surveyCheck = needSurvey && source.survey === undefined ? "Survey_Check" : undefined;
   const channelCheck = source.costs === undefined ? "Channel_Check" : undefined;
   // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
   const costs = source.costs;
@@ -563,9 +564,17 @@ export function buildReport(options: ReportOptions): ReportSpec {
     },
     { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.spend) : link(costs, 1) },
     { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT_FORMAT, style: costs === undefined ? "input" : "helper", content: costs === undefined ? input((i) => inputs.channels[i]?.newCustomers) : link(costs, 2) },
-    // The month of each row (own table only; a linked table counts for the report period as a whole).
-    ...(costs === undefined ? [{ header: t("channelMonth"), name: "Channel_Month", width: 80, format: MONTH_FORMAT, style: "input" as const, content: input((i) => monthOf(inputs.channels[i])) }] : []),
+    // The month of each row: typed in the report's own table, mirrored from a linked table's fourth
+    // column (without it, a linked table counts for the report period as a whole).
+    ...(costs === undefined ? [{ header: t("channelMonth"), name: "Channel_Month", width: 80, format: MONTH_FORMAT, style: "input" as const, content: input((i) => monthOf(inputs.channels[i])) }]
+      : costs.columns > 3 ? [{
+        header: t("channelMonth"), name: "Channel_Month", width: 80, format: MONTH_FORMAT, style: "helper" as const,
+        // a blank month stays blank (a plain reference would make it 0, a month before every period)
+        content: (i: number) => ({ formula: `=IF(ISBLANK(${linkedReference(costs, 3, i)}),"",${linkedReference(costs, 3, i)})` }),
+      }] : []),
   ]);
+  // Whether the channel rows have months: the report period's spend is then the rows of its months.
+  const channelMonths = costs === undefined || costs.columns > 3;
   if (costs === undefined) {
     addInputCheck(channels.column(0), "Channel_Check", [
       { name: "Channel_Spend", header: t("spend"), rule: { kind: "amount" } },
@@ -582,7 +591,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     }, (cell) => putOn("workings", cell), parts.workings.names, parts.workings.widths);
     parts.workings.nextColumn = PERIOD_TABLE_COLUMNS + 1;
     const belowValue = addValueTable(below + 1);
-    const belowAcquisition = costs === undefined && sections.dimensions ? addAcquisitionTable(belowValue + 1) : belowValue;
+    const belowAcquisition = channelMonths && sections.dimensions ? addAcquisitionTable(belowValue + 1) : belowValue;
     if (datedSurvey && sections.satisfaction) addSatisfactionTable(belowAcquisition + 1);
   }
 
@@ -766,7 +775,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   data({ address: "A3", value: t("inputs"), style: "heading" });
   data({ address: "A4", value: t("marketingSpendTotal"), style: "label" });
   // The report period's spend and new customers: the channel rows of its months (and those without a month).
-  const inPeriod = (name: string): string => (costs === undefined ? guarded(channelCheck, `=SUM(${name})-SUMIFS(${name},Channel_Month,"<"&Period_Start)-SUMIFS(${name},Channel_Month,">"&Period_End)`) : `=SUM(${name})`);
+  const inPeriod = (name: string): string => (channelMonths ? guarded(channelCheck, `=SUM(${name})-SUMIFS(${name},Channel_Month,"<"&Period_Start)-SUMIFS(${name},Channel_Month,">"&Period_End)`) : `=SUM(${name})`);
   data({ address: "B4", formula: inPeriod("Channel_Spend"), numberFormat: money });
   data({ address: "A5", value: t("newCustomersTotal"), style: "label" });
   parts.data.widths[0] = Math.max(widthFor(t("marketingSpendTotal"), 0), widthFor(t("newCustomersTotal"), 0), widthFor(t("asOf"), 0), parts.data.widths[0] ?? 0);
@@ -981,7 +990,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const onData = sheetQualifier(sheetNames.data);
     // With the trend, its charts take the first slots; without it, CAC by channel (the data sheet's
     // table), when its rows are one per channel (no month: a bar per row would repeat each channel).
-    const monthly = costs === undefined && inputs.channels.some((channel) => monthOf(channel) !== undefined);
+    const monthly = costs === undefined ? inputs.channels.some((channel) => monthOf(channel) !== undefined) : channelMonths;
     if (!trend && !monthly) chart({ type: "BarClustered", categories: `${onData}${channels.column(0)}${channels.first}:${channels.column(0)}${channels.last}`, series: [{ name: t("cacByChannel"), values: `${onData}${channels.column(1)}${channels.first}:${channels.column(1)}${channels.last}` }], title: t("cacByChannel") });
   }
 
@@ -1019,8 +1028,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
   }
 
   if (sections.lifecycle) {
-    // DOMAIN.md §3: stage, goal, main metric and its value.
-    heading("lifecycle", [t("stage"), t("goal"), t("mainMetric"), t("value")]);
+    // DOMAIN.md §3: stage and goal, the main metric's value and name.
+    heading("lifecycle", [t("stageAndGoal"), t("value"), t("mainMetric")]);
     const stages: [ReportLabel, ReportLabel, ReportLabel, string, string, string][] = [
       ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT_FORMAT],
       ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", money],
@@ -1030,10 +1039,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
       ["stageChurn", "goalChurn", "metricChurn", churnFormulas.cx, churnFormulas.portable, PERCENT_FORMAT],
     ];
     for (const [stage, goal, metric, cxFormula, portableFormula, format] of stages) {
-      put({ address: `A${row}`, value: t(stage), style: "label" });
-      put({ address: `B${row}`, value: t(goal) });
+      const label = fillTemplate(t("stageWithGoal"), { stage: t(stage), goal: t(goal) });
+      put({ address: `A${row}`, value: label, style: "label" });
+      parts.dashboard.widths[0] = widthFor(label, parts.dashboard.widths[0] ?? 0);
+      put({ address: `B${row}`, formula: cx ? cxFormula : portableFormula, numberFormat: format, style: "kpi" });
+      // the metric's name stands right of its value, its text free to run on over the empty cells beside
       put({ address: `C${row}`, value: t(metric) });
-      put({ address: `D${row}`, formula: cx ? cxFormula : portableFormula, numberFormat: format, style: "kpi" });
       row++;
     }
     row++;

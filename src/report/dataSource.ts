@@ -40,7 +40,7 @@ export type DataSource = Readonly<Partial<Record<PickKind, LinkedRange>>>;
 
 /** Why a pick cannot be used, as a message key and its parameters (the pane words it in the user's language). */
 export interface PickProblem {
-  readonly key: "pickColumns" | "pickEmpty" | "pickBlank" | "pickNotNumber" | "pickNotDate" | "pickNegative" | "pickNotWhole" | "pickScale" | "pickTooLarge";
+  readonly key: "pickColumns" | "pickColumnsOptional" | "pickEmpty" | "pickBlank" | "pickNotNumber" | "pickNotDate" | "pickNegative" | "pickNotWhole" | "pickScale" | "pickTooLarge";
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -54,6 +54,13 @@ export const PICK_COLUMNS: Readonly<Record<PickKind, readonly string[]>> = {
   customerSummary: ["customer_id", "first_purchase", "last_purchase", "days_since_last", "orders", "revenue", "frequency", "recency", "age", "monetary"],
   periodTable: ["period", "first_day", "last_day", "customers_start", "new_customers", "reactivated", "lapsed", "customers_end", "churn_rate"],
 };
+
+/**
+ * An optional last column a pick may have: the answers' date, the costs' month (a date in it). Then
+ * the report reads each period's answers and spend, as with its own tables; without it, all count for
+ * the report period. Blank cells in it count for the report period too.
+ */
+export const OPTIONAL_DATE_COLUMN: Readonly<Partial<Record<PickKind, string>>> = { survey: "date", costs: "month" };
 
 /** Per kind: the columns that hold numbers (a header row has text there), the date columns, the whole-number ones, and those that may be blank. */
 const COLUMN_TYPES: Readonly<Record<PickKind, { numbers: readonly number[]; dates: readonly number[]; whole: readonly number[]; blank: readonly number[] }>> = {
@@ -85,12 +92,19 @@ function cellName(sheet: string, top: { row: number; column: number }, r: number
 export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickResult {
   const picked = parseRange(pick.address);
   const top = picked?.sheet === undefined ? undefined : { sheet: picked.sheet, row: picked.top, column: picked.left };
-  const expected = PICK_COLUMNS[kind];
   const columns = pick.values[0]?.length ?? 0;
+  const optional = OPTIONAL_DATE_COLUMN[kind];
+  const dated = optional !== undefined && columns === PICK_COLUMNS[kind].length + 1;
+  const expected = dated ? [...PICK_COLUMNS[kind], optional] : PICK_COLUMNS[kind];
   const fail = (key: PickProblem["key"], params: Record<string, string | number> = {}): PickResult => ({ ok: false, problem: { key, params } });
-  if (top === undefined || columns !== expected.length) return fail("pickColumns", { expected: expected.length, columns: expected.join(", "), got: columns });
+  if (top === undefined || columns !== expected.length) {
+    const required = { expected: PICK_COLUMNS[kind].length, columns: PICK_COLUMNS[kind].join(", "), got: columns };
+    return optional === undefined ? fail("pickColumns", required) : fail("pickColumnsOptional", { ...required, more: required.expected + 1 });
+  }
   // A header row: text in every column that holds numbers (all but the id, the channel, the period label).
-  const types = COLUMN_TYPES[kind];
+  const kindTypes = COLUMN_TYPES[kind];
+  // The optional date column: a date, or blank.
+  const types = dated ? { ...kindTypes, numbers: [...kindTypes.numbers, columns - 1], dates: [...kindTypes.dates, columns - 1], blank: [...kindTypes.blank, columns - 1] } : kindTypes;
   const numericColumns = types.numbers;
   const first = pick.values[0] ?? [];
   const header = numericColumns.every((c) => typeof first[c] === "string" && first[c] !== "" && Number.isNaN(Number(first[c])));
@@ -118,7 +132,7 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickRe
       if (isDate && !(value >= 1)) return fail("pickNotDate", { cell, value: shown });
       if (value < 0) return fail("pickNegative", { cell, value: shown });
       if (types.whole.includes(c) && !Number.isInteger(value)) return fail("pickNotWhole", { cell, value: shown });
-      if (kind === "survey") {
+      if (kind === "survey" && !isDate) {
         const [low, high, whole] = ([[0, 10, true], [1, 5, true], [1, 10, false]] as const)[c] as readonly [number, number, boolean];
         if (value < low || value > high || (whole && !Number.isInteger(value))) return fail("pickScale", { cell, value: shown, low, high });
       }

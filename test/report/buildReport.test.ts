@@ -279,7 +279,11 @@ test("every KPI has a target and a traffic light; CAC and CLV are held against e
 });
 
 test("the lifecycle table of DOMAIN.md §3: conversion, and AOV, repurchase and churn of the quarter's purchases", () => {
-  const value = (stage: string): number => evaluateCx(report, cellAt(spec, `D${rowOf(stage)}`)?.formula as string);
+  // each row: its stage and goal, the value beside it, then the metric's name
+  const stageRow = (stage: string): number => Number(spec.cells.find((cell) => typeof cell.value === "string" && cell.value.startsWith(`${stage}: `) && cell.address.startsWith("A"))?.address.slice(1));
+  expect(cellAt(spec, `A${stageRow("Conversion")}`)?.value).toBe("Conversion: turn prospects into customers");
+  expect(cellAt(spec, `C${stageRow("Conversion")}`)?.value).toBe("Average order value");
+  const value = (stage: string): number => evaluateCx(report, cellAt(spec, `B${stageRow(stage)}`)?.formula as string);
   expect(value("Acquisition")).toBe(200 / 8000);
   // PERIOD_KPIS: period, buyers, new buyers, orders, revenue, AOV, orders per buyer, repeat-buyer share
   expect(lastRow(activity)[0]).toBe("2024-Q3");

@@ -2,9 +2,17 @@
  * "My data": each pick is checked (columns, header, types, size) with the offending cell named, and a
  * report on the user's data links to their ranges instead of holding sample figures.
  */
-import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { specToXlsx, type DataSheet } from "../../scripts/specToXlsx";
+import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { checkPick, linkedAddress, linkedReference, type LinkedRange, type Pick } from "../../src/report/dataSource";
+import * as cx from "../../src/functions/functions";
+import { expectClose } from "../helpers/close";
+import { invocation } from "../helpers/excel";
 import { allNames, allTables, cellAt, sheetOf } from "../helpers/evaluateReport";
+import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 
 const transactions: Pick = {
   address: "'Sales data'!B4:D8",
@@ -87,4 +95,64 @@ describe("a report on the user's data", () => {
     expect(cellAt(workings, `${left}5`)?.formula).toBe("='Sales data'!$B$5");
     expect(workings.names.find((n) => n.name === "Tx_Customer")).toEqual({ name: "Tx_Customer", range: `${left}5:${left}7` });
   });
+});
+
+describe("a survey or cost table with a date column", () => {
+  test("a fourth column of dates (blanks allowed) is taken; a text in it is refused, naming the cell", () => {
+    const survey: Pick = { address: "S!A1:D3", values: [["NPS", "CSAT", "CSI", "Date"], [9, 5, 7, 45500], [3, 2, "", ""]] };
+    expect(checkPick("survey", survey, false)).toEqual({ ok: true, range: { sheet: "S", row: 1, column: 0, rows: 2, columns: 4 } });
+    expect(checkPick("costs", { address: "C!A1:D1", values: [["Web", 500, 4, 45474]] }, false)).toEqual({ ok: true, range: { sheet: "C", row: 0, column: 0, rows: 1, columns: 4 } });
+    expect(checkPick("costs", { address: "C!A1:D2", values: [["Web", 500, 4, 45474], ["Fair", 900, 3, "Oct"]] }, false)).toEqual({ ok: false, problem: { key: "pickNotDate", params: { cell: "C!D2", value: "Oct" } } });
+    expect(checkPick("survey", { address: "S!A1:D1", values: [[9, 5, 7, 0]] }, false)).toEqual({ ok: false, problem: { key: "pickNotDate", params: { cell: "S!D1", value: "0" } } });
+    // five columns: the message names the three needed and the optional fourth
+    expect(checkPick("costs", { address: "C!A1:E1", values: [["Web", 500, 4, 45474, 1]] }, false)).toEqual({ ok: false, problem: { key: "pickColumnsOptional", params: { expected: 3, more: 4, columns: "channel, spend, new customers", got: 5 } } });
+  });
+});
+
+describe("a report linked to a dated survey and to costs by month", () => {
+  // 2024-09 (45536 to 45565): answers dated before, in and after it, and undated; cost rows of August,
+  // September, October and without a month
+  const SURVEY: DataSheet = { name: "Survey", rows: [["NPS", "CSAT", "CSI", "Date"], [10, 5, 9, 45530], [9, 4, 8, 45540], [3, 2, 4, 45550], [10, 5, 10, 45565], [0, 1, 1, 45570], [7, 3, 6, null], [9, 4, 7, 45536]] };
+  const COSTS: DataSheet = { name: "Costs", rows: [["Channel", "Spend", "New customers", "Month"], ["Search", 1200, 6, 45505], ["Search", 1500, 5, 45536], ["Social", 800, 4, 45536], ["Social", 700, 9, 45566], ["Fair", 300, 1, null]] };
+  const survey: LinkedRange = { sheet: "Survey", row: 1, column: 0, rows: 7, columns: 4 };
+  const costs: LinkedRange = { sheet: "Costs", row: 1, column: 0, rows: 5, columns: 4 };
+  const options: ReportOptions = {
+    title: "Linked", periodStart: 45536, periodEnd: 45565, currency: "CNY", locale: "en-US", formulaMode: "portable",
+    targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS, source: { survey, costs },
+  };
+
+  test("the answers' dates and the rows' months are linked: the period's figures and the tables per period read them", () => {
+    const report = buildReport({ ...options, formulaMode: "cx" });
+    const names = allNames(report);
+    expect(names.find((n) => n.name === "Survey_Date")).toEqual({ name: "Survey_Date", range: "'Survey'!$D$2:$D$8", external: true });
+    const data = sheetOf(report, "data");
+    // the channel table mirrors the month too, and the period's spend is the rows of its months
+    expect(data.cells.filter((cell) => cell.formula?.includes("'Costs'!$D$")).map((cell) => cell.formula)).toEqual([2, 3, 4, 5, 6].map((r) => `=IF(ISBLANK('Costs'!$D$${r}),"",'Costs'!$D$${r})`));
+    expect(cellAt(report, "B4", data)?.formula).toMatch(/^=SUM\(Channel_Spend\)-SUMIFS\(Channel_Spend,Channel_Month,/);
+    expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(["Trend_Marketing_Spend", "Trend_Survey_Answers", "Trend_NPS"]));
+    // no check cell over a linked table (the pick was checked); a linked table without the column keeps counting as a whole
+    expect(names.some((n) => n.name === "Survey_Check" || n.name === "Channel_Check")).toBe(false);
+    const undated = buildReport({ ...options, formulaMode: "cx", source: { survey: { ...survey, columns: 3 }, costs: { ...costs, columns: 3 } } });
+    expect(allNames(undated).some((n) => n.name === "Survey_Date" || n.name === "Channel_Month" || n.name === "Trend_NPS")).toBe(false);
+    expect(cellAt(undated, "B4", sheetOf(undated, "data"))?.formula).toBe("=SUM(Channel_Spend)");
+  });
+
+  testWithLibreOffice("recalculated by LibreOffice: September's answers and spend, the undated counted, the others left out", async () => {
+    const report = buildReport(options);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-linked-")), "report.xlsx");
+    await specToXlsx(report, file, [SURVEY, COSTS]);
+    const [values = new Map<string, unknown>()] = await recalculate(file);
+    const valueOf = (role: "dashboard" | "data", name: string): unknown => {
+      const sheet = sheetOf(report, role);
+      return values.get(`${sheet.name}!${sheet.names.find((n) => n.name === name)?.range as string}`);
+    };
+    // in September or undated: 9, 3, 10, 7, 9 (NPS); 4, 2, 5, 3, 4 (CSAT)
+    const nps = cx.NPS([[9], [3], [10], [7], [9]], null, null, invocation())[0]?.[0] as number;
+    expectClose(valueOf("dashboard", "Net_Promoter_Score") as number, nps, 1e-9);
+    expect(nps).toBe(40); // 3 promoters, 1 detractor of 5
+    expect(valueOf("dashboard", "CSAT_Score")).toBe(3 / 5);
+    // September's rows and the one without a month: 1500 + 800 + 300 for 5 + 4 + 1 new customers
+    expect([valueOf("data", "Marketing_Spend"), valueOf("data", "Acquired_Customers")]).toEqual([2600, 10]);
+    expect(valueOf("dashboard", "Acquisition_Cost")).toBe(260);
+  }, 180_000);
 });

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { specToXlsx } from "../../scripts/specToXlsx";
+import { fileFormula, specToXlsx } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { trafficLightRules } from "../../src/report/sheetSpec";
 import { writeReport } from "../../src/writer/writeReport";
@@ -81,4 +81,17 @@ test("headers over figures align right, as the figures do; headers over text sta
   const sheet = book.worksheets[0] as ExcelJS.Worksheet;
   expect(sheet.getCell(header("Value")?.address as string).alignment?.horizontal).toBe("right");
   expect(sheet.getCell(header("Metric")?.address as string).alignment?.horizontal).toBeUndefined();
+});
+
+test("a CX-mode report's FILTER of the dated answers is stored as Excel stores a dynamic-array function", async () => {
+  expect(fileFormula('=CX.NPS(FILTER(A1:A3,B1:B3>0))&"FILTER(x)"&STDEV.S(C1:C3)')).toBe('CX.NPS(_xlfn._xlws.FILTER(A1:A3,B1:B3>0))&"FILTER(x)"&_xlfn.STDEV.S(C1:C3)');
+  const spec = buildReport({ ...options, formulaMode: "cx" });
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xlsx-")), "report.xlsx");
+  await specToXlsx(spec, file);
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const dashboard = await zip.file("xl/worksheets/sheet1.xml")?.async("string") as string;
+  const formulas = [...dashboard.matchAll(/<f[^>]*>([^<]*)<\/f>/g)].map((match) => match[1] as string);
+  // NPS, its margin, CSAT (twice) and CSI read the period's answers through FILTER
+  expect(formulas.filter((formula) => formula.includes("_xlfn._xlws.FILTER(")).length).toBe(5);
+  expect(formulas.filter((formula) => /(?<![\w.])FILTER\(/.test(formula))).toEqual([]);
 });
