@@ -32,6 +32,14 @@ export const reportLabels = {
   trendAov: { "en-US": "AOV", "zh-CN": "客单价" },
   trendRepeat: { "en-US": "Repeat buyers", "zh-CN": "复购占比" },
   trendNrr: { "en-US": "NRR", "zh-CN": "净收入留存" },
+  inactiveShare: { "en-US": "Inactive share (of all who have bought)", "zh-CN": "失效客户占比（占全部已购客户）" },
+  trendValueTable: { "en-US": "Trend: customer value, acquisition and satisfaction", "zh-CN": "趋势：客户价值、获客与满意度" },
+  trendClv: { "en-US": "CLV", "zh-CN": "客户终身价值" },
+  trendPayback: { "en-US": "Payback (months)", "zh-CN": "回收期（月）" },
+  trendAcquired: { "en-US": "Acquired", "zh-CN": "获客数" },
+  trendAnswers: { "en-US": "Answers", "zh-CN": "答卷数" },
+  trendNps: { "en-US": "NPS", "zh-CN": "净推荐值" },
+  trendCsat: { "en-US": "CSAT", "zh-CN": "满意度" },
   trendMom: { "en-US": "MoM", "zh-CN": "环比" },
   trendYoy: { "en-US": "YoY", "zh-CN": "同比" },
   newCustomersPeriod: { "en-US": "New customers", "zh-CN": "新增客户" },
@@ -166,6 +174,15 @@ export const reportLabels = {
   linked_customerSummary: { "en-US": "Customer summary (database query) from", "zh-CN": "客户汇总（数据库查询）来源" },
   linked_periodTable: { "en-US": "Customer bridge (database query) from", "zh-CN": "客户桥表（数据库查询）来源" },
   summaryLinked: { "en-US": "Customer summary, linked to", "zh-CN": "客户汇总，链接自" },
+  // The definitions note under the title block ({days}: the lapse window, a live reference).
+  definitionsNote: {
+    "en-US": "Active: last purchase under {days} days old (the lapse window) · Churn: lapsed in the period ÷ active at its start · MoM: on the period before · YoY: on the same period a year before",
+    "zh-CN": "活跃客户：最近一次购买距今不足 {days} 天（流失判定天数）· 流失率：本期流失 ÷ 期初活跃 · 环比：对上期 · 同比：对去年同期",
+  },
+  sourcesNote: {
+    "en-US": "Sources: transactions (workings sheet); spend by channel, survey answers, lifespan and margin (data sheet)",
+    "zh-CN": "来源：交易记录（底稿表）；各渠道支出、调查答案、客户寿命与毛利率（数据表）",
+  },
   fromQueriesNote: {
     "en-US": "Figures from database queries (sql/ of the add-in): RFM from the per-customer summary, as of the query's date; customers at the start and lapsed from the customer bridge rows of this period.",
     "zh-CN": "数字来自数据库查询（加载项的 sql/）：RFM 来自客户汇总（截至查询日期）；期初客户与流失客户来自本期的客户桥表行。",

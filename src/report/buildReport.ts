@@ -370,6 +370,8 @@ interface TableColumn {
 }
 
 /** Where the tables of the data and workings sheets start: heading row, header row, and the first column (data: D, right of the scalar inputs; workings: A). */
+/** A text set off by two spaces from the figure at the right edge of the cell before it (a text format). */
+const SET_OFF_TEXT = '"  "@';
 const TABLE_HEADING_ROW = 3;
 const TABLE_HEADER_ROW = 4;
 const TABLE_FIRST_COLUMN: Readonly<Record<Exclude<SheetRole, "dashboard">, number>> = { data: 3, workings: 0 };
@@ -670,7 +672,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   function addAcquisitionTable(top: number): number {
     const columns = [
       [t("spend"), "Trend_Marketing_Spend", money], [t("newCustomers"), "Trend_Acquired_Customers", COUNT_FORMAT],
-      [t("cacShort"), "Trend_CAC", money], [t("ltvCac"), "Trend_LTV_CAC", '0.00"x"'], [t("payback"), "Trend_Payback_Months", "0.0"],
+      [t("cacShort"), "Trend_CAC", money], [t("ltvCac"), "Trend_LTV_CAC", formats.ratio], [t("payback"), "Trend_Payback_Months", formats.months],
     ] as const;
     return addPerPeriodTable(top, t("acquisitionTable"), columns, (i, r) => [
       guarded(channelCheck, `=SUMIFS(Channel_Spend,${datedIn("Channel_Month", i)})`), guarded(channelCheck, `=SUMIFS(Channel_New_Customers,${datedIn("Channel_Month", i)})`),
@@ -824,6 +826,13 @@ export function buildReport(options: ReportOptions): ReportSpec {
       row++;
     }
   }
+  // The definitions note under the title block: what active, churn and the changes mean, with the
+  // lapse window as typed on the data sheet, and where the figures come from.
+  if (trend) {
+    const [before, after = ""] = t("definitionsNote").split("{days}") as [string, string?];
+    put({ address: "A5", formula: `="${before}"&Lapse_Days&"${after}"`, numberFormat: TEXT_RESULT });
+    put({ address: "A6", value: t("sourcesNote") });
+  }
   // The dashboard's sections start under its title block.
   row = 7;
   // Where the report period's revenue bridge stands on the dashboard, for its chart.
@@ -860,7 +869,15 @@ export function buildReport(options: ReportOptions): ReportSpec {
       for (const name of figureNames) names.push({ name, range: `B${row}` });
       row++;
     }
-    row++;
+    // The inactive share at the period's end (DOMAIN.md §1) with the lapse window as its threshold, so
+    // that it is 1 − active ÷ all who have bought: more than W − 1 whole days since the last purchase is
+    // W or more. CX: CX.INACTIVE_SHARE; built-in: each customer's first purchase day, counted up to the end.
+    const everBought = `COUNTIFS(Tx_Previous,0,Tx_First_Of_Day,1,Tx_Day,"<="&Period_End)`;
+    put({ address: `A${row}`, value: t("inactiveShare"), style: "label" });
+    put({ address: `B${row}`, formula: cx ? "=CX.INACTIVE_SHARE(Tx_Customer,Tx_Date,Period_End,Lapse_Days-1)" : `=IF(${everBought}=0,NA(),1-Customers_End/${everBought})`, numberFormat: PERCENT_FORMAT, style: "kpi" });
+    for (const letter of ["C", "D"]) put({ address: `${letter}${row}`, formula: `="${NO_CHANGE}"`, numberFormat: CHANGE_FORMAT });
+    names.push({ name: "Inactive_Share", range: `B${row}` });
+    row += 2;
     // The revenue bridge of the report period: from the period before's revenue to this one's.
     put({ address: `A${row}`, value: `${t("revenueBridgeOf")} ${reportPeriodLabel(options.periodStart, options.periodEnd)}`, style: "heading" });
     row++;
@@ -907,7 +924,10 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const heading = (key: ReportLabel, headers: readonly string[] = []): void => {
     put({ address: `A${row}`, value: t(key), style: "heading" });
     // The value and target columns hold figures: their headers align right over them.
-    headers.forEach((header, i) => put({ address: `${columnName(i)}${row + 1}`, value: header, style: [t("value"), t("target"), t("versusPrevious"), t("versusYearAgo")].includes(header) ? "numberHeader" : "label" }));
+    headers.forEach((header, i) => put({
+      address: `${columnName(i)}${row + 1}`, value: header, style: [t("value"), t("target"), t("versusPrevious"), t("versusYearAgo")].includes(header) ? "numberHeader" : "label",
+      ...(header === t("mainMetric") ? { numberFormat: SET_OFF_TEXT } : {}),
+    }));
     row += headers.length === 0 ? 1 : 2;
   };
   // The report period's answers: dated in it, or undated. CX: the answers filtered (blanks left out, as
@@ -1043,8 +1063,9 @@ export function buildReport(options: ReportOptions): ReportSpec {
       put({ address: `A${row}`, value: label, style: "label" });
       parts.dashboard.widths[0] = widthFor(label, parts.dashboard.widths[0] ?? 0);
       put({ address: `B${row}`, formula: cx ? cxFormula : portableFormula, numberFormat: format, style: "kpi" });
-      // the metric's name stands right of its value, its text free to run on over the empty cells beside
-      put({ address: `C${row}`, value: t(metric) });
+      // the metric's name stands right of its value, set off from it by two spaces (a text format), its
+      // text free to run on over the empty cells beside
+      put({ address: `C${row}`, value: t(metric), numberFormat: SET_OFF_TEXT });
       row++;
     }
     row++;
@@ -1138,15 +1159,29 @@ export function buildReport(options: ReportOptions): ReportSpec {
   // warning, across the page (A:M).
   function addTrendTable(): void {
     row = Math.max(row, belowEarlyWarning + 1);
-    put({ address: `A${row}`, value: fillTemplate(t("trendTable"), { count: String(trendCount) }), style: "heading" });
+    // The customer figures of the period tables; then, from the workings' tables per period, the value,
+    // acquisition and satisfaction figures there are (a linked cost table without months has none).
+    addTrendBlock(fillTemplate(t("trendTable"), { count: String(trendCount) }), [
+      ["trendActive", trendName("customersEnd"), "count", true], ["trendNew", trendName("newCustomers"), "count", false], ["trendLapsed", trendName("lapsed"), "count", false],
+      ["trendChurn", trendName("churnRate"), "percent", false], ["trendRevenue", trendName("revenue"), "money", true], ["trendAov", trendName("averageOrderValue"), "money", false],
+      ["trendRepeat", trendName("repeatBuyerShare"), "percent", false], ["trendNrr", trendName("netRevenueRetention"), "percent", false],
+    ]);
+    const perPeriod = ([
+      ["trendClv", "Trend_CLV", "money", true], ["trendAcquired", "Trend_Acquired_Customers", "count", false], ["cacShort", "Trend_CAC", "money", true],
+      ["ltvCac", "Trend_LTV_CAC", "ratio", false], ["trendPayback", "Trend_Payback_Months", "months", false],
+      ["trendAnswers", "Trend_Survey_Answers", "count", false], ["trendNps", "Trend_NPS", "score", false], ["trendCsat", "Trend_CSAT", "percent", false],
+    ] as const).filter(([, name]) => withTrend(name));
+    if (perPeriod.length > 0) addTrendBlock(t("trendValueTable"), perPeriod);
+  }
+
+  /**
+   * A table of the trend's periods on the dashboard, the report period last and in bold. Each column:
+   * its header, the workings' column per period, its format, and whether 环比 and 同比 follow it.
+   */
+  function addTrendBlock(heading: string, columns: readonly (readonly [ReportLabel, string, "count" | "money" | "percent" | "ratio" | "months" | "score", boolean])[]): void {
+    put({ address: `A${row}`, value: heading, style: "heading" });
     const header = row + 1;
-    const formatOf = { count: COUNT_FORMAT, money, percent: PERCENT_FORMAT } as const;
-    // Each column: its header, the period table's figure, its format, and whether 环比 and 同比 follow it.
-    const columns: readonly (readonly [ReportLabel, string, keyof typeof formatOf, boolean])[] = [
-      ["trendActive", "customersEnd", "count", true], ["trendNew", "newCustomers", "count", false], ["trendLapsed", "lapsed", "count", false],
-      ["trendChurn", "churnRate", "percent", false], ["trendRevenue", "revenue", "money", true], ["trendAov", "averageOrderValue", "money", false],
-      ["trendRepeat", "repeatBuyerShare", "percent", false], ["trendNrr", "netRevenueRetention", "percent", false],
-    ];
+    const formatOf = { count: COUNT_FORMAT, money, percent: PERCENT_FORMAT, ratio: formats.ratio, months: formats.months, score: formats.score } as const;
     put({ address: `A${header}`, value: t("trendPeriod"), style: "label" });
     for (let k = 0; k < trendCount; k++) {
       const r = header + 1 + k;
@@ -1156,8 +1191,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
       // The period's label, from the workings' first column.
       put({ address: `A${r}`, formula: `=${sheetQualifier(sheetNames.workings)}${periodLabelCell(i)}`, numberFormat: TEXT_RESULT, ...style });
       let j = 1;
-      for (const [label, key, format, changes] of columns) {
-        const figure = `INDEX(${trendName(key)},${i})`;
+      for (const [label, name, format, changes] of columns) {
+        const figure = `INDEX(${name},${i})`;
         if (k === 0) {
           put({ address: `${columnName(j)}${header}`, value: t(label), style: "numberHeader" });
           // Wide enough for its header and its figures (money is the widest), as the chart columns may not be.
@@ -1173,7 +1208,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
             put({ address: `${columnName(j)}${header}`, value: t(heading), style: "numberHeader" });
             parts.dashboard.widths[j] = Math.max(parts.dashboard.widths[j] ?? 0, 64);
           }
-          put({ ...changeCell(value, `INDEX(${trendName(key)},${i - back})`, format === "percent"), address: `${columnName(j)}${r}`, ...style });
+          put({ ...changeCell(value, `INDEX(${name},${i - back})`, format === "percent"), address: `${columnName(j)}${r}`, ...style });
           j++;
         }
       }

@@ -131,7 +131,7 @@ test("a formula names the sheet of a name defined on another sheet, and only the
 test("formulas read named inputs and table columns, not bare cell addresses", () => {
   expect(cellAt(spec, `B${rowOf("Customer acquisition cost (CAC)")}`)?.formula).toBe("=CX.CAC('Data 2024-Q3'!Marketing_Spend,'Data 2024-Q3'!Acquired_Customers)");
   expect(spec.names.map((name) => name.name).sort()).toEqual([
-    "Acquisition_Cost", "Average_Order_Value", "Avg_Order_Value", "CSAT_Score", "Churn_Rate", "Customers_End", "Customers_Lost", "Customers_Start", "Engagement_Score",
+    "Acquisition_Cost", "Average_Order_Value", "Avg_Order_Value", "CSAT_Score", "Churn_Rate", "Customers_End", "Customers_Lost", "Customers_Start", "Engagement_Score", "Inactive_Share",
     "LTV_To_CAC", "Lapsed_Customers", "Lifetime_Value", "NPS_Margin_Of_Error", "Net_Promoter_Score", "Net_Revenue_Retention", "New_Customers", "Orders",
     "Payback_Months", "Period_Churn_Rate", "Period_End", "Period_Start", "Reactivated_Customers", "Repeat_Buyer_Share", "Revenue", "Satisfaction_Index",
     "Target_Average_Order_Value", "Target_CSAT", "Target_Churn", "Target_Customers_End", "Target_Engagement", "Target_LTV_CAC", "Target_NPS",
@@ -282,7 +282,7 @@ test("the lifecycle table of DOMAIN.md §3: conversion, and AOV, repurchase and 
   // each row: its stage and goal, the value beside it, then the metric's name
   const stageRow = (stage: string): number => Number(spec.cells.find((cell) => typeof cell.value === "string" && cell.value.startsWith(`${stage}: `) && cell.address.startsWith("A"))?.address.slice(1));
   expect(cellAt(spec, `A${stageRow("Conversion")}`)?.value).toBe("Conversion: turn prospects into customers");
-  expect(cellAt(spec, `C${stageRow("Conversion")}`)?.value).toBe("Average order value");
+  expect(cellAt(spec, `C${stageRow("Conversion")}`)).toMatchObject({ value: "Average order value", numberFormat: '"  "@' });
   const value = (stage: string): number => evaluateCx(report, cellAt(spec, `B${stageRow(stage)}`)?.formula as string);
   expect(value("Acquisition")).toBe(200 / 8000);
   // PERIOD_KPIS: period, buyers, new buyers, orders, revenue, AOV, orders per buyer, repeat-buyer share
@@ -488,4 +488,42 @@ test("the KPI cards have 环比 and 同比 where the workings hold their figure 
   expect(evaluateCx(report, cellAt(report, `B${lastRow}`, workings)?.formula as string, workings)).toBe(SAMPLE_INPUTS.channels.filter((channel) => (channel.monthsBeforeEnd as number) <= 2).reduce((sum, channel) => sum + Number(channel.spend), 0));
   // a quarter before the sample's channel rows has no CAC: a dash, not an error
   expect(evaluateCx(report, cellAt(report, `D${lastRow - 16}`, workings)?.formula as string, workings)).toBe("–");
+});
+
+test("the second trend table: each period's CLV, acquisition and satisfaction from the workings, the report period's equal to its cards", () => {
+  const heading = rowOf("Trend: customer value, acquisition and satisfaction");
+  const header = heading + 1;
+  const headers = ["B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"].map((letter) => cellAt(spec, `${letter}${header}`)?.value);
+  expect(headers).toEqual(["CLV", "MoM", "YoY", "Acquired", "CAC", "MoM", "YoY", "LTV:CAC", "Payback (months)", "Answers", "NPS", "CSAT"]);
+  const last = header + 13;
+  expect(cellAt(spec, `A${last}`)?.style).toBe("kpi");
+  const at = (letter: string, r = last): unknown => evaluateCx(report, cellAt(spec, `${letter}${r}`)?.formula as string);
+  const card = (label: string, column = "B"): unknown => evaluateCx(report, cellAt(spec, `${column}${rowOf(label)}`)?.formula as string);
+  expectClose(at("B") as number, quarterClv(0), 1e-9);
+  expect([at("C"), at("D")]).toEqual([card("Customer lifetime value (CLV)", "C"), card("Customer lifetime value (CLV)", "D")]);
+  expect(at("F")).toBe(card("Customer acquisition cost (CAC)"));
+  expect([at("G"), at("H")]).toEqual([card("Customer acquisition cost (CAC)", "C"), card("Customer acquisition cost (CAC)", "D")]);
+  expectClose(at("I") as number, card("LTV:CAC") as number, 1e-12);
+  expectClose(at("J") as number, card("CAC payback (months)") as number, 1e-12);
+  expectClose(at("L") as number, card("Net Promoter Score (NPS)") as number, 1e-9);
+  expect(at("M")).toBe(card("Customer satisfaction (CSAT)"));
+  // the row before: the quarter before's CLV
+  expectClose(at("B", last - 1) as number, quarterClv(1), 1e-9);
+  // a linked cost table without months has no acquisition per period: those columns are left out
+  const linkedCosts = buildReport({ ...options, source: { costs: { sheet: "Costs", row: 1, column: 0, rows: 2, columns: 3 } } });
+  const linkedSpec = sheetOf(linkedCosts, "dashboard");
+  const linkedHeading = Number(linkedSpec.cells.find((cell) => cell.value === "Trend: customer value, acquisition and satisfaction")?.address.slice(1));
+  expect(["B", "C", "D", "E", "F", "G"].map((letter) => cellAt(linkedSpec, `${letter}${linkedHeading + 1}`)?.value)).toEqual(["CLV", "MoM", "YoY", "Answers", "NPS", "CSAT"]);
+});
+
+test("the inactive share at the period's end: CX.INACTIVE_SHARE with the lapse window, which is 1 − active ÷ all who have bought", () => {
+  const row = rowOf("Inactive share (of all who have bought)");
+  expect(cellAt(spec, `B${row}`)?.formula).toBe("=CX.INACTIVE_SHARE('Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,Period_End,'Data 2024-Q3'!Lapse_Days-1)");
+  expect(spec.names.find((name) => name.name === "Inactive_Share")?.range).toBe(`B${row}`);
+  // every customer of the sample who had bought by the quarter's end, and those active at it (CX.CUSTOMER_BRIDGE)
+  const everBought = new Set(SAMPLE_INPUTS.transactions.filter((tx) => Number(tx.daysBeforeEnd) >= 0).map((tx) => tx.customer)).size;
+  const activeAtEnd = lastRow(bridge)[7] as number;
+  expect(everBought).toBeGreaterThan(activeAtEnd);
+  expectClose(kpi("Inactive share (of all who have bought)"), 1 - activeAtEnd / everBought, 1e-12);
+  expect([cellAt(spec, `C${row}`)?.formula, cellAt(spec, `D${row}`)?.formula]).toEqual(['="–"', '="–"']);
 });

@@ -69,7 +69,8 @@ describe.each([
     // KPIs (7), satisfaction (NPS, margin, CSAT, CSI), lifecycle (3: retention is the period figure in
     // both modes), CAC per channel, RFM summary (11 segments × 4), and the period tables of the workings:
     // the trend's 13 quarters and the 4 before them (for 同比) × (6 + 8 + 7) figures
-    expect(addresses.length).toBe(14 + inputs.channels.length + 44 + (13 + 4) * 21);
+    // (and the inactive share of the period figures)
+    expect(addresses.length).toBe(14 + 1 + inputs.channels.length + 44 + (13 + 4) * 21);
     let errors = 0;
     let notAvailable = 0;
     for (const address of addresses) {

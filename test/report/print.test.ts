@@ -70,6 +70,9 @@ describe.each(["en-US", "zh-CN"] as const)("printed by LibreOffice (%s)", (local
     expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "本期交易数据指标" : "Period figures from the transactions");
     if (dashboard?.[1] !== undefined) expect(dashboard[1]).toContain(locale === "zh-CN" ? "期间" : "Period");
     expect(pages[0]).toMatch(locale === "zh-CN" ? /第 1 页，共 \d+ 页/ : /Page 1 of \d+/);
+    // the definitions note, with the lapse window the data sheet holds (90 days for a month), and the sources
+    expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "活跃客户：最近一次购买距今不足 90 天（流失判定天数）" : "Active: last purchase under 90 days old (the lapse window)");
+    expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "来源：交易记录（底稿表）" : "Sources: transactions (workings sheet)");
     // The dashboard's pages as pictures, kept with the test results for a person to look at.
     const shots = path.resolve(__dirname, "../../test-results/screenshots");
     mkdirSync(shots, { recursive: true });
