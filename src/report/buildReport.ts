@@ -369,9 +369,10 @@ interface TableColumn {
   readonly content: (i: number, at: (j: number) => string) => { value?: string | number; formula?: string } | undefined;
 }
 
-/** Where the tables of the data and workings sheets start: heading row, header row, and the first column (data: D, right of the scalar inputs; workings: A). */
 /** A text set off by two spaces from the figure at the right edge of the cell before it (a text format). */
 const SET_OFF_TEXT = '"  "@';
+
+/** Where the tables of the data and workings sheets start: heading row, header row, and the first column (data: D, right of the scalar inputs; workings: A). */
 const TABLE_HEADING_ROW = 3;
 const TABLE_HEADER_ROW = 4;
 const TABLE_FIRST_COLUMN: Readonly<Record<Exclude<SheetRole, "dashboard">, number>> = { data: 3, workings: 0 };
