@@ -213,7 +213,7 @@ const reportOptions: ReportOptions = {
 };
 /** Cells of a report over all its sheets. */
 const cellCount = (built: ReturnType<typeof buildReport>): number => built.sheets.reduce((sum, sheet) => sum + sheet.cells.length, 0);
-const FULL_REPORT = "three sheets, all sections: period figures with MoM/YoY and targets, the revenue bridge, the trend table, five dimensions + LTV:CAC + payback, NPS/CSAT/CSI, lifecycle, RFM segments, early warning, 4 charts; inputs and 3 input tables; 13 quarters and the 4 before them in the period tables, transactions";
+const FULL_REPORT = "three sheets, all sections: period figures with MoM/YoY and targets and the inactive share, the revenue bridge, the two trend tables, the customer value, acquisition and satisfaction per period, the input checks, five dimensions + LTV:CAC + payback, NPS/CSAT/CSI, lifecycle, RFM segments, early warning, 4 charts; inputs and 3 input tables; 13 quarters and the 4 before them in the period tables, transactions";
 isolated(() => {
   for (const formulaMode of ["cx", "portable"] as const) {
     const options = { ...reportOptions, formulaMode };
@@ -247,7 +247,7 @@ const syncsMeasured = (async () => {
   const largeWrite = await writeReport(large.context, largeSpec);
   report({
     name: "report_write_largest_portable", unit: "ms", value: Number((performance.now() - started).toFixed(1)), syncs: largeWrite.syncs, sheets: largeSpec.sheets.length, cells: cellCount(largeSpec),
-    largest_request_MiB: Number((Math.max(...large.payloads.map((p) => p.request)) / 1048576).toFixed(2)), note: "in-memory workbook; Excel's own time not included",
+    largest_request_MB: Number((Math.max(...large.payloads.map((p) => p.request)) / 1e6).toFixed(2)), note: "in-memory workbook; Excel's own time not included",
   });
   // Refresh of that sheet, on the in-memory workbook of the tests (it keeps cells, as refresh needs).
   const book = fakeWorkbook(["Sheet1"]);

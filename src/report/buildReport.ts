@@ -7,7 +7,7 @@ import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
 import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../i18n/labels";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
-import { CHECK_FORMAT, guarded, inputCheckFormula, type CheckedColumn } from "./inputChecks";
+import { CHECK_FORMAT, guarded, inputCheckFormula, type CheckedColumn, type InputRule } from "./inputChecks";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
 import { sampleChannels, sampleCustomers, sampleFigures, sampleSurvey, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
 import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, MONTH_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
@@ -494,11 +494,14 @@ export function buildReport(options: ReportOptions): ReportSpec {
     sheet.nextColumn = left + columns.length + 1;
     return { first, last, column: (j) => columnName(left + j) };
   };
-  /** A table's check (inputChecks): in row 2 of the data sheet over the table's first column, named. */
+  /** A table's check (inputChecks): in row 2 of the data sheet over the table's first column (A for a linked survey), named. */
   const addInputCheck = (column: string, name: string, checked: readonly CheckedColumn[]): void => {
     putOn("data", { address: `${column}2`, formula: inputCheckFormula(checked, options.locale), numberFormat: CHECK_FORMAT });
     parts.data.names.push({ name, range: `${column}2` });
   };
+  /** The columns a check reads: each rule's header and rule, the j-th column's name or reference, the user's sheet if linked. */
+  const checkedColumns = (rules: readonly (readonly [ReportLabel, InputRule])[], nameOf: (j: number) => string, sheet?: string): CheckedColumn[] =>
+    rules.map(([header, rule], j) => ({ name: nameOf(j), header: t(header), rule, ...(sheet === undefined ? {} : { sheet }) }));
   const input = (value: (i: number) => string | number | undefined) => (i: number) => {
     const v = value(i);
     return v === undefined ? undefined : { value: v };
@@ -531,9 +534,15 @@ export function buildReport(options: ReportOptions): ReportSpec {
   // The report's own survey table has a date column; a linked one may have it as a fourth column (its
   // answers then count by date too), else they all count for the report period.
   const datedSurvey = needSurvey && (source.survey === undefined || source.survey.columns > 3);
+  // What each column of the survey holds, for its check.
+  const surveyRules: readonly [ReportLabel, InputRule][] = [
+    ["npsAnswer", { kind: "scale", from: 0, to: 10 }], ["csatAnswer", { kind: "scale", from: 1, to: 5 }], ["csiAnswer", { kind: "between", from: 1, to: 10 }], ["surveyDate", { kind: "date" }],
+  ];
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
     ["Survey_NPS", "Survey_CSAT", "Survey_CSI", "Survey_Date"].slice(0, survey.columns).forEach((name, j) => parts.data.names.push({ name, range: linkedReference(survey, j), external: true }));
+    // The user's answers were checked when picked; the check keeps watch as they change.
+    addInputCheck("A", "Survey_Check", checkedColumns(surveyRules.slice(0, survey.columns), (j) => linkedReference(survey, j), survey.sheet));
   } else if (needSurvey) {
     const survey = addTable("data", "CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
       { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.npsAnswers[i]) },
@@ -544,16 +553,11 @@ export function buildReport(options: ReportOptions): ReportSpec {
         content: input((i) => inputs.surveyDates?.[i] ?? (inputs.surveyDaysBeforeEnd?.[i] === undefined ? undefined : options.periodEnd - (inputs.surveyDaysBeforeEnd[i] as number))),
       },
     ]);
-    addInputCheck(survey.column(0), "Survey_Check", [
-      { name: "Survey_NPS", header: t("npsAnswer"), rule: { kind: "scale", from: 0, to: 10 } },
-      { name: "Survey_CSAT", header: t("csatAnswer"), rule: { kind: "scale", from: 1, to: 5 } },
-      { name: "Survey_CSI", header: t("csiAnswer"), rule: { kind: "between", from: 1, to: 10 } },
-      { name: "Survey_Date", header: t("surveyDate"), rule: { kind: "date" } },
-    ]);
+    addInputCheck(survey.column(0), "Survey_Check", checkedColumns(surveyRules, (j) => ["Survey_NPS", "Survey_CSAT", "Survey_CSI", "Survey_Date"][j] as string));
   }
-  // The check of the report's own survey and channel tables (none for linked ones: the user's own data).
-  const surveyCheck = needSurvey && source.survey === undefined ? "Survey_Check" : undefined;
-  const channelCheck = source.costs === undefined ? "Channel_Check" : undefined;
+  // The checks of the survey and channel tables, which the figures read from them heed.
+  const surveyCheck = needSurvey ? "Survey_Check" : undefined;
+  const channelCheck = "Channel_Check";
   // The channel table is always there: the spend and new-customer totals of the inputs are its sums.
   const costs = source.costs;
   // A row's month as the table holds it: typed, or counted back from the report period's end month.
@@ -578,13 +582,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
   ]);
   // Whether the channel rows have months: the report period's spend is then the rows of its months.
   const channelMonths = costs === undefined || costs.columns > 3;
-  if (costs === undefined) {
-    addInputCheck(channels.column(0), "Channel_Check", [
-      { name: "Channel_Spend", header: t("spend"), rule: { kind: "amount" } },
-      { name: "Channel_New_Customers", header: t("newCustomers"), rule: { kind: "amount" } },
-      { name: "Channel_Month", header: t("channelMonth"), rule: { kind: "date" } },
-    ]);
-  }
+  // The channel table's check: of the typed rows, or of the user's linked cells (not their mirror, so
+  // the message names the user's cell).
+  const channelRules: readonly [ReportLabel, InputRule][] = [["spend", { kind: "amount" }], ["newCustomers", { kind: "amount" }], ["channelMonth", { kind: "date" }]];
+  addInputCheck(channels.column(0), "Channel_Check", costs === undefined
+    ? checkedColumns(channelRules, (j) => ["Channel_Spend", "Channel_New_Customers", "Channel_Month"][j] as string)
+    : checkedColumns(channelRules.slice(0, costs.columns - 1), (j) => linkedReference(costs, j + 1), costs.sheet));
   if (trend) {
     // The period tables first on the workings sheet (A:I), the transaction table to their right: the
     // tables then stand in the same cells in both formula modes, whose transaction tables differ in width.
@@ -778,7 +781,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   data({ address: "A3", value: t("inputs"), style: "heading" });
   data({ address: "A4", value: t("marketingSpendTotal"), style: "label" });
   // The report period's spend and new customers: the channel rows of its months (and those without a month).
-  const inPeriod = (name: string): string => (channelMonths ? guarded(channelCheck, `=SUM(${name})-SUMIFS(${name},Channel_Month,"<"&Period_Start)-SUMIFS(${name},Channel_Month,">"&Period_End)`) : `=SUM(${name})`);
+  const inPeriod = (name: string): string => guarded(channelCheck, channelMonths ? `=SUM(${name})-SUMIFS(${name},Channel_Month,"<"&Period_Start)-SUMIFS(${name},Channel_Month,">"&Period_End)` : `=SUM(${name})`);
   data({ address: "B4", formula: inPeriod("Channel_Spend"), numberFormat: money });
   data({ address: "A5", value: t("newCustomersTotal"), style: "label" });
   parts.data.widths[0] = Math.max(widthFor(t("marketingSpendTotal"), 0), widthFor(t("newCustomersTotal"), 0), widthFor(t("asOf"), 0), parts.data.widths[0] ?? 0);

@@ -1,6 +1,7 @@
 /**
- * Checks of the report's own input tables (channel spend, survey answers), in built-in formulas so
- * they work in both formula modes and without the add-in. SUM, SUMIFS and COUNTIFS pass over a text
+ * Checks of the report's input tables (channel spend, survey answers: the report's own, or the user's
+ * linked ones, which may change after they were picked), in built-in formulas so they work in both
+ * formula modes and without the add-in. SUM, SUMIFS and COUNTIFS pass over a text
  * such as "Oct" typed in a Month column, and COUNTIFS counts an answer of 11 as a promoter: the
  * figures would be silently wrong. So each table gets one check cell that names the first bad cell
  * ("Month: H9 is not a date"), and every figure read from the table is #N/A while the check is not
@@ -24,8 +25,10 @@ export type InputRule =
   | { readonly kind: "scale"; readonly from: number; readonly to: number };
 
 export interface CheckedColumn {
-  /** The column's name (a range of one column), e.g. "Channel_Month". */
+  /** The column: a name (a range of one column), e.g. "Channel_Month", or a reference to the user's cells. */
   readonly name: string;
+  /** The sheet the column is on, when it is the user's: the message names the cell with it ("Survey!A7"). */
+  readonly sheet?: string;
   /** The column's header as the user sees it, for the message. */
   readonly header: string;
   readonly rule: InputRule;
@@ -64,7 +67,8 @@ export function inputCheckFormula(columns: readonly CheckedColumn[], locale: Loc
     const bad = badCells(column);
     const [before, after] = messageParts(column, locale);
     const firstBad = `ROW(INDEX(${column.name},MATCH(TRUE,INDEX(${bad}>0,0),0)))`;
-    return `IF(SUMPRODUCT(${bad})>0,"${before}"&ADDRESS(${firstBad},COLUMN(${column.name}),4)&"${after}",${otherwise})`;
+    const onSheet = column.sheet === undefined ? "" : `,TRUE,"${column.sheet.replace(/"/g, '""')}"`;
+    return `IF(SUMPRODUCT(${bad})>0,"${before}"&ADDRESS(${firstBad},COLUMN(${column.name}),4${onSheet})&"${after}",${otherwise})`;
   }, '""');
   return `=${body}`;
 }

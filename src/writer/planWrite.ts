@@ -25,7 +25,7 @@ export interface WritePlan {
  * ("Resource limits and performance optimization for Office Add-ins"), so the writer keeps each
  * under 4 MB, leaving room for the request's own envelope.
  */
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+export const REQUEST_BUDGET_BYTES = 4_000_000;
 
 function parseAddress(address: string): { row: number; column: number } {
   const range = /^[A-Z]{1,3}\d+$/.test(address) ? parseRange(address) : undefined;

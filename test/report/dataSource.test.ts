@@ -127,14 +127,18 @@ describe("a report linked to a dated survey and to costs by month", () => {
     expect(names.find((n) => n.name === "Survey_Date")).toEqual({ name: "Survey_Date", range: "'Survey'!$D$2:$D$8", external: true });
     const data = sheetOf(report, "data");
     // the channel table mirrors the month too, and the period's spend is the rows of its months
-    expect(data.cells.filter((cell) => cell.formula?.includes("'Costs'!$D$")).map((cell) => cell.formula)).toEqual([2, 3, 4, 5, 6].map((r) => `=IF(ISBLANK('Costs'!$D$${r}),"",'Costs'!$D$${r})`));
-    expect(cellAt(report, "B4", data)?.formula).toMatch(/^=SUM\(Channel_Spend\)-SUMIFS\(Channel_Spend,Channel_Month,/);
+    expect(data.cells.filter((cell) => cell.formula?.startsWith("=IF(ISBLANK('Costs'!$D$")).map((cell) => cell.formula)).toEqual([2, 3, 4, 5, 6].map((r) => `=IF(ISBLANK('Costs'!$D$${r}),"",'Costs'!$D$${r})`));
+    expect(cellAt(report, "B4", data)?.formula).toMatch(/^=IF\(Channel_Check<>"",NA\(\),SUM\(Channel_Spend\)-SUMIFS\(Channel_Spend,Channel_Month,/);
     expect(names.map((n) => n.name)).toEqual(expect.arrayContaining(["Trend_Marketing_Spend", "Trend_Survey_Answers", "Trend_NPS"]));
-    // no check cell over a linked table (the pick was checked); a linked table without the column keeps counting as a whole
-    expect(names.some((n) => n.name === "Survey_Check" || n.name === "Channel_Check")).toBe(false);
+    // the linked tables are checked as they change (they were when picked): the message names the user's cell
+    expect(names.filter((n) => n.name === "Survey_Check" || n.name === "Channel_Check").map((n) => n.name)).toEqual(["Survey_Check", "Channel_Check"]);
+    const check = (name: string): string | undefined => cellAt(report, data.names.find((n) => n.name === name)?.range as string, data)?.formula;
+    expect(check("Survey_Check")).toContain(`ADDRESS(ROW(INDEX('Survey'!$D$2:$D$8,MATCH(TRUE,INDEX(ISTEXT('Survey'!$D$2:$D$8)+ISNUMBER('Survey'!$D$2:$D$8)*('Survey'!$D$2:$D$8<1)>0,0),0))),COLUMN('Survey'!$D$2:$D$8),4,TRUE,"Survey")`);
+    expect(check("Channel_Check")).toContain("ISTEXT('Costs'!$D$2:$D$6)");
+    // a linked table without the column keeps counting as a whole
     const undated = buildReport({ ...options, formulaMode: "cx", source: { survey: { ...survey, columns: 3 }, costs: { ...costs, columns: 3 } } });
     expect(allNames(undated).some((n) => n.name === "Survey_Date" || n.name === "Channel_Month" || n.name === "Trend_NPS")).toBe(false);
-    expect(cellAt(undated, "B4", sheetOf(undated, "data"))?.formula).toBe("=SUM(Channel_Spend)");
+    expect(cellAt(undated, "B4", sheetOf(undated, "data"))?.formula).toBe('=IF(Channel_Check<>"",NA(),SUM(Channel_Spend))');
   });
 
   testWithLibreOffice("recalculated by LibreOffice: September's answers and spend, the undated counted, the others left out", async () => {
@@ -154,5 +158,28 @@ describe("a report linked to a dated survey and to costs by month", () => {
     // September's rows and the one without a month: 1500 + 800 + 300 for 5 + 4 + 1 new customers
     expect([valueOf("data", "Marketing_Spend"), valueOf("data", "Acquired_Customers")]).toEqual([2600, 10]);
     expect(valueOf("dashboard", "Acquisition_Cost")).toBe(260);
+    expect([valueOf("data", "Survey_Check") ?? "", valueOf("data", "Channel_Check") ?? ""]).toEqual(["", ""]);
+  }, 180_000);
+
+  testWithLibreOffice("text typed later in the user's Date or Month column: the check names the user's cell, the figures read from it are #N/A", async () => {
+    const report = buildReport(options);
+    const dir = mkdtempSync(path.join(tmpdir(), "cx-linked-bad-"));
+    const badSurvey: DataSheet = { ...SURVEY, rows: SURVEY.rows.map((row, r) => (r === 3 ? [row[0], row[1], row[2], "last week"] : row)) as DataSheet["rows"] };
+    const badCosts: DataSheet = { ...COSTS, rows: COSTS.rows.map((row, r) => (r === 2 ? [row[0], -1500, row[2], row[3]] : row)) as DataSheet["rows"] };
+    const [surveyFile, costsFile] = [path.join(dir, "survey.xlsx"), path.join(dir, "costs.xlsx")];
+    await specToXlsx(report, surveyFile, [badSurvey, COSTS]);
+    await specToXlsx(report, costsFile, [SURVEY, badCosts]);
+    const [afterSurvey = new Map<string, unknown>(), afterCosts = new Map<string, unknown>()] = await recalculate(surveyFile, costsFile);
+    const valueIn = (values: Map<string, unknown>, role: "dashboard" | "data", name: string): unknown => {
+      const sheet = sheetOf(report, role);
+      return values.get(`${sheet.name}!${sheet.names.find((n) => n.name === name)?.range as string}`) ?? "";
+    };
+    const suffix = "; the figures read from this table show #N/A until it is";
+    expect(valueIn(afterSurvey, "data", "Survey_Check")).toBe(`Date: Survey!D4 is not a date${suffix}`);
+    expect([valueIn(afterSurvey, "dashboard", "Net_Promoter_Score"), valueIn(afterSurvey, "dashboard", "CSAT_Score")]).toEqual([{ error: "#N/A" }, { error: "#N/A" }]);
+    expect(valueIn(afterSurvey, "data", "Marketing_Spend")).toBe(2600);
+    expect(valueIn(afterCosts, "data", "Channel_Check")).toBe(`Spend: Costs!B3 is not a number of 0 or more${suffix}`);
+    expect([valueIn(afterCosts, "data", "Marketing_Spend"), valueIn(afterCosts, "dashboard", "Acquisition_Cost")]).toEqual([{ error: "#N/A" }, { error: "#N/A" }]);
+    expect(valueIn(afterCosts, "dashboard", "Net_Promoter_Score")).toBe(40);
   }, 180_000);
 });
