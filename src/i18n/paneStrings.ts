@@ -108,6 +108,10 @@ export const paneStrings = {
     "en-US": "Nothing was changed: cells {cells} are not part of the report and a refresh would clear them. Move them to another sheet (or into an input table), then refresh.",
     "zh-CN": "未做任何更改：单元格 {cells} 不属于报告，刷新会清除它们。请将其移到其他工作表（或输入表格中）后再刷新。",
   },
+  earlierLayout: {
+    "en-US": "Nothing was changed: this report was made by an earlier version of the add-in, and cells {cells} are not where this version puts the report. If they are yours, move them to another sheet and refresh; if they are the old report's, use Roll forward or create the report again.",
+    "zh-CN": "未做任何更改：此报告由旧版加载项生成，单元格 {cells} 不在本版报告的位置上。如是您自己的内容，请移到其他工作表后再刷新；如是旧报告的内容，请使用“滚动到下一期”或重新生成报告。",
+  },
   refreshRestored: { "en-US": "Every cell was put back as it was; if formats, tables or charts are missing, create a new report.", "zh-CN": "所有单元格已恢复原状；如缺少格式、表格或图表，请重新生成报告。" },
   refreshNotRestored: { "en-US": "The sheet may be partly rewritten; close the workbook without saving and reopen it.", "zh-CN": "工作表可能已被部分改写，请不保存关闭工作簿后重新打开。" },
   titleTooLong: { "en-US": "Keep the title to {max} characters.", "zh-CN": "标题请不超过 {max} 个字符。" },

@@ -139,9 +139,11 @@ export function nextPeriod(start: number, end: number): { start: number; end: nu
  * (its address, e.g. "A1:AM142", and formulas) outside every cell and table of the rebuilt report,
  * such as notes a user typed beside it. A refresh refuses to run while there are any.
  */
-export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[]): string[] {
+export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[], written?: string): string[] {
   const own = new Set(spec.cells.map((c) => c.address));
-  const tables = spec.tables.map((table) => parseRange(table.range) as RangeAddress);
+  // The report's tables, and the areas it wrote when it was made (a later version may lay it out otherwise).
+  const tables = [...spec.tables.map((table) => table.range), ...(written === undefined || written === "" ? [] : written.split(","))]
+    .map((range) => parseRange(range)).filter((range): range is RangeAddress => range !== undefined);
   const inTable = (row: number, column: number): boolean => tables.some((t) => row >= t.top && row <= t.bottom && column >= t.left && column <= t.right);
   const origin = parseRange(usedAddress) ?? { top: 0, left: 0 };
   const outside: string[] = [];

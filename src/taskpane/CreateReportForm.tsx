@@ -162,7 +162,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
       const refused = error as { reason?: unknown; cells?: readonly string[] };
       if (refused.reason === "notReport") setStatus({ kind: "refused", message: t("notReport") });
       else if (refused.reason === "missingSheets") setStatus({ kind: "refused", message: t("missingSheets", { sheets: sheetList({ sheetNames: refused.cells ?? [] }) }) });
-      else if (refused.reason === "userCells") setStatus({ kind: "refused", message: t("userCells", { cells: (refused.cells ?? []).join(", ") }) });
+      else if (refused.reason === "userCells" || refused.reason === "earlierLayout") setStatus({ kind: "refused", message: t(refused.reason, { cells: (refused.cells ?? []).join(", ") }) });
       else setStatus(failure(action, error));
     }
   };

@@ -36,6 +36,15 @@ const STYLE_FORMATS = {
 /** The sheet-scoped name that marks a sheet as a report this add-in made, holding what refresh needs. */
 export const REPORT_MARKER = "CX_Report";
 
+/**
+ * The sheet-scoped name that lists the cells a report wrote on its sheet, as areas ("A1:A7,B2:C4"):
+ * refresh tells the user's own cells from the report's by it, even when a later version of the add-in
+ * lays the report out differently. Left out when the list would not fit a name's formula.
+ */
+export const WRITTEN_CELLS = "CX_Report_Cells";
+/** The longest list of areas kept (a name's formula holds at most 8,192 characters). */
+const WRITTEN_CELLS_LIMIT = 7_000;
+
 /** What the marker holds: the report's settings and the actual names of its tables, by the names the spec wanted. */
 export interface ReportMarker {
   readonly settings: unknown;
@@ -167,7 +176,33 @@ function applyLayout(context: Excel.RequestContext, { sheet, spec }: Target, pla
   if (spec.settings !== undefined) {
     const marker = `{"settings":${spec.settings},"tables":${JSON.stringify(tables)},"linkedTables":${JSON.stringify(spec.linkedTables ?? [])},"sheets":${JSON.stringify(roles)},"role":${JSON.stringify(spec.role ?? "dashboard")}}`;
     sheet.names.add(REPORT_MARKER, textFormula(marker));
+    const areas = cellAreas(spec.cells.map((cell) => cell.address));
+    if (areas.length <= WRITTEN_CELLS_LIMIT) sheet.names.add(WRITTEN_CELLS, textFormula(areas));
   }
+}
+
+/** Cell addresses as areas, one run of rows down each column at a time ("A1:A7,B2"), columns in order. */
+export function cellAreas(addresses: readonly string[]): string {
+  const byColumn = new Map<number, number[]>();
+  for (const address of addresses) {
+    const at = parseRange(address);
+    if (at === undefined) continue;
+    const rows = byColumn.get(at.left);
+    if (rows === undefined) byColumn.set(at.left, [at.top]);
+    else rows.push(at.top);
+  }
+  const areas: string[] = [];
+  for (const [column, rows] of [...byColumn].sort(([a], [b]) => a - b)) {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    for (let k = 0; k < sorted.length;) {
+      let end = k;
+      while (end + 1 < sorted.length && (sorted[end + 1] as number) === (sorted[end] as number) + 1) end++;
+      const [from, to] = [`${columnName(column)}${(sorted[k] as number) + 1}`, `${columnName(column)}${(sorted[end] as number) + 1}`];
+      areas.push(from === to ? from : `${from}:${to}`);
+      k = end + 1;
+    }
+  }
+  return areas.join(",");
 }
 
 /**
@@ -238,10 +273,10 @@ function cutOut(area: string, rows: readonly (readonly unknown[])[], part: strin
 
 /** Why a refresh did not start: the active sheet is not a report this add-in made, a sheet of it is gone, or it holds cells of the user's. */
 export class RefreshRefusedError extends Error {
-  readonly reason: "notReport" | "missingSheets" | "userCells";
+  readonly reason: "notReport" | "missingSheets" | "userCells" | "earlierLayout";
   /** The user's cells outside the report (first few), for "userCells"; the sheets not found, for "missingSheets". */
   readonly cells: readonly string[];
-  constructor(reason: "notReport" | "missingSheets" | "userCells", cells: readonly string[] = []) {
+  constructor(reason: "notReport" | "missingSheets" | "userCells" | "earlierLayout", cells: readonly string[] = []) {
     super(reason === "notReport" ? "the active sheet is not a report made by this add-in"
       : reason === "missingSheets" ? `sheets of the report are missing: ${cells.join(", ")}`
         : `cells outside the report are not empty: ${cells.join(", ")}`);
@@ -255,6 +290,8 @@ export class RefreshRefusedError extends Error {
 interface ReadSheet {
   readonly sheet: Excel.Worksheet;
   readonly name: string;
+  /** The cells the report wrote on the sheet, as areas (WRITTEN_CELLS); unset for a report from before it was kept. */
+  readonly written?: string;
   /** The used range's address, formulas and values. */
   readonly before: { readonly address: string; readonly formulas: readonly (readonly unknown[])[]; readonly values: readonly (readonly unknown[])[] };
 }
@@ -326,7 +363,9 @@ export async function readReport(context: Excel.RequestContext): Promise<ReadRep
     sheet.charts.load("items/name");
     const used = sheet.getUsedRangeOrNullObject();
     used.load("address");
-    return { sheet, name, used };
+    const written = sheet.names.getItemOrNullObject(WRITTEN_CELLS);
+    written.load("value");
+    return { sheet, name, used, written };
   });
   const dataSheet = context.workbook.worksheets.getItem(group.data ?? group.dashboard);
   // The data sheet's inputs, and the targets typed on the dashboard.
@@ -352,9 +391,12 @@ export async function readReport(context: Excel.RequestContext): Promise<ReadRep
   // Excel on the web's size limit; the tables' bodies are read out of it
   const areas = parts.filter((part) => !part.used.isNullObject);
   const reads = await readAreasInChunks(context, areas.map(({ sheet, used }) => ({ address: used.address, rangeAt: (local: string) => sheet.getRange(local) })), ["values", "formulas"], REPORT_CELLS_PER_READ);
-  const sheets: ReadSheet[] = parts.map(({ sheet, name, used }) => {
+  const sheets: ReadSheet[] = parts.map(({ sheet, name, used, written }) => {
     const read = used.isNullObject ? undefined : reads[areas.findIndex((area) => area.name === name)];
-    return { sheet, name, before: { address: used.isNullObject ? `'${name}'!A1` : used.address, formulas: read?.rows.formulas ?? [], values: read?.rows.values ?? [] } };
+    return {
+      sheet, name, before: { address: used.isNullObject ? `'${name}'!A1` : used.address, formulas: read?.rows.formulas ?? [], values: read?.rows.values ?? [] },
+      ...(written.isNullObject || typeof written.value !== "string" ? {} : { written: written.value }),
+    };
   });
   const valuesOf = (address: string): unknown[][] => {
     const box = parseRange(address);
@@ -395,11 +437,14 @@ export async function refreshReport(
   const group = stored.sheets ?? {};
   const renames = new Map(built.sheets.map((spec) => [spec.name, group[spec.role ?? "dashboard"] ?? spec.name]));
   const report = renamedReport(built, renames);
-  const outside = sheets.flatMap(({ name, before }) => {
+  // The user's own cells: neither the rebuilt report's nor (when the sheet lists them) the ones the report wrote.
+  const outside = sheets.flatMap(({ name, before, written }) => {
     const spec = report.sheets.find((candidate) => candidate.name === name);
-    return spec === undefined ? [] : cellsOutsideReport(spec, before.address, before.formulas).map((address) => `'${name}'!${address}`);
+    return spec === undefined ? [] : cellsOutsideReport(spec, before.address, before.formulas, written).map((address) => `'${name}'!${address}`);
   });
-  if (outside.length > 0) throw new RefreshRefusedError("userCells", outside.slice(0, 5));
+  // A report from before the sheets listed their cells: those cells may be its own, laid out by an
+  // earlier version of the add-in, or the user's; refresh cannot tell, and says so.
+  if (outside.length > 0) throw new RefreshRefusedError(sheets.some((each) => each.written === undefined) ? "earlierLayout" : "userCells", outside.slice(0, 5));
   const targets = report.sheets.flatMap((spec) => {
     const read = sheets.find((candidate) => candidate.name === spec.name);
     return read === undefined ? [] : [{ sheet: read.sheet, spec }];

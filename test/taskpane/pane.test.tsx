@@ -117,6 +117,14 @@ describe("create-report form", () => {
       fireEvent.click(screen.getByRole("button", { name: "刷新当前报告工作表" }));
     });
     expect(await screen.findByText(/未做任何更改：单元格 F3, B200 不属于报告/)).toBeTruthy();
+
+    // a report made by an earlier version, laid out otherwise: the message says so and what to do
+    const earlier = fakeGateway({ refreshReport: async () => { throw new RefreshRefusedError("earlierLayout", ["A21"]); } });
+    render(<CreateReportForm gateway={earlier} locale="en-US" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getAllByRole("button", { name: "Refresh the active report sheet" }).at(-1) as HTMLElement);
+    });
+    expect(await screen.findByText(/made by an earlier version of the add-in, and cells A21 are not where this version puts the report.*use Roll forward/)).toBeTruthy();
   });
 
   test("archive as issued: the sheet it made is named; a sheet that is not a report is refused; a failed copy says it was removed", async () => {

@@ -5,9 +5,9 @@
  * changes; a rejected rewrite puts every cell back.
  */
 import { columnName } from "../../src/core/a1";
-import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { ALL_SECTIONS, buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { followTables, inputsFromSheet, rebuildReport } from "../../src/report/readBack";
-import { RefreshRefusedError, REPORT_MARKER, refreshReport, ReportWriteError, textFormula, writeReport } from "../../src/writer/writeReport";
+import { cellAreas, RefreshRefusedError, REPORT_MARKER, refreshReport, ReportWriteError, textFormula, writeReport, WRITTEN_CELLS } from "../../src/writer/writeReport";
 import { fakeWorkbook, type FakeSheet } from "../helpers/fakeWorkbook";
 
 const options: ReportOptions = {
@@ -151,6 +151,47 @@ test("the user's own cells beside the report stop a refresh before anything chan
   expect((failure as RefreshRefusedError).cells).toEqual([`'${DASHBOARD}'!F3`, `'${DASHBOARD}'!B200`, `'${DATA}'!C4`]);
   expect(book.syncs).toBe(3); // the marker, the inputs, the cells; no write
   expect([sheet, data].map((each) => new Map(each.cells))).toEqual(before);
+});
+
+test("each sheet lists the cells the report wrote on it, as areas", async () => {
+  const { sheet, data, workings } = await written();
+  const report = buildReport(options);
+  for (const [written, role] of [[sheet, "dashboard"], [data, "data"], [workings, "workings"]] as const) {
+    const list = String(written.names.get(WRITTEN_CELLS)?.match(/"((?:[^"]|"")*)"/g)?.map((m) => m.slice(1, -1)).join(""));
+    // every cell of the list's areas, and no other, is a cell of the spec
+    const listed = list.split(",").flatMap((area) => {
+      const [from, to = from] = area.split(":") as [string, string?];
+      const column = from.replace(/\d+$/, "");
+      const [top, bottom] = [Number(from.replace(/^[A-Z]+/, "")), Number((to as string).replace(/^[A-Z]+/, ""))];
+      return Array.from({ length: bottom - top + 1 }, (_, k) => `${column}${top + k}`);
+    });
+    const spec = report.sheets.find((each) => each.role === role) as { cells: readonly { address: string }[] };
+    expect(new Set(listed)).toEqual(new Set(spec.cells.map((cell) => cell.address)));
+    expect(listed).toHaveLength(spec.cells.length);
+  }
+  expect(cellAreas(["B3", "A2", "A1", "B4", "A4", "C9"])).toBe("A1:A2,A4,B3:B4,C9");
+});
+
+test("a report a later version lays out otherwise refreshes (the report's old cells are known); the user's own cell still stops it", async () => {
+  // the later version: the same report without its lifecycle table and RFM segments, so their cells are no longer the report's
+  const laidOut = (settings: unknown, contents: Parameters<typeof rebuildReport>[1]) => {
+    const rebuilt = rebuild(settings, contents);
+    return rebuilt === undefined ? undefined : buildReport({ ...options, sections: { ...ALL_SECTIONS, lifecycle: false, rfm: false } });
+  };
+  const { book, sheet } = await written();
+  sheet.cells.set("B300", "my note");
+  const failure = await refreshReport(book.context, laidOut).catch((error: unknown) => error);
+  expect((failure as RefreshRefusedError).cells).toEqual([`'${DASHBOARD}'!B300`]);
+  sheet.cells.delete("B300");
+  await expect(refreshReport(book.context, laidOut)).resolves.toMatchObject({ sheetNames: [DASHBOARD, DATA, WORKINGS] });
+  // a report written before the list was kept: its old cells cannot be told from the user's, so refresh
+  // refuses and says why (the pane suggests roll forward); a report laid out as now still refreshes
+  const old = await written();
+  for (const each of [old.sheet, old.data, old.workings]) each.names.delete(WRITTEN_CELLS);
+  const refused = await refreshReport(old.book.context, laidOut).catch((error: unknown) => error);
+  expect((refused as RefreshRefusedError).reason).toBe("earlierLayout");
+  expect((refused as RefreshRefusedError).cells?.[0]).toMatch(/^'Report 2024-Q3'!A\d+$/);
+  await expect(refreshReport(old.book.context, rebuild)).resolves.toMatchObject({ sheetNames: [DASHBOARD, DATA, WORKINGS] });
 });
 
 test("a rejected rewrite puts every cell of every sheet back", async () => {
