@@ -136,8 +136,9 @@ export function nextPeriod(start: number, end: number): { start: number; end: nu
 
 /**
  * Cells a refresh would wipe that are not the report's: non-empty cells of the sheet's used range
- * (its address, e.g. "A1:AM142", and formulas) outside every cell and table of the rebuilt report,
- * such as notes a user typed beside it. A refresh refuses to run while there are any.
+ * (its address, e.g. "A1:AM142", and formulas) outside every cell and table of the rebuilt report
+ * and the areas the report wrote (`written`, as the sheet lists them: "A1:A7,B2"), such as notes a
+ * user typed beside it. A refresh refuses to run while there are any.
  */
 export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[], written?: string): string[] {
   const own = new Set(spec.cells.map((c) => c.address));

@@ -271,10 +271,14 @@ function cutOut(area: string, rows: readonly (readonly unknown[])[], part: strin
   return rows.slice(inner.top - outer.top, inner.bottom - outer.top + 1).map((row) => row.slice(inner.left - outer.left, inner.right - outer.left + 1));
 }
 
-/** Why a refresh did not start: the active sheet is not a report this add-in made, a sheet of it is gone, or it holds cells of the user's. */
+/**
+ * Why a refresh did not start: the active sheet is not a report this add-in made, a sheet of it is
+ * gone, it holds cells of the user's, or (a report from before the sheets listed their cells) cells
+ * that may be the user's or the report's as an earlier version laid it out.
+ */
 export class RefreshRefusedError extends Error {
   readonly reason: "notReport" | "missingSheets" | "userCells" | "earlierLayout";
-  /** The user's cells outside the report (first few), for "userCells"; the sheets not found, for "missingSheets". */
+  /** The cells outside the report (first few), for "userCells" and "earlierLayout"; the sheets not found, for "missingSheets". */
   readonly cells: readonly string[];
   constructor(reason: "notReport" | "missingSheets" | "userCells" | "earlierLayout", cells: readonly string[] = []) {
     super(reason === "notReport" ? "the active sheet is not a report made by this add-in"
