@@ -13,16 +13,23 @@ import path from "node:path";
 export const haveLibreOffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
 
 /**
+ * Converts files with LibreOffice headless into `out` (`convertTo`: "xlsx", "pdf"), with a private
+ * profile there: soffice otherwise shares one per user, so an open LibreOffice window or a second
+ * conversion running at the same time makes this one fail.
+ */
+export function convertWithLibreOffice(out: string, convertTo: string, files: readonly string[], options: readonly string[] = []): void {
+  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
+  execFileSync("soffice", [profile, "--headless", ...options, "--convert-to", convertTo, "--outdir", out, ...files], { stdio: "ignore", timeout: 300_000 });
+}
+
+/**
  * Recalculates .xlsx files in LibreOffice (one run for all) and returns each one's computed values:
  * by Sheet!A1 on every sheet, and by plain A1 on the first.
  */
 export async function recalculate(...files: string[]): Promise<Map<string, unknown>[]> {
   const out = mkdtempSync(path.join(tmpdir(), "cx-lo-"));
   try {
-    // A private profile: soffice otherwise shares one per user, so an open LibreOffice window or a
-    // second conversion running at the same time makes this one fail.
-    const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
-    execFileSync("soffice", [profile, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, ...files], { stdio: "ignore", timeout: 300_000 });
+    convertWithLibreOffice(out, "xlsx", files, ["--calc"]);
     return await Promise.all(files.map(async (file) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(path.join(out, path.basename(file)));

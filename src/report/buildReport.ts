@@ -310,16 +310,21 @@ const SCORE_CHANGE_FORMAT = "+0.0;-0.0;0.0;* @";
 const dashAtRight = (format: string): string => `${format};-${format};${format};* @`;
 const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp";* @';
 
+/** How a change is told: relative (counts, money), in percentage points (a rate), in points (a score such as NPS). */
+type ChangeKind = "relative" | "rate" | "score";
+
 /**
- * A figure's change on an earlier one (环比 or 同比), with no address yet: relative for counts and
- * money, in percentage points for rates; a dash where it has no value (the figure was 0 or had no
- * value then).
+ * A figure's change on an earlier one (环比 or 同比), with no address yet; a dash where it has no
+ * value (the figure was 0 or had no value then), or where there is no earlier figure (`before` unset).
  */
-const changeCell = (value: string, before: string, rate: boolean): CellSpec => ({
-  address: "",
-  formula: rate ? `=IFERROR(100*(${value}-${before}),"${NO_CHANGE}")` : `=IFERROR(${value}/${before}-1,"${NO_CHANGE}")`,
-  numberFormat: rate ? POINTS_FORMAT : CHANGE_FORMAT,
-});
+const changeCell = (value: string, before: string | undefined, kind: ChangeKind = "relative"): CellSpec => {
+  if (before === undefined) return { address: "", formula: `="${NO_CHANGE}"`, numberFormat: CHANGE_FORMAT };
+  const change = { relative: `${value}/${before}-1`, rate: `100*(${value}-${before})`, score: `${value}-${before}` }[kind];
+  return { address: "", formula: `=IFERROR(${change},"${NO_CHANGE}")`, numberFormat: { relative: CHANGE_FORMAT, rate: POINTS_FORMAT, score: SCORE_CHANGE_FORMAT }[kind] };
+};
+
+/** A column's figure `periods` before its last row (the report period's): INDEX(Trend_Revenue,ROWS(Trend_Revenue)-1). */
+const periodsBack = (column: string, periods: number): string => `INDEX(${column},ROWS(${column})-${periods})`;
 
 /**
  * The typed-in targets on the dashboard: the KPI they stand beside, the sheet-scoped name of their
@@ -342,8 +347,8 @@ interface KpiRow {
   readonly label: ReportLabel;
   readonly cx: string;
   readonly portable: string;
-  /** The workings' column of this figure per period, for its 环比 and 同比 (a rate's in points); unset: a dash. */
-  readonly trendColumn?: { readonly name: string; readonly rate?: boolean; readonly points?: boolean };
+  /** The workings' column of this figure per period, for its 环比 and 同比, and how they are told; unset: a dash. */
+  readonly trendColumn?: { readonly name: string; readonly change?: ChangeKind };
   readonly format: "currency" | "percent" | "ratio" | "months" | "score";
   /** A target typed in (an input cell) or derived from other cells by a built-in formula. */
   readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"] };
@@ -368,6 +373,16 @@ interface TableColumn {
   /** The cell of body row i (0-based): a value, a formula (`at(j)` is column j's cell on that row), or nothing. */
   readonly content: (i: number, at: (j: number) => string) => { value?: string | number; formula?: string } | undefined;
 }
+
+/** A checked column of an input table: its name, its header, and what it must hold (inputChecks). */
+type InputColumn = readonly [name: string, header: ReportLabel, rule: InputRule];
+/** The survey table's answer and date columns, in the order of the table and of a linked survey's columns. */
+const SURVEY_COLUMNS: readonly InputColumn[] = [
+  ["Survey_NPS", "npsAnswer", { kind: "scale", from: 0, to: 10 }], ["Survey_CSAT", "csatAnswer", { kind: "scale", from: 1, to: 5 }],
+  ["Survey_CSI", "csiAnswer", { kind: "between", from: 1, to: 10 }], ["Survey_Date", "surveyDate", { kind: "date" }],
+];
+/** The channel table's figure and month columns (after the channel's name, in a linked cost table). */
+const CHANNEL_COLUMNS: readonly InputColumn[] = [["Channel_Spend", "spend", { kind: "amount" }], ["Channel_New_Customers", "newCustomers", { kind: "amount" }], ["Channel_Month", "channelMonth", { kind: "date" }]];
 
 /** A text set off by two spaces from the figure at the right edge of the cell before it (a text format). */
 const SET_OFF_TEXT = '"  "@';
@@ -499,9 +514,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
     putOn("data", { address: `${column}2`, formula: inputCheckFormula(checked, options.locale), numberFormat: CHECK_FORMAT });
     parts.data.names.push({ name, range: `${column}2` });
   };
-  /** The columns a check reads: each rule's header and rule, the j-th column's name or reference, the user's sheet if linked. */
-  const checkedColumns = (rules: readonly (readonly [ReportLabel, InputRule])[], nameOf: (j: number) => string, sheet?: string): CheckedColumn[] =>
-    rules.map(([header, rule], j) => ({ name: nameOf(j), header: t(header), rule, ...(sheet === undefined ? {} : { sheet }) }));
+  /**
+   * The columns a check reads, with their headers and rules: the report's named columns, or a linked
+   * table's j-th column on the user's sheet.
+   */
+  const checkedColumns = (columns: readonly InputColumn[], linked?: LinkedRange, offset = 0): CheckedColumn[] =>
+    columns.map(([name, header, rule], j) => ({ header: t(header), rule, ...(linked === undefined ? { name } : { name: linkedReference(linked, j + offset), sheet: linked.sheet }) }));
   const input = (value: (i: number) => string | number | undefined) => (i: number) => {
     const v = value(i);
     return v === undefined ? undefined : { value: v };
@@ -534,15 +552,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
   // The report's own survey table has a date column; a linked one may have it as a fourth column (its
   // answers then count by date too), else they all count for the report period.
   const datedSurvey = needSurvey && (source.survey === undefined || source.survey.columns > 3);
-  // What each column of the survey holds, for its check.
-  const surveyRules: readonly [ReportLabel, InputRule][] = [
-    ["npsAnswer", { kind: "scale", from: 0, to: 10 }], ["csatAnswer", { kind: "scale", from: 1, to: 5 }], ["csiAnswer", { kind: "between", from: 1, to: 10 }], ["surveyDate", { kind: "date" }],
-  ];
   if (needSurvey && source.survey !== undefined) {
     const survey = source.survey;
-    ["Survey_NPS", "Survey_CSAT", "Survey_CSI", "Survey_Date"].slice(0, survey.columns).forEach((name, j) => parts.data.names.push({ name, range: linkedReference(survey, j), external: true }));
+    const linkedColumns = SURVEY_COLUMNS.slice(0, survey.columns);
+    linkedColumns.forEach(([name], j) => parts.data.names.push({ name, range: linkedReference(survey, j), external: true }));
     // The user's answers were checked when picked; the check keeps watch as they change.
-    addInputCheck("A", "Survey_Check", checkedColumns(surveyRules.slice(0, survey.columns), (j) => linkedReference(survey, j), survey.sheet));
+    addInputCheck("A", "Survey_Check", checkedColumns(linkedColumns, survey));
   } else if (needSurvey) {
     const survey = addTable("data", "CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
       { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE_FORMAT, style: "input", content: input((i) => inputs.npsAnswers[i]) },
@@ -553,7 +568,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
         content: input((i) => inputs.surveyDates?.[i] ?? (inputs.surveyDaysBeforeEnd?.[i] === undefined ? undefined : options.periodEnd - (inputs.surveyDaysBeforeEnd[i] as number))),
       },
     ]);
-    addInputCheck(survey.column(0), "Survey_Check", checkedColumns(surveyRules, (j) => ["Survey_NPS", "Survey_CSAT", "Survey_CSI", "Survey_Date"][j] as string));
+    addInputCheck(survey.column(0), "Survey_Check", checkedColumns(SURVEY_COLUMNS));
   }
   // The checks of the survey and channel tables, which the figures read from them heed.
   const surveyCheck = needSurvey ? "Survey_Check" : undefined;
@@ -584,10 +599,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const channelMonths = costs === undefined || costs.columns > 3;
   // The channel table's check: of the typed rows, or of the user's linked cells (not their mirror, so
   // the message names the user's cell).
-  const channelRules: readonly [ReportLabel, InputRule][] = [["spend", { kind: "amount" }], ["newCustomers", { kind: "amount" }], ["channelMonth", { kind: "date" }]];
-  addInputCheck(channels.column(0), "Channel_Check", costs === undefined
-    ? checkedColumns(channelRules, (j) => ["Channel_Spend", "Channel_New_Customers", "Channel_Month"][j] as string)
-    : checkedColumns(channelRules.slice(0, costs.columns - 1), (j) => linkedReference(costs, j + 1), costs.sheet));
+  addInputCheck(channels.column(0), "Channel_Check", costs === undefined ? checkedColumns(CHANNEL_COLUMNS) : checkedColumns(CHANNEL_COLUMNS.slice(0, costs.columns - 1), costs, 1));
   if (trend) {
     // The period tables first on the workings sheet (A:I), the transaction table to their right: the
     // tables then stand in the same cells in both formula modes, whose transaction tables differ in width.
@@ -802,7 +814,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     data({ address: `A${row}`, value: t(label), style: "label" });
     parts.data.widths[0] = widthFor(t(label), parts.data.widths[0] ?? 0);
     const valueColumn = trend ? FROM_VALUE_TABLE[name] : undefined;
-    const linkedFormula = valueColumn === undefined ? fromBridge[name] : `=INDEX(${valueColumn},ROWS(${valueColumn}))`;
+    const linkedFormula = valueColumn === undefined ? fromBridge[name] : `=${periodsBack(valueColumn, 0)}`;
     // (a figure of the workings is computed as the spend totals above are; a database's, shaded as a link)
     if (linkedFormula !== undefined) data({ address: `B${row}`, formula: linkedFormula, numberFormat: scalarFormats[format], ...(valueColumn === undefined ? { style: "helper" as const } : {}) });
     else data({ address: `B${row}`, value: inputs[key], numberFormat: scalarFormats[format], style: "input" });
@@ -853,13 +865,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
       parts.dashboard.widths[i] = widthFor(header, parts.dashboard.widths[i] ?? 0);
     });
     row += 2;
-    const back = (column: string, periods: number): string => `INDEX(${column},ROWS(${column})-${periods})`;
     for (const [label, key, format, figureNames, direction] of PERIOD_FIGURES) {
       const column = trendName(key);
-      const rate = format === "percent";
+      const change: ChangeKind = format === "percent" ? "rate" : "relative";
       const numberFormat = format === "money" ? money : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT;
       put({ address: `A${row}`, value: t(label), style: "label" });
-      put({ address: `B${row}`, formula: `=${back(column, 0)}`, numberFormat, style: "kpi" });
+      put({ address: `B${row}`, formula: `=${periodsBack(column, 0)}`, numberFormat, style: "kpi" });
       // A target to type (blank unless set: no light until there is one), named so refresh keeps it.
       const targetName = TARGET_NAMES[label];
       if (direction !== undefined && targetName !== undefined) {
@@ -868,8 +879,8 @@ export function buildReport(options: ReportOptions): ReportSpec {
         names.push({ name: targetName, range: `E${row}` });
         trafficLights.push({ range: `B${row}`, targetAddress: `E${row}`, direction });
       }
-      put({ ...changeCell(`B${row}`, back(column, 1), rate), address: `C${row}` });
-      put({ ...changeCell(`B${row}`, back(column, yearBack), rate), address: `D${row}` });
+      put({ ...changeCell(`B${row}`, periodsBack(column, 1), change), address: `C${row}` });
+      put({ ...changeCell(`B${row}`, periodsBack(column, yearBack), change), address: `D${row}` });
       for (const name of figureNames) names.push({ name, range: `B${row}` });
       row++;
     }
@@ -879,7 +890,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const everBought = `COUNTIFS(Tx_Previous,0,Tx_First_Of_Day,1,Tx_Day,"<="&Period_End)`;
     put({ address: `A${row}`, value: t("inactiveShare"), style: "label" });
     put({ address: `B${row}`, formula: cx ? "=CX.INACTIVE_SHARE(Tx_Customer,Tx_Date,Period_End,Lapse_Days-1)" : `=IF(${everBought}=0,NA(),1-Customers_End/${everBought})`, numberFormat: PERCENT_FORMAT, style: "kpi" });
-    for (const letter of ["C", "D"]) put({ address: `${letter}${row}`, formula: `="${NO_CHANGE}"`, numberFormat: CHANGE_FORMAT });
+    for (const letter of ["C", "D"]) put({ ...changeCell(`B${row}`, undefined), address: `${letter}${row}` });
     names.push({ name: "Inactive_Share", range: `B${row}` });
     row += 2;
     // The revenue bridge of the report period: from the period before's revenue to this one's.
@@ -888,7 +899,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     bridgeRows = { first: row, last: row + REVENUE_BRIDGE_STEPS.length - 1 };
     for (const [label, key] of REVENUE_BRIDGE_STEPS) {
       put({ address: `A${row}`, value: t(label), style: "label" });
-      put({ address: `B${row}`, formula: `=${back(trendName(key), 0)}`, numberFormat: money, style: "kpi" });
+      put({ address: `B${row}`, formula: `=${periodsBack(trendName(key), 0)}`, numberFormat: money, style: "kpi" });
       row++;
     }
     row++;
@@ -901,12 +912,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     put({ address: `B${at}`, formula: cx ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
     const column = kpi.trendColumn !== undefined && withTrend(kpi.trendColumn.name) ? kpi.trendColumn : undefined;
     for (const [letter, periods] of [["C", 1], ["D", yearBack]] as const) {
-      const back = column === undefined ? undefined : `INDEX(${column.name},ROWS(${column.name})-${periods})`;
-      // A score's change (NPS) is its difference in points; a rate's in percentage points; others relative.
-      const change = back === undefined ? undefined : column?.points === true
-        ? { formula: `=IFERROR(B${at}-${back},"${NO_CHANGE}")`, numberFormat: SCORE_CHANGE_FORMAT }
-        : changeCell(`B${at}`, back, column?.rate === true);
-      put(change === undefined ? { address: `${letter}${at}`, formula: `="${NO_CHANGE}"`, numberFormat: CHANGE_FORMAT } : { ...change, address: `${letter}${at}` });
+      put({ ...changeCell(`B${at}`, column === undefined ? undefined : periodsBack(column.name, periods), column?.change), address: `${letter}${at}` });
     }
     const figure = FIGURE_NAMES[kpi.label];
     // A figure shown in two sections (CSAT) is named where it first stands.
@@ -947,7 +953,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const fromSurvey = (formula: string): string => guarded(surveyCheck, formula);
   const csat: KpiRow = {
     label: "csat", cx: fromSurvey(`=CX.CSAT(${answers("Survey_CSAT")})`), portable: fromSurvey(`=IF(${answered("Survey_CSAT")}=0,NA(),${count('Survey_CSAT,">=4"')}/${answered("Survey_CSAT")})`), format: "percent",
-    trendColumn: { name: "Trend_CSAT", rate: true },
+    trendColumn: { name: "Trend_CSAT", change: "rate" },
   };
   const churnFormulas = {
     cx: "=CX.CHURN(Customers_Start,Customers_Lost)",
@@ -1003,7 +1009,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
         trendColumn: { name: "Trend_CLV" },
         target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast" },
       },
-      { label: "churn", ...churnFormulas, format: "percent", trendColumn: { name: trendName("churnRate"), rate: true }, target: { value: options.targets.churn, direction: "atMost" } },
+      { label: "churn", ...churnFormulas, format: "percent", trendColumn: { name: trendName("churnRate"), change: "rate" }, target: { value: options.targets.churn, direction: "atMost" } },
       { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
       { label: "engagement", cx: "=AVERAGE(CX.ENGAGEMENT(Engagement_Measures))", portable: `=IF(${varying}=0,NA(),100*(${normalisedMean})/(${varying}))`, format: "score", target: { value: options.targets.engagement, direction: "atLeast" } },
       { label: "ltvCac", cx: `=CX.LTV_CAC(${clv},${cac})`, portable: `=IF(${cac}=0,NA(),${clv}/${cac})`, format: "ratio", trendColumn: { name: "Trend_LTV_CAC" }, target: { value: options.targets.ltvCac, direction: "atLeast" } },
@@ -1028,7 +1034,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const satisfaction: KpiRow[] = [
       {
         label: "nps", cx: fromSurvey(`=CX.NPS(${answers("Survey_NPS")})`), portable: fromSurvey(`=IF(${n}=0,NA(),100*(${p}-${d}))`), format: "score",
-        trendColumn: { name: "Trend_NPS", points: true }, target: { value: options.targets.nps, direction: "atLeast" },
+        trendColumn: { name: "Trend_NPS", change: "score" }, target: { value: options.targets.nps, direction: "atLeast" },
       },
       { label: "npsMargin", cx: fromSurvey(`=CX.NPS(${answers("Survey_NPS")},"moe")`), portable: fromSurvey(`=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`), format: "score" },
       { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
@@ -1185,7 +1191,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   function addTrendBlock(heading: string, columns: readonly (readonly [ReportLabel, string, "count" | "money" | "percent" | "ratio" | "months" | "score", boolean])[]): void {
     put({ address: `A${row}`, value: heading, style: "heading" });
     const header = row + 1;
-    const formatOf = { count: COUNT_FORMAT, money, percent: PERCENT_FORMAT, ratio: formats.ratio, months: formats.months, score: formats.score } as const;
+    const formatOf = { ...formats, count: COUNT_FORMAT, money } as const;
     put({ address: `A${header}`, value: t("trendPeriod"), style: "label" });
     for (let k = 0; k < trendCount; k++) {
       const r = header + 1 + k;
@@ -1212,7 +1218,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
             put({ address: `${columnName(j)}${header}`, value: t(heading), style: "numberHeader" });
             parts.dashboard.widths[j] = Math.max(parts.dashboard.widths[j] ?? 0, 64);
           }
-          put({ ...changeCell(value, `INDEX(${name},${i - back})`, format === "percent"), address: `${columnName(j)}${r}`, ...style });
+          put({ ...changeCell(value, `INDEX(${name},${i - back})`, format === "percent" ? "rate" : "relative"), address: `${columnName(j)}${r}`, ...style });
           j++;
         }
       }
@@ -1223,7 +1229,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   // How each sheet prints: the dashboard on A4 landscape, one page wide, its title rows on every page,
   // the report's title and the sheet's name on top and the page count below; the others fit to width.
   const lastRow = (sheet: SheetParts, extra: readonly string[] = []): number =>
-    Math.max(1, ...[...sheet.cells.map((cell) => cell.address), ...extra].map((address) => Number(address.replace(/^[A-Z]+/, ""))));
+    Math.max(1, ...[...sheet.cells.map((cell) => cell.address), ...extra].map(rowNumber));
   const printOf = (role: SheetRole): PrintSpec => ({
     orientation: role === "data" ? "Portrait" : "Landscape",
     ...(role === "dashboard" ? { area: `A1:${CHART_RIGHT_COLUMN}${lastRow(parts.dashboard, charts.map((chart) => chart.bottomRight))}`, titleRows: "$1:$2" } : {}),

@@ -191,24 +191,6 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
     return (check !== "" && check !== undefined ? { code: "#N/A", message: String(check) } : evaluateCx(book, `=${guard[2] as string}`, on)) as number;
   }
   if (formula.startsWith("=IF(SUMPRODUCT(ISTEXT(")) return inputCheck(book, formula.slice(1), on ?? (sheetsOf(book)[0] as SheetSpec)) as unknown as number;
-  const reference = /^=((?:'(?:[^']|'')+'!)?[A-Za-z_][\w]*)$/.exec(formula);
-  if (reference !== null) return referenceValues(book, reference[1] as string, on)[0]?.[0] as number;
-  // A period's figure, k periods before the last of the trend: =INDEX(Trend_Revenue,ROWS(Trend_Revenue)-k).
-  const back = /^=INDEX\(((?:'(?:[^']|'')+'!)?\w+),ROWS\(\1\)-(\d+)\)$/.exec(formula);
-  if (back !== null) {
-    const column = referenceValues(book, back[1] as string, on);
-    return column[column.length - 1 - Number(back[2])]?.[0] as number;
-  }
-  // A period's figure by its row: =INDEX(Trend_Revenue,5).
-  const nth = /^=INDEX\(((?:'(?:[^']|'')+'!)?\w+),(\d+)\)$/.exec(formula);
-  if (nth !== null) return referenceValues(book, nth[1] as string, on)[Number(nth[2]) - 1]?.[0] as number;
-  // A period's figure or a dash: =IFERROR(INDEX(Trend_Revenue,5),"–").
-  const orDash = /^=IFERROR\((INDEX\([^()]*\)),"–"\)$/.exec(formula);
-  if (orDash !== null) {
-    const value: unknown = evaluateCx(book, `=${orDash[1] as string}`, on);
-    return (isError(value) ? "–" : value) as number;
-  }
-  // A change on an earlier figure (环比, 同比): relative, or in percentage points for a rate; a dash without a value.
   // The satisfaction per period: =COUNTIFS(…), =IF(B86=0,"–",100*(COUNTIFS(…)-COUNTIFS(…))/B86),
   // =IF(COUNTIFS(a)=0,"–",COUNTIFS(b)/COUNTIFS(a)).
   const call = "(COUNTIFS\\((?:[^()]|\\([^()]*\\))*\\))";
@@ -224,20 +206,6 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
   if (shareOf !== null) {
     const answers = counted(shareOf[1] as string);
     return answers === 0 ? ("–" as unknown as number) : counted(shareOf[2] as string) / answers;
-  }
-  // A score's change in points: =IFERROR(B42-INDEX(Trend_NPS,…),"–").
-  const points = /^=IFERROR\(([A-Z]+\d+)-(INDEX\(.*\)),"–"\)$/.exec(formula);
-  if (points !== null) {
-    const result = (valueOnSheet(book, on ?? (sheetsOf(book)[0] as SheetSpec), points[1] as string) as number) - evaluateCx(book, `=${points[2] as string}`, on);
-    return (Number.isFinite(result) ? result : "–") as number;
-  }
-  const change = /^=IFERROR\((?:(\w+)\/(INDEX\(.*\))-1|100\*\((\w+)-(INDEX\(.*\))\)),"–"\)$/.exec(formula);
-  if (change !== null) {
-    const sheet = on ?? (sheetsOf(book)[0] as SheetSpec);
-    const [value, before] = change[1] !== undefined ? [change[1], change[2] as string] : [change[3] as string, change[4] as string];
-    const [now, then] = [valueOnSheet(book, sheet, value) as number, evaluateCx(book, `=${before}`, on)];
-    const result = change[1] !== undefined ? now / then - 1 : 100 * (now - then);
-    return (Number.isFinite(result) ? result : "–") as number;
   }
   const sheet = on ?? (sheetsOf(book)[0] as SheetSpec);
   const numbers = (reference: string): unknown[] => referenceValues(book, reference, on).map(([value]) => value);
@@ -263,18 +231,6 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
       return total + (typeof month === "number" && month >= from && month <= to && typeof value === "number" ? value : 0);
     }, 0);
   }
-  // A ratio or a dash: =IF(OR(B5=0,C5=0),"–",B5/C5), =IFERROR(Lifetime_Value/D5,"–"), =IFERROR(D5/(Monthly_Revenue*Gross_Margin),"–").
-  const value = (term: string): unknown => (/^[A-Z]+\d+$/.test(term) ? valueOnSheet(book, sheet, term) : evaluateCx(book, `=${term}`, on));
-  const dashed = (result: number): number => (Number.isFinite(result) ? result : ("–" as unknown as number));
-  const guarded = /^=IF\(OR\(([A-Z]+\d+)=0,([A-Z]+\d+)=0\),"–",\1\/\2\)$/.exec(formula);
-  if (guarded !== null) {
-    const [top, bottom] = [value(guarded[1] as string), value(guarded[2] as string)];
-    return top === 0 || bottom === 0 ? ("–" as unknown as number) : (top as number) / (bottom as number);
-  }
-  const ratio = new RegExp(`^=IFERROR\\(${ref}\\/${ref},"–"\\)$`).exec(formula);
-  if (ratio !== null) return dashed((value(ratio[1] as string) as number) / (value(ratio[2] as string) as number));
-  const perMonth = new RegExp(`^=IFERROR\\(${ref}\\/\\(${ref}\\*${ref}\\),"–"\\)$`).exec(formula);
-  if (perMonth !== null) return dashed((value(perMonth[1] as string) as number) / ((value(perMonth[2] as string) as number) * (value(perMonth[3] as string) as number)));
   const sum = /^=SUM\(((?:'(?:[^']|'')+'!)?\w+)\)$/.exec(formula);
   if (sum !== null) return referenceValues(book, sum[1] as string, on).reduce((total, [value]) => total + (value as number), 0);
   const average = /^=AVERAGE\((CX\..*)\)$/.exec(formula);
@@ -282,6 +238,8 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
     const values = evaluateCxTable(book, `=${average[1] as string}`, on).map(([value]) => value as number);
     return values.reduce((total, value) => total + value, 0) / values.length;
   }
+  // Anything else not a CX call is arithmetic: a reference, a period's figure (INDEX), a change on an
+  // earlier one (IFERROR(B7/INDEX(…)-1,"–")), a ratio or a dash (IF(OR(B5=0,C5=0),"–",B5/C5)).
   if (!formula.startsWith("=CX.")) return arithmetic(book, formula.slice(1), sheet) as number;
   return evaluateCxTable(book, formula, on)[0]?.[0] as number;
 }

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { haveLibreOffice } from "../../scripts/libreOffice";
+import { convertWithLibreOffice, haveLibreOffice } from "../../scripts/libreOffice";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -26,8 +26,7 @@ export const testPrinting = haveLibreOffice && havePdfText ? test : test.skip;
  */
 export function printedPages(file: string): { pages: string[]; renderPage: (page: number, png: string) => void } {
   const out = mkdtempSync(path.join(tmpdir(), "cx-pdf-"));
-  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
-  execFileSync("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", out, file], { stdio: "ignore", timeout: 300_000 });
+  convertWithLibreOffice(out, "pdf", [file]);
   const pdf = path.join(out, path.basename(file).replace(/\.xlsx$/, ".pdf"));
   // pdftotext separates pages with a form feed.
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
