@@ -126,9 +126,21 @@ export function planWrite(spec: SheetSpec): WritePlan {
   };
 }
 
-/** A write's size as Excel receives it (JSON), near enough to keep requests under the limit. */
+/**
+ * A value's size in bytes as JSON on its way to Excel: the 5 MB limit counts bytes, not characters,
+ * and a character outside ASCII may travel as a \u escape of 6 bytes (more than its 2–3 bytes in
+ * UTF-8), so each is counted at 6: an upper bound whichever way it is sent.
+ */
+export function payloadBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? "";
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) bytes += 5;
+  return bytes;
+}
+
+/** A write's size as Excel receives it (JSON bytes), near enough to keep requests under the limit. */
 export function blockBytes(block: WriteBlock): number {
-  return JSON.stringify(block.formulas).length + (block.numberFormats === undefined ? 0 : JSON.stringify(block.numberFormats).length) + block.range.length + 200;
+  return payloadBytes(block.formulas) + (block.numberFormats === undefined ? 0 : payloadBytes(block.numberFormats)) + block.range.length + 200;
 }
 
 /**
@@ -168,7 +180,7 @@ export function splitBlock(block: WriteBlock, budget: number): WriteBlock[] {
     let to = from;
     let bytes = 200 + block.range.length;
     while (to < block.formulas.length) {
-      const row = JSON.stringify(block.formulas[to]).length + 1 + (block.numberFormats === undefined ? 0 : JSON.stringify(block.numberFormats[to]).length + 1);
+      const row = payloadBytes(block.formulas[to]) + 1 + (block.numberFormats === undefined ? 0 : payloadBytes(block.numberFormats[to]) + 1);
       if (to > from && bytes + row > budget) break;
       bytes += row;
       to++;

@@ -1,4 +1,5 @@
 import { formatRange, parseRange, type RangeAddress } from "../core/a1";
+import { payloadBytes } from "./planWrite";
 
 /**
  * Cells per read request to start with: at the 20–80 bytes a cell of a report or a pick takes in
@@ -9,7 +10,14 @@ export const CELLS_PER_READ = 50_000;
 /** Excel's error code for a response over the size limit (Excel.ErrorCodes.responsePayloadSizeLimitExceeded). */
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
-type CellProperty = "values" | "formulas";
+type CellProperty = "values" | "formulas" | "numberFormat";
+
+/**
+ * The response size a read aims under: after each response, the cells of the next request are
+ * scaled to the bytes a cell took in it, so that long formulas (Chinese text in UTF-8) do not push a
+ * response near Excel on the web's 5 MB.
+ */
+const RESPONSE_TARGET_BYTES = 3_500_000;
 
 export interface ChunkedRead {
   /** The rows of each property read, row-major from the range's top-left cell. */
@@ -92,13 +100,17 @@ export async function readAreasInChunks(
       budget = Math.max(1, Math.floor(budget / 2));
       continue;
     }
+    let bytes = 0;
     for (const { k, bottom, slice } of queued) {
       for (const property of properties) {
         const into = (rows[k] as Partial<Record<CellProperty, unknown[][]>>)[property] as unknown[][];
-        for (const row of slice[property] as unknown[][]) into.push(row);
+        const read = slice[property] as unknown[][];
+        bytes += payloadBytes(read);
+        for (const row of read) into.push(row);
       }
       next[k] = bottom + 1;
     }
+    if (bytes > RESPONSE_TARGET_BYTES) budget = Math.max(1, Math.floor(budget * RESPONSE_TARGET_BYTES / bytes));
   }
   return rows.map((read) => ({ rows: read, syncs }));
 }

@@ -1,7 +1,7 @@
 import { columnName, formatRange, parseRange } from "../core/a1";
 import { cellsOutsideReport, SCALAR_INPUT_NAMES, TARGET_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import { renameSheets, trafficLightRules, type ReportSpec, type SheetRole, type SheetSpec } from "../report/sheetSpec";
-import { batchPieces, blockBytes, planWrite, REQUEST_BUDGET_BYTES, restoredContent, splitBlock, uniqueSheetName, uniqueTableName, type WriteBlock, type WritePlan } from "./planWrite";
+import { batchPieces, blockBytes, payloadBytes, planWrite, REQUEST_BUDGET_BYTES, restoredContent, splitBlock, uniqueSheetName, uniqueTableName, type WriteBlock, type WritePlan } from "./planWrite";
 import { readAreasInChunks } from "./readInChunks";
 
 export interface WriteResult {
@@ -84,7 +84,7 @@ interface Target {
  */
 async function applySpecs(context: Excel.RequestContext, targets: readonly Target[], takenTableNames: string[]): Promise<number> {
   const plans = targets.map((target) => planWrite(target.spec));
-  const rest = targets.reduce((bytes, { spec }, k) => bytes + JSON.stringify([(plans[k] as WritePlan).styles, spec.names, spec.tables, spec.charts, spec.trafficLights, spec.settings ?? ""]).length + 64 * 1024, 0);
+  const rest = targets.reduce((bytes, { spec }, k) => bytes + payloadBytes([(plans[k] as WritePlan).styles, spec.names, spec.tables, spec.charts, spec.trafficLights, spec.settings ?? ""]) + 64 * 1024, 0);
   const pieces = targets.flatMap((target, k) => (plans[k] as WritePlan).blocks.flatMap((block) => splitBlock(block, REQUEST_BUDGET_BYTES)).map((block) => ({ target, block })));
   const batches = batchPieces(pieces, (piece: { block: WriteBlock }) => blockBytes(piece.block), REQUEST_BUDGET_BYTES, rest);
   // The actual names of every table of the report, by the names wanted, for the markers.

@@ -25,7 +25,7 @@ async function written(mode: ReportOptions["formulaMode"] = "portable") {
   return { book, sheet: sheetNamed(DASHBOARD), data: sheetNamed(DATA), workings: sheetNamed(WORKINGS), sheetNamed };
 }
 const [DASHBOARD, DATA, WORKINGS] = ["Report 2024-Q3", "Data 2024-Q3", "Workings 2024-Q3"];
-const nameRange = (sheet: FakeSheet, name: string): string => (sheet.names.get(name) as string).replace(/^=.*!/, "");
+const nameRange = (sheet: FakeSheet, name: string): string => (sheet.names.get(name) as string).replace(/^=.*!/, "").replace(/\$/g, "");
 
 test("the writer marks each sheet with the settings, the report's sheets and the names its tables got", async () => {
   const { sheet, data, workings } = await written();
