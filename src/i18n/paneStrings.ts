@@ -112,7 +112,28 @@ export const paneStrings = {
     "en-US": "Nothing was changed: this report was made by an earlier version of the add-in, and cells {cells} are not where this version puts the report. If they are yours, move them to another sheet and refresh; if they are the old report's, use Roll forward or create the report again.",
     "zh-CN": "未做任何更改：此报告由旧版加载项生成，单元格 {cells} 不在本版报告的位置上。如是您自己的内容，请移到其他工作表后再刷新；如是旧报告的内容，请使用“滚动到下一期”或重新生成报告。",
   },
-  refreshRestored: { "en-US": "Every cell was put back as it was; if formats, tables or charts are missing, create a new report.", "zh-CN": "所有单元格已恢复原状；如缺少格式、表格或图表，请重新生成报告。" },
+  refreshRestored: {
+    "en-US": "Every sheet of the report was put back as it was: cells, formats, names, tables, charts and print setup.",
+    "zh-CN": "报告的每张工作表均已恢复原状：单元格、格式、名称、表格、图表和打印设置。",
+  },
+  untouched: { "en-US": "Nothing in your workbook was changed. Try again; if it keeps failing, save the workbook and reopen it.", "zh-CN": "工作簿未做任何更改。请重试；如果仍然失败，请保存并重新打开工作簿。" },
+  protectedSheets: {
+    "en-US": "Nothing was changed: the report's sheets {sheets} are protected. Unprotect them (Review › Unprotect Sheet), then try again.",
+    "zh-CN": "未做任何更改：报告的工作表 {sheets} 受保护。请先取消保护（审阅 › 撤销工作表保护），然后重试。",
+  },
+  editedCells: {
+    "en-US": "Nothing was changed: you typed values over the report's formulas in {cells}. A refresh puts the formulas back and your values would be lost. Copy them elsewhere first, or overwrite them.",
+    "zh-CN": "未做任何更改：您在单元格 {cells} 中用数值覆盖了报告的公式。刷新会恢复公式，您输入的数值将丢失。请先将其复制到别处，或选择覆盖。",
+  },
+  discardEdits: { "en-US": "Refresh and overwrite these cells", "zh-CN": "刷新并覆盖这些单元格" },
+  notSettled: {
+    "en-US": "Nothing was issued: cells {cells} were still calculating (#BUSY!) after 30 seconds. Wait until every figure shows, then archive again.",
+    "zh-CN": "未存档：单元格 {cells} 在 30 秒后仍在计算（#BUSY!）。请等所有数字显示后再存档。",
+  },
+  errorCells: {
+    "en-US": "Nothing was issued: cells {cells} show errors, which an issued report would keep for good. Mend them (or refresh the report), then archive again.",
+    "zh-CN": "未存档：单元格 {cells} 显示错误值，存档后将无法更改。请先修正（或刷新报告），然后再存档。",
+  },
   refreshNotRestored: { "en-US": "The sheet may be partly rewritten; close the workbook without saving and reopen it.", "zh-CN": "工作表可能已被部分改写，请不保存关闭工作簿后重新打开。" },
   titleTooLong: { "en-US": "Keep the title to {max} characters.", "zh-CN": "标题请不超过 {max} 个字符。" },
   titleRequired: { "en-US": "Enter a title.", "zh-CN": "请输入标题。" },

@@ -134,27 +134,56 @@ export function nextPeriod(start: number, end: number): { start: number; end: nu
   return { start: end + 1, end: end + (end - start + 1) };
 }
 
+/** Whether a cell (zero-based row and column) lies in any of the areas. */
+function inAreas(areas: readonly RangeAddress[], row: number, column: number): boolean {
+  return areas.some((t) => row >= t.top && row <= t.bottom && column >= t.left && column <= t.right);
+}
+
+const parsedAreas = (areas: readonly string[]): RangeAddress[] => areas.map((range) => parseRange(range)).filter((range): range is RangeAddress => range !== undefined);
+
 /**
  * Cells a refresh would wipe that are not the report's: non-empty cells of the sheet's used range
  * (its address, e.g. "A1:AM142", and formulas) outside every cell and table of the rebuilt report
- * and the areas the report wrote (`written`, as the sheet lists them: "A1:A7,B2"), such as notes a
- * user typed beside it. A refresh refuses to run while there are any.
+ * and the areas that are the report's on the sheet now (`reportAreas`: those it wrote, as the sheet
+ * lists them, "A1:A7"; where its arrays spilled; its tables), such as notes a user typed beside it.
+ * A refresh refuses to run while there are any.
  */
-export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[], written?: string): string[] {
+export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[], reportAreas: readonly string[] = []): string[] {
   const own = new Set(spec.cells.map((c) => c.address));
-  // The report's tables, and the areas it wrote when it was made (a later version may lay it out otherwise).
-  const tables = [...spec.tables.map((table) => table.range), ...(written === undefined || written === "" ? [] : written.split(","))]
-    .map((range) => parseRange(range)).filter((range): range is RangeAddress => range !== undefined);
-  const inTable = (row: number, column: number): boolean => tables.some((t) => row >= t.top && row <= t.bottom && column >= t.left && column <= t.right);
+  // The report's tables, and the areas that are its own (a later version may lay it out otherwise).
+  const areas = parsedAreas([...spec.tables.map((table) => table.range), ...reportAreas]);
   const origin = parseRange(usedAddress) ?? { top: 0, left: 0 };
   const outside: string[] = [];
   formulas.forEach((values, r) => values.forEach((value, c) => {
     const row = origin.top + r;
     const column = origin.left + c;
     const address = `${columnName(column)}${row + 1}`;
-    if (!isBlank(value) && !own.has(address) && !inTable(row, column)) outside.push(address);
+    if (!isBlank(value) && !own.has(address) && !inAreas(areas, row, column)) outside.push(address);
   }));
   return outside;
+}
+
+/**
+ * Cells where the user typed a value over one of the report's formulas (C9 typed 12345 where the
+ * report computes a change): non-empty cells that hold no formula in the areas where the report wrote
+ * formulas (`formulaAreas`, as the sheet lists them). A refresh would put the formula back and the
+ * typed value would be lost. Not counted: cells in `exempt`, the named input cells (typed over on
+ * purpose and read back) and the cells an array spilled into, whose formulas read back as values.
+ */
+export function editedCells(usedAddress: string, formulas: readonly (readonly unknown[])[], formulaAreas: readonly string[], exempt: readonly string[]): string[] {
+  const origin = parseRange(usedAddress) ?? { top: 0, left: 0 };
+  const [areas, skipped] = [parsedAreas(formulaAreas), parsedAreas(exempt)];
+  const edited: string[] = [];
+  for (const area of areas) {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let column = area.left; column <= area.right; column++) {
+        const now = formulas[row - origin.top]?.[column - origin.left];
+        if (isBlank(now) || (typeof now === "string" && now.startsWith("=")) || inAreas(skipped, row, column)) continue;
+        edited.push(`${columnName(column)}${row + 1}`);
+      }
+    }
+  }
+  return edited;
 }
 
 /**

@@ -1,5 +1,5 @@
 import {
-  Button, Checkbox, Dropdown, Field, Input, Label, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, tokens,
+  Button, Checkbox, Dropdown, Field, Input, Label, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from "react";
 import { fillTemplate, type Locale } from "../i18n/locale";
@@ -51,8 +51,8 @@ type Status =
   | { readonly kind: "idle" }
   | { readonly kind: "working"; readonly action: Action }
   | { readonly kind: "done"; readonly action: Action; readonly sheet: string }
-  | { readonly kind: "refused"; readonly message: string }
-  | { readonly kind: "failed"; readonly action: Action; readonly reason: string; readonly rolledBack: boolean };
+  | { readonly kind: "refused"; readonly message: string; readonly discard?: boolean }
+  | { readonly kind: "failed"; readonly action: Action; readonly reason: string; readonly rolledBack: boolean; readonly untouched: boolean };
 
 /** What the pane says while an action runs, when it is done, and after it failed with or without putting the workbook back. */
 const ACTION_TEXT: Readonly<Record<Action, Readonly<Record<"working" | "done" | "rolledBack" | "notRolledBack", PaneString>>>> = {
@@ -62,10 +62,10 @@ const ACTION_TEXT: Readonly<Record<Action, Readonly<Record<"working" | "done" | 
   rollForward: { working: "rollingForward", done: "rolledForward", rolledBack: "rolledBack", notRolledBack: "notRolledBack" },
 };
 
-/** A failed write as the pane shows it: the reason, and whether the workbook was put back. */
+/** A failed write as the pane shows it: the reason, and whether the workbook was untouched, put back, or neither. */
 function failure(action: Action, error: unknown): Status {
-  const rolledBack = typeof error === "object" && error !== null && (error as { rolledBack?: boolean }).rolledBack === true;
-  return { kind: "failed", action, reason: error instanceof Error ? error.message : String(error), rolledBack };
+  const said = (typeof error === "object" && error !== null ? error : {}) as { rolledBack?: boolean; untouched?: boolean };
+  return { kind: "failed", action, reason: error instanceof Error ? error.message : String(error), rolledBack: said.rolledBack === true, untouched: said.untouched === true };
 }
 
 /** The create-report form: every input is checked in its field before anything is written. */
@@ -152,17 +152,20 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
   };
 
   /** Refresh, archive and roll forward act on the active sheet, and are refused the same way when it is not a report. */
-  const onActiveSheet = async (action: "refresh" | "archive" | "rollForward"): Promise<void> => {
+  const onActiveSheet = async (action: "refresh" | "archive" | "rollForward", discardEdits = false): Promise<void> => {
     if (status.kind === "working") return;
     setStatus({ kind: "working", action });
     try {
-      const result = await (action === "refresh" ? gateway.refreshReport(locale, today) : action === "archive" ? gateway.archiveReport(locale) : gateway.rollForwardReport(locale, today));
+      const result = await (action === "refresh" ? gateway.refreshReport(locale, today, discardEdits) : action === "archive" ? gateway.archiveReport(locale) : gateway.rollForwardReport(locale, today));
       setStatus({ kind: "done", action, sheet: sheetList(result) });
     } catch (error) {
       const refused = error as { reason?: unknown; cells?: readonly string[] };
+      const cells = (refused.cells ?? []).join(", ");
       if (refused.reason === "notReport") setStatus({ kind: "refused", message: t("notReport") });
       else if (refused.reason === "missingSheets") setStatus({ kind: "refused", message: t("missingSheets", { sheets: sheetList({ sheetNames: refused.cells ?? [] }) }) });
-      else if (refused.reason === "userCells" || refused.reason === "earlierLayout") setStatus({ kind: "refused", message: t(refused.reason, { cells: (refused.cells ?? []).join(", ") }) });
+      else if (refused.reason === "protected") setStatus({ kind: "refused", message: t("protectedSheets", { sheets: sheetList({ sheetNames: refused.cells ?? [] }) }) });
+      else if (refused.reason === "editedCells") setStatus({ kind: "refused", message: t("editedCells", { cells }), discard: true });
+      else if (refused.reason === "userCells" || refused.reason === "earlierLayout" || refused.reason === "notSettled" || refused.reason === "errorCells") setStatus({ kind: "refused", message: t(refused.reason, { cells }) });
       else setStatus(failure(action, error));
     }
   };
@@ -248,13 +251,16 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
         <MessageBar intent="success"><MessageBarBody>{t(ACTION_TEXT[status.action].done, { sheet: status.sheet })}</MessageBarBody></MessageBar>
       )}
       {status.kind === "refused" && (
-        <MessageBar intent="warning"><MessageBarBody>{status.message}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning">
+          <MessageBarBody>{status.message}</MessageBarBody>
+          {status.discard === true && <MessageBarActions><Button size="small" onClick={() => void onActiveSheet("refresh", true)}>{t("discardEdits")}</Button></MessageBarActions>}
+        </MessageBar>
       )}
       {status.kind === "failed" && (
         <MessageBar intent="error">
           <MessageBarBody>
             {t("failed", { reason: status.reason })}{" "}
-            {t(status.rolledBack ? ACTION_TEXT[status.action].rolledBack : ACTION_TEXT[status.action].notRolledBack)}
+            {t(status.untouched ? "untouched" : status.rolledBack ? ACTION_TEXT[status.action].rolledBack : ACTION_TEXT[status.action].notRolledBack)}
           </MessageBarBody>
         </MessageBar>
       )}

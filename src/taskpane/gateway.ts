@@ -17,9 +17,10 @@ export interface ExcelGateway {
   createReport(options: ReportOptions): Promise<WriteResult>;
   /**
    * Rebuilds the active sheet if this add-in made it, from its stored settings and its current data;
-   * rejects with RefreshRefusedError (not a report, or the user's cells beside it) before changing anything.
+   * rejects with RefreshRefusedError (not a report, the user's cells beside it, values typed over its
+   * formulas unless `discardEdits`, a protected sheet) before changing anything.
    */
-  refreshReport(locale: Locale, today: number): Promise<WriteResult>;
+  refreshReport(locale: Locale, today: number, discardEdits?: boolean): Promise<WriteResult>;
   /**
    * Copies the active report sheet as values into a protected sheet named for its period ("Issued
    * 2024-09"); rejects with RefreshRefusedError when it is not a report, ReportWriteError after removing the copy.
@@ -41,6 +42,12 @@ export interface ExcelGateway {
 
 /** The Excel API requirement set the writer and insertFormula use (getRanges, conditional formats, getActiveCell). */
 export const REQUIRED_EXCEL_API = "1.9";
+
+/**
+ * Whether the writer can ask where a formula spills (Range.getSpillingToRangeOrNullObject, ExcelApi
+ * 1.12): an Excel without it has no dynamic arrays, so nothing there spills.
+ */
+const hasDynamicArrays = (): boolean => Office.context.requirements.isSetSupported("ExcelApi", "1.12");
 
 function requireExcelApi(locale: Locale): void {
   if (!Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API)) throw new Error(paneStrings.excelTooOld[locale]);
@@ -70,9 +77,9 @@ export const officeGateway: ExcelGateway = {
     requireExcelApi(options.locale);
     return Excel.run((context) => writeReport(context, buildReport(options)));
   },
-  async refreshReport(locale, today) {
+  async refreshReport(locale, today, discardEdits = false) {
     requireExcelApi(locale);
-    return Excel.run((context) => refreshReport(context, (settings, contents) => rebuildReport(settings, contents, today)));
+    return Excel.run((context) => refreshReport(context, (settings, contents) => rebuildReport(settings, contents, today), { discardEdits, spills: hasDynamicArrays() }));
   },
   async archiveReport(locale) {
     requireExcelApi(locale);
@@ -80,7 +87,7 @@ export const officeGateway: ExcelGateway = {
   },
   async rollForwardReport(locale, today) {
     requireExcelApi(locale);
-    return Excel.run((context) => rollForwardReport(context, (settings, contents) => rolledForwardReport(settings, contents, today)));
+    return Excel.run((context) => rollForwardReport(context, (settings, contents) => rolledForwardReport(settings, contents, today), hasDynamicArrays()));
   },
   async readSelection(locale) {
     requireExcelApi(locale);

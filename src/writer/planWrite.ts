@@ -46,8 +46,17 @@ export function cellContent(cell: CellSpec): Content {
   return typeof value === "string" && value !== "" ? `'${value}` : value;
 }
 
-/** Errors as a cell shows them: written back as typed, so the archive shows the same error. */
-const ERROR_VALUES = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#NUM!", "#REF!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"]);
+/**
+ * Every error value a cell can show ("Excel.ErrorCellValue", learn.microsoft.com: the error types,
+ * #BUSY! and #GETTING_DATA while a custom function or a linked data type is still working).
+ */
+const ERROR_VALUES = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#NUM!", "#REF!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#BUSY!", "#GETTING_DATA", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!", "#PYTHON!"]);
+
+/** Whether a value read from a cell is an error value. */
+export const isErrorValue = (value: unknown): boolean => typeof value === "string" && ERROR_VALUES.has(value);
+
+/** Whether a value read from a cell says its formula is still being calculated (a custom function, a linked data type). */
+export const isPending = (value: unknown): boolean => value === "#BUSY!" || value === "#GETTING_DATA";
 
 /** A computed value as `formulas` must be given it to stay that value: text behind an apostrophe (so "=…" or "2024" stays text), errors as typed. */
 export function asWritten(value: unknown): string | number | boolean {

@@ -270,9 +270,9 @@ export function sheetObject(fake: FakeBook, name: string): Record<string, unknow
     names: namesObject(fake, name),
     tables: tablesObject(fake, name),
     charts: chartsObject(fake, name),
-    // A copy with its cells, names, tables (renamed, as Excel renames them) and charts, placed after this sheet;
+    // A copy with its cells, names, tables (renamed, as Excel renames them) and charts, placed after this sheet or the one given;
     // the copy's charts plot the copy where the original plotted its own sheet, other sheets as before.
-    copy: () => {
+    copy: (_position?: string, relativeTo?: { name: string }) => {
       const taken = new Set(book.sheets.map((s) => s.name.toLowerCase()));
       let n = 2;
       while (taken.has(`${name} (${n})`.toLowerCase())) n++;
@@ -292,7 +292,8 @@ export function sheetObject(fake: FakeBook, name: string): Record<string, unknow
         }
         const own = (address: string): string => address.replace(`${qualified(name)}`, qualified(copyName));
         copied.charts = source.charts.map((c) => ({ type: c.type, series: c.series.map((x) => ({ name: x.name, ...(x.values === undefined ? {} : { values: own(x.values) }), ...(x.categories === undefined ? {} : { categories: own(x.categories) }) })) }));
-        book.sheets.splice(book.sheets.indexOf(source) + 1, 0, copied);
+        const after = relativeTo === undefined ? source : fake.sheetOf(relativeTo.name);
+        book.sheets.splice(book.sheets.indexOf(after) + 1, 0, copied);
       });
       return {
         set name(value: string) { fake.later(() => { renameSheet(book, copyName, value); copyName = value; }); },
@@ -303,7 +304,7 @@ export function sheetObject(fake: FakeBook, name: string): Record<string, unknow
     // Worksheet.horizontalPageBreaks (ExcelApi 1.9): add puts a break above the row; removePageBreaks takes them all.
     horizontalPageBreaks: {
       add: (at: string) => fake.later(() => void breaks().push(Number(at.replace(/^[A-Z]+/, "")))),
-      removePageBreaks: () => fake.later(() => void breaks().splice(0)),
+      removePageBreaks: () => fake.later(() => void delete sheet().print?.["rowBreaks"]),
     },
     set showGridlines(value: boolean) { fake.later(() => (sheet().showGridlines = value)); },
     pageLayout: pageLayoutObject(fake, name),

@@ -169,6 +169,14 @@ export function fakeWorkbook(sheetNames: string[] = ["Sheet1"], options: { spill
       };
       return { getDataBodyRange: () => rangeOf(true), getRange: () => rangeOf(false) };
     },
+    getItem: (t: string) => ({
+      delete: () => internal.later(() => {
+        const sheet = book.sheets.find((x) => x.tables.has(t));
+        if (sheet === undefined) throw excelError("ItemNotFound", `there is no table ${t}`);
+        if (sheet.protected === true) throw excelError("AccessDenied", `the sheet ${sheet.name} is protected`);
+        sheet.tables.delete(t);
+      }),
+    }),
     items: [] as { name: string }[],
     load() {
       internal.later(() => (this.items = book.sheets.flatMap((s) => [...s.tables.keys()].map((t) => ({ name: t })))));

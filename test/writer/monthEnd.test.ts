@@ -4,6 +4,7 @@
  * refresh refuses it), the live report untouched; a sheet that is not a report is refused, and a
  * rejected copy is removed again. "Roll forward": the same report for the next period in a new sheet.
  */
+import { columnIndex } from "../../src/core/a1";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { issuedSheetName, nextPeriod, rebuildReport, rolledForwardReport } from "../../src/report/readBack";
 import { archiveReport } from "../../src/writer/archiveReport";
@@ -34,14 +35,18 @@ test("the report is copied as values into a protected sheet after it; the live r
   const liveCells = new Map(live.cells);
   const liveFormulas = new Set(live.formulaCells);
   const result = await archiveReport(book.context, issuedSheetName);
-  expect(result).toEqual({ sheetName: "Issued 2024-09", syncs: 6 });
+  expect(result).toEqual({ sheetName: "Issued 2024-09", syncs: 7 });
   const issued = book.sheets.find((s) => s.name === "Issued 2024-09") as FakeSheet;
-  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name, "Issued 2024-09", "Data 2024-Q3", "Workings 2024-Q3"]); // the dashboard only, after it
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", live.name, "Data 2024-Q3", "Workings 2024-Q3", "Issued 2024-09"]); // the dashboard only, after the report's sheets
   // Every cell shows what the live one showed (this workbook's value of a formula cell is its text), and none is a formula.
   expect(issued.formulaCells.size).toBe(0);
   expect(liveFormulas.size).toBeGreaterThan(50); // the dashboard's figures
-  expect([...issued.cells.keys()].sort()).toEqual([...liveCells.keys()].sort());
   for (const [key, value] of liveCells) expect([key, issued.cells.get(key)]).toEqual([key, value]);
+  // Beside them, two columns right of the dashboard, the values its charts read on the workings (the customer trend)
+  const right = Math.max(...[...liveCells.keys()].map((key) => columnIndex(key.replace(/\d+$/, ""))));
+  const extra = [...issued.cells.keys()].filter((key) => !liveCells.has(key));
+  expect(extra.length).toBeGreaterThan(0);
+  for (const key of extra) expect(columnIndex(key.replace(/\d+$/, ""))).toBeGreaterThan(right + 1);
   expect(issued.protected).toBe(true);
   expect(issued.names.has(REPORT_MARKER)).toBe(false);
   expect(issued.tables.size).toBe(live.tables.size);

@@ -31,7 +31,7 @@ test("writes the three sheets in two round trips, however many sheets, into new 
   expect(log.activated).toBe("Report 2024-Q3");
   for (const sheet of report.sheets) for (const block of planWrite(sheet).blocks) expect(log.ranges[`${sheet.name}!${block.range}`]?.["formulas"]).toEqual(block.formulas);
   // each sheet's names and the marker refresh reads, sheet by sheet
-  expect(log.names).toEqual(report.sheets.flatMap((sheet) => [...sheet.names.map((name) => name.name), "CX_Report", "CX_Report_Cells"]));
+  expect(log.names).toEqual(report.sheets.flatMap((sheet) => [...sheet.names.map((name) => name.name), "CX_Report", "CX_Report_Cells", "CX_Report_Formulas", "CX_Report_Layout"]));
   expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length); // good and bad for each KPI with a target
   expect(spec.trafficLights).toHaveLength(16); // 7 period figures, the 7 KPIs, NPS and CSAT in the satisfaction block
   expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);

@@ -1,0 +1,251 @@
+/**
+ * The month-end cycle where real Excel differs from a plain in-memory workbook (issue: refresh, roll
+ * forward and archive that hold in Excel): dynamic arrays that spill, requests Excel rejects halfway
+ * at every position, values typed over formulas, protected sheets, rows inserted inside the report,
+ * charts that read other sheets, functions still calculating (#BUSY!), page breaks.
+ */
+import { columnName } from "../../src/core/a1";
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { issuedSheetName, rebuildReport, rolledForwardReport, type SheetContents } from "../../src/report/readBack";
+import type { ReportSpec } from "../../src/report/sheetSpec";
+import { archiveReport } from "../../src/writer/archiveReport";
+import { RefreshRefusedError, refreshReport, ReportWriteError, rollForwardReport, writeReport } from "../../src/writer/writeReport";
+import { deleteSheet, fakeWorkbook, type FakeSheet, type FakeWorkbook } from "../helpers/fakeWorkbook";
+import { reportSpills } from "../helpers/reportSpills";
+
+const options: ReportOptions = {
+  title: "Q3 customers", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "en-US",
+  formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
+};
+const TODAY = 45600;
+const [DASHBOARD, DATA, WORKINGS] = ["Report 2024-Q3", "Data 2024-Q3", "Workings 2024-Q3"];
+const noWait = async (): Promise<void> => undefined;
+
+/** A workbook with the report written, its arrays spilling as Excel's would, and the month-end steps on it. */
+async function written(overrides: Partial<ReportOptions> = {}) {
+  const spills = reportSpills();
+  const report = spills.register(buildReport({ ...options, ...overrides })) as ReportSpec;
+  const book = fakeWorkbook(["Sheet1"], { spill: spills.model });
+  await writeReport(book.context, report);
+  book.syncs = 0;
+  const sheet = (name: string): FakeSheet => book.sheets.find((s) => s.name === name) as FakeSheet;
+  const learn = (built: ReportSpec | undefined): ReportSpec | undefined => spills.register(built);
+  return {
+    book, report, sheet, learn,
+    refresh: (discardEdits = false) => refreshReport(book.context, (settings, contents: SheetContents) => learn(rebuildReport(settings, contents, TODAY)), { discardEdits }),
+    rollForward: () => rollForwardReport(book.context, (settings, contents: SheetContents) => learn(rolledForwardReport(settings, contents, TODAY))),
+    archive: () => archiveReport(book.context, issuedSheetName, { wait: noWait }),
+  };
+}
+
+/** Everything the workbook holds, as plain data to compare: each sheet in order with all its parts. */
+function state(book: FakeWorkbook): unknown {
+  const sorted = <T>(entries: Iterable<T>): T[] => [...entries].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return JSON.parse(JSON.stringify(book.sheets.map((s) => ({
+    name: s.name, cells: sorted(s.cells), formulas: sorted(s.formulaCells), formats: sorted(s.numberFormats), names: sorted(s.names),
+    tables: sorted(s.tables), charts: s.charts, print: s.print ?? null, lights: s.conditionalFormats ?? [], protected: s.protected === true,
+    gridlines: s.showGridlines ?? null, spilled: sorted(s.spilled),
+  }))));
+}
+
+describe("dynamic arrays: what a CX anchor spills is the report's", () => {
+  test.each(["en-US", "zh-CN"] as const)("a CX report with the trend (the pane's defaults, %s) refreshes; its spilled cells are not taken for the user's", async (locale) => {
+    const { book, sheet, refresh } = await written({ locale });
+    const workings = book.sheets.at(-1) as FakeSheet;
+    expect(workings.spilled.size).toBeGreaterThan(100); // the three period tables' headers and rows
+    expect([...workings.anchors.values()]).not.toContain("#SPILL!");
+    const before = new Map(workings.spilled);
+    await expect(refresh()).resolves.toMatchObject({ syncs: 5 });
+    expect(new Map(sheet(workings.name).spilled)).toEqual(before);
+    expect([...book.sheets.flatMap((s) => [...s.anchors.values()])]).not.toContain("#SPILL!");
+  });
+});
+
+describe("a request Excel rejects at any position leaves the workbook exactly as it was", () => {
+  const positions = async (mode: ReportOptions["formulaMode"], run: (w: Awaited<ReturnType<typeof written>>) => Promise<unknown>): Promise<number> => {
+    const w = await written({ formulaMode: mode });
+    await run(w);
+    return w.book.syncs;
+  };
+
+  test.each(["portable", "cx"] as const)("refresh (%s): each request in turn", async (mode) => {
+    const requests = await positions(mode, (w) => w.refresh());
+    const readSyncs = mode === "cx" ? 4 : 3;
+    expect(requests).toBe(readSyncs + 1);
+    for (let k = 1; k <= requests; k++) {
+      const w = await written({ formulaMode: mode });
+      const before = state(w.book);
+      w.book.failSync = k;
+      const failure = await w.refresh().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ReportWriteError);
+      expect([k, (failure as ReportWriteError).untouched, (failure as ReportWriteError).rolledBack]).toEqual([k, k <= readSyncs, true]);
+      expect(state(w.book)).toEqual(before);
+      // and the report still refreshes afterwards: its marker and names are all there
+      delete w.book.failSync;
+      await expect(w.refresh()).resolves.toMatchObject({ sheetNames: [DASHBOARD, DATA, WORKINGS] });
+    }
+  }, 60_000);
+
+  test("roll forward: each request in turn; the old report is never touched and no new sheet is left", async () => {
+    const requests = await positions("cx", (w) => w.rollForward());
+    expect(requests).toBe(6); // the read (4), the names, the write
+    for (let k = 1; k <= requests; k++) {
+      const w = await written();
+      const before = state(w.book);
+      w.book.failSync = k;
+      const failure = await w.rollForward().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ReportWriteError);
+      expect([k, (failure as ReportWriteError).untouched, (failure as ReportWriteError).rolledBack]).toEqual([k, k <= 5, true]);
+      expect(state(w.book)).toEqual(before);
+    }
+  }, 60_000);
+
+  test.each(["portable", "cx"] as const)("archive (%s): each request in turn, the copy gone whatever Excel had named it", async (mode) => {
+    const requests = await positions(mode, (w) => w.archive());
+    expect(requests).toBe(7);
+    for (let k = 1; k <= requests; k++) {
+      const w = await written({ formulaMode: mode });
+      const before = state(w.book);
+      w.book.failSync = k;
+      const failure = await w.archive().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ReportWriteError);
+      expect([k, (failure as ReportWriteError).untouched, (failure as ReportWriteError).rolledBack]).toEqual([k, k <= 3, true]);
+      expect(state(w.book)).toEqual(before);
+      expect(w.book.sheets.map((s) => s.name)).not.toContain(`${DASHBOARD} (2)`);
+    }
+  }, 60_000);
+});
+
+describe("what the user did to the report", () => {
+  test("a value typed over a dashboard formula stops a refresh, naming the cell; asked to, refresh overwrites it", async () => {
+    const { book, sheet, report, refresh } = await written({ formulaMode: "portable" });
+    const formulaCell = (report.sheets[0] as ReportSpec["sheets"][number]).cells.find((cell) => cell.formula?.startsWith("=IFERROR(") === true) as { address: string };
+    sheet(DASHBOARD).cells.set(formulaCell.address, 12345);
+    sheet(DASHBOARD).formulaCells.delete(formulaCell.address);
+    const before = state(book);
+    const failure = await refresh().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RefreshRefusedError);
+    expect((failure as RefreshRefusedError).reason).toBe("editedCells");
+    expect((failure as RefreshRefusedError).cells).toEqual([`'${DASHBOARD}'!${formulaCell.address}`]);
+    expect(state(book)).toEqual(before);
+    // typed-over inputs are not edits: they are read back
+    await refresh(true);
+    expect(sheet(DASHBOARD).formulaCells.has(formulaCell.address)).toBe(true);
+    await expect(refresh()).resolves.toMatchObject({ sheetName: DASHBOARD });
+  });
+
+  test("a protected sheet of the report is refused before anything changes; archive too", async () => {
+    const { book, sheet, refresh, archive } = await written();
+    sheet(DATA).protected = true;
+    const before = state(book);
+    await expect(refresh()).rejects.toMatchObject({ reason: "protected", cells: [DATA] });
+    expect(book.syncs).toBe(2);
+    expect(state(book)).toEqual(before);
+    sheet(DASHBOARD).protected = true;
+    book.active = DASHBOARD;
+    await expect(archive()).rejects.toMatchObject({ reason: "protected", cells: [DASHBOARD] });
+    expect(book.sheets).toHaveLength(4);
+  });
+
+  test.each(["portable", "cx"] as const)("rows inserted inside the transactions (%s) are the report's: refresh follows them and reads the purchase typed there", async (mode) => {
+    const { book, sheet, refresh } = await written({ formulaMode: mode });
+    const workings = sheet(WORKINGS);
+    const table = { ...(workings.tables.get("CX_Transactions") as { top: number; left: number; bottom: number }) };
+    const at = table.top + 5; // a worksheet row inside the table's body (1-based)
+    book.insertRows(WORKINGS, at);
+    expect(workings.tables.get("CX_Transactions")?.bottom).toBe(table.bottom + 1); // Excel's table takes the row in
+    const [customer, date, amount] = [0, 1, 2].map((j) => `${columnName(table.left + j)}${at}`) as [string, string, string];
+    workings.cells.set(customer, "C-NEW");
+    workings.cells.set(date, 45560);
+    workings.cells.set(amount, 99);
+    await expect(refresh()).resolves.toMatchObject({ sheetNames: [DASHBOARD, DATA, WORKINGS] });
+    const after = sheet(WORKINGS);
+    expect([...after.cells.values()]).toContain("C-NEW");
+    expect((after.tables.get("CX_Transactions") as { bottom: number }).bottom).toBe(table.bottom + 1);
+    // a row inserted in the dashboard with nothing in it is followed too; a note typed in one is the user's
+    book.insertRows(DASHBOARD, 30);
+    await expect(refresh()).resolves.toMatchObject({ sheetName: DASHBOARD });
+    book.insertRows(DASHBOARD, 30);
+    sheet(DASHBOARD).cells.set("A30", "my note");
+    await expect(refresh()).rejects.toMatchObject({ reason: "userCells", cells: [`'${DASHBOARD}'!A30`] });
+  });
+});
+
+describe("an issued report", () => {
+  test.each(["portable", "cx"] as const)("its charts (%s) plot the issued sheet's own values, which stay when the live report goes", async (mode) => {
+    const { book, archive } = await written({ formulaMode: mode });
+    const { sheetName } = await archive();
+    const issued = book.sheets.find((s) => s.name === sheetName) as FakeSheet;
+    const live = book.sheets.find((s) => s.name === DASHBOARD) as FakeSheet;
+    expect(issued.charts.map((chart) => chart.series.length)).toEqual(live.charts.map((chart) => chart.series.length));
+    const ranges = issued.charts.flatMap((chart) => chart.series.flatMap((series) => [series.values, series.categories]));
+    expect(ranges.length).toBeGreaterThan(4);
+    for (const range of ranges) expect(range).toMatch(new RegExp(`^'${sheetName}'!\\$?[A-Z]+\\$?\\d+:`));
+    // the customer trend's values, copied from the workings beside the issued dashboard
+    const trend = live.charts.find((chart) => chart.series.some((series) => series.values?.startsWith(`'${WORKINGS}'`) === true));
+    expect(trend).toBeDefined();
+    const before = JSON.stringify(issued.charts);
+    for (const name of [DASHBOARD, DATA, WORKINGS]) deleteSheet(book, name);
+    expect(JSON.stringify(issued.charts)).toBe(before);
+    expect(before).not.toContain("#REF!");
+  });
+
+  test("archive waits while the functions calculate, and issues no #BUSY!", async () => {
+    const { book, archive } = await written();
+    book.calculating = 4;
+    const { sheetName } = await archive();
+    const issued = book.sheets.find((s) => s.name === sheetName) as FakeSheet;
+    expect([...issued.cells.values()]).not.toContain("#BUSY!");
+    expect(issued.cells.size).toBeGreaterThan(300);
+  });
+
+  test("archive refuses figures that never settle, naming the cells, and makes nothing", async () => {
+    const { book, archive } = await written();
+    book.calculating = 1_000;
+    const failure = await archive().catch((error: unknown) => error);
+    expect((failure as RefreshRefusedError).reason).toBe("notSettled");
+    expect((failure as RefreshRefusedError).cells[0]).toMatch(/^[A-Z]+\d+$/);
+    expect(book.sheets).toHaveLength(4);
+  });
+
+  test("archive refuses a dashboard that shows errors (its data sheet deleted: #REF!), naming them", async () => {
+    const { book, archive } = await written({ formulaMode: "portable" });
+    deleteSheet(book, DATA);
+    book.active = DASHBOARD;
+    const failure = await archive().catch((error: unknown) => error);
+    expect((failure as RefreshRefusedError).reason).toBe("errorCells");
+    expect((failure as RefreshRefusedError).cells.length).toBeGreaterThan(0);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", DASHBOARD, WORKINGS]);
+  });
+});
+
+describe("the monthly cycle keeps every part of the report exactly once", () => {
+  test.each([["cx", "en-US"], ["cx", "zh-CN"], ["portable", "en-US"], ["portable", "zh-CN"]] as const)("%s, %s: refreshed three times and rolled forward twice", async (mode, locale) => {
+    const w = await written({ formulaMode: mode, locale });
+    const check = (report: ReportSpec | undefined, names: readonly string[]): void => {
+      expect(report).toBeDefined();
+      (report as ReportSpec).sheets.forEach((spec, k) => {
+        const on = w.book.sheets.find((s) => s.name === names[k]) as FakeSheet;
+        expect([...on.names.keys()].sort()).toEqual([...spec.names.map((n) => n.name), "CX_Report", "CX_Report_Cells", "CX_Report_Formulas", "CX_Report_Layout"].sort());
+        expect(on.charts).toHaveLength(spec.charts.length);
+        expect(on.conditionalFormats ?? []).toHaveLength(2 * spec.trafficLights.length);
+        expect(on.print?.["rowBreaks"] ?? []).toEqual(spec.print?.rowBreaks ?? []);
+        expect(on.tables.size).toBe(spec.tables.length);
+      });
+      expect(w.book.sheets.flatMap((s) => [...s.anchors.values()])).not.toContain("#SPILL!");
+    };
+    let latest: ReportSpec | undefined = buildReport({ ...options, formulaMode: mode, locale });
+    let names = latest.sheets.map((s) => s.name);
+    for (let i = 0; i < 3; i++) {
+      const done = await refreshReport(w.book.context, (settings, contents) => (latest = w.learn(rebuildReport(settings, contents, TODAY))));
+      names = [...(done.sheetNames ?? [])];
+      check(latest, names);
+    }
+    for (let i = 0; i < 2; i++) {
+      const done = await rollForwardReport(w.book.context, (settings, contents) => (latest = w.learn(rolledForwardReport(settings, contents, TODAY))));
+      names = [...(done.sheetNames ?? [])];
+      check(latest, names);
+    }
+    expect(w.book.sheets).toHaveLength(10);
+  }, 60_000);
+});
