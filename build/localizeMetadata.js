@@ -47,11 +47,17 @@ function localizeMetadata(metadata, table) {
  * the argument and the cell. Microsoft's "Errors as custom function inputs": the top-level
  * allowErrorForDataTypeAny, which the JSDoc-driven generator has no tag for.
  *
+ * And leaves out allowCustomDataForDataTypeAny, which the generator always sets: it asks Excel to hand
+ * a data-type cell (a stock, a geography, an entity) to the functions as an object (Microsoft's
+ * "Custom functions and data types", CustomFunctionsRuntime 1.4), where the manifest declares 1.3 and
+ * the functions read numbers, text and dates. Without it, Excel hands them the cell's basic value.
+ *
  * @param {object} metadata
  * @returns {object}
  */
 function withErrorInputs(metadata) {
-  return { ...metadata, allowErrorForDataTypeAny: true };
+  const { allowCustomDataForDataTypeAny: _dataTypes, ...rest } = metadata;
+  return { ...rest, allowErrorForDataTypeAny: true };
 }
 
 module.exports = { localizeMetadata, withErrorInputs };

@@ -14,7 +14,7 @@ import { label, type TableLabel } from "../i18n/labels";
 import type { Locale } from "../i18n/locale";
 import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import type { CellValue } from "./sampleData";
-import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type NameSpec, type SheetSpec, type TableSpec } from "./sheetSpec";
+import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, DATE_OR_NONE_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type NameSpec, type SheetSpec, type TableSpec } from "./sheetSpec";
 
 export interface PeriodSheetOptions {
   readonly formulaMode: "cx" | "portable";
@@ -56,7 +56,7 @@ type Movement = Extract<TableLabel, "newRevenue" | "returningRevenue" | "expansi
 
 /** The number format of each column of the transaction table. */
 export const txFormats = (money: string): Partial<Record<TxColumn, string>> => ({
-  Tx_Date: DATE_FORMAT, Tx_Amount: money, Tx_Day: DATE_FORMAT, Tx_Previous: DATE_FORMAT, Tx_Next: DATE_FORMAT, Tx_First_Of_Day: WHOLE_FORMAT,
+  Tx_Date: DATE_FORMAT, Tx_Amount: money, Tx_Day: DATE_FORMAT, Tx_Previous: DATE_OR_NONE_FORMAT, Tx_Next: DATE_OR_NONE_FORMAT, Tx_First_Of_Day: WHOLE_FORMAT,
   Tx_Period_Start: DATE_FORMAT, Tx_Period_End: DATE_FORMAT, Tx_Period_Orders: COUNT_FORMAT, Tx_Period_First: WHOLE_FORMAT, Tx_Period_Last: WHOLE_FORMAT,
   Tx_Period_Revenue: money, Tx_Previous_Revenue: money, Tx_Movement: TEXT_RESULT,
 });

@@ -7,6 +7,12 @@ import { absoluteAddress } from "../core/a1";
 
 /** The number formats the report builders share (every numeric cell gets one explicitly). */
 export const DATE_FORMAT = "yyyy-mm-dd";
+/**
+ * A date, or a dash where the cell holds 0 for "no such day" (a customer's previous or next purchase
+ * where there is none), not Excel's day 0, 1899-12-30: a number format's sections are positive;
+ * negative; zero ("Review guidelines for customizing a number format", support.microsoft.com).
+ */
+export const DATE_OR_NONE_FORMAT = 'yyyy-mm-dd;;"–"';
 /** A month, shown by its first day's date: 2026-10. */
 export const MONTH_FORMAT = "yyyy-mm";
 export const COUNT_FORMAT = "#,##0";

@@ -49,9 +49,3 @@ export class RefreshRefusedError extends Error {
     this.cells = cells;
   }
 }
-
-/** Excel's error code when a request's batch fails for a reason other than its size (for errors thrown by the writer itself). */
-export const codeOf = (error: unknown): string | undefined => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : undefined;
-};

@@ -49,6 +49,14 @@ test("cells holding errors reach the functions, so that the message names the ce
   }
 });
 
+test("data-type cells reach the functions as their basic values: no allowCustomDataForDataTypeAny (CustomFunctionsRuntime 1.4) where the manifest declares 1.3", () => {
+  expect(readFileSync("manifest.xml", "utf8")).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/);
+  for (const file of ["functions.json", "functions.zh-CN.json"]) {
+    const metadata = JSON.parse(readFileSync(path.join(dist, file), "utf8")) as Record<string, unknown>;
+    expect(Object.keys(metadata)).not.toContain("allowCustomDataForDataTypeAny");
+  }
+});
+
 test("zh-CN metadata has the same functions and parameters, with Chinese descriptions for all", () => {
   expect(chinese.functions.map((f) => f.id)).toEqual(english.functions.map((f) => f.id));
   english.functions.forEach((fn, i) => {

@@ -120,3 +120,16 @@ test("the CX sheet holds one formula per table and formats for the cells it spil
   // Every numeric cell has an explicit number format.
   expect(portable.cells.filter((c) => typeof c.value === "number" || (c.formula !== undefined && c.style !== "helper") ).filter((c) => c.numberFormat === undefined)).toEqual([]);
 });
+
+test("a customer's previous or next purchase where there is none (0) shows a dash, not the date 1899-12-30", () => {
+  const sheet = buildPeriodSheet({ ...(CASES[0] as (typeof CASES)[number])[1], formulaMode: "portable", currency: "CNY" });
+  const headers = sheet.cells.filter((cell) => cell.value === "Previous purchase day (– = none)" || cell.value === "Next purchase day (– = none)");
+  expect(headers).toHaveLength(2);
+  for (const header of headers) {
+    const column = header.address.replace(/\d+$/, "");
+    const below = sheet.cells.filter((cell) => cell.address.replace(/\d+$/, "") === column && cell.formula !== undefined);
+    expect(below.length).toBeGreaterThan(10);
+    // sections positive;negative;zero: a day shows as a date, 0 as a dash
+    for (const cell of below) expect(cell.numberFormat).toBe('yyyy-mm-dd;;"–"');
+  }
+});

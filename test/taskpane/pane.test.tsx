@@ -4,7 +4,7 @@
  * The task pane's components with Testing Library, on a fake gateway (no Office): what the user
  * sees, what is checked before anything is written, and what is sent to Excel.
  */
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { CreateReportForm } from "../../src/taskpane/CreateReportForm";
 import { FunctionsView, type CatalogueEntry } from "../../src/taskpane/FunctionsView";
@@ -125,6 +125,57 @@ describe("create-report form", () => {
       fireEvent.click(screen.getAllByRole("button", { name: "Refresh the active report sheet" }).at(-1) as HTMLElement);
     });
     expect(await screen.findByText(/made by an earlier version of the add-in, and cells A21 are not where this version puts the report.*use Roll forward/)).toBeTruthy();
+  });
+
+  test("month-end in Excel's ways: a failed read changed nothing; typed-over formulas can be overwritten on request; protected sheets, busy and error cells are named", async () => {
+    const { RefreshRefusedError } = await import("../../src/writer/writeReport");
+    // Excel refused a read: nothing was changed, and the pane does not say the sheet may be partly rewritten
+    render(<CreateReportForm gateway={fakeGateway({ refreshReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true, true); } })} locale="en-US" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Refresh the active report sheet" }));
+    });
+    expect(await screen.findByText(/InvalidArgument Nothing in your workbook was changed\./)).toBeTruthy();
+    expect(screen.queryByText(/partly rewritten/)).toBeNull();
+    cleanup();
+    // a rejected rewrite that was put back says everything came back
+    render(<CreateReportForm gateway={fakeGateway({ refreshReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true); } })} locale="zh-CN" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "刷新当前报告工作表" }));
+    });
+    expect(await screen.findByText(/报告的每张工作表均已恢复原状/)).toBeTruthy();
+    cleanup();
+    // values typed over formulas: named, and overwritten only when the user asks
+    const asked: boolean[] = [];
+    const edited = fakeGateway({
+      refreshReport: async (_locale, _today, discardEdits = false) => {
+        asked.push(discardEdits);
+        if (!discardEdits) throw new RefreshRefusedError("editedCells", ["'Report 2024-09'!C9"]);
+        return { sheetName: "Report 2024-09", syncs: 5 };
+      },
+    });
+    render(<CreateReportForm gateway={edited} locale="en-US" today={TODAY} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Refresh the active report sheet" }));
+    });
+    expect(await screen.findByText(/you typed values over the report's formulas in 'Report 2024-09'!C9/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Refresh and overwrite these cells" }));
+    });
+    expect(asked).toEqual([false, true]);
+    expect(await screen.findByText("Refreshed the report: “Report 2024-09”.")).toBeTruthy();
+    cleanup();
+    for (const [reason, cells, text] of [
+      ["protected", ["Data 2024-09"], /the report's sheets “Data 2024-09” are protected.*Unprotect Sheet/],
+      ["notSettled", ["B33"], /cells B33 were still calculating \(#BUSY!\)/],
+      ["errorCells", ["B9", "B10"], /cells B9, B10 show errors, which an issued report would keep for good/],
+    ] as const) {
+      render(<CreateReportForm gateway={fakeGateway({ archiveReport: async () => { throw new RefreshRefusedError(reason, cells); } })} locale="en-US" today={TODAY} />);
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: "Archive as issued" }));
+      });
+      expect(await screen.findByText(text)).toBeTruthy();
+      cleanup();
+    }
   });
 
   test("archive as issued: the sheet it made is named; a sheet that is not a report is refused; a failed copy says it was removed", async () => {

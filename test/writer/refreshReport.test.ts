@@ -247,3 +247,12 @@ test("the values a CX formula spills are the report's, not the user's: refresh g
   const result = await refreshReport(book.context, rebuild);
   expect(result.syncs).toBe(5); // the read asks where the arrays spill (4), then the write
 });
+
+test("refresh sets the dashboard's page break once, however often it runs (Excel keeps breaks until removed)", async () => {
+  const { book, sheet } = await written();
+  const breaks = buildReport(options).sheets[0]?.print?.rowBreaks;
+  expect(breaks?.length).toBe(1);
+  expect(sheet.print?.["rowBreaks"]).toEqual(breaks);
+  for (let i = 0; i < 2; i++) await refreshReport(book.context, rebuild);
+  expect((book.sheets.find((s) => s.name === DASHBOARD) as FakeSheet).print?.["rowBreaks"]).toEqual(breaks);
+});
