@@ -83,9 +83,10 @@ function extent(read: ReadSheet, spec: SheetSpec | undefined): string {
 
 /**
  * Queues the removal of everything a report has on its sheets: charts, tables, names, traffic lights,
- * page breaks (else each refresh adds its breaks again), cells and their formats.
+ * page breaks (else each refresh adds its breaks again: Excel keeps manual breaks until removed), cells
+ * and their formats, over the old used range and the new report's cells.
  *
- * @param charts the charts and tables to delete, as loaded; by default those read with the report
+ * @param loaded each sheet's charts, tables and names as loaded now (after a rejected write); by default those read with the report
  */
 function clearSheets(context: Excel.RequestContext, sheets: readonly ReadSheet[], report: ReportSpec, loaded?: readonly { charts: readonly { delete(): void }[]; tables: readonly { delete(): void }[]; names: readonly { delete(): void }[] }[]): void {
   sheets.forEach((read, k) => {

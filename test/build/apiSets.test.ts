@@ -17,9 +17,12 @@ const declared = Object.fromEntries([...manifest.matchAll(/<Set Name="(\w+)" Min
  * Sets the manifest does not declare, allowed only where the code checks for them at run time:
  * OfficeRuntime.storage is SharedRuntime 1.1 in a task pane (the pane asks isSetSupported first) and
  * part of the JavaScript-only custom-functions runtime itself (Microsoft's "Runtimes in Office Add-ins").
+ * Range.getSpillingToRangeOrNullObject is ExcelApi 1.12: the writer asks where arrays spill only when
+ * the gateway found that set supported (an Excel without it has no dynamic arrays to ask about).
  */
 const GUARDED: Readonly<Record<string, readonly string[]>> = {
   "SharedRuntime 1.1": ["src/taskpane/gateway.ts", "src/functions/displayLanguage.ts"],
+  "ExcelApi 1.12": ["src/writer/readReport.ts"],
 };
 
 const newer = (a: string, b: string): boolean => {
@@ -79,14 +82,21 @@ test("the scan sees the API members the writer, the pane and the functions use",
   expect(uses.find((use) => use.member === "Invocation.parameterAddresses")?.sets).toContain("CustomFunctionsRuntime 1.3");
 });
 
+test("the gateway checks ExcelApi 1.12 before the writer asks where arrays spill", () => {
+  const gateway = readFileSync(path.join(root, "src/taskpane/gateway.ts"), "utf8");
+  expect(gateway).toMatch(/isSetSupported\("ExcelApi", "1\.12"\)/);
+  expect(gateway).toMatch(/refreshReport\(context, [^;]*spills: hasDynamicArrays\(\)/);
+  expect(gateway).toMatch(/rollForwardReport\(context, [^;]*hasDynamicArrays\(\)\)/);
+});
+
 test("no API member is newer than the manifest declares and the pane checks", () => {
   expect(declared["ExcelApi"]).toBe(REQUIRED_EXCEL_API);
   const problems = uses.flatMap((use) => {
     const ok = use.sets.length === 0 || use.sets.some((set) => {
+      if (GUARDED[set]?.includes(use.file) === true) return true;
       const [name = "", version = ""] = set.split(" ");
       const limit = declared[name];
-      if (limit !== undefined) return !newer(version, limit);
-      return GUARDED[set]?.includes(use.file) === true;
+      return limit !== undefined && !newer(version, limit);
     });
     return ok ? [] : [`${use.file}: ${use.member} needs ${use.sets.join(" or ")}`];
   });
