@@ -256,3 +256,18 @@ test("refresh sets the dashboard's page break once, however often it runs (Excel
   for (let i = 0; i < 2; i++) await refreshReport(book.context, rebuild);
   expect((book.sheets.find((s) => s.name === DASHBOARD) as FakeSheet).print?.["rowBreaks"]).toEqual(breaks);
 });
+
+test("a report from before the cells were kept as references (text, =\"A1:A7,B2\") still refreshes, and gets the references", async () => {
+  const { book, sheet, data, workings } = await written();
+  for (const each of [sheet, data, workings]) {
+    const areas = (each.names.get(WRITTEN_CELLS) as string).slice(1).split(",").map((part) => part.replace(/^'[^']*'!/, "").replace(/\$/g, "")).join(",");
+    each.names.set(WRITTEN_CELLS, textFormula(areas));
+    each.names.delete("CX_Report_Formulas");
+    each.names.delete("CX_Report_Layout");
+  }
+  sheet.cells.set("B300", "my note");
+  await expect(refreshReport(book.context, rebuild)).rejects.toMatchObject({ reason: "userCells", cells: [`'${DASHBOARD}'!B300`] });
+  sheet.cells.delete("B300");
+  await refreshReport(book.context, rebuild);
+  expect((book.sheets.find((s) => s.name === DASHBOARD) as FakeSheet).names.get(WRITTEN_CELLS)).toMatch(/^='Report 2024-Q3'!\$A\$1/);
+});
