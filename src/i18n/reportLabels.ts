@@ -183,6 +183,17 @@ export const reportLabels = {
     "en-US": "Sources: transactions (workings sheet); spend by channel, survey answers, lifespan and margin (data sheet)",
     "zh-CN": "来源：交易记录（底稿表）；各渠道支出、调查答案、客户寿命与毛利率（数据表）",
   },
+  // Data the report was made without: the figures that need it show a dash until it is typed on the data sheet or linked.
+  missingNote: {
+    "en-US": "Not given yet: {data}. The figures that need it show – until you type it on the data sheet (yellow cells) or link it in the task pane, then Refresh",
+    "zh-CN": "尚未提供：{data}。需要这些数据的指标暂显示 –，请在数据表（黄色单元格）中填写，或在任务窗格中链接后刷新",
+  },
+  missing_survey: { "en-US": "survey answers", "zh-CN": "调查答案" },
+  missing_costs: { "en-US": "acquisition costs", "zh-CN": "获客成本" },
+  missing_engagement: { "en-US": "engagement", "zh-CN": "参与度数据" },
+  missing_lifespan: { "en-US": "customer lifespan", "zh-CN": "客户寿命" },
+  missing_margin: { "en-US": "gross margin", "zh-CN": "毛利率" },
+  missing_prospects: { "en-US": "prospects and conversions", "zh-CN": "潜在客户与转化数" },
   fromQueriesNote: {
     "en-US": "Figures from database queries (sql/ of the add-in): RFM from the per-customer summary, as of the query's date; customers at the start and lapsed from the customer bridge rows of this period.",
     "zh-CN": "数字来自数据库查询（加载项的 sql/）：RFM 来自客户汇总（截至查询日期）；期初客户与流失客户来自本期的客户桥表行。",

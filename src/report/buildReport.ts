@@ -352,6 +352,47 @@ interface KpiRow {
   readonly format: "currency" | "percent" | "ratio" | "months" | "score";
   /** A target typed in (an input cell) or derived from other cells by a built-in formula. */
   readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"] };
+  /** The data the figure is computed from beyond the transactions: while the report was given none of it, the figure shows a dash. */
+  readonly needs?: readonly MissingData[];
+}
+
+/**
+ * Data beyond the transactions that a report may be made without (a manager's first report from
+ * transactions alone): survey answers, acquisition costs, engagement, the typed lifespan, margin and
+ * prospects. The figures they feed then show a dash ("–") instead of an error while the data is not
+ * there, live (typing it on the data sheet brings them), and the note under the title says what is missing.
+ */
+export type MissingData = "survey" | "costs" | "engagement" | "lifespan" | "margin" | "prospects";
+
+/** Each kind of data as a live test that it is still missing (no number in its cells). */
+const MISSING_TESTS: Readonly<Record<MissingData, string>> = {
+  survey: "COUNT(Survey_NPS,Survey_CSAT,Survey_CSI)=0",
+  costs: "COUNT(Channel_Spend)=0",
+  engagement: "COUNT(Engagement_Measures)=0",
+  lifespan: "COUNT(Lifespan_Years)=0",
+  margin: "COUNT(Gross_Margin)=0",
+  prospects: "COUNT(Prospects,Converted)<2",
+};
+
+/** The data a report is given neither linked nor typed (its formulas then dash the figures that need it). */
+export function missingData(inputs: ReportInputs, source: DataSource): MissingData[] {
+  const blank = (value: unknown): boolean => value === undefined || value === "";
+  const missing: [MissingData, boolean][] = [
+    ["survey", source.survey === undefined && [...inputs.npsAnswers, ...inputs.csatAnswers, ...inputs.csiAnswers].every(blank)],
+    ["costs", source.costs === undefined && inputs.channels.length === 0],
+    ["engagement", inputs.engagement.length === 0],
+    ["lifespan", blank(inputs.lifespanYears)],
+    ["margin", blank(inputs.grossMargin)],
+    ["prospects", blank(inputs.prospects) || blank(inputs.converted)],
+  ];
+  return missing.filter(([, isMissing]) => isMissing).map(([kind]) => kind);
+}
+
+/** A figure's formula that shows a dash while any of the data it needs (of that missing) is still not there. */
+export function dashedWhileMissing(formula: string, needs: readonly MissingData[] | undefined, missing: readonly MissingData[]): string {
+  const tests = (needs ?? []).filter((kind) => missing.includes(kind)).map((kind) => MISSING_TESTS[kind]);
+  if (tests.length === 0) return formula;
+  return `=IF(${tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`},"–",${formula.slice(1)})`;
 }
 
 /**
@@ -527,6 +568,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
 
   const { inputs } = options;
   const source = options.source ?? {};
+  const missing = missingData(inputs, source);
   // The user's own data ("my data"): listed under the title, and read through links, not copied.
   const fromQueries = source.customerSummary !== undefined || source.periodTable !== undefined;
   (fromQueries ? (["customerSummary", "periodTable", "survey", "costs"] as const) : (["transactions", "survey", "costs"] as const)).forEach((kind, i) => {
@@ -847,7 +889,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   if (trend) {
     const [before, after = ""] = t("definitionsNote").split("{days}") as [string, string?];
     put({ address: "A5", formula: `="${before}"&Lapse_Days&"${after}"`, numberFormat: TEXT_RESULT });
-    put({ address: "A6", value: t("sourcesNote") });
+    put({ address: "A6", value: missing.length === 0 ? t("sourcesNote") : `${t("sourcesNote")} · ${fillTemplate(t("missingNote"), { data: missing.map((kind) => t(`missing_${kind}`)).join(options.locale === "zh-CN" ? "、" : ", ") })}` });
   }
   // The dashboard's sections start under its title block.
   row = 7;
@@ -909,7 +951,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const withTrend = (name: string): boolean => parts.workings.names.some((each) => each.name === name);
   const addKpi = (kpi: KpiRow, at: number): void => {
     put({ address: `A${at}`, value: t(kpi.label), style: "label" });
-    put({ address: `B${at}`, formula: cx ? kpi.cx : kpi.portable, numberFormat: formats[kpi.format], style: "kpi" });
+    put({ address: `B${at}`, formula: dashedWhileMissing(cx ? kpi.cx : kpi.portable, kpi.needs, missing), numberFormat: formats[kpi.format], style: "kpi" });
     const column = kpi.trendColumn !== undefined && withTrend(kpi.trendColumn.name) ? kpi.trendColumn : undefined;
     for (const [letter, periods] of [["C", 1], ["D", yearBack]] as const) {
       put({ ...changeCell(`B${at}`, column === undefined ? undefined : periodsBack(column.name, periods), column?.change), address: `${letter}${at}` });
@@ -953,7 +995,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   const fromSurvey = (formula: string): string => guarded(surveyCheck, formula);
   const csat: KpiRow = {
     label: "csat", cx: fromSurvey(`=CX.CSAT(${answers("Survey_CSAT")})`), portable: fromSurvey(`=IF(${answered("Survey_CSAT")}=0,NA(),${count('Survey_CSAT,">=4"')}/${answered("Survey_CSAT")})`), format: "percent",
-    trendColumn: { name: "Trend_CSAT", change: "rate" },
+    trendColumn: { name: "Trend_CSAT", change: "rate" }, needs: ["survey"],
   };
   const churnFormulas = {
     cx: "=CX.CHURN(Customers_Start,Customers_Lost)",
@@ -1001,19 +1043,19 @@ export function buildReport(options: ReportOptions): ReportSpec {
       // CAC and CLV have no target of their own: each is held against the other through the LTV:CAC
       // target (the most a customer may cost for the CLV, the least a customer must be worth for the CAC).
       {
-        label: "cac", cx: "=CX.CAC(Marketing_Spend,Acquired_Customers)", portable: "=IF(Acquired_Customers=0,NA(),Marketing_Spend/Acquired_Customers)", format: "currency", trendColumn: { name: "Trend_CAC" },
+        label: "cac", cx: "=CX.CAC(Marketing_Spend,Acquired_Customers)", portable: "=IF(Acquired_Customers=0,NA(),Marketing_Spend/Acquired_Customers)", format: "currency", trendColumn: { name: "Trend_CAC" }, needs: ["costs"],
         target: { formula: `=IF(${ltvCacTarget}=0,NA(),${clv}/${ltvCacTarget})`, direction: "atMost" },
       },
       {
-        label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency",
+        label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency", needs: ["lifespan", "margin"],
         trendColumn: { name: "Trend_CLV" },
         target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast" },
       },
       { label: "churn", ...churnFormulas, format: "percent", trendColumn: { name: trendName("churnRate"), change: "rate" }, target: { value: options.targets.churn, direction: "atMost" } },
       { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
-      { label: "engagement", cx: "=AVERAGE(CX.ENGAGEMENT(Engagement_Measures))", portable: `=IF(${varying}=0,NA(),100*(${normalisedMean})/(${varying}))`, format: "score", target: { value: options.targets.engagement, direction: "atLeast" } },
-      { label: "ltvCac", cx: `=CX.LTV_CAC(${clv},${cac})`, portable: `=IF(${cac}=0,NA(),${clv}/${cac})`, format: "ratio", trendColumn: { name: "Trend_LTV_CAC" }, target: { value: options.targets.ltvCac, direction: "atLeast" } },
-      { label: "payback", cx: `=CX.CAC_PAYBACK(${cac},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${cac}/(Monthly_Revenue*Gross_Margin))`, format: "months", trendColumn: { name: "Trend_Payback_Months" }, target: { value: options.targets.paybackMonths, direction: "atMost" } },
+      { label: "engagement", cx: "=AVERAGE(CX.ENGAGEMENT(Engagement_Measures))", portable: `=IF(${varying}=0,NA(),100*(${normalisedMean})/(${varying}))`, format: "score", target: { value: options.targets.engagement, direction: "atLeast" }, needs: ["engagement"] },
+      { label: "ltvCac", cx: `=CX.LTV_CAC(${clv},${cac})`, portable: `=IF(${cac}=0,NA(),${clv}/${cac})`, format: "ratio", trendColumn: { name: "Trend_LTV_CAC" }, target: { value: options.targets.ltvCac, direction: "atLeast" }, needs: ["costs", "lifespan", "margin"] },
+      { label: "payback", cx: `=CX.CAC_PAYBACK(${cac},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${cac}/(Monthly_Revenue*Gross_Margin))`, format: "months", trendColumn: { name: "Trend_Payback_Months" }, target: { value: options.targets.paybackMonths, direction: "atMost" }, needs: ["costs", "margin"] },
     ];
     kpis.forEach((kpi) => addKpi(kpi, row++));
     row++;
@@ -1033,12 +1075,12 @@ export function buildReport(options: ReportOptions): ReportSpec {
     const d = `${count('Survey_NPS,"<=6"')}/${n}`;
     const satisfaction: KpiRow[] = [
       {
-        label: "nps", cx: fromSurvey(`=CX.NPS(${answers("Survey_NPS")})`), portable: fromSurvey(`=IF(${n}=0,NA(),100*(${p}-${d}))`), format: "score",
+        label: "nps", cx: fromSurvey(`=CX.NPS(${answers("Survey_NPS")})`), portable: fromSurvey(`=IF(${n}=0,NA(),100*(${p}-${d}))`), format: "score", needs: ["survey"],
         trendColumn: { name: "Trend_NPS", change: "score" }, target: { value: options.targets.nps, direction: "atLeast" },
       },
-      { label: "npsMargin", cx: fromSurvey(`=CX.NPS(${answers("Survey_NPS")},"moe")`), portable: fromSurvey(`=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`), format: "score" },
+      { label: "npsMargin", cx: fromSurvey(`=CX.NPS(${answers("Survey_NPS")},"moe")`), portable: fromSurvey(`=IF(${n}=0,NA(),1.96*100*SQRT((${p}+${d}-(${p}-${d})^2)/${n}))`), format: "score", needs: ["survey"] },
       { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
-      { label: "csi", cx: fromSurvey(`=CX.CSI(${answers("Survey_CSI")})`), portable: fromSurvey(`=IF(${answered("Survey_CSI")}=0,NA(),(${sum("Survey_CSI")}/${answered("Survey_CSI")}-1)/9*100)`), format: "score" },
+      { label: "csi", cx: fromSurvey(`=CX.CSI(${answers("Survey_CSI")})`), portable: fromSurvey(`=IF(${answered("Survey_CSI")}=0,NA(),(${sum("Survey_CSI")}/${answered("Survey_CSI")}-1)/9*100)`), format: "score", needs: ["survey"] },
     ];
     satisfaction.forEach((kpi) => addKpi(kpi, row++));
     // The NPS breakdown the pie chart shows: built-in counts in both modes.
@@ -1072,7 +1114,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       const label = fillTemplate(t("stageWithGoal"), { stage: t(stage), goal: t(goal) });
       put({ address: `A${row}`, value: label, style: "label" });
       parts.dashboard.widths[0] = widthFor(label, parts.dashboard.widths[0] ?? 0);
-      put({ address: `B${row}`, formula: cx ? cxFormula : portableFormula, numberFormat: format, style: "kpi" });
+      put({ address: `B${row}`, formula: dashedWhileMissing(cx ? cxFormula : portableFormula, stage === "stageAcquisition" ? ["prospects"] : [], missing), numberFormat: format, style: "kpi" });
       // the metric's name stands right of its value, set off from it by two spaces (a text format), its
       // text free to run on over the empty cells beside
       put({ address: `C${row}`, value: t(metric), numberFormat: SET_OFF_TEXT });
