@@ -171,7 +171,7 @@ export function reportPeriodKind(periodStart: number, periodEnd: number): Extrac
 }
 
 /** The report period's name: "2026-10", "2026-Q3" or "2026" by its kind (reportPeriodKind), the period holding its end. */
-function reportPeriodLabel(periodStart: number, periodEnd: number): string {
+export function reportPeriodLabel(periodStart: number, periodEnd: number): string {
   const kind = reportPeriodKind(periodStart, periodEnd);
   return periodLabel(periodIndex(periodEnd, kind), kind);
 }

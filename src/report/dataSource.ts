@@ -33,6 +33,11 @@ export interface LinkedRange {
   readonly columns: number;
   /** The Excel table it came from, if any (shown to the user; the link is by address). */
   readonly table?: string;
+  /**
+   * Where each needed column is within the pick, as offsets from `column` (a wider table picked
+   * whole, its columns mapped by their headers: 客户编号 → customer); unset: the columns in order.
+   */
+  readonly fields?: readonly number[];
 }
 
 /** The user's data the report links to, by kind; what is not picked is typed into the report's own input cells. */
@@ -40,7 +45,7 @@ export type DataSource = Readonly<Partial<Record<PickKind, LinkedRange>>>;
 
 /** Why a pick cannot be used, as a message key and its parameters (the pane words it in the user's language). */
 export interface PickProblem {
-  readonly key: "pickColumns" | "pickColumnsOptional" | "pickEmpty" | "pickBlank" | "pickNotNumber" | "pickNotDate" | "pickNegative" | "pickNotWhole" | "pickScale" | "pickTooLarge";
+  readonly key: "pickColumns" | "pickColumnsOptional" | "pickEmpty" | "pickBlank" | "pickNotNumber" | "pickTextNumber" | "pickNotDate" | "pickNegative" | "pickNotWhole" | "pickScale" | "pickTooLarge" | "pickUnmapped" | "pickMapTwice";
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -54,6 +59,42 @@ export const PICK_COLUMNS: Readonly<Record<PickKind, readonly string[]>> = {
   customerSummary: ["customer_id", "first_purchase", "last_purchase", "days_since_last", "orders", "revenue", "frequency", "recency", "age", "monetary"],
   periodTable: ["period", "first_day", "last_day", "customers_start", "new_customers", "reactivated", "lapsed", "customers_end", "churn_rate"],
 };
+
+/**
+ * Headers each needed column is known by, in English and Chinese, compared without case, spaces or
+ * punctuation: a table picked whole (with more columns, in any order) is mapped by them.
+ */
+export const HEADER_NAMES: Readonly<Partial<Record<PickKind, readonly (readonly string[])[]>>> = {
+  transactions: [
+    ["customer", "customer id", "customer no", "customer number", "customer code", "client", "client id", "buyer", "member", "member id", "客户", "客户编号", "客户id", "客户号", "客户代码", "客户名称", "会员", "会员编号", "会员id", "买家", "顾客", "顾客编号"],
+    ["date", "order date", "purchase date", "transaction date", "sale date", "day", "日期", "下单日期", "订单日期", "交易日期", "购买日期", "销售日期", "下单时间", "成交日期"],
+    ["amount", "revenue", "sales", "value", "total", "order amount", "order value", "net amount", "金额", "销售额", "订单金额", "交易金额", "实付金额", "收入", "营业额", "销售金额", "成交金额"],
+  ],
+};
+
+const headerKey = (value: unknown): string => String(value ?? "").toLowerCase().replace(/[\s_\-.:：（）()]/g, "");
+
+/**
+ * The needed columns of a kind found among a pick's headers by their names: the offset of each, or
+ * undefined where no header names it (the user then chooses it).
+ */
+export function mapColumns(kind: PickKind, header: readonly unknown[]): (number | undefined)[] {
+  const known = HEADER_NAMES[kind];
+  if (known === undefined) return PICK_COLUMNS[kind].map((_, j) => (j < header.length ? j : undefined));
+  const keys = header.map(headerKey);
+  return known.map((names) => {
+    const wanted = new Set(names.map(headerKey));
+    const at = keys.findIndex((key) => wanted.has(key));
+    return at < 0 ? undefined : at;
+  });
+}
+
+/** Whether a pick's first row is a header: text in every cell that holds something, none of it a number. */
+export function hasHeaderRow(pick: Pick): boolean {
+  const first = pick.values[0] ?? [];
+  const filled = first.filter((value) => !isBlank(value));
+  return filled.length > 0 && filled.every((value) => typeof value === "string" && Number.isNaN(Number(value)));
+}
 
 /**
  * An optional last column a pick may have: the answers' date, the costs' month (a date in it). Then
@@ -89,25 +130,38 @@ function cellName(sheet: string, top: { row: number; column: number }, r: number
  *
  * @param portable whether the report uses built-in formulas only (a smaller limit for transactions)
  */
-export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickResult {
+export function checkPick(kind: PickKind, pick: Pick, portable: boolean, chosen?: readonly (number | undefined)[]): PickResult {
   const picked = parseRange(pick.address);
   const top = picked?.sheet === undefined ? undefined : { sheet: picked.sheet, row: picked.top, column: picked.left };
-  const columns = pick.values[0]?.length ?? 0;
+  const width = pick.values[0]?.length ?? 0;
   const optional = OPTIONAL_DATE_COLUMN[kind];
+  const fail = (key: PickProblem["key"], params: Record<string, string | number> = {}): PickResult => ({ ok: false, problem: { key, params } });
+  // A table picked whole, wider than needed: its columns found by their headers, or as the user chose them.
+  const mapped = HEADER_NAMES[kind] !== undefined && hasHeaderRow(pick) && (width > PICK_COLUMNS[kind].length || chosen !== undefined);
+  let fields: number[] | undefined;
+  if (mapped) {
+    const found = chosen ?? mapColumns(kind, pick.values[0] ?? []);
+    const unmapped = found.findIndex((at) => at === undefined || at >= width);
+    if (unmapped >= 0) return fail("pickUnmapped", { column: PICK_COLUMNS[kind][unmapped] as string });
+    const twice = found.findIndex((at, j) => found.indexOf(at) !== j);
+    if (twice >= 0) return fail("pickMapTwice", { column: PICK_COLUMNS[kind][twice] as string });
+    fields = found as number[];
+  }
+  const columns = fields?.length ?? width;
   const dated = optional !== undefined && columns === PICK_COLUMNS[kind].length + 1;
   const expected = dated ? [...PICK_COLUMNS[kind], optional] : PICK_COLUMNS[kind];
-  const fail = (key: PickProblem["key"], params: Record<string, string | number> = {}): PickResult => ({ ok: false, problem: { key, params } });
   if (top === undefined || columns !== expected.length) {
     const required = { expected: PICK_COLUMNS[kind].length, columns: PICK_COLUMNS[kind].join(", "), got: columns };
     return optional === undefined ? fail("pickColumns", required) : fail("pickColumnsOptional", { ...required, more: required.expected + 1 });
   }
+  const at = (c: number): number => fields?.[c] ?? c;
   // A header row: text in every column that holds numbers (all but the id, the channel, the period label).
   const kindTypes = COLUMN_TYPES[kind];
   // The optional date column: a date, or blank.
   const types = dated ? { ...kindTypes, numbers: [...kindTypes.numbers, columns - 1], dates: [...kindTypes.dates, columns - 1], blank: [...kindTypes.blank, columns - 1] } : kindTypes;
   const numericColumns = types.numbers;
   const first = pick.values[0] ?? [];
-  const header = numericColumns.every((c) => typeof first[c] === "string" && first[c] !== "" && Number.isNaN(Number(first[c])));
+  const header = mapped || numericColumns.every((c) => typeof first[at(c)] === "string" && first[at(c)] !== "" && Number.isNaN(Number(first[at(c)])));
   const body = pick.values.slice(header ? 1 : 0);
   let rows = body.length;
   while (rows > 0 && (body[rows - 1] as readonly unknown[]).every(isBlank)) rows--;
@@ -119,8 +173,8 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickRe
   for (let r = 0; r < rows; r++) {
     const row = body[r] as readonly unknown[];
     for (let c = 0; c < expected.length; c++) {
-      const value = row[c];
-      const cell = cellName(top.sheet, top, r + offset, c);
+      const value = row[at(c)];
+      const cell = cellName(top.sheet, top, r + offset, at(c));
       const shown = String(value);
       if (isBlank(value)) {
         if (types.blank.includes(c)) continue;
@@ -128,8 +182,10 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickRe
       }
       if (!numericColumns.includes(c)) continue;
       const isDate = types.dates.includes(c);
-      if (typeof value !== "number") return fail(isDate ? "pickNotDate" : "pickNotNumber", { cell, value: shown });
-      if (isDate && !(value >= 1)) return fail("pickNotDate", { cell, value: shown });
+      // a number stored as text ("1,086.87"): converting the column mends it; other text: the wrong column
+      if (typeof value === "string" && !isDate && /^\s*[-+]?[\d,]*\.?\d+\s*$/.test(value)) return fail("pickTextNumber", { cell, value: shown });
+      if (typeof value !== "number") return fail(isDate ? "pickNotDate" : "pickNotNumber", { cell, value: shown, column: expected[c] as string });
+      if (isDate && !(value >= 1)) return fail("pickNotDate", { cell, value: shown, column: expected[c] as string });
       if (value < 0) return fail("pickNegative", { cell, value: shown });
       if (types.whole.includes(c) && !Number.isInteger(value)) return fail("pickNotWhole", { cell, value: shown });
       if (kind === "survey" && !isDate) {
@@ -140,19 +196,20 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean): PickRe
   }
   return {
     ok: true,
-    range: { sheet: top.sheet, row: top.row + offset, column: top.column, rows, columns, ...(pick.table === undefined ? {} : { table: pick.table }) },
+    range: { sheet: top.sheet, row: top.row + offset, column: top.column, rows, columns, ...(pick.table === undefined ? {} : { table: pick.table }), ...(fields === undefined ? {} : { fields }) },
   };
 }
 
 /** An absolute reference to column j of a linked range ('Sales data'!$C$2:$C$900), or to its row i only. */
 export function linkedReference(range: LinkedRange, j: number, i?: number): string {
   const sheet = `'${range.sheet.replace(/'/g, "''")}'`;
-  const column = `$${columnName(range.column + j)}`;
+  const column = `$${columnName(range.column + (range.fields?.[j] ?? j))}`;
   if (i !== undefined) return `${sheet}!${column}$${range.row + i + 1}`;
   return `${sheet}!${column}$${range.row + 1}:${column}$${range.row + range.rows}`;
 }
 
 /** Where a linked range is, as the pane shows it: "Sales!A2:C900". */
 export function linkedAddress(range: LinkedRange): string {
-  return `${sheetPrefix(range.sheet)}!${columnName(range.column)}${range.row + 1}:${columnName(range.column + range.columns - 1)}${range.row + range.rows}`;
+  const right = range.column + Math.max(range.columns - 1, ...(range.fields ?? []));
+  return `${sheetPrefix(range.sheet)}!${columnName(range.column)}${range.row + 1}:${columnName(right)}${range.row + range.rows}`;
 }

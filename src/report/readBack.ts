@@ -8,7 +8,7 @@ import { calendarMonths, isoDateOfSerial, serialFromUtc, utcDateOfSerial } from 
 import { fillTemplate } from "../i18n/locale";
 import { reportLabels } from "../i18n/reportLabels";
 import { isBlank } from "../core/cells";
-import { buildReport, SCALAR_INPUTS, TARGET_KEYS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings, type ReportTargets } from "./buildReport";
+import { buildReport, reportPeriodLabel, SCALAR_INPUTS, TARGET_KEYS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings, type ReportTargets } from "./buildReport";
 import type { DataSource } from "./dataSource";
 import type { ReportSpec, SheetSpec } from "./sheetSpec";
 
@@ -195,4 +195,11 @@ export function issuedSheetName(stored: unknown): string | undefined {
   if (settings === undefined) return undefined;
   const month = isoDateOfSerial(settings.periodEnd).slice(0, 7);
   return fillTemplate(reportLabels.issuedSheet[settings.locale], { period: month });
+}
+
+/** A report as the task pane names it: its title, its period ("2024-09", "2024-Q3") and the period's last day; undefined for settings that are not a report's. */
+export function reportSummary(stored: unknown): { readonly title: string; readonly period: string; readonly periodEnd: number } | undefined {
+  const settings = parseSettings(stored);
+  if (settings === undefined) return undefined;
+  return { title: settings.title, period: reportPeriodLabel(settings.periodStart, settings.periodEnd), periodEnd: settings.periodEnd };
 }

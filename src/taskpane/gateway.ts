@@ -6,15 +6,29 @@ import { DISPLAY_LANGUAGE_KEY, fillTemplate, type Locale } from "../i18n/locale"
 import { paneStrings } from "../i18n/paneStrings";
 import { buildReport, type ReportOptions } from "../report/buildReport";
 import type { Pick } from "../report/dataSource";
-import { issuedSheetName, rebuildReport, rolledForwardReport } from "../report/readBack";
+import { issuedSheetName, rebuildReport, reportSummary, rolledForwardReport } from "../report/readBack";
 import { parseRange } from "../core/a1";
+import { describeActiveSheet } from "../writer/activeSheet";
 import { archiveReport } from "../writer/archiveReport";
 import { readInChunks } from "../writer/readInChunks";
 import { refreshReport, rollForwardReport, writeReport, type WriteResult } from "../writer/writeReport";
 
+/** How far creating a report has come: computing it, then each request of the write. */
+export type CreateProgress = { readonly step: "computing" } | { readonly step: "writing"; readonly done: number; readonly total: number };
+
+/** What the active sheet is, as the pane names it: a report (its title, period and whether that has ended), an issued copy, or neither. */
+export type ActiveReport =
+  | { readonly kind: "report"; readonly title: string; readonly period: string; readonly periodEnd: number }
+  | { readonly kind: "issued"; readonly period: string; readonly report: string }
+  | { readonly kind: "other" };
+
 export interface ExcelGateway {
   /** Writes the report into a new sheet; rejects with ReportWriteError after rolling back. */
-  createReport(options: ReportOptions): Promise<WriteResult>;
+  createReport(options: ReportOptions, progress?: (progress: CreateProgress) => void): Promise<WriteResult>;
+  /** What the active sheet is, for the month-end buttons. */
+  activeReport(): Promise<ActiveReport>;
+  /** Calls back whenever another sheet is activated (Excel's worksheets.onActivated, ExcelApi 1.7); resolves with the way to stop. */
+  onActiveSheetChanged(callback: () => void): Promise<() => void>;
   /**
    * Rebuilds the active sheet if this add-in made it, from its stored settings and its current data;
    * rejects with RefreshRefusedError (not a report, the user's cells beside it, values typed over its
@@ -25,7 +39,7 @@ export interface ExcelGateway {
    * Copies the active report sheet as values into a protected sheet named for its period ("Issued
    * 2024-09"); rejects with RefreshRefusedError when it is not a report, ReportWriteError after removing the copy.
    */
-  archiveReport(locale: Locale): Promise<WriteResult>;
+  archiveReport(locale: Locale, today?: number): Promise<WriteResult>;
   /**
    * Writes the active report again for its next period into a new sheet, keeping its settings, links
    * and typed figures; rejects with RefreshRefusedError when it is not a report, ReportWriteError after rolling back.
@@ -73,17 +87,35 @@ export async function rememberDisplayLanguage(displayLanguage: string): Promise<
 }
 
 export const officeGateway: ExcelGateway = {
-  async createReport(options) {
+  async createReport(options, progress) {
     requireExcelApi(options.locale);
-    return Excel.run((context) => writeReport(context, buildReport(options)));
+    progress?.({ step: "computing" });
+    const report = buildReport(options);
+    return Excel.run((context) => writeReport(context, report, (done, total) => progress?.({ step: "writing", done, total })));
+  },
+  async activeReport() {
+    const sheet = await Excel.run((context) => describeActiveSheet(context));
+    if (sheet.kind !== "report") return sheet;
+    const summary = reportSummary(sheet.settings);
+    return summary === undefined ? { kind: "other" } : { kind: "report", ...summary };
+  },
+  async onActiveSheetChanged(callback) {
+    return Excel.run(async (context) => {
+      const handler = context.workbook.worksheets.onActivated.add(async () => callback());
+      await context.sync();
+      return () => void Excel.run(async (later) => {
+        handler.remove();
+        await later.sync();
+      }).catch(() => undefined);
+    });
   },
   async refreshReport(locale, today, discardEdits = false) {
     requireExcelApi(locale);
     return Excel.run((context) => refreshReport(context, (settings, contents) => rebuildReport(settings, contents, today), { discardEdits, spills: hasDynamicArrays() }));
   },
-  async archiveReport(locale) {
+  async archiveReport(locale, today) {
     requireExcelApi(locale);
-    return Excel.run((context) => archiveReport(context, issuedSheetName));
+    return Excel.run((context) => archiveReport(context, issuedSheetName, today === undefined ? {} : { today }));
   },
   async rollForwardReport(locale, today) {
     requireExcelApi(locale);

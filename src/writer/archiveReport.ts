@@ -1,7 +1,9 @@
 import { columnName, formatRange, parseRange } from "../core/a1";
 import type { ChartSpec } from "../report/sheetSpec";
 import { RefreshRefusedError, ReportWriteError, type WriteResult } from "./errors";
-import { addChart, LAYOUT_RECORD, parseLayout, parseMarker, REPORT_MARKER, textOfFormula, WRITTEN_CELLS } from "./layout";
+import { isoDateOfSerial } from "../core/dates";
+import { reportSummary } from "../report/readBack";
+import { addChart, FORMULA_CELLS, ISSUED_MARKER, LAYOUT_RECORD, parseLayout, parseMarker, REPORT_MARKER, textFormula, textOfFormula, WRITTEN_CELLS } from "./layout";
 import { asWritten, batchBlocks, isErrorValue, isPending, uniqueSheetName } from "./planWrite";
 import { readAreasInChunks, type ReadArea } from "./readInChunks";
 import { localAddress } from "./readReport";
@@ -12,6 +14,8 @@ export interface ArchiveOptions {
   readonly wait?: (ms: number) => Promise<void>;
   /** The waits before it gives up, in milliseconds (about 30 s in all by default). */
   readonly waits?: readonly number[];
+  /** Today (an Excel serial): a report whose period has not ended by then is refused ("notEnded"). */
+  readonly today?: number;
 }
 
 const WAITS = [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000];
@@ -49,7 +53,7 @@ export async function archiveReport(context: Excel.RequestContext, nameFor: (set
     if (error instanceof RefreshRefusedError) throw error;
     throw new ReportWriteError(error, true, true);
   }
-  const { sheet, before, archiveName, after, used, values, charts, chartData, syncs: readSyncs } = read;
+  const { sheet, dashboard, before, archiveName, after, used, values, charts, chartData, period, syncs: readSyncs } = read;
   let syncs = readSyncs;
   try {
     // The copy takes its name in a request of its own: what follows finds it by that name.
@@ -62,7 +66,9 @@ export async function archiveReport(context: Excel.RequestContext, nameFor: (set
     syncs += 2;
     // Not a report: without the names that mark one. Its charts read the live report's other
     // sheets, so they are drawn again on values the issued sheet holds itself.
-    for (const name of copy.names.items) if ([REPORT_MARKER, WRITTEN_CELLS, LAYOUT_RECORD].includes(name.name)) name.delete();
+    for (const name of copy.names.items) if ([REPORT_MARKER, WRITTEN_CELLS, FORMULA_CELLS, LAYOUT_RECORD].includes(name.name)) name.delete();
+    // Marked as issued, with its period and the live report, for the task pane.
+    copy.names.add(ISSUED_MARKER, textFormula(JSON.stringify({ period: period ?? archiveName, report: dashboard })));
     if (charts !== undefined) {
       for (const chart of copy.charts.items) chart.delete();
       const moved = new Map(chartData.map((data) => [data.from, data.at]));
@@ -96,6 +102,8 @@ async function readDashboard(context: Excel.RequestContext, nameFor: (settings: 
   const wanted = stored?.settings === undefined ? undefined : nameFor(stored.settings);
   const dashboard = stored?.sheets?.dashboard;
   if (wanted === undefined || dashboard === undefined) throw new RefreshRefusedError("notReport");
+  const summary = reportSummary(stored?.settings);
+  if (options.today !== undefined && summary !== undefined && summary.periodEnd >= options.today) throw new RefreshRefusedError("notEnded", [summary.period, isoDateOfSerial(summary.periodEnd)]);
   const before = sheets.items.map((item) => item.name);
   if (!before.includes(dashboard)) throw new RefreshRefusedError("missingSheets", [dashboard]);
   const sheet = context.workbook.worksheets.getItem(dashboard);
@@ -149,5 +157,5 @@ async function readDashboard(context: Excel.RequestContext, nameFor: (settings: 
     return { from, at, values: rows };
   });
   const values = (reads[0]?.rows.values ?? []).map((row) => row.map(asWritten));
-  return { sheet, before, archiveName, after, used: used.address, values, charts, chartData, syncs };
+  return { sheet, dashboard, before, archiveName, after, used: used.address, values, charts, chartData, period: summary?.period, syncs };
 }

@@ -1,5 +1,8 @@
 /** What the writer's month-end steps answer: what they wrote, or why they did not, and in what state they left the workbook. */
 
+/** How far a write has come, for the pane to show: each request of the write as it is sent. */
+export type WriteProgress = (done: number, total: number) => void;
+
 export interface WriteResult {
   /** The sheet the user lands on: the report's dashboard (or the archive). */
   readonly sheetName: string;
@@ -34,9 +37,10 @@ export class ReportWriteError extends Error {
  * - editedCells: the user typed over the report's formulas (refresh can overwrite them on request);
  * - protected: a sheet of the report is protected (`cells` names it);
  * - notSettled: its functions were still calculating (#BUSY!) when it was to be issued;
- * - errorCells: it shows error values, which an issued report must not freeze.
+ * - errorCells: it shows error values, which an issued report must not freeze;
+ * - notEnded: its period has not ended, so it cannot have been issued (`cells` names the period and its last day).
  */
-export type RefusalReason = "notReport" | "missingSheets" | "userCells" | "earlierLayout" | "editedCells" | "protected" | "notSettled" | "errorCells";
+export type RefusalReason = "notReport" | "missingSheets" | "userCells" | "earlierLayout" | "editedCells" | "protected" | "notSettled" | "errorCells" | "notEnded";
 
 export class RefreshRefusedError extends Error {
   readonly reason: RefusalReason;

@@ -5,6 +5,7 @@
  */
 import { absoluteAddress, columnName, formatRange, parseRange } from "../core/a1";
 import { renameSheets, sheetQualifier, trafficLightRules, type ChartSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TrafficLightSpec } from "../report/sheetSpec";
+import type { WriteProgress } from "./errors";
 import { batchPieces, blockBytes, payloadBytes, planWrite, REQUEST_BUDGET_BYTES, splitBlock, uniqueSheetName, uniqueTableName, type WriteBlock, type WritePlan } from "./planWrite";
 
 const STYLE_FORMATS = {
@@ -51,6 +52,12 @@ function areasReference(sheetName: string, addresses: readonly string[]): string
  * that Excel rejects halfway puts the sheet back with it; an issued copy redraws its charts from it.
  */
 export const LAYOUT_RECORD = "CX_Report_Layout";
+
+/**
+ * The sheet-scoped name that marks an issued copy ("Issued 2024-09"): its period and the live
+ * report's dashboard, as JSON text, so the task pane can say what the sheet is and point to the live one.
+ */
+export const ISSUED_MARKER = "CX_Issued";
 
 /** What LAYOUT_RECORD holds. */
 export interface LayoutRecord {
@@ -140,7 +147,7 @@ export interface Target {
  *
  * @returns the number of context.sync calls made
  */
-export async function applySpecs(context: Excel.RequestContext, targets: readonly Target[], takenTableNames: string[]): Promise<number> {
+export async function applySpecs(context: Excel.RequestContext, targets: readonly Target[], takenTableNames: string[], progress?: WriteProgress): Promise<number> {
   const plans = targets.map((target) => planWrite(target.spec));
   const rest = targets.reduce((bytes, { spec }, k) => bytes + payloadBytes([(plans[k] as WritePlan).styles, spec.names, spec.tables, spec.charts, spec.trafficLights, spec.settings ?? ""]) + 64 * 1024, 0);
   const pieces = targets.flatMap((target, k) => (plans[k] as WritePlan).blocks.flatMap((block) => splitBlock(block, REQUEST_BUDGET_BYTES)).map((block) => ({ target, block })));
@@ -156,6 +163,7 @@ export async function applySpecs(context: Excel.RequestContext, targets: readonl
   }
   const roles = Object.fromEntries(targets.flatMap(({ spec }) => (spec.role === undefined ? [] : [[spec.role, spec.name]])));
   for (const [i, batch] of batches.entries()) {
+    progress?.(i + 1, batches.length);
     context.application.suspendApiCalculationUntilNextSync();
     for (const { target, block } of batch) {
       const range = target.sheet.getRange(block.range);

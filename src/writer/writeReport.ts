@@ -4,11 +4,11 @@
  */
 import type { SheetContents } from "../report/readBack";
 import type { ReportSpec } from "../report/sheetSpec";
-import { RefreshRefusedError, ReportWriteError, type WriteResult } from "./errors";
+import { RefreshRefusedError, ReportWriteError, type WriteProgress, type WriteResult } from "./errors";
 import { applySpecs, withSheetNames } from "./layout";
 import { readReport } from "./readReport";
 
-export { RefreshRefusedError, ReportWriteError, type WriteResult } from "./errors";
+export { RefreshRefusedError, ReportWriteError, type WriteProgress, type WriteResult } from "./errors";
 export { cellAreas, LAYOUT_RECORD, parseMarker, REPORT_MARKER, textFormula, withSheetNames, WRITTEN_CELLS, type ReportMarker } from "./layout";
 export { refreshReport, type RefreshOptions } from "./refreshReport";
 
@@ -22,7 +22,7 @@ export { refreshReport, type RefreshOptions } from "./refreshReport";
  *
  * @throws ReportWriteError after rolling back, when Excel rejects the write (untouched when it rejected the first look)
  */
-export async function writeReport(context: Excel.RequestContext, report: ReportSpec): Promise<WriteResult> {
+export async function writeReport(context: Excel.RequestContext, report: ReportSpec, progress?: WriteProgress): Promise<WriteResult> {
   const sheets = context.workbook.worksheets;
   sheets.load("items");
   const existingTables = context.workbook.tables;
@@ -37,7 +37,7 @@ export async function writeReport(context: Excel.RequestContext, report: ReportS
   const sheetNames = named.sheets.map((spec) => spec.name);
   try {
     const targets = named.sheets.map((spec) => ({ sheet: sheets.add(spec.name), spec }));
-    const writes = await applySpecs(context, targets, existingTables.items.map((table) => table.name));
+    const writes = await applySpecs(context, targets, existingTables.items.map((table) => table.name), progress);
     return { sheetName: sheetNames[0] as string, sheetNames, syncs: 1 + writes };
   } catch (error) {
     throw await withoutNewSheets(context, sheetNames, error);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { specToXlsx, type DataSheet } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
-import { checkPick, linkedAddress, linkedReference, type LinkedRange, type Pick } from "../../src/report/dataSource";
+import { checkPick, linkedAddress, linkedReference, mapColumns, type LinkedRange, type Pick } from "../../src/report/dataSource";
 import * as cx from "../../src/functions/functions";
 import { expectClose } from "../helpers/close";
 import { invocation } from "../helpers/excel";
@@ -31,9 +31,9 @@ describe("checking a pick", () => {
     ["the wrong number of columns", "transactions", { address: "S!A1:B2", values: [[1, 2], [3, 4]] }, { key: "pickColumns", params: { expected: 3, columns: "customer, date, amount", got: 2 } }],
     ["only a header", "transactions", { address: "S!A1:C1", values: [["Customer", "Date", "Amount"]] }, { key: "pickEmpty", params: {} }],
     ["a blank customer", "transactions", { address: "S!A1:C3", values: [["c", 45000, 1], ["", 45001, 2], ["d", 45002, 3]] }, { key: "pickBlank", params: { cell: "S!A2", column: "customer" } }],
-    ["a date typed as text", "transactions", { address: "S!A1:C2", values: [["Customer", "Date", "Amount"], ["c", "2024/13/01", 2]] }, { key: "pickNotDate", params: { cell: "S!B2", value: "2024/13/01" } }],
+    ["a date typed as text", "transactions", { address: "S!A1:C2", values: [["Customer", "Date", "Amount"], ["c", "2024/13/01", 2]] }, { key: "pickNotDate", params: { cell: "S!B2", value: "2024/13/01", column: "date" } }],
     ["a negative amount", "transactions", { address: "'Q3 data'!A1:C1", values: [["c", 45000, -5]] }, { key: "pickNegative", params: { cell: "'Q3 data'!C1", value: "-5" } }],
-    ["text in an amount", "transactions", { address: "S!A1:C1", values: [["c", 45000, "n/a"]] }, { key: "pickNotNumber", params: { cell: "S!C1", value: "n/a" } }],
+    ["text in an amount", "transactions", { address: "S!A1:C1", values: [["c", 45000, "n/a"]] }, { key: "pickNotNumber", params: { cell: "S!C1", value: "n/a", column: "amount" } }],
     ["an NPS answer of 11", "survey", { address: "S!A1:C3", values: [["NPS", "CSAT", "CSI"], [9, 5, ""], [11, 4, 7]] }, { key: "pickScale", params: { cell: "S!A3", value: "11", low: 0, high: 10 } }],
     ["a CSAT answer of 4.5", "survey", { address: "S!A1:C1", values: [[9, 4.5, 7]] }, { key: "pickScale", params: { cell: "S!B1", value: "4.5", low: 1, high: 5 } }],
     ["half a new customer", "costs", { address: "S!A1:C1", values: [["Web", 100, 2.5]] }, { key: "pickNotWhole", params: { cell: "S!C1", value: "2.5" } }],
@@ -102,8 +102,8 @@ describe("a survey or cost table with a date column", () => {
     const survey: Pick = { address: "S!A1:D3", values: [["NPS", "CSAT", "CSI", "Date"], [9, 5, 7, 45500], [3, 2, "", ""]] };
     expect(checkPick("survey", survey, false)).toEqual({ ok: true, range: { sheet: "S", row: 1, column: 0, rows: 2, columns: 4 } });
     expect(checkPick("costs", { address: "C!A1:D1", values: [["Web", 500, 4, 45474]] }, false)).toEqual({ ok: true, range: { sheet: "C", row: 0, column: 0, rows: 1, columns: 4 } });
-    expect(checkPick("costs", { address: "C!A1:D2", values: [["Web", 500, 4, 45474], ["Fair", 900, 3, "Oct"]] }, false)).toEqual({ ok: false, problem: { key: "pickNotDate", params: { cell: "C!D2", value: "Oct" } } });
-    expect(checkPick("survey", { address: "S!A1:D1", values: [[9, 5, 7, 0]] }, false)).toEqual({ ok: false, problem: { key: "pickNotDate", params: { cell: "S!D1", value: "0" } } });
+    expect(checkPick("costs", { address: "C!A1:D2", values: [["Web", 500, 4, 45474], ["Fair", 900, 3, "Oct"]] }, false)).toEqual({ ok: false, problem: { key: "pickNotDate", params: { cell: "C!D2", value: "Oct", column: "month" } } });
+    expect(checkPick("survey", { address: "S!A1:D1", values: [[9, 5, 7, 0]] }, false)).toEqual({ ok: false, problem: { key: "pickNotDate", params: { cell: "S!D1", value: "0", column: "date" } } });
     // five columns: the message names the three needed and the optional fourth
     expect(checkPick("costs", { address: "C!A1:E1", values: [["Web", 500, 4, 45474, 1]] }, false)).toEqual({ ok: false, problem: { key: "pickColumnsOptional", params: { expected: 3, more: 4, columns: "channel, spend, new customers", got: 5 } } });
   });
@@ -182,4 +182,44 @@ describe("a report linked to a dated survey and to costs by month", () => {
     expect([valueIn(afterCosts, "data", "Marketing_Spend"), valueIn(afterCosts, "dashboard", "Acquisition_Cost")]).toEqual([{ error: "#N/A" }, { error: "#N/A" }]);
     expect(valueIn(afterCosts, "dashboard", "Net_Promoter_Score")).toBe(40);
   }, 180_000);
+});
+
+describe("a table picked whole: its columns found by their headers", () => {
+  const base: ReportOptions = {
+    title: "Mapped", periodStart: 45474, periodEnd: 45565, currency: "CNY", locale: "zh-CN", formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: EMPTY_INPUTS,
+  };
+  const table: Pick = {
+    address: "'交易明细'!A1:D4",
+    values: [["区域", "客户编号", "金额", "下单日期"], ["华东", "C-1", 120, 45500], ["华南", "C-2", 80.5, 45510], ["华东", "C-1", 60, 45520]],
+  };
+
+  test("English and Chinese headers name the customer, date and amount, in any order, among other columns", () => {
+    expect(mapColumns("transactions", table.values[0] as unknown[])).toEqual([1, 3, 2]);
+    expect(mapColumns("transactions", ["Order Date", "Region", "Customer ID", "Sales"])).toEqual([2, 0, 3]);
+    expect(mapColumns("transactions", ["客户ID", "订单日期", "销售额"])).toEqual([0, 1, 2]);
+    expect(mapColumns("transactions", ["who", "when", "how much"])).toEqual([undefined, undefined, undefined]);
+  });
+
+  test("the link reads the mapped columns; the pane's address is the whole table", () => {
+    const result = checkPick("transactions", table, false);
+    expect(result).toEqual({ ok: true, range: { sheet: "交易明细", row: 1, column: 0, rows: 3, columns: 3, fields: [1, 3, 2] } });
+    const range = (result as { range: LinkedRange }).range;
+    expect([0, 1, 2].map((j) => linkedReference(range, j))).toEqual(["'交易明细'!$B$2:$B$4", "'交易明细'!$D$2:$D$4", "'交易明细'!$C$2:$C$4"]);
+    expect(linkedAddress(range)).toBe("'交易明细'!A2:D4");
+    const report = buildReport({ ...base, inputs: EMPTY_INPUTS, source: { transactions: range } });
+    expect(allNames(report).filter((n) => n.name.startsWith("Tx_") && n.external === true).map((n) => [n.name, n.range])).toEqual([
+      ["Tx_Customer", "'交易明细'!$B$2:$B$4"], ["Tx_Date", "'交易明细'!$D$2:$D$4"], ["Tx_Amount", "'交易明细'!$C$2:$C$4"],
+    ]);
+  });
+
+  test("the user's choice of columns wins; a column not found or chosen twice is said, as are amounts stored as text and shifted columns", () => {
+    expect(checkPick("transactions", table, false, [1, 3, 0])).toEqual({ ok: false, problem: { key: "pickNotNumber", params: { cell: "'交易明细'!A2", value: "华东", column: "amount" } } });
+    expect(checkPick("transactions", { ...table, values: [["区域", "客户", "数量", "下单日期"], ...table.values.slice(1)] }, false)).toEqual({ ok: false, problem: { key: "pickUnmapped", params: { column: "amount" } } });
+    expect(checkPick("transactions", table, false, [1, 3, 3])).toEqual({ ok: false, problem: { key: "pickMapTwice", params: { column: "amount" } } });
+    const text = { ...table, values: [table.values[0] as unknown[], ["华东", "C-1", "1,086.87", 45500]] };
+    expect(checkPick("transactions", text, false)).toEqual({ ok: false, problem: { key: "pickTextNumber", params: { cell: "'交易明细'!C2", value: "1,086.87" } } });
+    expect(checkPick("transactions", { ...table, values: [table.values[0] as unknown[]] }, false)).toEqual({ ok: false, problem: { key: "pickEmpty", params: {} } });
+    // without headers, the columns are taken in order, three of them
+    expect(checkPick("transactions", { address: "S!A1:D1", values: [["C-1", 45500, 12, "华东"]] }, false)).toMatchObject({ ok: false, problem: { key: "pickColumns" } });
+  });
 });

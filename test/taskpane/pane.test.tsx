@@ -25,6 +25,8 @@ function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { re
       return { sheetName: "Report 2024-10 (2)", sheetNames: ["Report 2024-10 (2)", "Data 2024-10", "Workings 2024-10"], syncs: 2 };
     },
     refreshReport: async () => ({ sheetName: "Customer Metrics", syncs: 3 }),
+    activeReport: async () => ({ kind: "report", title: "Customer metrics", period: "2024-09", periodEnd: 45565 }),
+    onActiveSheetChanged: async () => () => undefined,
     archiveReport: async () => ({ sheetName: "Issued 2024-09", syncs: 5 }),
     rollForwardReport: async () => ({ sheetName: "Customer Metrics (3)", syncs: 5 }),
     readSelection: async () => ({ address: "Sheet1!A1", values: [[""]] }),
@@ -42,10 +44,29 @@ const catalogue: CatalogueEntry[] = [
 ];
 const zhCatalogue: CatalogueEntry[] = [{ name: "NPS", description: "净推荐值", parameters: [{ name: "scores" }] }];
 
+/** The sample data instead of the user's transactions (the form opens on the transactions). */
+function trySample(locale: "en-US" | "zh-CN" = "en-US"): void {
+  fireEvent.click(screen.getByLabelText(locale === "zh-CN" ? "示例数据（试用）" : "Sample data, to try it out"));
+}
+/** Opens "More options", where every setting with a good default is. */
+/** Clicks a button once it is there and enabled (the month-end buttons wait for the active sheet to be known). */
+async function press(name: string | RegExp): Promise<void> {
+  const button = (await screen.findAllByRole("button", { name })).at(-1) as HTMLButtonElement;
+  await waitFor(() => expect(button.disabled).toBe(false));
+  await act(async () => {
+    fireEvent.click(button);
+  });
+}
+function openMore(locale: "en-US" | "zh-CN" = "en-US"): void {
+  fireEvent.click(screen.getByRole("button", { name: locale === "zh-CN" ? "更多选项" : "More options" }));
+}
+
 describe("create-report form", () => {
   test("sends the chosen options to the gateway and reports the new sheet", async () => {
     const gateway = fakeGateway();
     render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    trySample();
+    openMore();
     fireEvent.change(screen.getByLabelText(/Report title/), { target: { value: "Q4 customers" } });
     fireEvent.click(screen.getByLabelText("Portable (built-in formulas only)"));
     await act(async () => {
@@ -65,6 +86,8 @@ describe("create-report form", () => {
   test("problems show in their fields and nothing is written", async () => {
     const gateway = fakeGateway();
     render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    trySample();
+    openMore();
     fireEvent.change(screen.getByLabelText(/Report title/), { target: { value: "x".repeat(121) } });
     expect(screen.getByText("Keep the title to 120 characters.")).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/Report title/), { target: { value: "  " } });
@@ -75,6 +98,8 @@ describe("create-report form", () => {
     expect(screen.getByText("Enter a percentage from 0 to 100.")).toBeTruthy();
     const button = screen.getByRole("button", { name: "Create report" }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
+    // and says why beside it
+    expect(screen.getByText("Not yet: mend the fields marked in red (Report title, Period end, Target churn rate, % (at most))")).toBeTruthy();
     fireEvent.click(button);
     expect(gateway.reports).toHaveLength(0);
   });
@@ -82,6 +107,7 @@ describe("create-report form", () => {
   test("a failed write shows what happened and what to do, in a MessageBar", async () => {
     const gateway = fakeGateway({ createReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true); } });
     render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+    trySample("zh-CN");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "生成报告" }));
     });
@@ -92,13 +118,15 @@ describe("create-report form", () => {
   test("sections can be switched off; at least one besides charts is needed", async () => {
     const gateway = fakeGateway();
     render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
-    fireEvent.click(screen.getByLabelText("RFM segments"));
+    trySample();
+    openMore();
+    fireEvent.click(screen.getByLabelText(/^RFM segments/));
     fireEvent.click(screen.getByLabelText("Charts"));
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Create report" }));
     });
     expect(gateway.reports[0]?.sections).toEqual({ dimensions: true, satisfaction: true, lifecycle: true, rfm: false, charts: false, trend: true });
-    for (const name of [/Five dimensions/, /NPS \(with margin of error\)/, "Lifecycle stages"]) fireEvent.click(screen.getByLabelText(name));
+    for (const name of [/Five dimensions/, /NPS \(with margin of error\)/, /^Lifecycle stages/]) fireEvent.click(screen.getByLabelText(name));
     expect(screen.getByText("Choose at least one section besides charts.")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Create report" }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -106,24 +134,20 @@ describe("create-report form", () => {
   test("refresh rebuilds the active report sheet; a refusal says why and what to do", async () => {
     const { RefreshRefusedError } = await import("../../src/writer/writeReport");
     render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Refresh the active report sheet" }));
-    });
+    await press("Refresh 2024-09");
     expect(await screen.findByText("Refreshed the report: “Customer Metrics”.")).toBeTruthy();
 
     const refusing = fakeGateway({ refreshReport: async () => { throw new RefreshRefusedError("userCells", ["F3", "B200"]); } });
+    cleanup();
     render(<CreateReportForm gateway={refusing} locale="zh-CN" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "刷新当前报告工作表" }));
-    });
+    await press("刷新 2024-09");
     expect(await screen.findByText(/未做任何更改：单元格 F3, B200 不属于报告/)).toBeTruthy();
 
     // a report made by an earlier version, laid out otherwise: the message says so and what to do
     const earlier = fakeGateway({ refreshReport: async () => { throw new RefreshRefusedError("earlierLayout", ["A21"]); } });
+    cleanup();
     render(<CreateReportForm gateway={earlier} locale="en-US" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getAllByRole("button", { name: "Refresh the active report sheet" }).at(-1) as HTMLElement);
-    });
+    await press("Refresh 2024-09");
     expect(await screen.findByText(/made by an earlier version of the add-in, and cells A21 are not where this version puts the report.*use Roll forward/)).toBeTruthy();
   });
 
@@ -131,17 +155,13 @@ describe("create-report form", () => {
     const { RefreshRefusedError } = await import("../../src/writer/writeReport");
     // Excel refused a read: nothing was changed, and the pane does not say the sheet may be partly rewritten
     render(<CreateReportForm gateway={fakeGateway({ refreshReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true, true); } })} locale="en-US" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Refresh the active report sheet" }));
-    });
+    await press("Refresh 2024-09");
     expect(await screen.findByText(/InvalidArgument Nothing in your workbook was changed\./)).toBeTruthy();
     expect(screen.queryByText(/partly rewritten/)).toBeNull();
     cleanup();
     // a rejected rewrite that was put back says everything came back
     render(<CreateReportForm gateway={fakeGateway({ refreshReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true); } })} locale="zh-CN" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "刷新当前报告工作表" }));
-    });
+    await press("刷新 2024-09");
     expect(await screen.findByText(/报告的每张工作表均已恢复原状/)).toBeTruthy();
     cleanup();
     // values typed over formulas: named, and overwritten only when the user asks
@@ -154,9 +174,7 @@ describe("create-report form", () => {
       },
     });
     render(<CreateReportForm gateway={edited} locale="en-US" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Refresh the active report sheet" }));
-    });
+    await press("Refresh 2024-09");
     expect(await screen.findByText(/you typed values over the report's formulas in 'Report 2024-09'!C9/)).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Refresh and overwrite these cells" }));
@@ -170,9 +188,7 @@ describe("create-report form", () => {
       ["errorCells", ["B9", "B10"], /cells B9, B10 show errors, which an issued report would keep for good/],
     ] as const) {
       render(<CreateReportForm gateway={fakeGateway({ archiveReport: async () => { throw new RefreshRefusedError(reason, cells); } })} locale="en-US" today={TODAY} />);
-      await act(async () => {
-        fireEvent.click(screen.getByRole("button", { name: "Archive as issued" }));
-      });
+      await press("Archive 2024-09 as issued");
       expect(await screen.findByText(text)).toBeTruthy();
       cleanup();
     }
@@ -182,37 +198,30 @@ describe("create-report form", () => {
     const { RefreshRefusedError } = await import("../../src/writer/writeReport");
     render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
     expect(screen.getByText(/into a protected sheet named for its period/)).toBeTruthy();
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Archive as issued" }));
-    });
+    await press("Archive 2024-09 as issued");
     expect(await screen.findByText("Archived as “Issued 2024-09” (values only, protected).")).toBeTruthy();
 
+    cleanup();
     render(<CreateReportForm gateway={fakeGateway({ archiveReport: async () => { throw new RefreshRefusedError("notReport"); } })} locale="zh-CN" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "存档为已发布版本" }));
-    });
+    await press("将 2024-09 存档为已发布");
     expect(await screen.findByText("当前工作表不是本加载项生成的报告。请选中报告工作表，或生成新报告。")).toBeTruthy();
 
+    cleanup();
     render(<CreateReportForm gateway={fakeGateway({ refreshReport: async () => { throw new RefreshRefusedError("missingSheets", ["Workings 2024-10"]); } })} locale="en-US" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getAllByRole("button", { name: "Refresh the active report sheet" }).at(-1) as HTMLElement);
-    });
+    await press("Refresh 2024-09");
     expect(await screen.findByText("Nothing was changed: the report's sheets “Workings 2024-10” are missing (deleted or renamed). Create the report again, or restore them.")).toBeTruthy();
 
+    cleanup();
     render(<CreateReportForm gateway={fakeGateway({ archiveReport: async () => { throw new ReportWriteError(new Error("InvalidArgument"), true); } })} locale="en-US" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getAllByRole("button", { name: "Archive as issued" }).at(-1) as HTMLElement);
-    });
+    await press("Archive 2024-09 as issued");
     expect(await screen.findByText(/The unfinished copy was removed; the report sheet is unchanged\./)).toBeTruthy();
   });
 
   test("roll forward writes the next period's report and names its sheet", async () => {
     const calls: number[] = [];
     render(<CreateReportForm gateway={fakeGateway({ rollForwardReport: async (_locale, today) => { calls.push(today); return { sheetName: "客户指标 (3)", syncs: 5 }; } })} locale="zh-CN" today={TODAY} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "滚动到下一期" }));
-    });
-    expect(await screen.findByText("已生成下一期报告：“客户指标 (3)”。")).toBeTruthy();
+    await press("将 2024-09 结转到下期");
+    expect(await screen.findByText(/^已生成下一期报告：“客户指标 \(3\)”。 如 2024-09 尚未发布，请先存档/)).toBeTruthy();
     expect(calls).toEqual([TODAY]);
   });
 
@@ -226,8 +235,8 @@ describe("create-report form", () => {
     ];
     const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
     render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
-    fireEvent.click(screen.getByLabelText(/My data/));
     expect(screen.queryByRole("button", { name: /Use selection: Customer summary/ })).toBeNull();
+    openMore();
     fireEvent.click(screen.getByLabelText(/From database queries/));
     expect(screen.queryByRole("button", { name: /Use selection: Transactions/ })).toBeNull();
     for (const name of [/Use selection: Customer summary/, /Use selection: Customer bridge/, /Use selection: Survey answers/, /Use selection: Acquisition costs/]) {
@@ -256,7 +265,7 @@ describe("create-report form", () => {
     ];
     const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
     render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
-    fireEvent.click(screen.getByLabelText(/My data/));
+    openMore();
     const use = async (name: RegExp): Promise<void> => {
       await act(async () => {
         fireEvent.click(screen.getByRole("button", { name }));
@@ -284,6 +293,7 @@ describe("create-report form", () => {
 
   test("the formula-mode choice is explained in one sentence", () => {
     render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
+    openMore();
     expect(screen.getByText(/portable formulas calculate the same numbers for anyone/)).toBeTruthy();
   });
 });
@@ -291,6 +301,8 @@ describe("create-report form", () => {
 test("the Chinese form writes its dates the Chinese way, and an ISO date typed in is accepted", async () => {
   const gateway = fakeGateway();
   render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+  trySample("zh-CN");
+  openMore("zh-CN");
   expect((screen.getByLabelText("期间开始") as HTMLInputElement).value).toBe("2024年10月1日");
   expect((screen.getByLabelText("期间结束") as HTMLInputElement).value).toBe("2024年10月31日");
   fireEvent.change(screen.getByLabelText("期间结束"), { target: { value: "2024-12-31" } });
@@ -303,6 +315,8 @@ test("the Chinese form writes its dates the Chinese way, and an ISO date typed i
 test("the report period: the last complete month by default, a quarter from the list, the trend's length checked", async () => {
   const gateway = fakeGateway();
   render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+  trySample();
+  openMore();
   const value = (label: string): string => (screen.getByLabelText(label) as HTMLInputElement).value;
   expect([value("Period start"), value("Period end")]).toEqual(["10/1/2024", "10/31/2024"]);
   // by quarter: the last quarter complete by 2024-11-23 is the third
