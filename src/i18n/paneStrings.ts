@@ -4,7 +4,7 @@ import type { Localized } from "./locale";
 export const paneStrings = {
   appTitle: { "en-US": "Customer metrics", "zh-CN": "客户指标" },
   language: { "en-US": "Language", "zh-CN": "语言" },
-  tabCreate: { "en-US": "Create report", "zh-CN": "生成报告" },
+  tabCreate: { "en-US": "Report", "zh-CN": "报告" },
   tabFunctions: { "en-US": "Functions", "zh-CN": "函数" },
   reportTitle: { "en-US": "Report title", "zh-CN": "报告标题" },
   defaultTitle: { "en-US": "Customer metrics", "zh-CN": "客户指标" },

@@ -44,6 +44,9 @@ const useStyles = makeStyles({
   // Two fields share a row; labels of different lengths wrap, so the inputs line up at the bottom.
   row: { display: "flex", columnGap: tokens.spacingHorizontalM, alignItems: "end" },
   grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  // Dates side by side where they fit whole ("2026年11月30日" needs about 150 px), one under the other in a narrow pane.
+  dates: { display: "flex", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalM, flexWrap: "wrap", alignItems: "end" },
+  date: { flexGrow: 1, flexBasis: "150px", minWidth: "150px" },
   fill: { width: "100%", minWidth: 0 },
   group: { display: "flex", flexDirection: "column", border: "none", margin: 0, padding: 0 },
   problem: { color: tokens.colorPaletteRedForeground1 },
@@ -198,11 +201,11 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
                 <Field label={t("reportTitle")} required validationMessage={problems.title ?? null}>
                   <Input value={title} onChange={(_, value) => setTitle(value.value)} />
                 </Field>
-                <div className={styles.row}>
-                  <Field className={styles.grow} label={t("periodStart")} validationMessage={problems.start ?? null}>
+                <div className={styles.dates}>
+                  <Field className={styles.date} label={t("periodStart")} validationMessage={problems.start ?? null}>
                     <Input className={styles.fill} value={start} placeholder={t("datePlaceholder")} onChange={(_, value) => { setStart(value.value); setPeriodTouched(true); }} />
                   </Field>
-                  <Field className={styles.grow} label={t("periodEnd")} validationMessage={problems.end ?? null}>
+                  <Field className={styles.date} label={t("periodEnd")} validationMessage={problems.end ?? null}>
                     <Input className={styles.fill} value={end} placeholder={t("datePlaceholder")} onChange={(_, value) => { setEnd(value.value); setPeriodTouched(true); }} />
                   </Field>
                 </div>

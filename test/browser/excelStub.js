@@ -3,17 +3,18 @@
 (function () {
   const log = { syncs: 0, sheets: [], formulas: {}, inserted: [], charts: [], names: [], selections: 0 };
   window.__excel = log;
-  const range = (address) => ({
+  // Ranges are recorded by sheet and address ("Report 2026-11!A1:C9"): every sheet of a report has an A1.
+  const range = (sheetName) => (address) => ({
     address,
     format: { font: {}, fill: {} },
     conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {} } } }) },
-    set formulas(value) { log.formulas[address] = value; },
+    set formulas(value) { log.formulas[`${sheetName}!${address}`] = value; },
     set numberFormat(_value) {},
   });
   const sheet = (name) => ({
     name,
-    getRange: range,
-    getRanges: range,
+    getRange: range(name),
+    getRanges: range(name),
     names: { add: (name, reference) => { log.names.push([name, typeof reference === "string" ? reference : reference.address]); } },
     tables: { add: () => ({}) },
     // Excel makes no series from an empty range: the writer must add each series itself.
@@ -42,6 +43,9 @@
         load: () => undefined,
         add: (name) => { log.sheets.push(name); return sheet(name); },
         getItemOrNullObject: sheet,
+        // The active sheet holds no report marker: the month-end buttons say to select a report.
+        getActiveWorksheet: () => ({ names: { getItemOrNullObject: () => ({ isNullObject: true, load: () => undefined }) } }),
+        onActivated: { add: () => ({ remove: () => undefined }) },
         // the pick's cells, read in slices of rows (the picks below start at A1)
         getItem: () => ({
           getRange: (local) => {
@@ -53,7 +57,8 @@
       tables: { items: [], load: () => undefined },
       // "My data": each Use selection reads the next of these ranges (transactions, survey answers, costs).
       getSelectedRange: () => {
-        const picks = [
+        // (a test may set window.__picks first, to select its own ranges)
+        const picks = window.__picks || [
           { address: "Sales!A1:C4", values: [["Customer", "Date", "Amount"], ["C-1", 45500, 120], ["C-2", 45510, 80.5], ["C-1", 45520, 60]] },
           { address: "Survey!A1:C3", values: [["NPS", "CSAT", "CSI"], [9, 5, 8], [10, 4, ""]] },
           { address: "Costs!A1:C3", values: [["Channel", "Spend", "New customers"], ["Web", 500, 4], ["Fair", 900, 3]] },

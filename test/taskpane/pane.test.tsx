@@ -389,3 +389,90 @@ describe("app", () => {
     expect(loads).toEqual(["zh-CN", "en-US"]);
   }, 20_000); // renders the whole pane twice: slow on a busy 2-core machine
 });
+
+describe("from my transactions to a report: the pane's flow for a manager", () => {
+  const table = {
+    address: "'交易明细'!A1:D4",
+    values: [["区域", "客户编号", "金额", "下单日期"], ["华东", "C-1", 120, 45500], ["华南", "C-2", 80.5, 45510], ["华东", "C-1", 60, 45520]],
+  };
+
+  test("transactions alone make a report: one Use selection on a table with Chinese headers and a fourth column, then Create", async () => {
+    const gateway = fakeGateway({ readSelection: async () => table });
+    render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+    // Create says why it cannot run yet
+    expect(screen.getByText("暂不能生成：请先链接交易记录（见上方）")).toBeTruthy();
+    await press(/使用所选区域: 交易记录/);
+    expect(await screen.findByText("已链接到 '交易明细'!A2:D4（3 行）。")).toBeTruthy();
+    // the columns found by their headers, shown as choices
+    expect((screen.getByRole("combobox", { name: "客户所在列" }) as HTMLElement).textContent).toBe("B · 客户编号");
+    expect((screen.getByRole("combobox", { name: "金额所在列" }) as HTMLElement).textContent).toBe("C · 金额");
+    expect(screen.queryByText(/暂不能生成/)).toBeNull();
+    await press("生成报告");
+    const sent = gateway.reports[0] as ReportOptions;
+    expect(sent.source).toEqual({ transactions: { sheet: "交易明细", row: 1, column: 0, rows: 3, columns: 3, fields: [1, 3, 2] } });
+    // the period follows the data, read through the mapped date column: the last month complete by its latest day (2024-08-16) is July
+    expect([sent.periodStart, sent.periodEnd]).toEqual([45474, 45504]);
+  });
+
+  test("a column chosen by hand wins; the messages say what to do, in Chinese without English column names", async () => {
+    const selections: unknown[] = [
+      { address: "Sales!A1:C1", values: [["客户编号", "下单日期", "金额"]] },
+      { address: "Sales!A1:C2", values: [["客户编号", "下单日期", "金额"], ["C-1", 45500, "1,086.87"]] },
+      { address: "Sales!A1:B2", values: [["客户编号", "下单日期"], ["C-1", 45500]] },
+      table,
+    ];
+    const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
+    render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+    await press(/使用所选区域: 交易记录/);
+    expect(await screen.findByText(/所选区域在标题行下没有数据行：请连同标题下的数据行一起选中/)).toBeTruthy();
+    await press(/使用所选区域: 交易记录/);
+    expect(await screen.findByText(/Sales!C2：“1,086.87”是以文本形式存储的数字。请将该列转换为数字（选中该列，然后点击 数据 › 分列 › 完成）/)).toBeTruthy();
+    await press(/使用所选区域: 交易记录/);
+    expect(await screen.findByText("请选择 3 列（客户、日期、金额）；当前所选为 2 列。")).toBeTruthy();
+    await press(/使用所选区域: 交易记录/);
+    // the amount taken from the region column by mistake: the message points to the choice below
+    await act(async () => {
+      fireEvent.click(screen.getByRole("combobox", { name: "金额所在列" }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("option", { name: "A · 区域" }));
+    });
+    expect(await screen.findByText("'交易明细'!A2：“华东”不是数字，而金额列应为数字。各列顺序可能不同：请在下方选择正确的列。")).toBeTruthy();
+  });
+
+  test("creating shows its steps where the user is looking, then the result", async () => {
+    let finish: () => void = () => undefined;
+    const gateway = fakeGateway({
+      createReport: async (_options, progress) => {
+        progress?.({ step: "computing" });
+        progress?.({ step: "writing", done: 1, total: 2 });
+        await new Promise<void>((resolve) => (finish = resolve));
+        return { sheetName: "Report 2024-10", sheetNames: ["Report 2024-10", "Data 2024-10", "Workings 2024-10"], syncs: 3 };
+      },
+    });
+    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    trySample();
+    await press("Create report");
+    expect(await screen.findByText("Writing the report's sheets (request 1 of 2)…")).toBeTruthy();
+    await act(async () => finish());
+    expect(await screen.findByText("Created the report: “Report 2024-10”, “Data 2024-10”, “Workings 2024-10”.")).toBeTruthy();
+  });
+
+  test("month-end buttons only where they apply: not a report, an issued sheet, a period not ended", async () => {
+    render(<CreateReportForm gateway={fakeGateway({ activeReport: async () => ({ kind: "other" }) })} locale="en-US" today={TODAY} />);
+    expect(await screen.findByText("Select a sheet of a report this add-in made to refresh, archive or roll it forward.")).toBeTruthy();
+    for (const name of ["Refresh the active report sheet", "Archive as issued", "Roll forward to the next period"]) expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(true);
+    cleanup();
+    render(<CreateReportForm gateway={fakeGateway({ activeReport: async () => ({ kind: "issued", period: "2024-09", report: "管报 2024-09" }) })} locale="zh-CN" today={TODAY} />);
+    expect(await screen.findByText("这是 2024-09 的已发布报告（仅数值，已保护）。其在用报告为“管报 2024-09”：请选中它后再刷新或结转。")).toBeTruthy();
+    cleanup();
+    // rolled forward: the active report is November's, which has not ended on 2024-11-23
+    const archived: unknown[] = [];
+    const november = fakeGateway({ activeReport: async () => ({ kind: "report", title: "Customer metrics", period: "2024-11", periodEnd: 45626 }), archiveReport: async (...args) => { archived.push(args); return { sheetName: "x", syncs: 1 }; } });
+    render(<CreateReportForm gateway={november} locale="en-US" today={TODAY} />);
+    expect(await screen.findByText("2024-11 has not ended yet (it ends 2024-11-30): archive it once it has ended and its figures are final.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Archive 2024-11 as issued" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Refresh 2024-11" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(archived).toEqual([]);
+  });
+});

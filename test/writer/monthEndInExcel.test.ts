@@ -8,6 +8,7 @@ import { columnName } from "../../src/core/a1";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { issuedSheetName, rebuildReport, rolledForwardReport, type SheetContents } from "../../src/report/readBack";
 import type { ReportSpec } from "../../src/report/sheetSpec";
+import { describeActiveSheet } from "../../src/writer/activeSheet";
 import { archiveReport } from "../../src/writer/archiveReport";
 import { RefreshRefusedError, refreshReport, ReportWriteError, rollForwardReport, writeReport } from "../../src/writer/writeReport";
 import { deleteSheet, fakeWorkbook, type FakeSheet, type FakeWorkbook } from "../helpers/fakeWorkbook";
@@ -234,4 +235,35 @@ describe("the monthly cycle keeps every part of the report exactly once", () => 
     }
     expect(w.book.sheets).toHaveLength(10);
   }, 60_000);
+});
+
+describe("what the active sheet is, for the pane's month-end buttons", () => {
+  test("a report's sheet, its issued copy (marked with its period and live report), or neither; a period not ended is not issued", async () => {
+    const { book, archive } = await written();
+    book.active = WORKINGS;
+    expect(await describeActiveSheet(book.context)).toMatchObject({ kind: "report", dashboard: DASHBOARD });
+    // on 2024-09-30 the third quarter has not ended: it cannot have been issued
+    book.active = DASHBOARD;
+    await expect(archiveReport(book.context, issuedSheetName, { wait: noWait, today: 45565 })).rejects.toMatchObject({ reason: "notEnded", cells: ["2024-Q3", "2024-09-30"] });
+    expect(book.sheets).toHaveLength(4);
+    const { sheetName } = await archive();
+    expect(await describeActiveSheet(book.context)).toEqual({ kind: "issued", period: "2024-Q3", report: DASHBOARD });
+    expect(book.active).toBe(sheetName);
+    book.active = "Sheet1";
+    expect(await describeActiveSheet(book.context)).toEqual({ kind: "other" });
+  });
+});
+
+test("the month-end order: archive the period, then roll forward; archiving the new period before it has ended is refused, and issued sheets stand after the report's", async () => {
+  const { book, rollForward } = await written();
+  // on 2024-10-05 the third quarter has ended: it is issued, after the report's three sheets
+  await archiveReport(book.context, issuedSheetName, { wait: noWait, today: 45570 });
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", DASHBOARD, DATA, WORKINGS, "Issued 2024-09"]);
+  book.active = DASHBOARD;
+  const next = await rollForward();
+  expect(next.sheetName).toBe("Report 2024-Q4");
+  expect(book.active).toBe("Report 2024-Q4");
+  // the fourth quarter, active now, has not ended on 2024-10-05: Archive does not issue it
+  await expect(archiveReport(book.context, issuedSheetName, { wait: noWait, today: 45570 })).rejects.toMatchObject({ reason: "notEnded", cells: ["2024-Q4", "2024-12-31"] });
+  expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", DASHBOARD, DATA, WORKINGS, "Issued 2024-09", "Report 2024-Q4", "Data 2024-Q4", "Workings 2024-Q4"]);
 });
