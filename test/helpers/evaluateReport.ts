@@ -246,8 +246,9 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
 
 /**
  * A built-in formula of arithmetic on the report's cells and names, as Excel computes it: + − × ÷,
- * comparisons, INDEX(name,k), ROWS(name), IF, OR and IFERROR; text in arithmetic is #VALUE!, a zero
- * divisor #DIV/0!, and an error passes on unless IFERROR catches it.
+ * comparisons, INDEX(name,k), ROWS(name), COUNT(names…), NA(), IF, OR and IFERROR, and CX calls
+ * within it (their top-left value; AVERAGE of one, its numbers' mean); text in arithmetic is
+ * #VALUE!, a zero divisor #DIV/0!, and an error passes on unless IFERROR catches it.
  */
 function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
   let at = 0;
@@ -265,10 +266,31 @@ function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
     return match[0];
   };
   const scalar = (ref: string): unknown => (/^(?:'(?:[^']|'')+'!)?[A-Z]+\d+$/.test(ref) ? cxValueIn(book, on, ref) : referenceValues(book, ref, on)[0]?.[0]);
+  /** A CX call from here to its closing parenthesis, evaluated with the add-in's functions. */
+  const cxCall = (): unknown[][] => {
+    const start = at;
+    let depth = 0;
+    do {
+      const char = text[at++];
+      if (char === '"') while (at < text.length && text[at++] !== '"');
+      else if (char === "'") while (at < text.length && text[at++] !== "'");
+      else if (char === "(") depth++;
+      else if (char === ")") depth--;
+    } while (at < text.length && !(depth === 0 && text[at - 1] === ")"));
+    return evaluateCxTable(book, `=${text.slice(start, at)}`, on);
+  };
   const call = (name: string): unknown => {
     take("(");
     let result: unknown;
-    if (name === "INDEX") {
+    if (name === "NA") result = error("#N/A");
+    else if (name === "COUNT") {
+      const refs = [reference()];
+      while (text[at] === ",") { at++; refs.push(reference()); }
+      result = refs.reduce((count, ref) => count + referenceValues(book, ref, on).flat().filter((value) => typeof value === "number").length, 0);
+    } else if (name === "AVERAGE" && peek(/CX\./y) !== null) {
+      const numbers = cxCall().flat().filter((value): value is number => typeof value === "number");
+      result = numbers.length === 0 ? error("#DIV/0!") : numbers.reduce((a, b) => a + b, 0) / numbers.length;
+    } else if (name === "INDEX") {
       const column = referenceValues(book, reference(), on);
       take(",");
       const k = numeric(expression());
@@ -292,7 +314,8 @@ function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
     if (literal !== null) { at += literal[0].length; return literal[1]; }
     if (text[at] === "(") { at++; const value = expression(); take(")"); return value; }
     if (text[at] === "-") { at++; const value = numeric(factor()); return typeof value === "number" ? -value : value; }
-    const name = peek(/(INDEX|ROWS|IFERROR|IF|OR)\(/y);
+    if (peek(/CX\.[A-Z_]+\(/y) !== null) return cxCall()[0]?.[0];
+    const name = peek(/(INDEX|ROWS|IFERROR|IF|OR|COUNT|NA|AVERAGE)\(/y);
     if (name !== null) { at += (name[1] as string).length; return call(name[1] as string); }
     return scalar(reference());
   };

@@ -9,7 +9,7 @@ import path from "node:path";
 import { specToXlsx, type DataSheet } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, missingData, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { serialFromUtc } from "../../src/core/dates";
-import { cellAt, sheetOf } from "../helpers/evaluateReport";
+import { cellAt, cxValueAt, sheetOf } from "../helpers/evaluateReport";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 
 const END = serialFromUtc(Date.UTC(2024, 8, 30));
@@ -57,3 +57,13 @@ testWithLibreOffice("recalculated by LibreOffice, the dashboard of a transaction
   expect([valueOf("Acquisition_Cost"), valueOf("Net_Promoter_Score"), valueOf("CSAT_Score")]).toEqual(["–", "–", "–"]);
   expect(typeof valueOf("Churn_Rate")).toBe("number");
 }, 120_000);
+
+test("in CX mode too, every figure of a transactions-only dashboard is a number or a dash, none an error (the add-in's own functions)", () => {
+  const report = buildReport({ ...options, formulaMode: "cx", locale: "en-US", source: {}, inputs: { ...EMPTY_INPUTS, transactions: SAMPLE_INPUTS.transactions } });
+  const dashboard = sheetOf(report, "dashboard");
+  const figures = dashboard.cells.filter((cell) => /^B\d+$/.test(cell.address) && /^=(IF\(COUNT\(|IF\(OR\(COUNT\(|CX\.)/.test(cell.formula ?? ""));
+  expect(figures.length).toBeGreaterThanOrEqual(15);
+  const shown = figures.map((cell) => [cell.address, cxValueAt(report, cell.address)] as const);
+  expect(shown.filter(([, value]) => !(typeof value === "number" || value === "–"))).toEqual([]);
+  expect(shown.filter(([, value]) => value === "–").length).toBe(11); // CAC, CLV, CSAT ×2, engagement, LTV:CAC, payback, NPS, its margin, CSI, conversion
+});
