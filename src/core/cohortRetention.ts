@@ -1,6 +1,6 @@
 import { isoDateOfSerial } from "./dates";
 import { CxError } from "./errors";
-import { periodIndex, periodLabel, periodStart } from "./periods";
+import { MAX_PERIODS, periodIndex, periodLabel, periodStart, requirePeriodSpan } from "./periods";
 import { groupCustomers, type CustomerId } from "./prep/groupCustomers";
 
 /** The length of a cohort and of each step after it. */
@@ -40,6 +40,14 @@ export function cohortRetention(customerIds: ArrayLike<CustomerId>, dates: Array
     const c = groups.groupOf[i] as number;
     if (p < (first[c] as number)) first[c] = p;
     if (p > lastPeriod) lastPeriod = p;
+  }
+  // A table within Excel's columns and a reader's patience: at most MAX_PERIODS periods across.
+  let firstPeriod = Infinity;
+  for (const p of periodOfRow) if (p < firstPeriod) firstPeriod = p;
+  if (lastPeriod - firstPeriod + 1 > MAX_PERIODS) {
+    let [minDay, maxDay] = [Infinity, -Infinity];
+    for (let i = 0; i < dates.length; i++) [minDay, maxDay] = [Math.min(minDay, dates[i] as number), Math.max(maxDay, dates[i] as number)];
+    requirePeriodSpan(firstPeriod, lastPeriod, period, MAX_PERIODS, minDay, maxDay);
   }
   // Each (customer, period) counts once, however many purchases it holds.
   const seen = new Set<number>();

@@ -1,15 +1,27 @@
-/** Excel date serials: whole days since 1899-12-30, exact for every date from 1900-03-01 on (Excel's 1900 leap-day quirk). */
+/**
+ * Excel date serials, converted exactly as Excel does: serial 1 is 1900-01-01, and Excel counts a
+ * 1900-02-29 that never was (serial 60, a bug kept from Lotus 1-2-3: "Excel incorrectly assumes that
+ * the year 1900 is a leap year", learn.microsoft.com/office/troubleshoot/excel/wrongly-assumes-1900-is-leap-year),
+ * so from serial 61 (1900-03-01) on a serial is the days since 1899-12-30, and before it the days
+ * since 1899-12-31. Serial 60 reads as 1900-03-01, the day after 1900-02-28. The one conversion every
+ * function and the report use.
+ */
 export const DAY_MS = 86_400_000;
 export const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** The first serial Excel dates right: 1900-03-01. */
+const FIRST_TRUE_SERIAL = 61;
+const EARLY_EPOCH_MS = Date.UTC(1899, 11, 31);
 
-/** The Excel serial of a UTC time in milliseconds (fractional for a time of day). */
+/** The Excel serial of a UTC time in milliseconds (fractional for a time of day); before 1900-03-01, one less, as Excel numbers those days. */
 export function serialFromUtc(ms: number): number {
-  return (ms - SERIAL_EPOCH_MS) / DAY_MS;
+  const serial = (ms - SERIAL_EPOCH_MS) / DAY_MS;
+  return serial < FIRST_TRUE_SERIAL ? (ms - EARLY_EPOCH_MS) / DAY_MS : serial;
 }
 
-/** The UTC calendar date of an Excel serial (its time of day dropped). */
+/** The UTC calendar date of an Excel serial (its time of day dropped): serial 1 is 1900-01-01, 61 is 1900-03-01. */
 export function utcDateOfSerial(serial: number): Date {
-  return new Date(SERIAL_EPOCH_MS + Math.floor(serial) * DAY_MS);
+  const day = Math.floor(serial);
+  return new Date((day < FIRST_TRUE_SERIAL ? EARLY_EPOCH_MS : SERIAL_EPOCH_MS) + day * DAY_MS);
 }
 
 /** "2024-03-31" for an Excel serial. */

@@ -1,6 +1,6 @@
 import { isoDateOfSerial } from "./dates";
 import { CxError } from "./errors";
-import { LONGEST_PERIOD_DAYS, PeriodGrid, periodIndex, type Period } from "./periods";
+import { LONGEST_PERIOD_DAYS, MAX_HISTORY_PERIODS, MAX_PERIODS, PeriodGrid, periodIndex, requirePeriodSpan, type Period } from "./periods";
 import { groupCustomers, type CustomerGroups } from "./prep/groupCustomers";
 import type { PurchaseCustomers } from "./prep/summarizePurchases";
 import { showNumber } from "./validate";
@@ -109,6 +109,9 @@ export function periodTables(input: PeriodInput, options: PeriodOptions): Period
     const [arg, value] = options.to === undefined ? ["from", options.from as number] : ["to", options.to];
     throw new CxError("value", options.to === undefined ? "fromAfterData" : "toBeforeFrom", { arg, value: isoDateOfSerial(value) }, { argument: arg });
   }
+  // A table of at most MAX_PERIODS rows, over a history of at most MAX_HISTORY_PERIODS: refused at once beyond.
+  requirePeriodSpan(fromIndex, toIndex, period, MAX_PERIODS, Math.max(options.from ?? minDay, minDay), Math.min(options.to ?? maxDay, maxDay));
+  requirePeriodSpan(Math.min(periodIndex(minDay, period), fromIndex), toIndex, period, MAX_HISTORY_PERIODS, minDay, maxDay);
   const grid = new PeriodGrid(period, Math.min(periodIndex(minDay, period), fromIndex), toIndex);
   const K = grid.count;
   const sorted = sortByCustomerAndDay(groups.groupOf, groups.labels.length, dayOf, amounts, grid.endDay - 1);

@@ -1,4 +1,5 @@
-import { serialFromUtc, utcDateOfSerial } from "./dates";
+import { isoDateOfSerial, serialFromUtc, utcDateOfSerial } from "./dates";
+import { CxError } from "./errors";
 
 /** Calendar periods of a periodic report (shared/DOMAIN.md §7): weeks are ISO 8601 weeks, Monday to Sunday. */
 export type Period = "month" | "quarter" | "week" | "year";
@@ -8,6 +9,28 @@ export const LONGEST_PERIOD_DAYS: Readonly<Record<Period, number>> = { month: 31
 
 /** How many periods make a year, for year-over-year comparisons (52 weeks, DOMAIN.md §7). */
 export const PERIODS_PER_YEAR: Readonly<Record<Period, number>> = { month: 12, quarter: 4, week: 52, year: 1 };
+
+/**
+ * The most periods a period table or a cohort table shows: more than a person reads, and within the
+ * 16,384 columns an Excel sheet has (a cohort table spreads its periods across). Longer spans are
+ * refused at once, naming the dates' span, rather than computed for seconds.
+ */
+export const MAX_PERIODS = 10_000;
+/** The most periods a table's history may span (the periods before `from` feed it too): 8,000 years of weeks fit. */
+export const MAX_HISTORY_PERIODS = 500_000;
+
+/** Period kinds' names for messages. */
+const PERIOD_NAMES: Readonly<Record<Period, string>> = { month: "months", quarter: "quarters", week: "weeks", year: "years" };
+
+/**
+ * Throws #VALUE! naming `dates` when periods first..last are more than `max`: their span, the count,
+ * and what to do (from and to, or a longer period).
+ */
+export function requirePeriodSpan(first: number, last: number, period: Period, max: number, fromDay: number, toDay: number): void {
+  const count = last - first + 1;
+  if (count <= max) return;
+  throw new CxError("value", "tooManyPeriods", { arg: "dates", from: isoDateOfSerial(fromDay), to: isoDateOfSerial(toDay), count: count.toLocaleString("en-US"), periods: PERIOD_NAMES[period], max: max.toLocaleString("en-US") }, { argument: "dates" });
+}
 
 // Serial 2 is Monday 1900-01-01: week n runs from serial 7n + 2 to 7n + 8.
 const MONDAY_SERIAL = 2;

@@ -56,6 +56,10 @@ export const errorMessages = {
     "en-US": "{arg}{at} is {value}; with period \"{period}\" it must be a whole number of days, at least {min} (the longest such period), or the customer bridge is not well defined.",
     "zh-CN": "{arg}{at}为 {value}；按 \"{period}\" 统计时必须是不少于 {min} 的整数天数（最长一期的天数），否则客户桥表没有明确定义。",
   },
+  tooManyPeriods: {
+    "en-US": "{arg} run from {from} to {to}: {count} {periods}, more than the {max} a table shows. Check the dates for a wrong year, give from and to, or report by a longer period.",
+    "zh-CN": "{arg}从 {from} 到 {to}，共 {count} 个周期（{periods}），超过表格可显示的 {max} 个。请检查日期年份是否有误，给出 from 和 to，或改用更长的周期。",
+  },
   fromAfterData: {
     "en-US": "{arg}{at} is {value}, after the last purchase; give to as well, or an earlier date.",
     "zh-CN": "{arg}{at}为 {value}，晚于最后一笔购买；请同时给出 to，或使用更早的日期。",
