@@ -58,7 +58,7 @@ export function cumulativeByMonth(months: number, horizon: number, at: (month: n
   // secant there would be a knot spacing off.
   const backward = (e0: number, e1: number, e2: number): number => (3 * e0 - 4 * e1 + e2) / 2;
   const first = backward(out[EXACT_MONTHS] as number, out[EXACT_MONTHS - 1] as number, out[EXACT_MONTHS - 2] as number);
-  const last = backward(values.at(-1) as number, at(horizon - 1), at(horizon - 2));
+  const last = backward(values[values.length - 1] as number, at(horizon - 1), at(horizon - 2));
   const slopes = monotoneSlopes(knots, values, first, last);
   for (let k = EXACT_MONTHS + 1; k <= months; k++) {
     const t = Math.min(k, horizon);
