@@ -106,11 +106,24 @@ export class Call {
   }
 }
 
-/** Runs a function body so that nothing but a CustomFunctions.Error ever leaves it. */
+/**
+ * Runs a function body so that nothing but a CustomFunctions.Error ever leaves it, and no result is
+ * Infinity or NaN: a number that overflowed (sums of amounts near 1e308) is #NUM! in the cells it
+ * touches, as Excel's own SUM gives, and a single result that overflowed is #NUM! itself.
+ */
 export function run<T>(call: Call, body: () => T): T {
+  let result: T;
   try {
-    return body();
+    result = body();
   } catch (error) {
     throw call.toExcelError(error);
   }
+  if (typeof result === "number" && !Number.isFinite(result)) throw new CustomFunctions.Error(ERROR_CODES.num);
+  if (Array.isArray(result)) {
+    for (const row of result as unknown[]) {
+      if (!Array.isArray(row)) continue;
+      for (let j = 0; j < row.length; j++) if (typeof row[j] === "number" && !Number.isFinite(row[j] as number)) row[j] = new CustomFunctions.Error(ERROR_CODES.num);
+    }
+  }
+  return result;
 }

@@ -535,8 +535,9 @@ function segmentTable(result: Pick<RfmResult, "segments" | "monetary">, locale: 
   summary.segments.forEach((segment, i) => {
     const customers = summary.customers[i] as number;
     const revenue = summary.revenue[i] as number;
-    // A table with no revenue at all (every amount 0) has no revenue shares: 0 of 0 is shown as 0.
-    table.push([segmentNames[segment][locale], customers, customers / customerTotal, revenue, revenueTotal === 0 ? 0 : revenue / revenueTotal]);
+    // A table with no revenue at all (every amount 0) has no revenue shares: 0 of 0 is shown as 0. A
+    // total that overflowed has none either: NaN, which the cell shows as #NUM!, not a silent 0.
+    table.push([segmentNames[segment][locale], customers, customers / customerTotal, revenue, revenueTotal === 0 ? 0 : Number.isFinite(revenueTotal) ? revenue / revenueTotal : NaN]);
   });
   return table;
 }
@@ -932,6 +933,7 @@ function readPeriods(call: Call, args: {
 
 /** A share whose base may be 0: #N/A for that period (with the reason), never 0 and never an error for the whole table. */
 function shareOrNa(call: Call, numerator: number, base: number, why: "noStartCustomers" | "noPreviousRevenue" | "noOrders" | "noBuyers", period: string): number | CustomFunctions.Error {
+  if (!Number.isFinite(base) || !Number.isFinite(numerator)) return NaN; // an overflow: #NUM! in the cell
   return base === 0 ? call.notAvailable(why, { value: period }) : numerator / base;
 }
 

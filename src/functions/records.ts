@@ -1,7 +1,7 @@
 import { CustomerIndex, type CustomerGroups, type CustomerId } from "../core/prep/groupCustomers";
 import type { Call } from "./call";
 import { scratchFloat64, scratchInt32 } from "./scratch";
-import { asMatrix, cellCustomerId, cellDate, cellNumber, isBlank, MAX_DATE_SERIAL, shapeOf, showShape, type Matrix } from "./coerce";
+import { asMatrix, cellCustomerId, cellDate, cellNumber, errorValueOf, isBlank, MAX_DATE_SERIAL, shapeOf, showShape, type Matrix } from "./coerce";
 
 /** "customer": ids numbered as they are read (CustomerIndex), for tables summarised per customer. */
 export type ColumnKind = "number" | "date" | "id" | "customer";
@@ -42,6 +42,11 @@ function layOut(call: Call, specs: readonly ColumnSpec[]): Matrix[] {
   });
   const totalRows = matrices[0]?.length ?? 0;
   matrices.forEach((matrix, i) => {
+    // A range that is one error cell (#N/A, #REF!, …): say that, not that it is the wrong size.
+    const lone = matrix.length === 1 && (matrix[0] as readonly unknown[]).length === 1 ? errorValueOf((matrix[0] as readonly unknown[])[0]) : undefined;
+    if (lone !== undefined && matrix.length !== totalRows) call.fail("value", "errorValue", (specs[i] as ColumnSpec).name, { value: lone }, 0);
+    const firstLone = (matrices[0] as Matrix).length === 1 ? errorValueOf(((matrices[0] as Matrix)[0] as readonly unknown[])[0]) : undefined;
+    if (firstLone !== undefined && matrix.length !== totalRows) call.fail("value", "errorValue", (specs[0] as ColumnSpec).name, { value: firstLone }, 0);
     if (matrix.length !== totalRows) {
       call.fail("value", "shapeMismatch", (specs[i] as ColumnSpec).name, {
         shape: showShape(matrix), other: (specs[0] as ColumnSpec).name, otherShape: showShape(matrices[0] as Matrix),
@@ -80,6 +85,8 @@ export function readRecords(call: Call, specs: readonly ColumnSpec[]): Records {
   const matrices = layOut(call, specs);
   const totalRows = matrices[0]?.length ?? 0;
   const keptRows = recordRows(matrices);
+  // Every row blank: the user's input is empty, not a fault of the add-in's; say which argument.
+  if (keptRows.length === 0) call.fail("na", "emptyRange", (specs[0] as ColumnSpec).name, {});
   const widths = matrices.map((matrix) => shapeOf(matrix).columns);
   const columns = specs.map((spec, i) => {
     const matrix = matrices[i] as Matrix;

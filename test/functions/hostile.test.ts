@@ -53,3 +53,26 @@ test("Excel's serials before 1900-03-01 are the dates Excel shows: serial 1 is 1
   const leap = (outcome(() => cx.CUSTOMER_BRIDGE(column(["A", "A"]), column([59, 61]), null, null, null, null, "en-US", inv)) as { value: unknown[][] }).value;
   expect(leap.slice(1).map((row) => row.slice(0, 3))).toEqual([["1900-02", 32, 60], ["1900-03", 61, 91]]);
 });
+
+describe("no result cell is ever Infinity or NaN; messages name an argument the function has", () => {
+  const huge = column([1e308, 1e308]);
+  test("amounts whose sums overflow are #NUM! in the cells they touch; shares of an overflowed total are #NUM!, not 0", () => {
+    const kpis = (outcome(() => cx.PERIOD_KPIS(column(["A", "B"]), column([45000, 45001]), huge, null, null, null, "en-US", inv)) as { value: unknown[][] }).value;
+    expect(kpis[1]?.slice(1, 4)).toEqual([2, 2, 2]);
+    expect(kpis[1]?.slice(4, 6)).toEqual([{ code: "#NUM!" }, { code: "#NUM!" }]); // revenue and AOV
+    const segments = (outcome(() => cx.RFM_SEGMENT_SUMMARY(column([1, 2, 3]), column([1, 2, 3]), column([1e308, 1e308, 5]), null, inv)) as { value: unknown[][] }).value;
+    for (const row of segments.slice(1)) expect(row[4]).toEqual({ code: "#NUM!" }); // no silent 0 share
+    const bridge = (outcome(() => cx.REVENUE_BRIDGE(column(["A", "B", "A"]), column([45000, 45001, 45040]), column([1e308, 1e308, 1e308]), null, null, null, "en-US", inv)) as { value: unknown[][] }).value;
+    for (const row of bridge) for (const value of row) expect(typeof value === "number" && !Number.isFinite(value)).toBe(false);
+  });
+
+  test("RFM names its own argument (amounts); an empty input says which argument is empty; a lone error cell is said as such", () => {
+    expect(refused(() => cx.RFM(column(["A", "B"]), column([45000, 45001]), column([Infinity, 3]), null, null, inv)).message).toBe("amounts at row 1, column 1: Infinity is not a number.");
+    expect(refused(() => cx.RFM_SCORES([[""]], [[""]], [[""]], inv))).toMatchObject({ code: "#N/A", message: "recency holds no values." });
+    expect(refused(() => cx.RFM_SEGMENT_SUMMARY([[""]], [[""]], [[""]], null, inv))).toMatchObject({ code: "#N/A", message: "recency holds no values." });
+    const error = new CustomFunctions.Error("#REF!" as CustomFunctions.ErrorCode);
+    expect(refused(() => cx.CUSTOMER_BRIDGE([[error]], column(Array.from({ length: 1543 }, () => 45000)), null, null, null, null, "en-US", inv)).message).toBe("customer_ids holds the error #REF!; fix that cell first.");
+    expect(refused(() => cx.ENGAGEMENT([[error]], [[1, 1]], inv)).message).toBe("measures holds the error #REF!; fix that cell first.");
+    expect(refused(() => cx.ENGAGEMENT([["x"]], [[1, 1]], inv)).message).toMatch(/^measures: "x" is text/);
+  });
+});
