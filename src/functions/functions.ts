@@ -641,7 +641,7 @@ function readAndFit(call: Call, customer_ids: unknown, dates: unknown, amounts: 
 }
 
 /**
- * Fits the probabilistic lifetime-value models to a transaction table: BG/NBD (who is still buying, and how often) and Gamma-Gamma (how much per purchase). Spills a labelled table of the parameters, log-likelihoods, customers and repeat buyers. Matches the published CDNOW fits.
+ * Fits the probabilistic lifetime-value models to a transaction table: BG/NBD (who is still buying, and how often) and Gamma-Gamma (how much per purchase). Spills a labelled table of the parameters, log-likelihoods, customers, repeat buyers and how each model was fitted: "maximum likelihood", or "penalised 0.001" (and so on) where small data put the maximum on a boundary (forecasts then lean towards the average customer, more so the larger the penalty). Matches the published CDNOW fits.
  * @customfunction CLV_FIT
  * @param customer_ids The customer id of each purchase.
  * @param dates The date of each purchase.
@@ -679,7 +679,15 @@ function fitTable(call: Call, purchases: ReturnType<typeof fitBgNbd>, spend: Ret
     [l("repeatBuyers"), purchases.repeatBuyers],
     [l("timeUnit"), l(unit)],
     [l("converged"), purchases.converged && spend.converged],
+    // How each model was fitted: at the likelihood's maximum, or penalised where that lies on a boundary
+    [l("bgNbdFit"), fitKind(purchases.penalty, call.locale)],
+    [l("gammaGammaFit"), fitKind(spend.penalty, call.locale)],
   ];
+}
+
+/** A fit's kind as the table says it: "maximum likelihood", or "penalised 0.001" (lifetimes' penalizer_coef). */
+function fitKind(penalty: number, locale: Locale): string {
+  return penalty === 0 ? label("maximumLikelihood", locale) : `${label("penalised", locale)} ${penalty}`;
 }
 
 /**

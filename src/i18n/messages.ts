@@ -136,6 +136,14 @@ export const errorMessages = {
     "en-US": "The result is too large to calculate; check {arg}.",
     "zh-CN": "结果过大，无法计算，请检查{arg}。",
   },
+  noRepeatBuyers: {
+    "en-US": "{arg}: none of the {customers} customers bought more than once, so nothing shows how often they come back. Use purchases over a longer time, or CX.CLV with an estimated lifespan.",
+    "zh-CN": "{arg}：{customers} 位客户中没有人重复购买，无法得知客户多久回购一次。请使用更长时间的购买记录，或用 CX.CLV 并估计客户寿命。",
+  },
+  noSpend: {
+    "en-US": "{arg}: every repeat purchase has an amount of 0, so the spend model has nothing to learn from. Give the purchases' amounts.",
+    "zh-CN": "{arg}：所有重复购买的金额均为 0，消费模型无从学习。请提供购买金额。",
+  },
   tooFewRepeatBuyers: {
     "en-US": "{arg}: only {count} customers bought more than once; at least {min} are needed to fit the model.",
     "zh-CN": "{arg}：仅有 {count} 位客户重复购买，拟合模型至少需要 {min} 位。",

@@ -1,4 +1,4 @@
-import { fitBgNbd, expectedPurchases } from "../../src/core/clv/betaGeometricNbd";
+import { fitBgNbd, expectedPurchases, probabilityAlive } from "../../src/core/clv/betaGeometricNbd";
 import { forecastCustomerValue } from "../../src/core/clv/customerValueForecast";
 import { cohortRetention } from "../../src/core/cohortRetention";
 import { summarizeTransactions } from "../../src/core/prep/summarizeTransactions";
@@ -58,8 +58,11 @@ describe("BG/NBD recovery and the CLV forecast", () => {
 });
 
 describe("edge cases of the lifetime-value fit", () => {
-  test("one customer: #NUM! with a reason", () => {
-    expect(() => fitBgNbd({ frequency: [3], recency: [20], age: [30] })).toThrow(/bought more than once/);
+  test("one customer who bought again: a fit all the same, penalised and saying so (DESIGN.md: fitted wherever a repeat purchase exists)", () => {
+    const fit = fitBgNbd({ frequency: [3], recency: [20], age: [30] });
+    expect(fit.penalty).toBeGreaterThan(0);
+    for (const value of Object.values(fit.parameters)) expect(Number.isFinite(value) && value > 0).toBe(true);
+    expect(() => fitBgNbd({ frequency: [0], recency: [0], age: [30] })).toThrow(/none of the 1 customers bought more than once/);
   });
   test("everybody repeats (frequent buyers who rarely leave): the fit converges to finite parameters", () => {
     const random = seededRandom(5);
@@ -81,10 +84,14 @@ describe("edge cases of the lifetime-value fit", () => {
     // the purchase rate r/α is recovered within 15 %
     expectClose(fit.parameters.r / fit.parameters.alpha, 2, 0.3);
   });
-  test("data with no finite optimum (nobody ever seems to leave) is #NUM!, not a number from the edge", () => {
+  test("data with no finite optimum (nobody ever seems to leave): a penalised fit at the edge, said so, never a number from infinity", () => {
     // Every customer bought steadily until the very end: the likelihood rises without bound as dropout → 0.
     const frequency = Array.from({ length: 200 }, (_, i) => 5 + (i % 7));
     const age = frequency.map(() => 40);
-    expect(() => fitBgNbd({ frequency, recency: age, age })).toThrow(/could not be fitted/);
+    const fit = fitBgNbd({ frequency, recency: age, age });
+    expect(fit.penalty).toBeGreaterThan(0);
+    for (const value of Object.values(fit.parameters)) expect(Number.isFinite(value) && value > 0 && value < 1e6).toBe(true);
+    // nobody seems to leave: P(alive) of a customer who just bought is near 1
+    expect(probabilityAlive(fit.parameters, 8, 40, 40)).toBeGreaterThan(0.95);
   });
 });

@@ -137,9 +137,12 @@ test("=CX.COHORT spills the retention triangle with labels and sizes", () => {
 });
 
 describe("bad input", () => {
-  test("nobody repeats: #NUM!, never a wrong number", () => {
+  test("nobody repeats: #VALUE! saying why and what to do, never a wrong number", () => {
     const result = outcome(() => cx.CLV_FIT(column("a", "b", "c"), column(45292, 45300, 45310), column(1, 2, 3), null, null, inv));
-    expect(result.kind === "error" && result.code).toBe("#NUM!");
+    expect(result).toEqual({ kind: "error", code: "#VALUE!", message: "customer_ids: none of the 3 customers bought more than once, so nothing shows how often they come back. Use purchases over a longer time, or CX.CLV with an estimated lifespan." });
+    // every repeat amount 0: the spend model has nothing to learn from
+    const free = outcome(() => cx.CLV_FIT(column("a", "a", "b", "b"), column(45292, 45300, 45292, 45310), column(0, 0, 0, 0), null, null, inv));
+    expect(free).toMatchObject({ kind: "error", code: "#VALUE!", message: expect.stringMatching(/^amounts: every repeat purchase has an amount of 0/) });
   });
   test("t_x beyond T, x not whole, a parameter not positive", () => {
     const p: unknown[][] = [[0.243], [4.414], [0.793], [2.426]];
@@ -151,8 +154,8 @@ describe("bad input", () => {
   test("a bad time unit or period names the choices", () => {
     expect(outcome(() => cx.COHORT(column("a"), column(45292), "year", inv))).toEqual({ kind: "error", code: "#VALUE!", message: 'period: "year" is not one of "month", "quarter", "week".' });
   });
-  test("all purchases on one day: everyone has x = 0, so the fit is #NUM!", () => {
+  test("all purchases on one day: everyone has x = 0, so no model can be fitted: #VALUE! with why", () => {
     const result = outcome(() => cx.CLV_PREDICT(column("a", "a", "b"), column(45292, 45292, 45292), column(5, 6, 7), [[12]], null, null, null, inv));
-    expect(result.kind === "error" && result.code).toBe("#NUM!");
+    expect(result).toMatchObject({ kind: "error", code: "#VALUE!", message: expect.stringMatching(/^customer_ids: none of the 2 customers bought more than once/) });
   });
 });

@@ -2,9 +2,8 @@ import { CxError } from "../errors";
 import { requireCount, requireNonNegative, showNumber } from "../validate";
 import { hypergeometric2F1 } from "../numeric/hypergeometric2F1";
 import { logGamma } from "../numeric/logGamma";
-import { nelderMead } from "../numeric/nelderMead";
-import { newtonPolish } from "../numeric/newtonPolish";
 import { distinctHistories, type DistinctHistories } from "./distinctHistories";
+import { penalisedFit } from "./penalisedFit";
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, α), dropout probabilities ~ Beta(a, b). */
 export interface BgNbdParameters {
@@ -33,6 +32,8 @@ export interface BgNbdFit {
   readonly repeatBuyers: number;
   readonly iterations: number;
   readonly converged: boolean;
+  /** 0 for the maximum-likelihood fit; else the penalty the fit took to settle (penalisedFit). */
+  readonly penalty: number;
 }
 
 const logAddExp = (x: number, y: number): number => {
@@ -118,7 +119,10 @@ function preparedLogLikelihood(parameters: BgNbdParameters, data: PreparedHistor
  *
  * Reproduces the published CDNOW fit (r 0.243, α 4.414, a 0.793, b 2.426, ln L −9582.4).
  *
- * @throws CxError #NUM! when there are fewer than 2 customers or no repeat buyers, or no start converges
+ * Where the likelihood's maximum lies on a boundary (small, irregular data), the fit is penalised
+ * a little instead (penalisedFit) and says by how much.
+ *
+ * @throws CxError #VALUE! when no customer bought twice (nothing to learn the rates from), or not even a penalised fit settles
  */
 export function fitBgNbd(history: RepeatHistory): BgNbdFit {
   const customers = history.frequency.length;
@@ -128,8 +132,8 @@ export function fitBgNbd(history: RepeatHistory): BgNbdFit {
     if ((history.frequency[i] as number) > 0) repeatBuyers++;
     meanAge += (history.age[i] as number) / customers;
   }
-  if (customers < 2 || repeatBuyers === 0) {
-    throw new CxError("num", "tooFewRepeatBuyers", { arg: "customer_ids", count: repeatBuyers, min: 1 }, { argument: "customer_ids" });
+  if (repeatBuyers === 0) {
+    throw new CxError("value", "noRepeatBuyers", { arg: "customer_ids", customers }, { argument: "customer_ids" });
   }
   const data = prepare(history);
   const objective = (logs: Float64Array): number =>
@@ -138,20 +142,11 @@ export function fitBgNbd(history: RepeatHistory): BgNbdFit {
   // start suits typical retail data; the others are fallbacks when it does not settle.
   const scale = Math.log(Math.max(meanAge / 10, 1e-6));
   const starts = [[Math.log(0.5), scale, 0, Math.log(2)], [0, scale + 1, Math.log(0.3), Math.log(5)], [Math.log(2), scale - 1, Math.log(2), Math.log(0.5)]];
-  let best: ReturnType<typeof nelderMead> | undefined;
-  let iterations = 0;
-  for (const start of starts) {
-    // The simplex finds the basin; Newton steps then pin the optimum down on the likelihood's flat ridges.
-    const result = newtonPolish(objective, nelderMead(objective, start, { maxIterations: 2000, tolerance: 1e-8 }));
-    iterations += result.iterations;
-    if (best === undefined || result.value < best.value) best = result;
-    if (best.converged && Number.isFinite(best.value)) break;
-  }
-  if (best === undefined || !Number.isFinite(best.value) || !best.converged) {
-    throw new CxError("num", "fitDidNotSettle", { model: "BG/NBD" });
-  }
-  const [r, alpha, a, b] = Array.from(best.point, Math.exp) as [number, number, number, number];
-  return { parameters: { r, alpha, a, b }, logLikelihood: -best.value, customers, repeatBuyers, iterations, converged: best.converged };
+  // A penalty, where one is needed, pulls towards r = 1, α at the data's scale, a = b = 1.
+  const fit = penalisedFit(objective, starts, [0, scale, 0, 0], customers);
+  if (fit === undefined) throw new CxError("value", "fitDidNotSettle", { model: "BG/NBD" });
+  const [r, alpha, a, b] = Array.from(fit.point, Math.exp) as [number, number, number, number];
+  return { parameters: { r, alpha, a, b }, logLikelihood: -fit.negLogLikelihood, customers, repeatBuyers, iterations: fit.iterations, converged: fit.converged, penalty: fit.penalty };
 }
 
 /** P(alive) of each distinct history under fitted parameters (a customer's is found through `of`). */

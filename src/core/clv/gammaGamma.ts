@@ -1,7 +1,6 @@
 import { CxError } from "../errors";
 import { logGamma } from "../numeric/logGamma";
-import { nelderMead } from "../numeric/nelderMead";
-import { newtonPolish } from "../numeric/newtonPolish";
+import { penalisedFit } from "./penalisedFit";
 
 /** Gamma-Gamma parameters: spend per purchase ~ Gamma(p, ν), ν ~ Gamma(q, γ) across customers (γ written v). */
 export interface GammaGammaParameters {
@@ -21,6 +20,8 @@ export interface GammaGammaFit {
   readonly logLikelihood: number;
   readonly repeatBuyers: number;
   readonly converged: boolean;
+  /** 0 for the maximum-likelihood fit; else the penalty the fit took to settle (penalisedFit). */
+  readonly penalty: number;
 }
 
 /**
@@ -109,37 +110,38 @@ function preparedLogLikelihood(parameters: GammaGammaParameters, data: PreparedS
  *
  * Reproduces the published CDNOW fit on its 946 repeat buyers: p 6.25, q 3.74, v 15.44.
  *
- * @throws CxError #NUM! with fewer than 2 repeat buyers or when the optimiser does not settle
+ * Where the likelihood's maximum lies on a boundary, the fit is penalised a little instead
+ * (penalisedFit) and says by how much.
+ *
+ * @throws CxError #VALUE! with fewer than 2 repeat buyers who spent, every repeat amount 0, or when not even a penalised fit settles
  */
 export function fitGammaGamma(history: SpendHistory): GammaGammaFit {
   let repeatBuyers = 0;
+  let spenders = 0;
   let meanSpend = 0;
   for (let i = 0; i < history.frequency.length; i++) {
+    if ((history.frequency[i] as number) > 0) repeatBuyers++;
     if ((history.frequency[i] as number) > 0 && (history.meanSpend[i] as number) > 0) {
-      repeatBuyers++;
+      spenders++;
       meanSpend += history.meanSpend[i] as number;
     }
   }
-  if (repeatBuyers < 2) {
-    throw new CxError("num", "tooFewRepeatBuyers", { arg: "customer_ids", count: repeatBuyers, min: 2 }, { argument: "customer_ids" });
+  if (repeatBuyers > 0 && spenders === 0) throw new CxError("value", "noSpend", { arg: "amounts" }, { argument: "amounts" });
+  if (spenders < 2) {
+    throw new CxError("value", "tooFewRepeatBuyers", { arg: "customer_ids", count: spenders, min: 2 }, { argument: "customer_ids" });
   }
-  meanSpend /= repeatBuyers;
+  meanSpend /= spenders;
   const prepared = prepareSpend(history);
   const objective = (logs: Float64Array): number =>
     -preparedLogLikelihood({ p: Math.exp(logs[0] as number), q: Math.exp(logs[1] as number), v: Math.exp(logs[2] as number) }, prepared);
   // v carries the currency's scale; p and q are unit-free.
   const starts = [[0, 0, Math.log(Math.max(meanSpend, 1e-9))], [Math.log(5), Math.log(3), Math.log(Math.max(meanSpend, 1e-9) * 2)]];
-  let best: ReturnType<typeof nelderMead> | undefined;
-  for (const start of starts) {
-    const result = newtonPolish(objective, nelderMead(objective, start, { maxIterations: 2000, tolerance: 1e-8 }));
-    if (best === undefined || result.value < best.value) best = result;
-    if (best.converged && Number.isFinite(best.value)) break;
-  }
-  if (best === undefined || !Number.isFinite(best.value) || !best.converged) {
-    throw new CxError("num", "spendTooUniform", { model: "Gamma-Gamma" });
-  }
-  const [p, q, v] = Array.from(best.point, Math.exp) as [number, number, number];
-  return { parameters: { p, q, v }, logLikelihood: -best.value, repeatBuyers, converged: best.converged };
+  // A penalty, where one is needed, pulls towards p = 2, q = 3 and v at the mean spend, whose prior
+  // mean spend p·v/(q − 1) is the observed one; a fit with q ≤ 1 (no mean spend) is not used.
+  const fit = penalisedFit(objective, starts, [Math.log(2), Math.log(3), Math.log(Math.max(meanSpend, 1e-9))], spenders, (point) => Math.exp(point[1] as number) > 1);
+  if (fit === undefined) throw new CxError("value", "spendTooUniform", { model: "Gamma-Gamma" });
+  const [p, q, v] = Array.from(fit.point, Math.exp) as [number, number, number];
+  return { parameters: { p, q, v }, logLikelihood: -fit.negLogLikelihood, repeatBuyers: spenders, converged: fit.converged, penalty: fit.penalty };
 }
 
 /**
