@@ -1,3 +1,4 @@
+import { CxError } from "./errors";
 import { RFM_SEGMENTS, type RfmSegment } from "../i18n/labels";
 import type { CustomerId } from "./prep/groupCustomers";
 import { summarizePurchases, type PurchaseSummary } from "./prep/summarizePurchases";
@@ -42,6 +43,10 @@ export function rfmAnalysis(input: RfmInput): RfmResult {
  */
 export function rfmFromSummary(summary: PurchaseSummary, asOfDate?: number): RfmResult {
   const asOf = asOfDate === undefined ? summary.latestDay + 1 : Math.floor(asOfDate);
+  // A customer's amounts that add up past what a number holds (amounts near 1e308): said of amounts, the argument given.
+  for (let i = 0; i < summary.total.length; i++) {
+    if (!Number.isFinite(summary.total[i] as number)) throw new CxError("value", "sumOverflow", { arg: "amounts", customer: String(summary.labels[i]) }, { argument: "amounts" });
+  }
   const recencyDays = summary.lastDay.map((day) => asOf - day);
   return { asOf, customers: summary.labels, ...rfmFromMeasures(recencyDays, summary.purchases, summary.total) };
 }

@@ -62,14 +62,19 @@ export class Call {
     return formatPosition({ row: row + 1, column: column + 1 }, locale);
   }
 
+  /** While set, errors carry their code alone: a spill's failing cells past the first thousand (elementwise). */
+  quiet = false;
+
   /** An error for a value at a known place in an argument's range. */
   fail(kind: CxErrorKind, key: MessageKey, argument: string, params: MessageParams, rangeIndex?: number): never {
+    if (this.quiet) throw new CustomFunctions.Error(ERROR_CODES[kind]);
     throw this.excelError(new CxError(kind, key, { arg: argument, ...params }), argument, rangeIndex);
   }
 
-  /** Turns anything thrown below into the Excel error the cell should show, in the user's language. */
+  /** Turns anything thrown below into the Excel error the cell should show, in the user's language (its code alone while quiet). */
   toExcelError(error: unknown, elementIndex?: number): CustomFunctions.Error {
     if (error instanceof CustomFunctions.Error) return error;
+    if (error instanceof CxError && this.quiet) return new CustomFunctions.Error(ERROR_CODES[error.kind]);
     if (error instanceof CxError) {
       const argument = error.location.argument;
       if (argument === undefined) return this.excelError(error, undefined, undefined);

@@ -17,7 +17,7 @@ import { defaultLapseDays, periodTables, type CustomerBridge, type PeriodTables 
 import type { Period } from "../core/periods";
 import { historiesFromSummaries } from "../core/prep/customerSummaries";
 import { summarizeTransactions, type CustomerHistories, type TimeUnit } from "../core/prep/summarizeTransactions";
-import { requireNonNegative } from "../core/validate";
+import { requireInRange } from "../core/validate";
 import { cacPaybackMonths } from "../core/cacPaybackMonths";
 import { churnRate, type ChurnMethod } from "../core/churnRate";
 import { complaintRate } from "../core/complaintRate";
@@ -873,6 +873,8 @@ export function P_ALIVE(x: unknown[][], t_x: unknown[][], T: unknown[][], r: unk
  */
 export function EXPECTED_PURCHASES(t: unknown[][], x: unknown[][], t_x: unknown[][], T: unknown[][], r: unknown[][], alpha: unknown[][], a: unknown[][], b: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
   const call = new Call(["t", "x", "t_x", "T", "r", "alpha", "a", "b"], invocation);
+  // Customers of one history get one answer, computed once (the series behind it is the costly part).
+  const known = new Map<string, number>();
   return run(call, () =>
     elementwise(call, [
       { name: "t", value: t }, { name: "x", value: x }, { name: "t_x", value: t_x }, { name: "T", value: T },
@@ -880,10 +882,18 @@ export function EXPECTED_PURCHASES(t: unknown[][], x: unknown[][], t_x: unknown[
     ], ([ts, xs, txs, Ts, rs, alphas, as, bs]) => {
       const parameters = { r: rs as number, alpha: alphas as number, a: as as number, b: bs as number };
       requireHistoryAndParameters(xs as number, txs as number, Ts as number, parameters);
-      return expectedPurchases(parameters, requireNonNegative(ts as number, "t"), xs as number, txs as number, Ts as number);
+      // The model's series converges ever more slowly as t outgrows α + T: beyond 999 times it, refused.
+      requireInRange(ts as number, "t", 0, MAX_HORIZON_RATIO * ((alphas as number) + (Ts as number)));
+      const key = `${ts},${xs},${txs},${Ts},${rs},${alphas},${as},${bs}`;
+      let value = known.get(key);
+      if (value === undefined) known.set(key, (value = expectedPurchases(parameters, ts as number, xs as number, txs as number, Ts as number)));
+      return value;
     }),
   );
 }
+
+/** How far ahead, in multiples of α + T, EXPECTED_PURCHASES forecasts: the series it sums converges slowly beyond. */
+const MAX_HORIZON_RATIO = 999;
 
 const COHORT_PERIODS: Readonly<Record<string, CohortPeriod>> = { month: "month", quarter: "quarter", week: "week", 月: "month", 季度: "quarter", 周: "week" };
 

@@ -136,6 +136,10 @@ export const errorMessages = {
     "en-US": "The result is too large to calculate; check {arg}.",
     "zh-CN": "结果过大，无法计算，请检查{arg}。",
   },
+  sumOverflow: {
+    "en-US": "{arg}: customer {customer}'s amounts add up to more than a number can hold (about 1.8e308); check them for a typing error.",
+    "zh-CN": "{arg}：客户 {customer} 的金额合计超出数值上限（约 1.8e308），请检查是否录入有误。",
+  },
   noRepeatBuyers: {
     "en-US": "{arg}: none of the {customers} customers bought more than once, so nothing shows how often they come back. Use purchases over a longer time, or CX.CLV with an estimated lifespan.",
     "zh-CN": "{arg}：{customers} 位客户中没有人重复购买，无法得知客户多久回购一次。请使用更长时间的购买记录，或用 CX.CLV 并估计客户寿命。",
