@@ -64,6 +64,15 @@ const MILLION = 1_000_000;
  * runs with --expose-gc): in Excel a call holds only its own arguments, and one figure's million
  * rows must not slow the next one's garbage collections.
  */
+/** Runs a call that may end in an Excel error (a refusal is what is timed). */
+function outcomeOf(body: () => unknown): unknown {
+  try {
+    return body();
+  } catch (error) {
+    return error;
+  }
+}
+
 function isolated(section: () => void): void {
   section();
   (globalThis as { gc?: () => void }).gc?.();
@@ -180,6 +189,24 @@ isolated(() => {
   const args = [column(ids), column(dates), column(amounts)] as const;
   const t = time(() => cx.CLV_FIT(...args, [[serialOf("19970930")]], "weeks", inv), () => undefined, 9);
   report({ name: "clv_fit_cdnow_2357_customers", unit: "ms", value: t.median, min: t.min, runs: t.runs, budget: 200 });
+});
+// Hostile but legal input (issue: bounded work): CDNOW forecast over long horizons, a horizon past the
+// bound, and Excel's whole calendar by week (each refused, or answered, in well under a second).
+isolated(() => {
+  const { ids, dates, amounts } = cdnowTransactions();
+  const column = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
+  const args = [column(ids), column(dates), column(amounts)] as const;
+  for (const months of [12, 120, 1200, 12000]) {
+    const t = time(() => cx.CLV_PREDICT(...args, [[months]], [[0.01]], [[0.3]], [[serialOf("19970930")]], inv), () => undefined, 3, 1);
+    report({ name: `clv_predict_cdnow_${months}_months`, unit: "ms", value: t.median, min: t.min, runs: t.runs, budget: 1000, note: months > 1200 ? "refused: horizon_months at most 1,200" : "2,357 customers" });
+  }
+  const span = [column(["A", "B", "A"]), column([1, 2958465, 40000]), column([10, 20, 30])] as const;
+  const bridge = time(() => outcomeOf(() => cx.CUSTOMER_BRIDGE(span[0], span[1], "week", null, null, null, "en-US", inv)), () => undefined, 5, 1);
+  report({ name: "customer_bridge_whole_calendar_by_week", unit: "ms", value: bridge.median, min: bridge.min, runs: bridge.runs, budget: 1000, note: "refused: 422,639 weeks, more than 10,000 (was 10-22 s)" });
+  const kpis = time(() => outcomeOf(() => cx.PERIOD_KPIS(span[0], span[1], span[2], "week", null, null, "en-US", inv)), () => undefined, 5, 1);
+  report({ name: "period_kpis_whole_calendar_by_week", unit: "ms", value: kpis.median, min: kpis.min, runs: kpis.runs, budget: 1000, note: "refused (ran past 60 s)" });
+  const cohort = time(() => outcomeOf(() => cx.COHORT(span[0], span[1], "week", inv)), () => undefined, 5, 1);
+  report({ name: "cohort_whole_calendar_by_week", unit: "ms", value: cohort.median, min: cohort.min, runs: cohort.runs, budget: 1000, note: "refused (spilled 422,641 columns)" });
 });
 isolated(() => {
   const { ids, dates, amounts, end } = simulateTransactions(seededRandom(99), 100_000, { r: 0.6, alpha: 5, a: 0.8, b: 3 }, { p: 6, q: 4, v: 15 });
