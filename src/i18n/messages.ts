@@ -153,12 +153,12 @@ export const errorMessages = {
     "zh-CN": "{arg}：仅有 {count} 位客户重复购买，拟合模型至少需要 {min} 位。",
   },
   fitDidNotSettle: {
-    "en-US": "The {model} model could not be fitted to these data: the optimiser did not settle from any start.",
-    "zh-CN": "无法用这些数据拟合 {model} 模型：优化算法从任何起点都未能收敛。",
+    "en-US": "{arg}: the {model} model could not be fitted to these purchases, not even with a penalty; use more customers or a longer history, or CX.CLV with an estimated lifespan.",
+    "zh-CN": "{arg}：即使加入惩罚项也无法用这些购买记录拟合 {model} 模型；请使用更多客户或更长的历史，或用 CX.CLV 并估计客户寿命。",
   },
   spendTooUniform: {
-    "en-US": "The {model} model could not be fitted to these data: spend per purchase hardly differs between customers.",
-    "zh-CN": "无法用这些数据拟合 {model} 模型：客户之间的每次消费金额几乎没有差异。",
+    "en-US": "{arg}: the {model} model could not be fitted: spend per purchase hardly differs between customers (or overflows); CX.CLV with the average order value serves instead.",
+    "zh-CN": "{arg}：无法拟合 {model} 模型：客户之间的每次消费金额几乎没有差异（或数值溢出）；可改用 CX.CLV 与平均订单金额。",
   },
   notSingleValue: {
     "en-US": "{arg} must be a single value, not a range of {shape}.",

@@ -144,7 +144,7 @@ export function fitBgNbd(history: RepeatHistory): BgNbdFit {
   const starts = [[Math.log(0.5), scale, 0, Math.log(2)], [0, scale + 1, Math.log(0.3), Math.log(5)], [Math.log(2), scale - 1, Math.log(2), Math.log(0.5)]];
   // A penalty, where one is needed, pulls towards r = 1, α at the data's scale, a = b = 1.
   const fit = penalisedFit(objective, starts, [0, scale, 0, 0], customers);
-  if (fit === undefined) throw new CxError("value", "fitDidNotSettle", { model: "BG/NBD" });
+  if (fit === undefined) throw new CxError("value", "fitDidNotSettle", { arg: "customer_ids", model: "BG/NBD" }, { argument: "customer_ids" });
   const [r, alpha, a, b] = Array.from(fit.point, Math.exp) as [number, number, number, number];
   return { parameters: { r, alpha, a, b }, logLikelihood: -fit.negLogLikelihood, customers, repeatBuyers, iterations: fit.iterations, converged: fit.converged, penalty: fit.penalty };
 }

@@ -139,7 +139,7 @@ export function fitGammaGamma(history: SpendHistory): GammaGammaFit {
   // A penalty, where one is needed, pulls towards p = 2, q = 3 and v at the mean spend, whose prior
   // mean spend p·v/(q − 1) is the observed one; a fit with q ≤ 1 (no mean spend) is not used.
   const fit = penalisedFit(objective, starts, [Math.log(2), Math.log(3), Math.log(Math.max(meanSpend, 1e-9))], spenders, (point) => Math.exp(point[1] as number) > 1);
-  if (fit === undefined) throw new CxError("value", "spendTooUniform", { model: "Gamma-Gamma" });
+  if (fit === undefined) throw new CxError("value", "spendTooUniform", { arg: "amounts", model: "Gamma-Gamma" }, { argument: "amounts" });
   const [p, q, v] = Array.from(fit.point, Math.exp) as [number, number, number];
   return { parameters: { p, q, v }, logLikelihood: -fit.negLogLikelihood, repeatBuyers: spenders, converged: fit.converged, penalty: fit.penalty };
 }
