@@ -197,7 +197,7 @@ isolated(() => {
   const column = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
   const args = [column(ids), column(dates), column(amounts)] as const;
   for (const months of [12, 120, 1200, 12000]) {
-    const t = time(() => cx.CLV_PREDICT(...args, [[months]], [[0.01]], [[0.3]], [[serialOf("19970930")]], inv), () => undefined, 3, 1);
+    const t = time(() => outcomeOf(() => cx.CLV_PREDICT(...args, [[months]], [[0.01]], [[0.3]], [[serialOf("19970930")]], inv)), () => undefined, 3, 1);
     report({ name: `clv_predict_cdnow_${months}_months`, unit: "ms", value: t.median, min: t.min, runs: t.runs, budget: 1000, note: months > 1200 ? "refused: horizon_months at most 1,200" : "2,357 customers" });
   }
   const span = [column(["A", "B", "A"]), column([1, 2958465, 40000]), column([10, 20, 30])] as const;
