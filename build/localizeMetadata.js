@@ -38,7 +38,8 @@ function localizeMetadata(metadata, table) {
   for (const id of Object.keys(table)) {
     if (!metadata.functions.some((fn) => fn.id === id)) problems.push(`${id}: zh-CN entry for a function that does not exist`);
   }
-  return { metadata: { ...metadata, functions }, problems };
+  // by function, whatever order the source files list them in
+  return { metadata: { ...metadata, functions }, problems: problems.sort() };
 }
 
 /**

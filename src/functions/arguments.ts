@@ -1,0 +1,35 @@
+/** Arguments several families read the same way: the language, a transaction table summarised per customer, an optional range. */
+import type { CustomerGroups } from "../core/prep/groupCustomers";
+import { summarizePurchases, type PurchaseSummary } from "../core/prep/summarizePurchases";
+import { parseLocale, type Locale } from "../i18n/locale";
+import { Call } from "./call";
+import { asMatrix, isBlank, optionalScalar, shapeOf, showValue } from "./coerce";
+import { readRecords, type ColumnSpec, type Records } from "./records";
+
+export function languageArgument(call: Call, value: unknown): Locale {
+  const cell = optionalScalar(call, "language", value);
+  if (cell === undefined) return call.locale;
+  const locale = parseLocale(String(cell));
+  return locale ?? call.fail("value", "badOption", "language", { value: showValue(cell), allowed: '"en-US", "zh-CN"' });
+}
+
+/** Reads a transaction table (one purchase per row: customers, then optionally dates and amounts) and summarises it per customer. */
+export function readPurchases(call: Call, columns: readonly ColumnSpec[], asOf: number | undefined): PurchaseSummary {
+  return summarizePurchases({ ...purchaseColumns(readRecords(call, columns)), ...(asOf === undefined ? {} : { asOf }) });
+}
+
+/** A transaction table as read (customers numbered, then dates and amounts where given), as the core takes it. */
+export function purchaseColumns(records: Records): { groups: CustomerGroups; dates?: Float64Array; amounts?: Float64Array } {
+  return {
+    groups: records.columns[0] as CustomerGroups,
+    ...(records.columns[1] === undefined ? {} : { dates: records.columns[1] as Float64Array }),
+    ...(records.columns[2] === undefined ? {} : { amounts: records.columns[2] as Float64Array }),
+  };
+}
+
+/** A weights argument is omitted when Excel passes nothing or a single blank. */
+export function optionalScalarOrRange(value: unknown): unknown {
+  const matrix = asMatrix(value);
+  const { rows, columns } = shapeOf(matrix);
+  return rows * columns === 0 || (rows * columns === 1 && isBlank(matrix[0]?.[0])) ? undefined : value;
+}
