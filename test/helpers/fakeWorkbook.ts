@@ -25,7 +25,7 @@
  * - Copying a sheet renames its tables and points its charts' same-sheet series at the copy; a
  *   renamed sheet's references follow it, a deleted sheet's turn into #REF! (fakeReferences.ts).
  */
-import { columnName, formatRange } from "../../src/core/a1";
+import { formatRange } from "../../src/core/a1";
 import { deleteSheetIn, qualified, renameSheetIn } from "./fakeReferences";
 import { area, type Area, type Cell, cellKeys, recalculate, type SpillModel } from "./fakeSpills";
 import { editsOf, type FakeEdits } from "./fakeEdits";
@@ -286,4 +286,3 @@ export function usedArea(sheet: FakeSheet): Area | undefined {
   return box;
 }
 
-export { columnName };
