@@ -7,6 +7,7 @@ const LAYERS = {
   functions: ["report", "writer", "taskpane"],
   report: ["functions", "writer", "taskpane"],
   writer: ["functions", "taskpane"],
+  taskpane: ["functions"],
 };
 
 const layerRules = Object.entries(LAYERS).map(([layer, forbidden]) => ({
