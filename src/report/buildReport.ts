@@ -351,7 +351,7 @@ interface KpiRow {
   readonly trendColumn?: { readonly name: string; readonly change?: ChangeKind };
   readonly format: "currency" | "percent" | "ratio" | "months" | "score";
   /** A target typed in (an input cell) or derived from other cells by a built-in formula. */
-  readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"] };
+  readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"]; readonly needs?: readonly MissingData[] };
   /** The data the figure is computed from beyond the transactions: while the report was given none of it, the figure shows a dash. */
   readonly needs?: readonly MissingData[];
 }
@@ -965,7 +965,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
       const first = targetName === undefined ? undefined : names.find((name) => name.name === targetName);
       put({
         address: `E${at}`, numberFormat: formats[kpi.format],
-        ...(kpi.target.formula !== undefined ? { formula: kpi.target.formula }
+        ...(kpi.target.formula !== undefined ? { formula: dashedWhileMissing(kpi.target.formula, kpi.target.needs, missing) }
           : first !== undefined ? { formula: `=${first.range}` }
             : { value: kpi.target.value as number, style: "input" as const }),
       });
@@ -1044,12 +1044,13 @@ export function buildReport(options: ReportOptions): ReportSpec {
       // target (the most a customer may cost for the CLV, the least a customer must be worth for the CAC).
       {
         label: "cac", cx: "=CX.CAC(Marketing_Spend,Acquired_Customers)", portable: "=IF(Acquired_Customers=0,NA(),Marketing_Spend/Acquired_Customers)", format: "currency", trendColumn: { name: "Trend_CAC" }, needs: ["costs"],
-        target: { formula: `=IF(${ltvCacTarget}=0,NA(),${clv}/${ltvCacTarget})`, direction: "atMost" },
+        // (a dash while the CLV it derives from is one)
+        target: { formula: `=IF(${ltvCacTarget}=0,NA(),${clv}/${ltvCacTarget})`, direction: "atMost", needs: ["lifespan", "margin"] },
       },
       {
         label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency", needs: ["lifespan", "margin"],
         trendColumn: { name: "Trend_CLV" },
-        target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast" },
+        target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast", needs: ["costs"] },
       },
       { label: "churn", ...churnFormulas, format: "percent", trendColumn: { name: trendName("churnRate"), change: "rate" }, target: { value: options.targets.churn, direction: "atMost" } },
       { ...csat, target: { value: options.targets.csat, direction: "atLeast" } },
