@@ -9,6 +9,7 @@ import { reportLabels, type ReportLabel } from "../i18n/reportLabels";
 import { fillTemplate, type Locale, type Localized } from "../i18n/locale";
 import { CHECK_FORMAT, guarded, inputCheckFormula, type CheckedColumn, type InputRule } from "./inputChecks";
 import { linkedAddress, linkedReference, type DataSource, type LinkedRange, type PickKind } from "./dataSource";
+import { dashedWhileMissing, missingData, missingDataNote, type MissingData } from "./missingData";
 import { sampleChannels, sampleCustomers, sampleFigures, sampleSurvey, type CellValue, type EngagementInput, type TransactionInput } from "./sampleData";
 import { COUNT_FORMAT, currencyFormat, DATE_FORMAT, MONTH_FORMAT, PERCENT_FORMAT, TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec, qualifyNames, sheetQualifier } from "./sheetSpec";
 
@@ -354,45 +355,6 @@ interface KpiRow {
   readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"]; readonly needs?: readonly MissingData[] };
   /** The data the figure is computed from beyond the transactions: while the report was given none of it, the figure shows a dash. */
   readonly needs?: readonly MissingData[];
-}
-
-/**
- * Data beyond the transactions that a report may be made without (a manager's first report from
- * transactions alone): survey answers, acquisition costs, engagement, the typed lifespan, margin and
- * prospects. The figures they feed then show a dash ("–") instead of an error while the data is not
- * there, live (typing it on the data sheet brings them), and the note under the title says what is missing.
- */
-export type MissingData = "survey" | "costs" | "engagement" | "lifespan" | "margin" | "prospects";
-
-/** Each kind of data as a live test that it is still missing (no number in its cells). */
-const MISSING_TESTS: Readonly<Record<MissingData, string>> = {
-  survey: "COUNT(Survey_NPS,Survey_CSAT,Survey_CSI)=0",
-  costs: "COUNT(Channel_Spend)=0",
-  engagement: "COUNT(Engagement_Measures)=0",
-  lifespan: "COUNT(Lifespan_Years)=0",
-  margin: "COUNT(Gross_Margin)=0",
-  prospects: "COUNT(Prospects,Converted)<2",
-};
-
-/** The data a report is given neither linked nor typed (its formulas then dash the figures that need it). */
-export function missingData(inputs: ReportInputs, source: DataSource): MissingData[] {
-  const blank = (value: unknown): boolean => value === undefined || value === "";
-  const missing: [MissingData, boolean][] = [
-    ["survey", source.survey === undefined && [...inputs.npsAnswers, ...inputs.csatAnswers, ...inputs.csiAnswers].every(blank)],
-    ["costs", source.costs === undefined && inputs.channels.length === 0],
-    ["engagement", inputs.engagement.length === 0],
-    ["lifespan", blank(inputs.lifespanYears)],
-    ["margin", blank(inputs.grossMargin)],
-    ["prospects", blank(inputs.prospects) || blank(inputs.converted)],
-  ];
-  return missing.filter(([, isMissing]) => isMissing).map(([kind]) => kind);
-}
-
-/** A figure's formula that shows a dash while any of the data it needs (of that missing) is still not there. */
-export function dashedWhileMissing(formula: string, needs: readonly MissingData[] | undefined, missing: readonly MissingData[]): string {
-  const tests = (needs ?? []).filter((kind) => missing.includes(kind)).map((kind) => MISSING_TESTS[kind]);
-  if (tests.length === 0) return formula;
-  return `=IF(${tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`},"–",${formula.slice(1)})`;
 }
 
 /**
@@ -889,7 +851,7 @@ export function buildReport(options: ReportOptions): ReportSpec {
   if (trend) {
     const [before, after = ""] = t("definitionsNote").split("{days}") as [string, string?];
     put({ address: "A5", formula: `="${before}"&Lapse_Days&"${after}"`, numberFormat: TEXT_RESULT });
-    put({ address: "A6", value: missing.length === 0 ? t("sourcesNote") : `${t("sourcesNote")} · ${fillTemplate(t("missingNote"), { data: missing.map((kind) => t(`missing_${kind}`)).join(options.locale === "zh-CN" ? "、" : ", ") })}` });
+    put({ address: "A6", value: missing.length === 0 ? t("sourcesNote") : `${t("sourcesNote")} · ${missingDataNote(missing, options.locale)}` });
   }
   // The dashboard's sections start under its title block.
   row = 7;
