@@ -89,6 +89,17 @@ export function mapColumns(kind: PickKind, header: readonly unknown[]): (number 
   });
 }
 
+/**
+ * Where a pick's needed columns are, when it is read by its headers: a table picked whole (wider than
+ * needed, with a header row), or one whose columns the user chose (`chosen`); undefined when it is
+ * read in order. The offsets may hold undefined where no header names a column.
+ */
+export function mappedColumns(kind: PickKind, pick: Pick, chosen?: readonly (number | undefined)[]): readonly (number | undefined)[] | undefined {
+  if (HEADER_NAMES[kind] === undefined || !hasHeaderRow(pick)) return undefined;
+  if ((pick.values[0]?.length ?? 0) <= PICK_COLUMNS[kind].length && chosen === undefined) return undefined;
+  return chosen ?? mapColumns(kind, pick.values[0] ?? []);
+}
+
 /** Whether a pick's first row is a header: text in every cell that holds something, none of it a number. */
 export function hasHeaderRow(pick: Pick): boolean {
   const first = pick.values[0] ?? [];
@@ -137,10 +148,10 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean, chosen?
   const optional = OPTIONAL_DATE_COLUMN[kind];
   const fail = (key: PickProblem["key"], params: Record<string, string | number> = {}): PickResult => ({ ok: false, problem: { key, params } });
   // A table picked whole, wider than needed: its columns found by their headers, or as the user chose them.
-  const mapped = HEADER_NAMES[kind] !== undefined && hasHeaderRow(pick) && (width > PICK_COLUMNS[kind].length || chosen !== undefined);
+  const found = mappedColumns(kind, pick, chosen);
+  const mapped = found !== undefined;
   let fields: number[] | undefined;
-  if (mapped) {
-    const found = chosen ?? mapColumns(kind, pick.values[0] ?? []);
+  if (found !== undefined) {
     const unmapped = found.findIndex((at) => at === undefined || at >= width);
     if (unmapped >= 0) return fail("pickUnmapped", { column: PICK_COLUMNS[kind][unmapped] as string });
     const twice = found.findIndex((at, j) => found.indexOf(at) !== j);

@@ -7,7 +7,7 @@ import { paneStrings, type PaneString } from "../i18n/paneStrings";
 import { ALL_SECTIONS, dataNeeded, DEFAULT_TARGETS, DEFAULT_TREND_PERIODS, EMPTY_INPUTS, SAMPLE_INPUTS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
 import { latestPurchaseDay, reportPeriodChoices, type ReportPeriodKind } from "../report/reportPeriods";
 import { formatDateText, parseDateText } from "./dateText";
-import { hasHeaderRow, mapColumns, type PickKind } from "../report/dataSource";
+import { mappedColumns, type PickKind } from "../report/dataSource";
 import { ActionStatus, failure, sheetList, type Status } from "./ActionStatus";
 import { checkPicks, DataSourceFields, type DataChoice, type DataSourceState } from "./DataSourceFields";
 import type { ExcelGateway } from "./gateway";
@@ -267,8 +267,8 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
 function pickedDates(data: DataSourceState): readonly (readonly unknown[])[] {
   const pick = data.picks.transactions;
   if (pick === undefined) return [];
-  const header = pick.values[0] ?? [];
-  if (!hasHeaderRow(pick) || header.length <= 3) return pick.values;
-  const at = (data.fields?.transactions ?? mapColumns("transactions", header)).map((column, j) => column ?? j);
+  const mapped = mappedColumns("transactions", pick, data.fields?.transactions);
+  if (mapped === undefined) return pick.values;
+  const at = mapped.map((column, j) => column ?? j);
   return pick.values.map((row) => at.map((column) => row[column]));
 }

@@ -3,7 +3,7 @@ import { useState, type ReactElement } from "react";
 import { columnName, parseRange } from "../core/a1";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
-import { checkPick, hasHeaderRow, HEADER_NAMES, linkedAddress, mapColumns, PICK_COLUMNS, type DataSource, type LinkedRange, type Pick, type PickKind } from "../report/dataSource";
+import { checkPick, linkedAddress, mappedColumns, PICK_COLUMNS, type DataSource, type LinkedRange, type Pick, type PickKind } from "../report/dataSource";
 import type { ExcelGateway } from "./gateway";
 
 export type DataChoice = "sample" | "mine";
@@ -105,10 +105,10 @@ export function DataSourceFields({ gateway, locale, state, onChange, required, o
   /** The columns of a pick as choices: "A · 客户编号", where a table was picked whole and mapped by its headers. */
   const columnChoices = (kind: PickKind): ReactElement | undefined => {
     const pick = state.picks[kind];
-    if (pick === undefined || HEADER_NAMES[kind] === undefined || !hasHeaderRow(pick) || (pick.values[0]?.length ?? 0) <= PICK_COLUMNS[kind].length) return undefined;
+    const chosen = pick === undefined ? undefined : mappedColumns(kind, pick, state.fields?.[kind]);
+    if (pick === undefined || chosen === undefined) return undefined;
     const header = pick.values[0] ?? [];
     const left = parseRange(pick.address)?.left ?? 0;
-    const chosen = state.fields?.[kind] ?? mapColumns(kind, header);
     const label = (at: number): string => `${columnName(left + at)} · ${String(header[at] ?? "")}`;
     return (
       <div className={styles.columns}>
