@@ -130,20 +130,26 @@ async function readDashboard(context: Excel.RequestContext, nameFor: (settings: 
   let syncs = 2;
   let reads = await readAreasInChunks(context, areas, ["values"]);
   syncs += reads[0]?.syncs ?? 0;
-  const cells = (): { address: string; value: unknown }[] => reads.flatMap((each, k) => {
+  /** The cells read whose values pass `test`, by address (the dashboard's plain, others' with their sheet). */
+  const cellsWhere = (test: (value: unknown) => boolean): string[] => reads.flatMap((each, k) => {
     const origin = parseRange((areas[k] as ReadArea).address) ?? { top: 0, left: 0, sheet: undefined };
     const prefix = k === 0 ? "" : `'${origin.sheet ?? ""}'!`;
-    return (each.rows.values ?? []).flatMap((row, r) => row.map((value, c) => ({ address: `${prefix}${columnName(origin.left + c)}${origin.top + r + 1}`, value })));
+    const found: string[] = [];
+    (each.rows.values ?? []).forEach((row, r) => row.forEach((value, c) => {
+      if (test(value)) found.push(`${prefix}${columnName(origin.left + c)}${origin.top + r + 1}`);
+    }));
+    return found;
   });
+  let pending = cellsWhere(isPending);
   for (const ms of options.waits ?? WAITS) {
-    if (!cells().some(({ value }) => isPending(value))) break;
+    if (pending.length === 0) break;
     await (options.wait ?? sleep)(ms);
     reads = await readAreasInChunks(context, areas, ["values"]);
     syncs += reads[0]?.syncs ?? 0;
+    pending = cellsWhere(isPending);
   }
-  const pending = cells().filter(({ value }) => isPending(value)).map(({ address }) => address);
   if (pending.length > 0) throw new RefreshRefusedError("notSettled", pending.slice(0, 5));
-  const errors = cells().filter(({ value }) => isErrorValue(value)).map(({ address }) => address);
+  const errors = cellsWhere(isErrorValue);
   if (errors.length > 0) throw new RefreshRefusedError("errorCells", errors.slice(0, 5));
 
   // Where the charts' other-sheet values go on the issued sheet: side by side, two columns right of the used range.
