@@ -41,12 +41,14 @@ function layOut(call: Call, specs: readonly ColumnSpec[]): Matrix[] {
     return matrix;
   });
   const totalRows = matrices[0]?.length ?? 0;
+  // Ranges of different sizes where one is a single error cell (#N/A, #REF!, …): say that, not that it is the wrong size.
+  if (matrices.some((matrix) => matrix.length !== totalRows)) {
+    matrices.forEach((matrix, i) => {
+      const lone = matrix.length === 1 && (matrix[0] as readonly unknown[]).length === 1 ? errorValueOf((matrix[0] as readonly unknown[])[0]) : undefined;
+      if (lone !== undefined) call.fail("value", "errorValue", (specs[i] as ColumnSpec).name, { value: lone }, 0);
+    });
+  }
   matrices.forEach((matrix, i) => {
-    // A range that is one error cell (#N/A, #REF!, …): say that, not that it is the wrong size.
-    const lone = matrix.length === 1 && (matrix[0] as readonly unknown[]).length === 1 ? errorValueOf((matrix[0] as readonly unknown[])[0]) : undefined;
-    if (lone !== undefined && matrix.length !== totalRows) call.fail("value", "errorValue", (specs[i] as ColumnSpec).name, { value: lone }, 0);
-    const firstLone = (matrices[0] as Matrix).length === 1 ? errorValueOf(((matrices[0] as Matrix)[0] as readonly unknown[])[0]) : undefined;
-    if (firstLone !== undefined && matrix.length !== totalRows) call.fail("value", "errorValue", (specs[0] as ColumnSpec).name, { value: firstLone }, 0);
     if (matrix.length !== totalRows) {
       call.fail("value", "shapeMismatch", (specs[i] as ColumnSpec).name, {
         shape: showShape(matrix), other: (specs[0] as ColumnSpec).name, otherShape: showShape(matrices[0] as Matrix),
