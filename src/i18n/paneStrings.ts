@@ -38,9 +38,6 @@ export const paneStrings = {
     "en-US": "Add-in functions are shorter and cover every metric but need the add-in; portable formulas calculate the same numbers for anyone, in Excel without the add-in or in other spreadsheet programs.",
     "zh-CN": "加载项函数更简洁、覆盖全部指标，但需要安装加载项；通用公式对任何人都能算出相同的结果，包括未安装加载项的 Excel 和其他电子表格软件。",
   },
-  dataSource: { "en-US": "Data", "zh-CN": "数据" },
-  dataSample: { "en-US": "Sample data", "zh-CN": "示例数据" },
-  dataMine: { "en-US": "My data (ranges or tables in this workbook)", "zh-CN": "我的数据（本工作簿中的区域或表格）" },
   mineHelp: {
     "en-US": "The report links to your ranges and follows their changes; the figures not in them (customers at the start, margin, …) are input cells left empty for you to fill.",
     "zh-CN": "报告链接到您的数据区域并随其更新；其中没有的数字（期初客户数、毛利率等）为留空的输入单元格，请自行填写。",
