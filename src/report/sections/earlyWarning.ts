@@ -1,0 +1,59 @@
+/**
+ * Early warning: the valuable customers most at risk, beside the RFM table under its chart (G:J), so
+ * the dashboard still prints on two pages. CX: (1 − P(alive)) × historical value from the BG/NBD fit
+ * (CX.AT_RISK); portable: the RFM segments Can't Lose Them and At Risk ranked by monetary value.
+ */
+import { columnName } from "../../core/a1";
+import { label as tableLabel } from "../../i18n/labels";
+import type { ReportBuilder, Section } from "../builder";
+import { PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
+import { belowSegmentChart } from "./charts";
+
+/** How many customers the table lists, and its first column: G, beside the RFM table. */
+const EARLY_WARNING_ROWS = 10;
+const EARLY_WARNING_COLUMN = 6;
+
+export const earlyWarning: Section = {
+  id: "earlyWarning",
+  sheet: "dashboard",
+  when: (ctx) => ctx.sections.rfm && ctx.needed.includes("transactions"),
+  build(b) {
+    const { t, cx } = b.ctx;
+    const heading = belowSegmentChart(b);
+    const column = (j: number): string => columnName(EARLY_WARNING_COLUMN + j);
+    b.at.belowEarlyWarning = heading + EARLY_WARNING_ROWS + 2;
+    b.put({ address: `${column(0)}${heading}`, value: t(cx ? "earlyWarning" : "earlyWarningPortable"), style: "heading" });
+    [110, 110, 90, 110].forEach((width, j) => b.widen("dashboard", EARLY_WARNING_COLUMN + j, width));
+    if (cx) spilledList(b, heading + 1, column);
+    else rankedList(b, heading + 1, column);
+  },
+};
+
+/** CX.AT_RISK's spilled list, its cells formatted ahead of the spill. */
+function spilledList(b: ReportBuilder, top: number, column: (j: number) => string): void {
+  const { locale, money } = b.ctx;
+  b.put({ address: `${column(0)}${top}`, formula: `=CX.AT_RISK(Tx_Customer,Tx_Date,Tx_Amount,${EARLY_WARNING_ROWS},As_Of,"${locale}")`, numberFormat: TEXT_RESULT, style: "label" });
+  const columnFormats = [TEXT_RESULT, money, PERCENT_FORMAT, money];
+  for (let r = top; r <= top + EARLY_WARNING_ROWS; r++) {
+    columnFormats.forEach((format, j) => {
+      if (r === top && j === 0) return;
+      b.put({ address: `${column(j)}${r}`, numberFormat: r === top ? TEXT_RESULT : format, ...(r === top ? { style: "numberHeader" as const } : {}) });
+    });
+  }
+}
+
+/** Portable: the k-th largest ranking key of the workings and its row's customer, value, recency and segment; blank below the last. */
+function rankedList(b: ReportBuilder, top: number, column: (j: number) => string): void {
+  const { locale, money } = b.ctx;
+  (["customer", "monetary", "recencyDays", "segment"] as const).forEach((key, j) => b.put({ address: `${column(j)}${top}`, value: tableLabel(key, locale), style: j === 1 || j === 2 ? "numberHeader" : "label" }));
+  for (let k = 1; k <= EARLY_WARNING_ROWS; k++) {
+    const r = top + k;
+    const at = `MATCH(LARGE(Tx_Risk_Rank,${k}),Tx_Risk_Rank,0)`;
+    const pick = (name: string): string => `=IFERROR(INDEX(${name},${at}),"")`;
+    b.put({ address: `${column(0)}${r}`, formula: pick("Tx_Customer"), numberFormat: TEXT_RESULT });
+    b.put({ address: `${column(1)}${r}`, formula: pick("Tx_Monetary"), numberFormat: money });
+    // whole days, with room before the segment beside them
+    b.put({ address: `${column(2)}${r}`, formula: pick("Tx_Recency"), numberFormat: "0_)_)_)" });
+    b.put({ address: `${column(3)}${r}`, formula: pick("Tx_Segment"), numberFormat: TEXT_RESULT });
+  }
+}
