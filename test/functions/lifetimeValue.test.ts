@@ -127,15 +127,6 @@ test("=CX.P_ALIVE and =CX.EXPECTED_PURCHASES element-wise with the published par
   expect(purchases).toBeLessThan(5);
 });
 
-test("=CX.COHORT spills the retention triangle with labels and sizes", () => {
-  const result = table(() => cx.COHORT(column("a", "b", "c", "a", "a", "b", "d"), column(45292, 45300, 45310, 45325, 45360, 45355, 45330), null, inv));
-  expect(result).toEqual([
-    ["Cohort", "Customers", "M0", "M1", "M2"],
-    ["2024-01", 3, 1, 1 / 3, 2 / 3],
-    ["2024-02", 1, 1, 0, ""],
-  ]);
-});
-
 describe("bad input", () => {
   test("nobody repeats: #VALUE! saying why and what to do, never a wrong number", () => {
     const result = outcome(() => cx.CLV_FIT(column("a", "b", "c"), column(45292, 45300, 45310), column(1, 2, 3), null, null, inv));
@@ -151,11 +142,24 @@ describe("bad input", () => {
     expect(outcome(() => cx.P_ALIVE([[2]], [[30]], [[38]], [[-1]], [p[1] as unknown[]], [p[2] as unknown[]], [p[3] as unknown[]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "r is -1; it must be greater than 0." });
     expect(outcome(() => cx.P_ALIVE([[0]], [[3]], [[38]], [p[0] as unknown[]], [p[1] as unknown[]], [p[2] as unknown[]], [p[3] as unknown[]], inv))).toEqual({ kind: "error", code: "#VALUE!", message: "t_x is 3, but with no repeat purchases (x = 0) it must be 0." });
   });
-  test("a bad time unit or period names the choices", () => {
-    expect(outcome(() => cx.COHORT(column("a"), column(45292), "year", inv))).toEqual({ kind: "error", code: "#VALUE!", message: 'period: "year" is not one of "month", "quarter", "week".' });
-  });
   test("all purchases on one day: everyone has x = 0, so no model can be fitted: #VALUE! with why", () => {
     const result = outcome(() => cx.CLV_PREDICT(column("a", "a", "b"), column(45292, 45292, 45292), column(5, 6, 7), [[12]], null, null, null, inv));
     expect(result).toMatchObject({ kind: "error", code: "#VALUE!", message: expect.stringMatching(/^customer_ids: none of the 2 customers bought more than once/) });
+  });
+});
+
+describe("the simple lifetime values of shared/DOMAIN.md §1", () => {
+  test("=CX.CLV(100,4,5) is 2000", () => {
+    expect(single(() => cx.CLV([[100]], [[4]], [[5]], null as never, null as never, inv))).toBe(2000);
+  });
+  test("=CX.CLV(100,4,5,0.4,0.1) is the discounted sum of 160 a year for 5 years", () => {
+    const expected = [1, 2, 3, 4, 5].reduce((sum, t) => sum + 160 / 1.1 ** t, 0);
+    expectClose(single(() => cx.CLV([[100]], [[4]], [[5]], [[0.4]], [[0.1]], inv)) as number, expected, 1e-9);
+  });
+  test("=CX.CLV_RETENTION(100,0.8,0.1) is 266.67", () => {
+    expectClose(single(() => cx.CLV_RETENTION([[100]], [[0.8]], [[0.1]], inv)) as number, 266.67, 0.005);
+  });
+  test("a single value pairs with every cell of a range", () => {
+    expect(outcome(() => cx.CLV(column(100, 200), [[4]], [[5]], [[0.5]], null as never, inv))).toEqual({ kind: "value", value: [[1000], [2000]] });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The periodic functions through the Excel boundary: the worked example of shared/DOMAIN.md §7 in
- * both languages, #N/A cells for figures with no value, the catalogue's reading rules (whole-column
+ * The periodic functions (customer and revenue bridges, period KPIs, cohorts) through the Excel
+ * boundary: the worked example of shared/DOMAIN.md §7 in both languages, #N/A cells for figures with no value, the catalogue's reading rules (whole-column
  * references, ids matched as COUNTIF does, date text) and bad input answered with a #VALUE! that
  * names the argument and the cell.
  */
@@ -119,5 +119,19 @@ describe("bad input: a #VALUE! naming the argument and the cell", () => {
   });
   test("an empty range is #N/A", () => {
     expect(error(() => cx.CUSTOMER_BRIDGE([[""]], [[""]], null, null, null, null, null, inv))).toMatchObject({ kind: "error", code: "#N/A" });
+  });
+});
+
+describe("the cohort table", () => {
+  test("=CX.COHORT spills the retention triangle with labels and sizes", () => {
+    const result = table(() => cx.COHORT(column("a", "b", "c", "a", "a", "b", "d"), column(45292, 45300, 45310, 45325, 45360, 45355, 45330), null, inv));
+    expect(result).toEqual([
+      ["Cohort", "Customers", "M0", "M1", "M2"],
+      ["2024-01", 3, 1, 1 / 3, 2 / 3],
+      ["2024-02", 1, 1, 0, ""],
+    ]);
+  });
+  test("a bad period names the choices", () => {
+    expect(outcome(() => cx.COHORT(column("a"), column(45292), "year", inv))).toEqual({ kind: "error", code: "#VALUE!", message: 'period: "year" is not one of "month", "quarter", "week".' });
   });
 });
