@@ -1,4 +1,4 @@
-import { ISSUED_MARKER, parseMarker, REPORT_MARKER, textOfFormula } from "./layout";
+import { ISSUED_MARKER, parseMarker, REPORT_MARKER, textOfFormula } from "./markers";
 
 /** What the active sheet is to the month-end steps: a sheet of a report (with its stored settings), an issued copy, or neither. */
 export type ActiveSheet =

@@ -6,7 +6,7 @@ import { columnName, parseRange } from "../core/a1";
 import { SCALAR_INPUT_NAMES, TARGET_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import type { SheetRole } from "../report/sheetSpec";
 import { RefreshRefusedError, ReportWriteError } from "./errors";
-import { FORMULA_CELLS, LAYOUT_RECORD, parseLayout, parseMarker, REPORT_MARKER, textOfFormula, WRITTEN_CELLS, writtenAreas, type LayoutRecord, type ReportMarker } from "./layout";
+import { FORMULA_CELLS, LAYOUT_RECORD, parseLayout, parseMarker, REPORT_MARKER, textOfFormula, WRITTEN_CELLS, writtenAreas, type LayoutRecord, type ReportMarker } from "./markers";
 import { readAreasInChunks } from "./readInChunks";
 
 /** One sheet of a report as read for a rebuild. */

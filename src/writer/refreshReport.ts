@@ -7,7 +7,7 @@ import { isBlank } from "../core/cells";
 import { cellsOutsideReport, editedCells, SCALAR_INPUT_NAMES, TARGET_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import type { CellSpec, ReportSpec, SheetSpec } from "../report/sheetSpec";
 import { RefreshRefusedError, ReportWriteError, type WriteResult } from "./errors";
-import { applySpecs, renamedReport } from "./layout";
+import { applySpecs, renamedReport } from "./applySpecs";
 import { localAddress, readReport, type ReadSheet } from "./readReport";
 
 export interface RefreshOptions {

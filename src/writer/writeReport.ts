@@ -1,16 +1,17 @@
 /**
- * Writing a report into new sheets, and "roll forward" (the next period's report, written the same
- * way). The month-end steps that change existing sheets are refreshReport.ts and archiveReport.ts.
+ * Writing a report into new sheets; and the writer's surface for the task pane's gateway, which
+ * reaches the month-end steps through it: roll forward (rollForward.ts, the next period's report
+ * written the same way) and refresh (refreshReport.ts); archive is archiveReport.ts.
  */
-import type { SheetContents } from "../report/readBack";
 import type { ReportSpec } from "../report/sheetSpec";
-import { RefreshRefusedError, ReportWriteError, type WriteProgress, type WriteResult } from "./errors";
-import { applySpecs, withSheetNames } from "./layout";
-import { readReport } from "./readReport";
+import { ReportWriteError, type WriteProgress, type WriteResult } from "./errors";
+import { applySpecs, withSheetNames } from "./applySpecs";
 
 export { RefreshRefusedError, ReportWriteError, type WriteProgress, type WriteResult } from "./errors";
-export { cellAreas, LAYOUT_RECORD, parseMarker, REPORT_MARKER, textFormula, withSheetNames, WRITTEN_CELLS, type ReportMarker } from "./layout";
+export { withSheetNames } from "./applySpecs";
+export { cellAreas, LAYOUT_RECORD, parseMarker, REPORT_MARKER, textFormula, WRITTEN_CELLS, type ReportMarker } from "./markers";
 export { refreshReport, type RefreshOptions } from "./refreshReport";
+export { rollForwardReport } from "./rollForward";
 
 /**
  * Writes a report into the workbook: (1) read the sheet and table names; (2) with calculation
@@ -80,26 +81,4 @@ async function cleanedUp(cause: unknown, cleanUp: () => Promise<void>): Promise<
   } catch {
     return new ReportWriteError(cause, false);
   }
-}
-
-/**
- * "Roll forward": the active report rebuilt for its next period into new sheets, with the same
- * settings, the same links to the user's data and the figures typed into it; the report it came from
- * is left as it is (archive it as issued first, if it is to be kept as sent). Round trips: those of
- * reading the report, then the 2 of writing a new one (more only for requests over the size limit).
- *
- * @param next the next period's report from the stored settings and the sheets' contents
- * @param spills whether Excel has dynamic arrays to ask about (ExcelApi 1.12)
- * @throws RefreshRefusedError when the active sheet is not a report this add-in made; ReportWriteError after removing the new sheets
- */
-export async function rollForwardReport(
-  context: Excel.RequestContext,
-  next: (settings: unknown, contents: SheetContents) => ReportSpec | undefined,
-  spills = true,
-): Promise<WriteResult> {
-  const { stored, contents, syncs } = await readReport(context, { spills });
-  const report = next(stored.settings, contents);
-  if (report === undefined) throw new RefreshRefusedError("notReport");
-  const written = await writeReport(context, report);
-  return { ...written, syncs: syncs + written.syncs };
 }
