@@ -1,5 +1,6 @@
 /**
- * The periods family: the customer and revenue bridges, the activity per period, and the cohort table.
+ * The periods family: the customer and revenue bridges, the activity per period, the cohort table,
+ * and the period by unit.
  *
  * Signatures spell out unknown[][] and CustomFunctions.Invocation: the metadata generator reads the
  * type text literally and does not resolve aliases.
@@ -7,7 +8,8 @@
 import { cohortRetention, type CohortPeriod } from "../core/cohortRetention";
 import { defaultLapseDays, periodTables, type CustomerBridge, type PeriodTables } from "../core/periodTables";
 import type { Period } from "../core/periods";
-import type { CustomerId } from "../core/prep/groupCustomers";
+import type { CustomerGroups, CustomerId } from "../core/prep/groupCustomers";
+import { unitTables, type UnitFigures } from "../core/unitTables";
 import { label } from "../i18n/labels";
 import type { Locale } from "../i18n/locale";
 import { Call, run } from "./call";
@@ -70,7 +72,7 @@ function readPeriods(call: Call, args: {
 }
 
 /** A share whose base may be 0: #N/A for that period (with the reason), never 0 and never an error for the whole table. */
-function shareOrNa(call: Call, numerator: number, base: number, why: "noStartCustomers" | "noPreviousRevenue" | "noOrders" | "noBuyers", period: string): number | CustomFunctions.Error {
+function shareOrNa(call: Call, numerator: number, base: number, why: "noStartCustomers" | "noPreviousRevenue" | "noOrders" | "noBuyers" | "noCompanyRevenue", period: string): number | CustomFunctions.Error {
   if (!Number.isFinite(base) || !Number.isFinite(numerator)) return NaN; // an overflow: #NUM! in the cell
   return base === 0 ? call.notAvailable(why, { value: period }) : numerator / base;
 }
@@ -163,4 +165,67 @@ export function PERIOD_KPIS(customer_ids: unknown[][], dates: unknown[][], amoun
       ];
     })];
   });
+}
+
+/**
+ * The report period by unit (region, channel, product line, store): each unit's customer bridge, revenue and orders from its own transactions, the largest revenue first; then all units together, the company, and the customers active in more than one unit, by whom the units' customer counts exceed the company's. Spills a header and one row per unit.
+ * @customfunction BY_UNIT
+ * @param customer_ids The customer id of each purchase.
+ * @param dates The date of each purchase.
+ * @param amounts The amount of each purchase (not negative; net of refunds).
+ * @param units The unit of each purchase (region, channel, …); a blank cell is the unit "(none)".
+ * @param [period] "month" (default), "quarter", "week" (ISO 8601) or "year"; also 月, 季度, 周, 年.
+ * @param [period_end] A date in the period to show. Default: the last purchase's period.
+ * @param [lapse_days] Days without a purchase after which a customer has lapsed. Default 90 (92 for quarters, 366 for years); at least the longest period.
+ * @param [language] Headers and row names: "en-US" or "zh-CN". Default: Office's language.
+ * @param invocation Invocation
+ * @returns unit, customers at start, new, reactivated, lapsed, customers at end, churn rate, revenue, revenue in the previous period, revenue change, orders, average order value, net revenue retention, share of company revenue.
+ * @requiresParameterAddresses
+ */
+export function BY_UNIT(customer_ids: unknown[][], dates: unknown[][], amounts: unknown[][], units: unknown[][], period: unknown, period_end: unknown, lapse_days: unknown, language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["customer_ids", "dates", "amounts", "units", "period", "period_end", "lapse_days", "language"], invocation);
+  return run(call, () => {
+    const locale = languageArgument(call, language);
+    const chosen = optionalChoice(call, "period", period, PERIODS) ?? "month";
+    const lapseDays = optionalNumber(call, "lapse_days", lapse_days) ?? defaultLapseDays(chosen);
+    const periodEnd = optionalDate(call, "period_end", period_end);
+    const records = readRecords(call, [
+      { name: "customer_ids", value: customer_ids, kind: "customer" },
+      { name: "dates", value: dates, kind: "date" },
+      { name: "amounts", value: amounts, kind: "number" },
+      { name: "units", value: units, kind: "unit" },
+    ]);
+    const { groups, dates: days, amounts: values } = purchaseColumns(records);
+    const unitGroups = records.columns[3] as CustomerGroups;
+    const table = unitTables({ groups, dates: days as Float64Array, amounts: values as Float64Array, units: unitGroups }, {
+      period: chosen, lapseDays, ...(periodEnd === undefined ? {} : { periodEnd }),
+    });
+    const unitName = (unit: number): CustomerId => (unitGroups.labels[unit] === "" ? label("noUnit", locale) : (unitGroups.labels[unit] as CustomerId));
+    const row = (name: CustomerId, f: UnitFigures): unknown[] => {
+      const shown = String(name);
+      return [
+        name, f.customersStart, f.newCustomers, f.reactivated, f.lapsed, f.customersEnd, shareOrNa(call, f.lapsed, f.customersStart, "noStartCustomers", shown),
+        f.revenue, f.previousRevenue, changeOrNa(call, f.revenue, f.previousRevenue, shown), f.orders, shareOrNa(call, f.revenue, f.orders, "noOrders", shown),
+        shareOrNa(call, f.previousRevenue + f.expansion + f.contraction + f.lostRevenue, f.previousRevenue, "noPreviousRevenue", shown),
+        shareOrNa(call, f.revenue, table.company.revenue, "noCompanyRevenue", shown),
+      ];
+    };
+    const header = (["unit", "customersStart", "newCustomers", "reactivated", "lapsed", "customersEnd", "churnRate", "periodRevenue", "previousRevenue", "revenueChange", "orders", "averageOrderValue", "netRevenueRetention", "companyRevenueShare"] as const).map((key) => label(key, locale));
+    const { crossUnit } = table;
+    const countsRow = (key: "crossUnitCustomers" | "crossUnitExcess", start: number, end: number): unknown[] => [label(key, locale), start, "", "", "", end, ...new Array<string>(header.length - 6).fill("")];
+    return [
+      header,
+      ...table.units.map(({ unit, figures }) => row(unitName(unit), figures)),
+      row(label("allUnits", locale), table.together),
+      row(label("company", locale), table.company),
+      ...(crossUnit.start === 0 && crossUnit.end === 0 ? [] : [countsRow("crossUnitCustomers", crossUnit.start, crossUnit.end)]),
+      ...(crossUnit.excessStart === crossUnit.start && crossUnit.excessEnd === crossUnit.end ? [] : [countsRow("crossUnitExcess", crossUnit.excessStart, crossUnit.excessEnd)]),
+    ];
+  });
+}
+
+/** A change on the period before (环比): #N/A for the row where that period had no revenue. */
+function changeOrNa(call: Call, value: number, before: number, row: string): number | CustomFunctions.Error {
+  if (!Number.isFinite(value) || !Number.isFinite(before)) return NaN;
+  return before === 0 ? call.notAvailable("noPreviousRevenueChange", { value: row }) : value / before - 1;
 }

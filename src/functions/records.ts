@@ -3,8 +3,11 @@ import type { Call } from "./call";
 import { scratchFloat64, scratchInt32 } from "./scratch";
 import { asMatrix, cellCustomerId, cellDate, cellNumber, errorValueOf, isBlank, MAX_DATE_SERIAL, shapeOf, showShape, type Matrix } from "./coerce";
 
-/** "customer": ids numbered as they are read (CustomerIndex), for tables summarised per customer. */
-export type ColumnKind = "number" | "date" | "id" | "customer";
+/**
+ * "customer": ids numbered as they are read (CustomerIndex), for tables summarised per customer;
+ * "unit": the same for a unit column (region, channel, …), where a blank cell is a unit of its own.
+ */
+export type ColumnKind = "number" | "date" | "id" | "customer" | "unit";
 
 export interface ColumnSpec {
   readonly name: string;
@@ -101,6 +104,7 @@ export function readRecords(call: Call, specs: readonly ColumnSpec[]): Records {
       call.noteShape(spec.name, original.rows, original.columns, sourceIndex);
     }
     if (spec.kind === "customer") return readCustomers(call, spec.name, matrix, keptRows);
+    if (spec.kind === "unit") return readUnits(call, spec.name, matrix, keptRows);
     return spec.kind === "id" ? readIds(call, spec.name, matrix, keptRows) : readNumbers(call, spec, matrix, keptRows, width);
   });
   return { keptRows, totalRows, columns, widths };
@@ -128,6 +132,19 @@ function readCustomers(call: Call, name: string, matrix: Matrix, keptRows: Int32
   for (let j = 0; j < keptRows.length; j++) {
     const r = keptRows[j] as number;
     groupOf[j] = index.indexOf(cellCustomerId(call, name, (matrix[r] as readonly unknown[])[0], r));
+  }
+  return { groupOf, labels: index.labels };
+}
+
+/** A unit column, numbered as customers are (letter case and spaces do not matter); a blank cell is the unit "" (none given). */
+function readUnits(call: Call, name: string, matrix: Matrix, keptRows: Int32Array): CustomerGroups {
+  const index = new CustomerIndex();
+  const groupOf = new Int32Array(keptRows.length);
+  for (let j = 0; j < keptRows.length; j++) {
+    const r = keptRows[j] as number;
+    const value = (matrix[r] as readonly unknown[])[0];
+    const blank = isBlank(value) || (typeof value === "string" && value.trim() === "");
+    groupOf[j] = index.indexOf(blank ? "" : cellCustomerId(call, name, value, r));
   }
   return { groupOf, labels: index.labels };
 }

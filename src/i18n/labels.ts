@@ -105,6 +105,14 @@ export const tableLabels = {
   averageOrderValue: { "en-US": "Average order value", "zh-CN": "客单价" },
   ordersPerBuyer: { "en-US": "Orders per buyer", "zh-CN": "人均订单数" },
   repeatBuyerShare: { "en-US": "Repeat-buyer share", "zh-CN": "复购客户占比" },
+  unit: { "en-US": "Unit", "zh-CN": "单元" },
+  revenueChange: { "en-US": "Revenue change on previous period", "zh-CN": "收入环比" },
+  companyRevenueShare: { "en-US": "Share of company revenue", "zh-CN": "占公司收入比" },
+  noUnit: { "en-US": "(none)", "zh-CN": "（未填）" },
+  allUnits: { "en-US": "All units together", "zh-CN": "全部单元合计" },
+  company: { "en-US": "Company", "zh-CN": "公司整体" },
+  crossUnitCustomers: { "en-US": "Customers active in more than one unit", "zh-CN": "跨单元客户" },
+  crossUnitExcess: { "en-US": "Counted more than once (units together − company)", "zh-CN": "重复计数（单元合计 − 公司）" },
 } as const satisfies Record<string, Localized>;
 
 export type TableLabel = keyof typeof tableLabels;

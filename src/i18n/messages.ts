@@ -80,6 +80,14 @@ export const errorMessages = {
     "en-US": "{value}: no orders in the period, so there is no average order value.",
     "zh-CN": "{value}：本期没有订单，因此没有客单价。",
   },
+  noPreviousRevenueChange: {
+    "en-US": "{value}: no revenue in the period before, so there is no change on it.",
+    "zh-CN": "{value}：上期没有收入，因此没有环比。",
+  },
+  noCompanyRevenue: {
+    "en-US": "{value}: the company has no revenue in the period, so there is no share of it.",
+    "zh-CN": "{value}：公司本期没有收入，因此没有收入占比。",
+  },
   noBuyers: {
     "en-US": "{value}: no buyers in the period.",
     "zh-CN": "{value}：本期没有购买客户。",

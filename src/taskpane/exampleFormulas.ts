@@ -26,6 +26,8 @@ const BRIDGE_DATES = "{45301;45311;45323;45356;45458}";
 const MONTHLY_IDS = '{"A";"B";"C";"A";"A";"B";"C"}';
 const MONTHLY_DATES = "{45301;45311;45323;45330;45360;45365;45370}";
 const MONTHLY_AMOUNTS = "{100;50;80;150;90;40;80}";
+/** The same purchases' regions: B buys in East, then in North, so in March it is active in both. */
+const MONTHLY_UNITS = '{"East";"East";"North";"East";"East";"North";"North"}';
 
 export const EXAMPLE_FORMULAS: Readonly<Record<string, string>> = {
   CLV: "=CX.CLV(100,4,5)",
@@ -61,6 +63,7 @@ export const EXAMPLE_FORMULAS: Readonly<Record<string, string>> = {
   CUSTOMER_BRIDGE: `=CX.CUSTOMER_BRIDGE(${BRIDGE_IDS},${BRIDGE_DATES},"month",90,"2024-02-01")`,
   REVENUE_BRIDGE: `=CX.REVENUE_BRIDGE(${MONTHLY_IDS},${MONTHLY_DATES},${MONTHLY_AMOUNTS},"month","2024-02-01")`,
   PERIOD_KPIS: `=CX.PERIOD_KPIS(${MONTHLY_IDS},${MONTHLY_DATES},${MONTHLY_AMOUNTS},"month")`,
+  BY_UNIT: `=CX.BY_UNIT(${MONTHLY_IDS},${MONTHLY_DATES},${MONTHLY_AMOUNTS},${MONTHLY_UNITS},"month")`,
 };
 
 /** The example formula for a function of the catalogue (the bare call where none is known). */

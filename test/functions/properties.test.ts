@@ -52,7 +52,7 @@ const catalogue = Object.entries(cx).filter(([, fn]) => typeof fn === "function"
 
 test("the property covers the whole catalogue", () => {
   expect(catalogue.map(([name]) => name).sort()).toEqual([
-    "AOV", "AT_RISK", "CAC", "CAC_PAYBACK", "CHURN", "CLV", "CLV_FIT", "CLV_FIT_SUMMARY", "CLV_PREDICT", "CLV_PREDICT_SUMMARY", "CLV_RETENTION", "COHORT", "COMPLAINT_RATE",
+    "AOV", "AT_RISK", "BY_UNIT", "CAC", "CAC_PAYBACK", "CHURN", "CLV", "CLV_FIT", "CLV_FIT_SUMMARY", "CLV_PREDICT", "CLV_PREDICT_SUMMARY", "CLV_RETENTION", "COHORT", "COMPLAINT_RATE",
     "CONVERSION", "CSAT", "CSI", "CUSTOMER_BRIDGE", "ENGAGEMENT", "EXPECTED_PURCHASES", "INACTIVE_SHARE", "LTV_CAC", "NPS",
     "PERIOD_KPIS", "PURCHASE_FREQUENCY", "P_ALIVE", "REPURCHASE_RATE", "RETENTION", "REVENUE_BRIDGE", "RFM", "RFM_SCORES", "RFM_SEGMENT", "RFM_SEGMENT_SUMMARY", "RFM_SUMMARY",
   ]);
