@@ -181,6 +181,26 @@ for (const [idKind, idOf] of Object.entries(ID_KINDS)) {
   });
 }
 
+// The period by unit (DOMAIN.md §8): =CX.BY_UNIT over a million transactions of 100,000 customers in
+// 50 units (each customer's home store, one purchase in ten elsewhere), against =CX.CUSTOMER_BRIDGE on
+// the same rows, alternating, same run (issue: at most 3×).
+isolated(() => {
+  const ids = fromExcel(Array.from({ length: MILLION }, () => [`C${Math.floor(rand() * customers)}`]));
+  const dates = fromExcel(Array.from({ length: MILLION }, () => [45292 + Math.floor(rand() * 731)]));
+  const amounts = fromExcel(Array.from({ length: MILLION }, () => [Math.round(rand() * 50000) / 100]));
+  const units = fromExcel(ids.map(([id]) => [`Store ${rand() < 0.9 ? Number(String(id).slice(1)) % 50 : Math.floor(rand() * 50)}`]));
+  const bridge: number[] = [];
+  const byUnit: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    bridge.push(time(() => cx.CUSTOMER_BRIDGE(ids, dates, "month", 90, null, null, "en-US", inv), () => undefined, 1, round === 0 ? 1 : 0).median);
+    byUnit.push(time(() => cx.BY_UNIT(ids, dates, amounts, units, "month", null, 90, "en-US", inv), () => undefined, 1, round === 0 ? 1 : 0).median);
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const rows = (cx.BY_UNIT(ids, dates, amounts, units, "month", null, 90, "en-US", inv) as unknown[][]).length;
+  report({ name: "by_unit_1m_transactions_50_units", unit: "ms", value: median(byUnit), min: Math.min(...byUnit), runs: byUnit.length, rows });
+  report({ name: "by_unit_to_customer_bridge_ratio", unit: "x", value: Number((median(byUnit) / median(bridge)).toFixed(2)), budget: 3, bridge_ms: median(bridge) });
+});
+
 // Lifetime-value models: the fit on the CDNOW sample (from its 6,919 transactions, as =CX.CLV_FIT
 // reads them), a fit on 100,000 simulated customers, and =CX.CLV_PREDICT for 100,000 customers.
 isolated(() => {

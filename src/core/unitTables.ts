@@ -4,6 +4,7 @@
  * together"), the company's (§7 on every transaction), and the customers active in more than one
  * unit, by whom the units' customer counts exceed the company's.
  */
+import { CxError } from "./errors";
 import { periodTables, requireLapseWindow, type PeriodTables } from "./periodTables";
 import { periodEnd as lastDayOf, periodIndex, periodLabel, periodStart as firstDayOf, type Period } from "./periods";
 import type { CustomerGroups } from "./prep/groupCustomers";
@@ -51,6 +52,9 @@ export interface UnitInput {
   readonly units: CustomerGroups;
 }
 
+/** The most units a by-unit table shows: a table to read, not a list of every store of a chain. */
+export const MAX_UNITS = 1_000;
+
 export interface UnitOptions {
   readonly period: Period;
   readonly lapseDays: number;
@@ -77,13 +81,16 @@ function figuresOf(tables: PeriodTables): UnitFigures {
  * The by-unit table of the period holding `periodEnd` (§8), each unit's figures from its own
  * transactions: in one pass the rows are split by unit, then §7 is applied to each part and to all.
  *
- * @throws CxError as periodTables does (a short lapse window, negative amounts, no transactions)
+ * @throws CxError #VALUE! for more than MAX_UNITS units; as periodTables does (a short lapse window, negative amounts, no transactions)
  * @example DOMAIN.md §8: February 2024, East (A, B) and North (A): North revenue 50, East 0; together 3 at the end, company 2, crossUnit.end 1
  */
 export function unitTables(input: UnitInput, options: UnitOptions): UnitTable {
   const { groups, dates, amounts, units } = input;
   const { period, lapseDays } = options;
   requireLapseWindow(lapseDays, period);
+  if (units.labels.length > MAX_UNITS) {
+    throw new CxError("value", "tooManyUnits", { arg: "units", count: units.labels.length.toLocaleString("en-US"), max: MAX_UNITS.toLocaleString("en-US") }, { argument: "units" });
+  }
   const rows = groups.groupOf.length;
   let lastDay = -Infinity;
   for (let i = 0; i < rows; i++) lastDay = Math.max(lastDay, Math.floor(dates[i] as number));
@@ -91,38 +98,50 @@ export function unitTables(input: UnitInput, options: UnitOptions): UnitTable {
   const [from, to] = [firstDayOf(index, period), lastDayOf(index, period)];
   const tableOptions = { period, lapseDays, from, to };
   const company = figuresOf(periodTables({ groups, dates, amounts }, tableOptions));
-  // Each unit's rows, by a counting sort on the unit: one pass to count, one to place.
+  // Each unit's rows side by side, by a counting sort on the unit: one pass to count, one to place
+  // every row's customer, date and amount in its unit's stretch (in the rows' order, read once).
   const unitCount = units.labels.length;
   const starts = new Int32Array(unitCount + 1);
   for (let i = 0; i < rows; i++) starts[(units.groupOf[i] as number) + 1] = (starts[(units.groupOf[i] as number) + 1] as number) + 1;
   for (let u = 0; u < unitCount; u++) starts[u + 1] = (starts[u + 1] as number) + (starts[u] as number);
-  const placed = new Int32Array(rows);
   const next = starts.slice(0, unitCount);
+  const placedCustomer = new Int32Array(rows);
+  const placedDates = new Float64Array(rows);
+  const placedAmounts = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     const unit = units.groupOf[i] as number;
-    placed[next[unit] as number] = i;
-    next[unit] = (next[unit] as number) + 1;
+    const at = next[unit] as number;
+    next[unit] = at + 1;
+    placedCustomer[at] = groups.groupOf[i] as number;
+    placedDates[at] = dates[i] as number;
+    placedAmounts[at] = amounts[i] as number;
   }
-  // A unit's customers are numbered anew (0, 1, … in the unit), so that each unit's table costs its own rows, not the company's customers.
+  // A unit's customers are numbered anew (0, 1, … in the unit), so that each unit's table costs its own
+  // rows, not the company's customers; on the way, each customer's count of units it is active in.
   const localOf = new Int32Array(groups.labels.length).fill(-1);
+  const activeUnits = [new Int32Array(groups.labels.length), new Int32Array(groups.labels.length)];
+  const days = [from - 1, to];
   const perUnit = Array.from({ length: unitCount }, (_, unit) => {
-    const part = placed.subarray(starts[unit] as number, starts[unit + 1] as number);
-    const groupOf = new Int32Array(part.length);
-    const partDates = new Float64Array(part.length);
-    const partAmounts = new Float64Array(part.length);
-    const labels: CustomerGroups["labels"][number][] = [];
-    part.forEach((i, j) => {
-      const customer = groups.groupOf[i] as number;
-      if ((localOf[customer] as number) < 0) {
-        localOf[customer] = labels.length;
-        labels.push(groups.labels[customer] as CustomerGroups["labels"][number]);
+    const [first, end] = [starts[unit] as number, starts[unit + 1] as number];
+    const partDates = placedDates.subarray(first, end);
+    const partAmounts = placedAmounts.subarray(first, end);
+    const groupOf = new Int32Array(end - first);
+    // The unit's customers by their company-wide number, in order of first appearance in the unit
+    // (periodTables reads only how many there are).
+    const globalOf: number[] = [];
+    for (let j = 0; j < groupOf.length; j++) {
+      const customer = placedCustomer[first + j] as number;
+      let local = localOf[customer] as number;
+      if (local < 0) {
+        local = globalOf.length;
+        localOf[customer] = local;
+        globalOf.push(customer);
       }
-      groupOf[j] = localOf[customer] as number;
-      partDates[j] = dates[i] as number;
-      partAmounts[j] = amounts[i] as number;
-    });
-    for (const i of part) localOf[groups.groupOf[i] as number] = -1;
-    const tables = periodTables({ groups: { groupOf, labels }, dates: partDates, amounts: partAmounts }, tableOptions);
+      groupOf[j] = local;
+    }
+    for (const customer of globalOf) localOf[customer] = -1;
+    countActive(groupOf, partDates, globalOf, lapseDays, days, activeUnits);
+    const tables = periodTables({ groups: { groupOf, labels: globalOf }, dates: partDates, amounts: partAmounts }, tableOptions);
     return { unit, figures: figuresOf(tables) };
   });
   perUnit.sort((a, b) => b.figures.revenue - a.figures.revenue || a.unit - b.unit);
@@ -131,45 +150,45 @@ export function unitTables(input: UnitInput, options: UnitOptions): UnitTable {
   for (const { figures } of perUnit) for (const key of FIGURES) together[key] += figures[key];
   return {
     label: periodLabel(index, period), firstDay: from, lastDay: to, units: perUnit, together, company,
-    crossUnit: crossUnitCustomers(input, lapseDays, from - 1, to),
+    crossUnit: crossUnitCustomers(activeUnits),
   };
 }
 
 /**
- * Customers active in more than one unit at the end of two days (the period's start, the day before
- * its first, and its end): active in a unit when their last purchase there on or before the day is
- * fewer than `lapseDays` old.
+ * Adds 1 to `active[d][customer]` for each of a unit's customers active at the end of `days[d]` (the
+ * period's start, the day before its first, and its end): whose last purchase in the unit on or before
+ * the day is fewer than `lapseDays` old.
  */
-function crossUnitCustomers({ groups, dates, units }: UnitInput, lapseDays: number, startDay: number, endDay: number): UnitTable["crossUnit"] {
-  const unitCount = units.labels.length;
-  // The last purchase day on or before each of the two days, per customer and unit.
-  const lastByDay = [new Map<number, number>(), new Map<number, number>()];
-  const days = [startDay, endDay];
-  for (let i = 0; i < groups.groupOf.length; i++) {
-    const day = Math.floor(dates[i] as number);
-    const key = (groups.groupOf[i] as number) * unitCount + (units.groupOf[i] as number);
-    for (let d = 0; d < 2; d++) {
-      if (day > (days[d] as number)) continue;
-      const last = lastByDay[d] as Map<number, number>;
-      if (!(day <= (last.get(key) ?? -Infinity))) last.set(key, day);
+function countActive(groupOf: Int32Array, dates: Float64Array, globalOf: readonly number[], lapseDays: number, days: readonly number[], active: readonly Int32Array[]): void {
+  for (let d = 0; d < days.length; d++) {
+    const day = days[d] as number;
+    const last = new Float64Array(globalOf.length).fill(-Infinity);
+    for (let j = 0; j < groupOf.length; j++) {
+      const bought = Math.floor(dates[j] as number);
+      const local = groupOf[j] as number;
+      if (bought <= day && bought > (last[local] as number)) last[local] = bought;
+    }
+    const counts = active[d] as Int32Array;
+    for (let local = 0; local < last.length; local++) {
+      if (day - (last[local] as number) < lapseDays) {
+        const customer = globalOf[local] as number;
+        counts[customer] = (counts[customer] as number) + 1;
+      }
     }
   }
-  const counts = lastByDay.map((last, d) => {
-    const activeUnits = new Map<number, number>();
-    for (const [key, day] of last) {
-      if ((days[d] as number) - day >= lapseDays) continue;
-      const customer = Math.floor(key / unitCount);
-      activeUnits.set(customer, (activeUnits.get(customer) ?? 0) + 1);
-    }
+}
+
+/** Customers active in two or more units at the period's start and end, and Σ (k − 1) over them. */
+function crossUnitCustomers(activeUnits: readonly Int32Array[]): UnitTable["crossUnit"] {
+  const [start, end] = activeUnits.map((counts) => {
     let customers = 0;
     let excess = 0;
-    for (const k of activeUnits.values()) {
+    for (const k of counts) {
       if (k < 2) continue;
       customers++;
       excess += k - 1;
     }
     return { customers, excess };
-  });
-  const [start, end] = counts as [{ customers: number; excess: number }, { customers: number; excess: number }];
+  }) as [{ customers: number; excess: number }, { customers: number; excess: number }];
   return { start: start.customers, end: end.customers, excessStart: start.excess, excessEnd: end.excess };
 }

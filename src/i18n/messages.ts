@@ -60,6 +60,10 @@ export const errorMessages = {
     "en-US": "{arg} run from {from} to {to}: {count} {periods}, more than the {max} a table shows. Check the dates for a wrong year, give from and to, or report by a longer period.",
     "zh-CN": "{arg}从 {from} 到 {to}，共 {count} 个周期（{periods}），超过表格可显示的 {max} 个。请检查日期年份是否有误，给出 from 和 to，或改用更长的周期。",
   },
+  tooManyUnits: {
+    "en-US": "{arg} holds {count} different units, more than the {max} a by-unit table shows. Choose a coarser unit column (region rather than store), or filter the rows first.",
+    "zh-CN": "{arg}共有 {count} 个不同的单元，超过分单元表可显示的 {max} 个。请改用更粗的单元列（如用区域代替门店），或先筛选数据行。",
+  },
   fromAfterData: {
     "en-US": "{arg}{at} is {value}, after the last purchase; give to as well, or an earlier date.",
     "zh-CN": "{arg}{at}为 {value}，晚于最后一笔购买；请同时给出 to，或使用更早的日期。",

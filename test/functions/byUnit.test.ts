@@ -108,3 +108,19 @@ describe("bad input", () => {
     expect(outcome(() => cx.BY_UNIT(ids, dates, amounts, regions, "month", null, 20, "en-US", inv))).toMatchObject({ kind: "error", code: "#VALUE!", message: expect.stringMatching(/^lapse_days/) });
   });
 });
+
+test("10,000 distinct units: refused at once with what to do, not a table of 10,000 rows", () => {
+  const rows = 10_000;
+  const many = outcome(() => cx.BY_UNIT(
+    column(...Array.from({ length: rows }, (_, i) => `C${i % 300}`)), column(...Array.from({ length: rows }, (_, i) => 45292 + (i % 60))),
+    column(...Array.from({ length: rows }, () => 10)), column(...Array.from({ length: rows }, (_, i) => `Store ${i}`)), null, null, null, "en-US", inv,
+  ));
+  expect(many).toEqual({
+    kind: "error", code: "#VALUE!",
+    message: "units holds 10,000 different units, more than the 1,000 a by-unit table shows. Choose a coarser unit column (region rather than store), or filter the rows first.",
+  });
+  const thousand = table(() => cx.BY_UNIT(column(...Array.from({ length: 1000 }, (_, i) => `C${i}`)), column(...Array.from({ length: 1000 }, () => 45292)),
+    column(...Array.from({ length: 1000 }, (_, i) => i + 1)), column(...Array.from({ length: 1000 }, (_, i) => `Store ${i}`)), null, null, null, "en-US", inv));
+  expect(thousand).toHaveLength(1 + 1000 + 2);
+  expect(thousand[1]?.slice(0, 8)).toEqual(["Store 999", 0, 1, 0, 0, 1, "#N/A", 1000]);
+});
