@@ -113,6 +113,8 @@ export const paneStrings = {
   pickUnmapped: { "en-US": "No column header names the {column}: choose the column that holds it below.", "zh-CN": "没有列标题对应{column}：请在下方选择包含它的列。" },
   pickMapTwice: { "en-US": "One column is chosen twice; choose another for the {column}.", "zh-CN": "同一列被选择了两次，请为{column}选择另一列。" },
   mapColumn: { "en-US": "Column for the {column}", "zh-CN": "{column}所在列" },
+  mapUnitColumn: { "en-US": "Unit column {n} (region, channel, product line; optional)", "zh-CN": "单元列 {n}（区域、渠道、产品线；可选）" },
+  noUnitColumn: { "en-US": "(none)", "zh-CN": "（无）" },
   column_customer: { "en-US": "customer", "zh-CN": "客户" },
   column_date: { "en-US": "date", "zh-CN": "日期" },
   column_amount: { "en-US": "amount", "zh-CN": "金额" },

@@ -38,6 +38,35 @@ export interface LinkedRange {
    * whole, its columns mapped by their headers: 客户编号 → customer); unset: the columns in order.
    */
   readonly fields?: readonly number[];
+  /**
+   * Transactions only: up to three unit columns (region, channel, product line; DOMAIN.md §8), each
+   * its offset from `column` and its header, found by their headers or chosen by the user.
+   */
+  readonly units?: readonly UnitColumn[];
+}
+
+/** A unit column of the user's transactions: where it is in the pick, and its header ("区域"). */
+export interface UnitColumn {
+  readonly offset: number;
+  readonly name: string;
+}
+
+/** How many unit columns a transaction table may have. */
+export const MAX_UNIT_COLUMNS = 3;
+
+/** Headers a unit column is known by (region, channel, product line, store, or a unit in general), in English and Chinese. */
+const UNIT_HEADER_NAMES: readonly string[] = [
+  "region", "area", "territory", "district", "channel", "sales channel", "product line", "product category", "category", "brand", "store", "shop", "branch", "unit", "business unit", "division", "segment",
+  "区域", "大区", "地区", "片区", "渠道", "销售渠道", "产品线", "产品类别", "品类", "品牌", "门店", "店铺", "分店", "分公司", "单元", "事业部", "部门", "分部",
+];
+
+/**
+ * The unit columns of a transaction table picked whole, by their headers (not those mapped to the
+ * customer, date or amount): their offsets, at most MAX_UNIT_COLUMNS, in the table's order.
+ */
+export function mapUnitColumns(header: readonly unknown[], taken: readonly (number | undefined)[]): number[] {
+  const known = new Set(UNIT_HEADER_NAMES.map(headerKey));
+  return header.flatMap((value, at) => (known.has(headerKey(value)) && !taken.includes(at) ? [at] : [])).slice(0, MAX_UNIT_COLUMNS);
 }
 
 /** The user's data the report links to, by kind; what is not picked is typed into the report's own input cells. */
@@ -148,15 +177,25 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean, chosen?
   const optional = OPTIONAL_DATE_COLUMN[kind];
   const fail = (key: PickProblem["key"], params: Record<string, string | number> = {}): PickResult => ({ ok: false, problem: { key, params } });
   // A table picked whole, wider than needed: its columns found by their headers, or as the user chose them.
-  const found = mappedColumns(kind, pick, chosen);
+  const mappedAll = mappedColumns(kind, pick, chosen);
+  // (the transactions' unit columns come after the needed ones in a choice of the user's)
+  const found = mappedAll?.slice(0, PICK_COLUMNS[kind].length);
   const mapped = found !== undefined;
   let fields: number[] | undefined;
+  let units: UnitColumn[] | undefined;
   if (found !== undefined) {
     const unmapped = found.findIndex((at) => at === undefined || at >= width);
     if (unmapped >= 0) return fail("pickUnmapped", { column: PICK_COLUMNS[kind][unmapped] as string });
     const twice = found.findIndex((at, j) => found.indexOf(at) !== j);
     if (twice >= 0) return fail("pickMapTwice", { column: PICK_COLUMNS[kind][twice] as string });
     fields = found as number[];
+    if (kind === "transactions") {
+      const header = pick.values[0] ?? [];
+      const offsets = (chosen !== undefined && chosen.length > found.length ? chosen.slice(found.length) : mapUnitColumns(header, found)).filter((at): at is number => at !== undefined);
+      const clash = offsets.findIndex((at, k) => at >= width || found.includes(at) || offsets.indexOf(at) !== k);
+      if (clash >= 0) return fail("pickMapTwice", { column: "unit" });
+      units = offsets.map((offset) => ({ offset, name: String(header[offset] ?? "").trim() }));
+    }
   }
   const columns = fields?.length ?? width;
   const dated = optional !== undefined && columns === PICK_COLUMNS[kind].length + 1;
@@ -207,7 +246,10 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean, chosen?
   }
   return {
     ok: true,
-    range: { sheet: top.sheet, row: top.row + offset, column: top.column, rows, columns, ...(pick.table === undefined ? {} : { table: pick.table }), ...(fields === undefined ? {} : { fields }) },
+    range: {
+      sheet: top.sheet, row: top.row + offset, column: top.column, rows, columns, ...(pick.table === undefined ? {} : { table: pick.table }), ...(fields === undefined ? {} : { fields }),
+      ...(units === undefined || units.length === 0 ? {} : { units }),
+    },
   };
 }
 
@@ -219,8 +261,15 @@ export function linkedReference(range: LinkedRange, j: number, i?: number): stri
   return `${sheet}!${column}$${range.row + 1}:${column}$${range.row + range.rows}`;
 }
 
+/** An absolute reference to the k-th unit column of linked transactions ('Sales data'!$E$2:$E$900). */
+export function linkedUnitReference(range: LinkedRange, k: number): string {
+  const sheet = `'${range.sheet.replace(/'/g, "''")}'`;
+  const column = `$${columnName(range.column + (range.units?.[k]?.offset ?? 0))}`;
+  return `${sheet}!${column}$${range.row + 1}:${column}$${range.row + range.rows}`;
+}
+
 /** Where a linked range is, as the pane shows it: "Sales!A2:C900". */
 export function linkedAddress(range: LinkedRange): string {
-  const right = range.column + Math.max(range.columns - 1, ...(range.fields ?? []));
+  const right = range.column + Math.max(range.columns - 1, ...(range.fields ?? []), ...(range.units ?? []).map((unit) => unit.offset));
   return `${sheetPrefix(range.sheet)}!${columnName(range.column)}${range.row + 1}:${columnName(right)}${range.row + range.rows}`;
 }

@@ -3,7 +3,7 @@ import { useState, type ReactElement } from "react";
 import { columnName, parseRange } from "../core/a1";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
-import { checkPick, linkedAddress, mappedColumns, PICK_COLUMNS, type DataSource, type LinkedRange, type Pick, type PickKind } from "../report/dataSource";
+import { checkPick, linkedAddress, mappedColumns, mapUnitColumns, MAX_UNIT_COLUMNS, PICK_COLUMNS, type DataSource, type LinkedRange, type Pick, type PickKind } from "../report/dataSource";
 import type { ExcelGateway } from "./gateway";
 
 export type DataChoice = "sample" | "mine";
@@ -102,27 +102,39 @@ export function DataSourceFields({ gateway, locale, state, onChange, required, o
     }
   };
 
-  /** The columns of a pick as choices: "A · 客户编号", where a table was picked whole and mapped by its headers. */
+  /**
+   * The columns of a pick as choices: "A · 客户编号", where a table was picked whole and mapped by its
+   * headers; for transactions, then up to three unit columns (region, channel, …), each optional.
+   */
   const columnChoices = (kind: PickKind): ReactElement | undefined => {
     const pick = state.picks[kind];
-    const chosen = pick === undefined ? undefined : mappedColumns(kind, pick, state.fields?.[kind]);
-    if (pick === undefined || chosen === undefined) return undefined;
+    const all = pick === undefined ? undefined : mappedColumns(kind, pick, state.fields?.[kind]);
+    if (pick === undefined || all === undefined) return undefined;
     const header = pick.values[0] ?? [];
+    const needed = all.slice(0, PICK_COLUMNS[kind].length);
+    const found = mapUnitColumns(header, needed);
+    const units = kind !== "transactions" ? [] : all.length > needed.length ? all.slice(needed.length) : Array.from({ length: MAX_UNIT_COLUMNS }, (_, k) => found[k]);
     const left = parseRange(pick.address)?.left ?? 0;
     const label = (at: number): string => `${columnName(left + at)} · ${String(header[at] ?? "")}`;
+    // A needed column changed while the unit columns are still the ones found by their headers: they are found again around it.
+    const unitsChosen = all.length > needed.length;
+    const choose = (j: number, at: number | undefined): void => {
+      const kept = j < needed.length && !unitsChosen ? needed : [...needed, ...units];
+      onChange({ ...state, fields: { ...state.fields, [kind]: kept.map((old, k) => (k === j ? at : old)) } });
+    };
+    const dropdown = (j: number, name: string, at: number | undefined, optional: boolean): ReactElement => (
+      <Field key={name} label={name} size="small">
+        <Dropdown className={styles.fill} size="small" value={at === undefined ? (optional ? t("noUnitColumn") : "") : label(at)} selectedOptions={at === undefined ? (optional ? ["none"] : []) : [String(at)]}
+          onOptionSelect={(_, data) => choose(j, data.optionValue === "none" ? undefined : Number(data.optionValue))}>
+          {optional && <Option key="none" value="none">{t("noUnitColumn")}</Option>}
+          {header.map((_, k) => <Option key={k} value={String(k)}>{label(k)}</Option>)}
+        </Dropdown>
+      </Field>
+    );
     return (
       <div className={styles.columns}>
-        {PICK_COLUMNS[kind].map((name, j) => {
-          const at = chosen[j];
-          return (
-            <Field key={name} label={t("mapColumn", { column: columnLabel(name, locale) })} size="small">
-              <Dropdown className={styles.fill} size="small" value={at === undefined ? "" : label(at)} selectedOptions={at === undefined ? [] : [String(at)]}
-                onOptionSelect={(_, data) => onChange({ ...state, fields: { ...state.fields, [kind]: chosen.map((old, k) => (k === j ? Number(data.optionValue) : old)) } })}>
-                {header.map((_, k) => <Option key={k} value={String(k)}>{label(k)}</Option>)}
-              </Dropdown>
-            </Field>
-          );
-        })}
+        {PICK_COLUMNS[kind].map((name, j) => dropdown(j, t("mapColumn", { column: columnLabel(name, locale) }), needed[j], false))}
+        {units.map((at, k) => dropdown(needed.length + k, t("mapUnitColumn", { n: String(k + 1) }), at, true))}
       </div>
     );
   };

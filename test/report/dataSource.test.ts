@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { specToXlsx, type DataSheet } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
-import { checkPick, linkedAddress, linkedReference, mapColumns, type LinkedRange, type Pick } from "../../src/report/dataSource";
+import { checkPick, linkedAddress, linkedReference, linkedUnitReference, mapColumns, mapUnitColumns, type LinkedRange, type Pick } from "../../src/report/dataSource";
 import * as cx from "../../src/functions/functions";
 import { expectClose } from "../helpers/close";
 import { invocation } from "../helpers/excel";
@@ -202,7 +202,8 @@ describe("a table picked whole: its columns found by their headers", () => {
 
   test("the link reads the mapped columns; the pane's address is the whole table", () => {
     const result = checkPick("transactions", table, false);
-    expect(result).toEqual({ ok: true, range: { sheet: "交易明细", row: 1, column: 0, rows: 3, columns: 3, fields: [1, 3, 2] } });
+    // 区域 is a unit column (DOMAIN.md §8), kept beside the three needed ones
+    expect(result).toEqual({ ok: true, range: { sheet: "交易明细", row: 1, column: 0, rows: 3, columns: 3, fields: [1, 3, 2], units: [{ offset: 0, name: "区域" }] } });
     const range = (result as { range: LinkedRange }).range;
     expect([0, 1, 2].map((j) => linkedReference(range, j))).toEqual(["'交易明细'!$B$2:$B$4", "'交易明细'!$D$2:$D$4", "'交易明细'!$C$2:$C$4"]);
     expect(linkedAddress(range)).toBe("'交易明细'!A2:D4");
@@ -221,5 +222,25 @@ describe("a table picked whole: its columns found by their headers", () => {
     expect(checkPick("transactions", { ...table, values: [table.values[0] as unknown[]] }, false)).toEqual({ ok: false, problem: { key: "pickEmpty", params: {} } });
     // without headers, the columns are taken in order, three of them
     expect(checkPick("transactions", { address: "S!A1:D1", values: [["C-1", 45500, 12, "华东"]] }, false)).toMatchObject({ ok: false, problem: { key: "pickColumns" } });
+  });
+
+  test("unit columns: found by their headers (at most three), or as the user chose them after the needed three; blanks allowed", () => {
+    const wide: Pick = {
+      address: "Sales!B1:G4",
+      values: [["Region", "Customer ID", "Order Date", "Sales", "渠道", "Product line"], ["East", "C-1", 45500, 120, "线上", ""], ["", "C-2", 45510, 80, "门店", "Tea"], ["North", "C-1", 45520, 60, "线上", "Tea"]],
+    };
+    expect(mapUnitColumns(wide.values[0] as unknown[], [1, 2, 3])).toEqual([0, 4, 5]);
+    const result = checkPick("transactions", wide, false);
+    expect(result).toMatchObject({ ok: true, range: { fields: [1, 2, 3], units: [{ offset: 0, name: "Region" }, { offset: 4, name: "渠道" }, { offset: 5, name: "Product line" }] } });
+    const range = (result as { range: LinkedRange }).range;
+    expect([0, 1, 2].map((k) => linkedUnitReference(range, k))).toEqual(["'Sales'!$B$2:$B$4", "'Sales'!$F$2:$F$4", "'Sales'!$G$2:$G$4"]);
+    expect(linkedAddress(range)).toBe("Sales!B2:G4");
+    // the user's choice: only the channel
+    expect(checkPick("transactions", wide, false, [1, 2, 3, 4, undefined, undefined])).toMatchObject({ ok: true, range: { units: [{ offset: 4, name: "渠道" }] } });
+    // a unit column that is also the customer column is refused
+    expect(checkPick("transactions", wide, false, [1, 2, 3, 1])).toEqual({ ok: false, problem: { key: "pickMapTwice", params: { column: "unit" } } });
+    // no unit header: no units
+    expect(checkPick("transactions", { ...wide, values: wide.values.map((row) => [...row.slice(1, 4), "x"]) }, false)).toMatchObject({ ok: true, range: { fields: [0, 1, 2] } });
+    expect((checkPick("transactions", { ...wide, values: wide.values.map((row) => [...row.slice(1, 4), "x"]) }, false) as { range: LinkedRange }).range.units).toBeUndefined();
   });
 });

@@ -409,9 +409,27 @@ describe("from my transactions to a report: the pane's flow for a manager", () =
     expect(screen.queryByText(/暂不能生成/)).toBeNull();
     await press("生成报告");
     const sent = gateway.reports[0] as ReportOptions;
-    expect(sent.source).toEqual({ transactions: { sheet: "交易明细", row: 1, column: 0, rows: 3, columns: 3, fields: [1, 3, 2] } });
+    // 区域 is found as a unit column (DOMAIN.md §8) beside the three needed ones
+    expect(sent.source).toEqual({ transactions: { sheet: "交易明细", row: 1, column: 0, rows: 3, columns: 3, fields: [1, 3, 2], units: [{ offset: 0, name: "区域" }] } });
     // the period follows the data, read through the mapped date column: the last month complete by its latest day (2024-08-16) is July
     expect([sent.periodStart, sent.periodEnd]).toEqual([45474, 45504]);
+  });
+
+  test("unit columns: found by their headers and shown as optional choices; (none) leaves one out", async () => {
+    const gateway = fakeGateway({ readSelection: async () => table });
+    render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+    await press(/使用所选区域: 交易记录/);
+    const firstUnit = await screen.findByRole("combobox", { name: "单元列 1（区域、渠道、产品线；可选）" });
+    expect(firstUnit.textContent).toBe("A · 区域");
+    expect(screen.getByRole("combobox", { name: "单元列 2（区域、渠道、产品线；可选）" }).textContent).toBe("（无）");
+    await act(async () => {
+      fireEvent.click(firstUnit);
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("option", { name: "（无）" }));
+    });
+    await press("生成报告");
+    expect((gateway.reports[0] as ReportOptions).source).toEqual({ transactions: { sheet: "交易明细", row: 1, column: 0, rows: 3, columns: 3, fields: [1, 3, 2] } });
   });
 
   test("a column chosen by hand wins; the messages say what to do, in Chinese without English column names", async () => {
