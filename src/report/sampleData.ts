@@ -5,6 +5,7 @@
 
 import { simulateBgNbdRepeats, type BgNbdParameters } from "../core/numeric/randomDraws";
 import { seededRandom } from "../core/numeric/seededRandom";
+import type { Localized } from "../i18n/locale";
 
 /**
  * What an input cell holds: a number, or text (an id, or what a user typed where a number belongs,
@@ -18,6 +19,8 @@ export interface TransactionInput {
   readonly daysBeforeEnd?: number;
   readonly date?: CellValue;
   readonly amount: CellValue;
+  /** Its units (region, channel, …), as the report's unit columns name them (ReportOptions.unitNames). */
+  readonly units?: readonly Localized[];
 }
 
 /** One customer's interaction counts in the period, for the engagement score. */
@@ -162,4 +165,35 @@ export function sampleSurvey(seed: number, months: number, perMonth: number): { 
     }
   }
   return survey;
+}
+
+/** The sample's regions and channels, in both languages (DOMAIN.md §8: units of the business). */
+const REGIONS: readonly Localized[] = [{ "en-US": "East", "zh-CN": "华东" }, { "en-US": "South", "zh-CN": "华南" }, { "en-US": "North", "zh-CN": "华北" }];
+const CHANNELS: readonly Localized[] = [{ "en-US": "Online", "zh-CN": "线上" }, { "en-US": "Store", "zh-CN": "门店" }];
+
+/**
+ * Each sample purchase's region and channel, with a story a manager would read in the by-unit table:
+ * East grows (most customers won in the last year are there) while North shrinks (its customers are
+ * the old ones, and it wins few new); each customer buys in a home region, one purchase in ten in
+ * another (so some are active in two); the online share rises from a quarter to two thirds over the
+ * sample's years. Drawn from a seed of their own, so the purchases themselves are the same as without units.
+ */
+export function sampleUnits(seed: number, transactions: readonly { customer: string; daysBeforeEnd: number }[], days: number): [Localized, Localized][] {
+  const random = seededRandom(seed);
+  const first = firstPurchases(transactions);
+  const home = new Map<string, number>();
+  // East, South, North by when the customer first bought: in the last 13 months (the trend) mostly
+  // East, the year before that evenly, earlier mostly North.
+  const weights = [[0.65, 0.3, 0.05], [0.3, 0.3, 0.4], [0.1, 0.3, 0.6]] as const;
+  for (const [customer, daysAgo] of first) {
+    const [east, south] = weights[daysAgo < 396 ? 0 : daysAgo < 761 ? 1 : 2];
+    const u = random();
+    home.set(customer, u < east ? 0 : u < east + south ? 1 : 2);
+  }
+  return transactions.map((tx) => {
+    const own = home.get(tx.customer) as number;
+    const region = random() < 0.1 ? (own + 1 + Math.floor(random() * 2)) % 3 : own;
+    const online = random() < 0.25 + 0.42 * (1 - tx.daysBeforeEnd / days);
+    return [REGIONS[region] as Localized, CHANNELS[online ? 0 : 1] as Localized];
+  });
 }

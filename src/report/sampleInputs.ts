@@ -1,12 +1,18 @@
 /** The demo's inputs and targets: what a new report holds until the user types in their own figures. */
 import { DEFAULT_TARGETS, type ReportInputs, type ReportTargets } from "./reportOptions";
-import { sampleChannels, sampleCustomers, sampleFigures, sampleSurvey } from "./sampleData";
+import type { Localized } from "../i18n/locale";
+import { sampleChannels, sampleCustomers, sampleFigures, sampleSurvey, sampleUnits } from "./sampleData";
 
 // 100 customers over 37 months: a 13-month trend, the year before it (its 同比), and a year before that, so every month of the tables has customers at its start.
 const SAMPLE_CUSTOMERS = sampleCustomers(20_241, 100, 1130);
 
 const SAMPLE_FIGURES = sampleFigures(SAMPLE_CUSTOMERS.transactions);
 const SAMPLE_SURVEY = sampleSurvey(20_242, 24, 12);
+// (a seed under which the story of sampleUnits shows clearly in 100 customers: test/report/sampleUnits.test.ts)
+const SAMPLE_UNITS = sampleUnits(2, SAMPLE_CUSTOMERS.transactions, 1130);
+
+/** The sample's unit columns: each purchase's region and channel (a report shows them with ReportOptions.unitNames). */
+export const SAMPLE_UNIT_NAMES: readonly Localized[] = [{ "en-US": "Region", "zh-CN": "区域" }, { "en-US": "Channel", "zh-CN": "渠道" }];
 
 /**
  * A small, realistic demo: what the sheet holds until the user types in their own figures. Every
@@ -39,7 +45,7 @@ export const SAMPLE_INPUTS: ReportInputs = {
   csatAnswers: [5, 4, 4, 3, 5, 2, 5, 4, 5, 1, 4, 4, 4, 5, 3, 5, 5, 4, 2, 5, 4, 5, 3, 4, 2, 5, 4, 4, 5, 1, 5, 4, 3, 5, 4, 3, 5, 4, 3, 5, ...SAMPLE_SURVEY.csat],
   csiAnswers: [8, 8, 8, 6, 8, 4, 9, 8, 10, 2, 8, 7, 8, 8, 5, 9, 10, 7, 3, 9, 8, 10, 6, 8, 4, 10, 8, 7, 9, 1, 9, 8, 6, 9, 7, 5, 10, 8, 6, 8, ...SAMPLE_SURVEY.csi],
   surveyDaysBeforeEnd: [...Array.from({ length: 40 }, (_, i) => i % 28), ...SAMPLE_SURVEY.daysBeforeEnd],
-  transactions: SAMPLE_CUSTOMERS.transactions,
+  transactions: SAMPLE_CUSTOMERS.transactions.map((tx, i) => ({ ...tx, units: SAMPLE_UNITS[i] as readonly Localized[] })),
   engagement: SAMPLE_CUSTOMERS.engagement,
 };
 
