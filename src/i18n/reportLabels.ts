@@ -33,6 +33,7 @@ export const reportLabels = {
   trendRepeat: { "en-US": "Repeat buyers", "zh-CN": "复购占比" },
   trendNrr: { "en-US": "NRR", "zh-CN": "净收入留存" },
   inactiveShare: { "en-US": "Inactive share (of all who have bought)", "zh-CN": "失效客户占比（占全部已购客户）" },
+  byUnitTable: { "en-US": "By {unit}: {period}", "zh-CN": "按{unit}：{period}" },
   trendValueTable: { "en-US": "Trend: customer value, acquisition and satisfaction", "zh-CN": "趋势：客户价值、获客与满意度" },
   trendClv: { "en-US": "CLV", "zh-CN": "客户终身价值" },
   trendPayback: { "en-US": "Payback (months)", "zh-CN": "回收期（月）" },

@@ -12,6 +12,7 @@ import { reportContext } from "./reportContext";
 import type { ReportOptions } from "./reportOptions";
 import type { ReportSpec, SheetRole } from "./sheetSpec";
 import { TABLE_FIRST_COLUMN } from "./tables";
+import { byUnit } from "./sections/byUnit";
 import { channelTable } from "./sections/channelTable";
 import { charts } from "./sections/charts";
 import { customerSummary } from "./sections/customerSummary";
@@ -32,7 +33,7 @@ import { transactions } from "./sections/transactions";
 import { trendTables } from "./sections/trendTables";
 
 export * from "./reportOptions";
-export { SAMPLE_INPUTS, SAMPLE_TARGETS } from "./sampleInputs";
+export { SAMPLE_INPUTS, SAMPLE_TARGETS, SAMPLE_UNIT_NAMES } from "./sampleInputs";
 export { FIGURE_NAMES, TARGET_KEYS } from "./figures";
 
 /**
@@ -42,7 +43,7 @@ export { FIGURE_NAMES, TARGET_KEYS } from "./figures";
  */
 export const SECTIONS: readonly Section[] = [
   titleBlock, surveyTable, channelTable, periodTables, transactions, customerSummary, engagementTable, scalarInputs,
-  periodFigures, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, charts, print,
+  periodFigures, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, print,
 ];
 
 const newParts = (widths: (number | undefined)[], nextColumn: number): SheetParts => ({ cells: [], names: [], tables: [], widths, nextColumn });

@@ -261,10 +261,11 @@ export function linkedReference(range: LinkedRange, j: number, i?: number): stri
   return `${sheet}!${column}$${range.row + 1}:${column}$${range.row + range.rows}`;
 }
 
-/** An absolute reference to the k-th unit column of linked transactions ('Sales data'!$E$2:$E$900). */
-export function linkedUnitReference(range: LinkedRange, k: number): string {
+/** An absolute reference to the k-th unit column of linked transactions ('Sales data'!$E$2:$E$900), or to its row i only. */
+export function linkedUnitReference(range: LinkedRange, k: number, i?: number): string {
   const sheet = `'${range.sheet.replace(/'/g, "''")}'`;
   const column = `$${columnName(range.column + (range.units?.[k]?.offset ?? 0))}`;
+  if (i !== undefined) return `${sheet}!${column}$${range.row + i + 1}`;
   return `${sheet}!${column}$${range.row + 1}:${column}$${range.row + range.rows}`;
 }
 

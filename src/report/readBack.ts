@@ -60,8 +60,11 @@ export function parseSettings(value: unknown): ReportSettings | undefined {
   return valid ? (parsed as ReportSettings) : undefined;
 }
 
-/** The report's inputs as the sheet holds them now: typed-over values, added rows and text included, unchanged. */
-export function inputsFromSheet(contents: SheetContents): ReportInputs {
+/**
+ * The report's inputs as the sheet holds them now: typed-over values, added rows and text included,
+ * unchanged; `unitColumns` unit columns after each purchase's amount (ReportOptions.unitNames).
+ */
+export function inputsFromSheet(contents: SheetContents, unitColumns = 0): ReportInputs {
   const scalars = Object.fromEntries(SCALAR_INPUTS.map(([, name, key]) => [key, cell(contents.scalars[name]) ?? ""])) as Record<(typeof SCALAR_INPUTS)[number][2], CellValue>;
   // (the answer date, the fourth column, is in the report's own table only)
   const survey = rows(contents, "CX_Survey", 4);
@@ -79,7 +82,10 @@ export function inputsFromSheet(contents: SheetContents): ReportInputs {
     csatAnswers: survey.map((row) => row[1]),
     csiAnswers: survey.map((row) => row[2]),
     surveyDates: survey.map((row) => row[3]),
-    transactions: rows(contents, "CX_Transactions", 3).map(([customer, date, amount]) => ({ customer: customer ?? "", date: date ?? "", amount: amount ?? "" })),
+    transactions: rows(contents, "CX_Transactions", 3 + unitColumns).map(([customer, date, amount, ...units]) => ({
+      customer: customer ?? "", date: date ?? "", amount: amount ?? "",
+      ...(unitColumns === 0 ? {} : { units: units.map((unit) => ({ "en-US": text(unit), "zh-CN": text(unit) })) }),
+    })),
     engagement: rows(contents, "CX_Engagement", 4).map(([customer, visits, interactions, usageHours]) => ({
       customer: customer ?? "", visits: visits ?? "", interactions: interactions ?? "", usageHours: usageHours ?? "",
     })),
@@ -111,7 +117,7 @@ function reportFromSheet(stored: unknown, contents: SheetContents, today: number
   if (settings === undefined) return undefined;
   const period = forward ? nextPeriod(settings.periodStart, settings.periodEnd) : { start: settings.periodStart, end: settings.periodEnd };
   const options: ReportOptions = {
-    ...settings, periodStart: period.start, periodEnd: period.end, generatedOn: today, inputs: inputsFromSheet(contents), targets: targetsFromSheet(settings.targets, contents),
+    ...settings, periodStart: period.start, periodEnd: period.end, generatedOn: today, inputs: inputsFromSheet(contents, settings.source?.transactions === undefined ? (settings.unitNames?.length ?? 0) : 0), targets: targetsFromSheet(settings.targets, contents),
     ...(settings.source === undefined ? {} : { source: followTables(settings.source, contents.linkedTables ?? {}) }),
   };
   return buildReport(options);

@@ -57,6 +57,10 @@ export interface ReportContext {
   readonly channelMonths: boolean;
   /** A channel row's month as the table holds it: typed, or counted back from the report period's end month. */
   readonly monthOf: (channel: ChannelInput | undefined) => CellValue | undefined;
+  /** The transactions' unit columns by their headers, in the report's language (none: the report is the company's alone). */
+  readonly unitNames: readonly string[];
+  /** The unit column the dashboard follows (an index into unitNames). */
+  readonly unitColumn: number;
 }
 
 /** The most periods a trend may show. */
@@ -74,6 +78,8 @@ export function reportContext(options: ReportOptions): ReportContext {
   const tableCount = trendCount + yearBack;
   const needSurvey = needed.includes("survey");
   const costs = source.costs;
+  const linkedUnits = source.transactions?.units?.map((unit) => unit.name) ?? [];
+  const unitNames = !needed.includes("transactions") ? [] : source.transactions !== undefined ? linkedUnits : (options.unitNames ?? []).map((name) => name[options.locale]);
   return {
     options, sections, cx: options.formulaMode === "cx", locale: options.locale,
     t: (key) => reportLabels[key][options.locale],
@@ -88,6 +94,7 @@ export function reportContext(options: ReportOptions): ReportContext {
     datedSurvey: needSurvey && (source.survey === undefined || source.survey.columns > 3),
     surveyCheck: needSurvey ? "Survey_Check" : undefined, channelCheck: "Channel_Check",
     channelMonths: costs === undefined || costs.columns > 3,
+    unitNames, unitColumn: Math.max(0, Math.min(unitNames.length - 1, Math.floor(options.unitColumn ?? 0))),
     monthOf: (channel) => channel?.month ?? (channel?.monthsBeforeEnd === undefined ? undefined : firstDayOf(periodIndex(options.periodEnd, "month") - channel.monthsBeforeEnd, "month")),
   };
 }

@@ -152,6 +152,14 @@ export interface ReportOptions {
   readonly source?: DataSource;
   /** How many periods the trend shows, the report period the last of them (default 13: 同比 needs 13 months). */
   readonly trendPeriods?: number;
+  /**
+   * The unit columns of the report's own transaction table (region, channel, …; DOMAIN.md §8), by
+   * their headers, each purchase's units in TransactionInput.units; linked transactions bring their
+   * own (LinkedRange.units).
+   */
+  readonly unitNames?: readonly Localized[];
+  /** The unit column the dashboard's selector and by-unit table follow (0, the default: the first). */
+  readonly unitColumn?: number;
 }
 
 /** The trend's length by default: this month and the twelve before it, so the same month last year is in it. */

@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../i18n/locale";
 import type { PaneString } from "../i18n/paneStrings";
-import { DEFAULT_TARGETS, DEFAULT_TREND_PERIODS, EMPTY_INPUTS, SAMPLE_INPUTS, ALL_SECTIONS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
+import { DEFAULT_TARGETS, DEFAULT_TREND_PERIODS, EMPTY_INPUTS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES, ALL_SECTIONS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
 import type { DataSource } from "../report/dataSource";
 import { parseDateText } from "./dateText";
 
@@ -67,6 +67,7 @@ export function reportOptionsOf(values: FormValues, data: { readonly sample: tru
     title: values.title.trim(), periodStart: parseDateText(values.start) as number, periodEnd: parseDateText(values.end) as number, currency: values.currency, locale,
     formulaMode: values.mode, targets: { ...DEFAULT_TARGETS, ltvCac: Number(values.ltvCac), churn: Number(values.churn) / 100, nps: Number(values.nps) },
     generatedOn: today, sections: values.sections, trendPeriods: Number(values.trendPeriods),
-    ...(data.sample ? { inputs: SAMPLE_INPUTS } : { inputs: EMPTY_INPUTS, source: data.source }),
+    // the sample's purchases have a region and a channel (DOMAIN.md §8); the user's bring their unit columns in the link
+    ...(data.sample ? { inputs: SAMPLE_INPUTS, unitNames: SAMPLE_UNIT_NAMES } : { inputs: EMPTY_INPUTS, source: data.source }),
   };
 }

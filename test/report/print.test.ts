@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { specToXlsx } from "../../scripts/specToXlsx";
-import { buildReport, SAMPLE_INPUTS, SAMPLE_TARGETS, type ReportOptions } from "../../src/report/buildReport";
+import { buildReport, SAMPLE_INPUTS, SAMPLE_TARGETS, SAMPLE_UNIT_NAMES, type ReportOptions } from "../../src/report/buildReport";
 import { writeReport } from "../../src/writer/writeReport";
 import { sheetOf } from "../helpers/evaluateReport";
 import { fakeWorkbook } from "../helpers/fakeWorkbook";
@@ -81,5 +81,18 @@ describe.each(["en-US", "zh-CN"] as const)("printed by LibreOffice (%s)", (local
       renderPage(pages.indexOf(page) + 1, png);
       expect(statSync(png).size).toBeGreaterThan(20_000);
     });
+  }, 180_000);
+});
+
+describe("a report by unit, printed by LibreOffice", () => {
+  testPrinting("the by-unit table under the trend tables keeps the dashboard within three A4 landscape pages, its heading printed", async () => {
+    const report = buildReport({ ...options, formulaMode: "cx", unitNames: SAMPLE_UNIT_NAMES });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-print-units-")), "report.xlsx");
+    await specToXlsx(report, file);
+    const { pages } = printedPages(file);
+    const dashboard = pages.filter((page) => page.split("\n")[0]?.includes(report.sheets[0]?.name as string));
+    expect(dashboard.length).toBeGreaterThanOrEqual(2);
+    expect(dashboard.length).toBeLessThanOrEqual(3);
+    expect(dashboard.some((page) => page.includes("By Region: 2024-10"))).toBe(true);
   }, 180_000);
 });

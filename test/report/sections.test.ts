@@ -5,7 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { ALL_SECTIONS, buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, SECTIONS, type ReportOptions } from "../../src/report/buildReport";
+import { ALL_SECTIONS, buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES, SECTIONS, type ReportOptions } from "../../src/report/buildReport";
 import { reportContext } from "../../src/report/reportContext";
 
 const folder = path.join(__dirname, "../../src/report/sections");
@@ -36,7 +36,11 @@ test("a section is built exactly when the options hold it", () => {
     const ctx = reportContext({ ...options, sections: { ...ALL_SECTIONS, ...sections } });
     return SECTIONS.filter((section) => section.when(ctx)).map((section) => section.id);
   };
-  expect(held({})).toEqual(SECTIONS.map((section) => section.id).filter((id) => id !== "customerSummary"));
+  expect(held({})).toEqual(SECTIONS.map((section) => section.id).filter((id) => id !== "customerSummary" && id !== "byUnit"));
+  // the by-unit table: with unit columns, in CX mode (portable's built-in formulas are to come)
+  const withUnits = (formulaMode: "cx" | "portable") => SECTIONS.filter((section) => section.when(reportContext({ ...options, formulaMode, unitNames: SAMPLE_UNIT_NAMES }))).map((section) => section.id);
+  expect(withUnits("cx")).toContain("byUnit");
+  expect(withUnits("portable")).not.toContain("byUnit");
   expect(held({ rfm: false })).not.toContain("earlyWarning");
   expect(held({ trend: false }).filter((id) => ["periodTables", "periodFigures", "revenueBridge", "trendTables"].includes(id))).toEqual([]);
   expect(held({ charts: false })).not.toContain("charts");

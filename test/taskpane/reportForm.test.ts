@@ -4,7 +4,7 @@
  */
 import { fillTemplate } from "../../src/i18n/locale";
 import { paneStrings, type PaneString } from "../../src/i18n/paneStrings";
-import { ALL_SECTIONS, EMPTY_INPUTS, SAMPLE_INPUTS } from "../../src/report/buildReport";
+import { ALL_SECTIONS, EMPTY_INPUTS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES } from "../../src/report/buildReport";
 import { formProblems, initialValues, reportOptionsOf, type FormValues } from "../../src/taskpane/reportForm";
 
 const en = (key: PaneString, params: Record<string, string> = {}): string => fillTemplate(paneStrings[key]["en-US"], params);
@@ -36,9 +36,11 @@ test("a valid form's options: the period's serials, targets as the report reads 
   expect(sample).toMatchObject({ title: "Customer metrics", periodStart: 45536, periodEnd: 45565, currency: "USD", locale: "zh-CN", formulaMode: "portable", generatedOn: 45600, trendPeriods: 8 });
   expect(sample.targets).toMatchObject({ churn: 0.045, ltvCac: 2.5, nps: -10, csat: 0.8 });
   expect(sample.inputs).toBe(SAMPLE_INPUTS);
+  expect(sample.unitNames).toBe(SAMPLE_UNIT_NAMES);
   expect(sample.source).toBeUndefined();
   const source = { transactions: { sheet: "Sales", row: 1, column: 0, rows: 10, columns: 3 } };
   const mine = reportOptionsOf(valid, { sample: false, source }, "en-US", 45600);
   expect(mine.inputs).toBe(EMPTY_INPUTS);
   expect(mine.source).toBe(source);
+  expect(mine.unitNames).toBeUndefined();
 });

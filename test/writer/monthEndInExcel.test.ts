@@ -5,7 +5,7 @@
  * charts that read other sheets, functions still calculating (#BUSY!), page breaks.
  */
 import { columnName } from "../../src/core/a1";
-import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES, type ReportOptions } from "../../src/report/buildReport";
 import { issuedSheetName, rebuildReport, rolledForwardReport, type SheetContents } from "../../src/report/readBack";
 import type { ReportSpec } from "../../src/report/sheetSpec";
 import { describeActiveSheet } from "../../src/writer/activeSheet";
@@ -59,6 +59,24 @@ describe("dynamic arrays: what a CX anchor spills is the report's", () => {
     await expect(refresh()).resolves.toMatchObject({ syncs: 5 });
     expect(new Map(sheet(workings.name).spilled)).toEqual(before);
     expect([...book.sheets.flatMap((s) => [...s.anchors.values()])]).not.toContain("#SPILL!");
+  });
+});
+
+describe("a report by unit (DOMAIN.md §8) in Excel", () => {
+  test("the by-unit table spills under the trend tables; refresh keeps the units typed in the table and the spill is the report's", async () => {
+    const { book, sheet, refresh } = await written({ locale: "zh-CN", periodStart: 45536, periodEnd: 45565, unitNames: SAMPLE_UNIT_NAMES });
+    const dashboard = book.sheets.find((s) => s.name === "管报 2024-09") as FakeSheet;
+    const anchor = [...dashboard.formulaCells].find((key) => String(dashboard.cells.get(key)).startsWith("=CX.BY_UNIT("));
+    expect(anchor).toBeDefined();
+    expect(dashboard.anchors.get(anchor as string)).toBe("单元");
+    const row = Number((anchor as string).slice(1));
+    expect(dashboard.spilled.get(`A${row + 1}`)).toBe("华东");
+    expect(dashboard.spilled.get(`A${row + 5}`)).toBe("公司整体");
+    const workings = book.sheets.find((s) => s.name === "底稿 2024-09") as FakeSheet;
+    const regions = [...workings.cells].filter(([, value]) => value === "华北").length;
+    await expect(refresh()).resolves.toMatchObject({ syncs: 5 });
+    expect([...sheet("底稿 2024-09").cells].filter(([, value]) => value === "华北").length).toBe(regions);
+    expect(sheet("管报 2024-09").spilled.get(`A${row + 1}`)).toBe("华东");
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { segmentNames } from "../../i18n/labels";
 import type { ReportBuilder, Section } from "../builder";
-import { linkedAddress, linkedReference } from "../dataSource";
+import { linkedAddress, linkedReference, linkedUnitReference } from "../dataSource";
 import { HELPER_LABELS, HELPERS, helperFormula, txFormats, type TxColumn } from "../periodSheet";
 import { quote, scoreFormula, segmentFormula } from "../rfmFormulas";
 import { columnName } from "../../core/a1";
@@ -18,56 +18,78 @@ export const transactions: Section = {
   sheet: "workings",
   when: (ctx) => ctx.needed.includes("transactions"),
   build(b) {
-    const { t, cx, money, inputs, options, source, trend } = b.ctx;
+    const { t, cx, money, inputs, options, source, trend, unitNames, unitColumn } = b.ctx;
     const linked = source.transactions;
     if (linked !== undefined && cx) {
       // CX reads the user's columns directly, however long.
       ["Tx_Customer", "Tx_Date", "Tx_Amount"].forEach((name, j) => b.name("data", name, linkedReference(linked, j), true));
+      unitNames.forEach((_, k) => b.name("data", `Tx_Unit_${k + 1}`, linkedUnitReference(linked, k), true));
+      if (unitNames.length > 0) b.name("data", "Tx_Unit", linkedUnitReference(linked, unitColumn), true);
       return;
     }
-    const workings = rfmWorkings(b);
+    const units = unitColumns(b);
+    const workings = rfmWorkings(b, 3 + units.length);
     // Portable with the user's transactions: a mirror of their rows, live, beside the working columns.
     const style = linked === undefined ? "input" : "helper";
     const dateOf = (i: number): number | string | undefined => {
       const tx = inputs.transactions[i];
       return tx === undefined ? undefined : (tx.date ?? options.periodEnd - (tx.daysBeforeEnd ?? 0));
     };
-    addTable(b, "workings", "CX_Transactions", linked === undefined ? t("transactions") : `${t("transactionsLinked")} ${linkedAddress(linked)}`, linked?.rows ?? inputs.transactions.length, [
+    const table = addTable(b, "workings", "CX_Transactions", linked === undefined ? t("transactions") : `${t("transactionsLinked")} ${linkedAddress(linked)}`, linked?.rows ?? inputs.transactions.length, [
       { header: t("customer"), name: "Tx_Customer", width: 90, style, ...(linked === undefined ? {} : { format: TEXT_RESULT }), content: linked === undefined ? typed((i) => inputs.transactions[i]?.customer) : link(linked, 0) },
       { header: t("date"), name: "Tx_Date", width: 90, format: DATE_FORMAT, style, content: linked === undefined ? typed(dateOf) : link(linked, 1) },
       { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style, content: linked === undefined ? typed((i) => inputs.transactions[i]?.amount) : link(linked, 2) },
+      ...units,
       ...workings,
-      ...(cx || !trend ? [] : periodWorkings(b, 3 + workings.length)),
+      ...(cx || !trend ? [] : periodWorkings(b, 3 + units.length + workings.length)),
     ]);
+    if (units.length > 0) b.name("workings", "Tx_Unit", `${table.column(3 + unitColumn)}${table.first}:${table.column(3 + unitColumn)}${table.last}`);
   },
 };
 
 /**
- * Portable RFM's working columns after customer (0), date (1) and amount (2): 3 the customer's first
- * in-scope row (1/0), 4 recency, 5 frequency, 6 monetary, 7–9 R F M, 10 segment, 11 the early
- * warning's ranking; 4–10 only on a customer's first row, else "". None in CX mode or without RFM.
+ * The unit columns after the amount (DOMAIN.md §8), named Tx_Unit_1, …: typed (the sample's region and
+ * channel), or mirrored from the user's columns, a blank unit staying blank (a plain reference makes it 0).
  */
-function rfmWorkings(b: ReportBuilder): TableColumn[] {
+function unitColumns(b: ReportBuilder): TableColumn[] {
+  const { unitNames, inputs, locale, source } = b.ctx;
+  const linked = source.transactions;
+  return unitNames.map((header, k): TableColumn => ({
+    header, name: `Tx_Unit_${k + 1}`, width: 80, format: TEXT_RESULT, style: linked === undefined ? "input" : "helper",
+    content: linked === undefined ? typed((i) => inputs.transactions[i]?.units?.[k]?.[locale])
+      : (i: number) => ({ formula: `=IF(ISBLANK(${linkedUnitReference(linked, k, i)}),"",${linkedUnitReference(linked, k, i)})` }),
+  }));
+}
+
+/**
+ * Portable RFM's working columns after customer (0), date (1), amount (2) and the unit columns, from
+ * `base` on: the customer's first in-scope row (1/0), recency, frequency, monetary, R, F, M, segment,
+ * the early warning's ranking; all but the first and last only on a customer's first row, else "".
+ * None in CX mode or without RFM.
+ */
+function rfmWorkings(b: ReportBuilder, base: number): TableColumn[] {
   const { t, cx, sections, money, locale } = b.ctx;
   if (cx || !sections.rfm) return [];
   const first = TABLE_HEADER_ROW + 1;
   const left = b.sheet("workings").nextColumn;
   const fromFirst = (j: number, at: (j: number) => string): string => `$${columnName(left + j)}$${first}:${at(j)}`;
   const inScope = (dates: string): string => `(INT(${dates})<=As_Of)`;
-  const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(3)}=1,${formula},"")`;
+  // The columns by what they hold: 0 customer, 1 date, then base + k for the k-th working column.
+  const [firstRow, recency, frequency, monetary, r, f, m, segment] = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => base + k) as [number, number, number, number, number, number, number, number];
+  const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(firstRow)}=1,${formula},"")`;
   const atRisk = [segmentNames["Can't Lose Them"][locale], segmentNames["At Risk"][locale]].map(quote);
   return [
     workingColumn(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at))})=1),1,0)`, WHOLE_FORMAT),
     workingColumn(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*INT(Tx_Date)))`), WHOLE_FORMAT),
     workingColumn(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")})`), WHOLE_FORMAT),
     workingColumn(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*Tx_Amount)`), money),
-    workingColumn("R", undefined, (at) => ifFirst(at, scoreFormula(at(4), "<", "Tx_Recency")), WHOLE_FORMAT),
-    workingColumn("F", undefined, (at) => ifFirst(at, scoreFormula(at(5), ">", "Tx_Frequency")), WHOLE_FORMAT),
-    workingColumn("M", undefined, (at) => ifFirst(at, scoreFormula(at(6), ">", "Tx_Monetary")), WHOLE_FORMAT),
-    workingColumn(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(7), at(8), at(9), locale)), TEXT_RESULT),
+    workingColumn("R", undefined, (at) => ifFirst(at, scoreFormula(at(recency), "<", "Tx_Recency")), WHOLE_FORMAT),
+    workingColumn("F", undefined, (at) => ifFirst(at, scoreFormula(at(frequency), ">", "Tx_Frequency")), WHOLE_FORMAT),
+    workingColumn("M", undefined, (at) => ifFirst(at, scoreFormula(at(monetary), ">", "Tx_Monetary")), WHOLE_FORMAT),
+    workingColumn(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(r), at(f), at(m), locale)), TEXT_RESULT),
     // The early-warning ranking: a customer of Can't Lose Them or At Risk by monetary value, its row
     // added in billionths so that equal values rank apart (LARGE, then MATCH finds the row).
-    workingColumn(t("riskRank"), "Tx_Risk_Rank", (at) => `=IF(OR(${at(10)}=${atRisk[0]},${at(10)}=${atRisk[1]}),${at(6)}+ROW()/1E9,"")`, "0.00"),
+    workingColumn(t("riskRank"), "Tx_Risk_Rank", (at) => `=IF(OR(${at(segment)}=${atRisk[0]},${at(segment)}=${atRisk[1]}),${at(monetary)}+ROW()/1E9,"")`, "0.00"),
   ];
 }
 
