@@ -31,6 +31,7 @@ import { surveyTable } from "./sections/surveyTable";
 import { titleBlock } from "./sections/titleBlock";
 import { transactions } from "./sections/transactions";
 import { trendTables } from "./sections/trendTables";
+import { unitSelector } from "./sections/unitSelector";
 
 export * from "./reportOptions";
 export { SAMPLE_INPUTS, SAMPLE_TARGETS, SAMPLE_UNIT_NAMES } from "./sampleInputs";
@@ -43,7 +44,7 @@ export { FIGURE_NAMES, TARGET_KEYS } from "./figures";
  */
 export const SECTIONS: readonly Section[] = [
   titleBlock, surveyTable, channelTable, periodTables, transactions, customerSummary, engagementTable, scalarInputs,
-  periodFigures, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, print,
+  unitSelector, periodFigures, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, print,
 ];
 
 const newParts = (widths: (number | undefined)[], nextColumn: number): SheetParts => ({ cells: [], names: [], tables: [], widths, nextColumn });

@@ -13,7 +13,7 @@ import type { ReportContext } from "./reportContext";
 import { REPORT_FONTS, reportSettings, ROLES } from "./reportOptions";
 import {
   qualifyNames,
-  type CellSpec, type ChartSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
+  type CellSpec, type ChartSpec, type ListValidationSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
 } from "./sheetSpec";
 
 /** What a report's sheet holds while it is built. */
@@ -64,6 +64,8 @@ export class ReportBuilder {
   readonly ctx: ReportContext;
   readonly trafficLights: TrafficLightSpec[] = [];
   readonly charts: ChartSpec[] = [];
+  /** The dashboard's cells that take a choice from a list (the unit selector). */
+  readonly validations: ListValidationSpec[] = [];
   /** The dashboard's next free row for a section. */
   row = FIRST_SECTION_ROW;
   readonly at: Anchors = {};
@@ -181,6 +183,7 @@ export class ReportBuilder {
           settings, linkedTables, columnWidths: sheet.widths, font: REPORT_FONTS[options.locale], print: this.print[role] as PrintSpec,
           // The dashboard is a page to read and print; the others are grids to type into.
           ...(role === "dashboard" ? { showGridlines: false } : {}),
+          ...(role === "dashboard" && this.validations.length > 0 ? { validations: this.validations } : {}),
         };
       }),
     };

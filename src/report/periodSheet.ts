@@ -63,9 +63,10 @@ export const txFormats = (money: string): Partial<Record<TxColumn, string>> => (
 
 /**
  * Each working column's formula on one row: `at(column)` is that column's cell on the row, `upTo(column)`
- * the column from the table's first row down to this one.
+ * the column from the table's first row down to this one, `selected` the row's cell marking a purchase
+ * of the unit the dashboard shows (1) where the report has a unit selector.
  */
-export function helperFormula(helper: Helper, period: Period, locale: Locale, at: (column: TxColumn) => string, upTo: (column: TxColumn) => string): string {
+export function helperFormula(helper: Helper, period: Period, locale: Locale, at: (column: TxColumn) => string, upTo: (column: TxColumn) => string, selected?: string): string {
   const bounds = PERIOD_BOUNDS[period];
   const customer = at("Tx_Customer");
   const day = at("Tx_Day");
@@ -74,7 +75,8 @@ export function helperFormula(helper: Helper, period: Period, locale: Locale, at
   const inPeriod = `Tx_Day,">="&${start},Tx_Day,"<="&${end}`;
   const movement = (key: Movement): string => `"${label(key, locale)}"`;
   switch (helper) {
-    case "Tx_Day": return `=INT(${at("Tx_Date")})`;
+    // With a unit selector, a purchase outside the chosen unit has day 0: before every period, so no count takes it.
+    case "Tx_Day": return selected === undefined ? `=INT(${at("Tx_Date")})` : `=IF(${selected}=1,INT(${at("Tx_Date")}),0)`;
     // MAXIFS and MINIFS give 0 where nothing matches: no purchase before, or none after.
     case "Tx_Previous": return `=MAXIFS(Tx_Day,Tx_Customer,${customer},Tx_Day,"<"&${day})`;
     case "Tx_Next": return `=MINIFS(Tx_Day,Tx_Customer,${customer},Tx_Day,">"&${day})`;
@@ -233,6 +235,8 @@ export interface PeriodTablesOptions {
   /** The column and row of the first table's heading (zero-based column, 1-based row). */
   readonly left: number;
   readonly top: number;
+  /** CX: what the functions read for the customer, date and amount columns (default the Tx_ names; the chosen unit's rows with a unit selector). */
+  readonly rows?: (column: "Tx_Customer" | "Tx_Date" | "Tx_Amount") => string;
 }
 
 /** The name of a period table's column, for formulas that read a period's row: "customersStart" → Trend_Customers_Start. */
@@ -257,10 +261,12 @@ export function periodTables(options: PeriodTablesOptions, put: (cell: CellSpec)
   const grid = new PeriodGrid(period, periodIndex(options.from, period), periodIndex(options.to, period));
   const language = `"${locale}"`;
   const range = `${options.tableFrom},${options.tableTo},${language}`;
+  const rows = options.rows ?? ((column: string): string => column);
+  const [customers, dates, amounts] = [rows("Tx_Customer"), rows("Tx_Date"), rows("Tx_Amount")];
   const sections = [
-    ["customerBridge", "customers", CUSTOMER_COLUMNS, `=CX.CUSTOMER_BRIDGE(Tx_Customer,Tx_Date,"${period}",${options.lapse},${range})`],
-    ["revenueBridge", "revenue", REVENUE_COLUMNS, `=CX.REVENUE_BRIDGE(Tx_Customer,Tx_Date,Tx_Amount,"${period}",${range})`],
-    ["periodActivity", "activity", ACTIVITY_COLUMNS, `=CX.PERIOD_KPIS(Tx_Customer,Tx_Date,Tx_Amount,"${period}",${range})`],
+    ["customerBridge", "customers", CUSTOMER_COLUMNS, `=CX.CUSTOMER_BRIDGE(${customers},${dates},"${period}",${options.lapse},${range})`],
+    ["revenueBridge", "revenue", REVENUE_COLUMNS, `=CX.REVENUE_BRIDGE(${customers},${dates},${amounts},"${period}",${range})`],
+    ["periodActivity", "activity", ACTIVITY_COLUMNS, `=CX.PERIOD_KPIS(${customers},${dates},${amounts},"${period}",${range})`],
   ] as const;
   let row = options.top;
   // Every table lists the same periods; the customer bridge (the first) holds each one's first and last day.

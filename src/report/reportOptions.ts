@@ -160,6 +160,8 @@ export interface ReportOptions {
   readonly unitNames?: readonly Localized[];
   /** The unit column the dashboard's selector and by-unit table follow (0, the default: the first). */
   readonly unitColumn?: number;
+  /** The unit the dashboard shows (Selected_Unit): one of the unit column's, as its list names it; unset: all. */
+  readonly selectedUnit?: string;
 }
 
 /** The trend's length by default: this month and the twelve before it, so the same month last year is in it. */

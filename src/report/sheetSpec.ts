@@ -107,6 +107,12 @@ export interface PrintSpec {
   readonly centerFooter: string;
 }
 
+/** A cell that takes one of a list's entries (an in-cell dropdown): its address and the list, a formula ("=Unit_List"). */
+export interface ListValidationSpec {
+  readonly range: string;
+  readonly source: string;
+}
+
 /** What a sheet is in a report: the page a manager reads and prints, its inputs and data, or the tables behind it. */
 export type SheetRole = "dashboard" | "data" | "workings";
 
@@ -137,6 +143,8 @@ export interface SheetSpec {
   readonly showGridlines?: boolean;
   /** How the sheet prints; unset: Excel's defaults. */
   readonly print?: PrintSpec;
+  /** Cells that take a choice from a list (data validation, ExcelApi 1.8): the unit selector. */
+  readonly validations?: readonly ListValidationSpec[];
   /** Column widths in points, from column A (undefined: leave the column as it is). */
   readonly columnWidths: readonly (number | undefined)[];
 }

@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { columnName, parseRange } from "../../src/core/a1";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const root = path.resolve(__dirname, "../..");
@@ -157,12 +158,27 @@ describeWithChromium("the built task pane in headless Chromium", () => {
     expect(names).toEqual(expect.arrayContaining([["Tx_Customer", "='交易明细'!$A$2:$A$2001"], ["Tx_Date", "='交易明细'!$B$2:$B$2001"], ["Tx_Amount", "='交易明细'!$C$2:$C$2001"]]));
     await page.screenshot({ path: path.join(shots, `manager-path-${language}-${width}.png`), fullPage: true });
     expect(await overflowing(page)).toEqual([]);
-    // the same report as picking the three columns the long way: every formula the same, but where the report names the picked range
+    // the fourth column, 区域, is found as a unit column (DOMAIN.md §8): a unit selector and the by-unit table come with it
+    expect(names).toEqual(expect.arrayContaining([["Tx_Unit", "='交易明细'!$D$2:$D$2001"], ["Selected_Unit", expect.stringMatching(/\$H\$2$/)]]));
+    const all = Object.values(formulas).flat(2).map(String);
+    expect(all.some((formula) => formula.startsWith("=CX.BY_UNIT("))).toBe(true);
+    // otherwise the same report as picking the three columns the long way: every formula the same, once the
+    // selector's choice of rows, IF(Selected_Unit="All",column,FILTER(column,…)), is read as the column it chooses from
     const long = await reportFrom(language, width, LONG_WAY);
-    const formulasOnly = (written: Record<string, unknown[][]>): string[] => Object.entries(written).flatMap(([at, rows]) => rows.flatMap((row, r) => row.map((cell, c) => `${at}|${r}|${c}|${String(cell)}`))).filter((cell) => cell.split("|")[3]?.startsWith("="));
+    const chosenRows = /IF\('[^']+'!Selected_Unit="[^"]+",([^,]+),FILTER\(\1,IF\([^()]*\)='[^']+'!Selected_Unit\)\)/g;
+    const byUnit = (formula: string): boolean => /BY_UNIT|UNIQUE\(/.test(formula);
+    // each formula by its own cell (the writer's blocks may be cut differently around the selector's cells)
+    const cellOf = (at: string, r: number, c: number): string => {
+      const [sheet, range] = at.split("!") as [string, string];
+      const box = parseRange(range) as { top: number; left: number };
+      return `${sheet}!${columnName(box.left + c)}${box.top + r + 1}`;
+    };
+    const formulasOnly = (written: Record<string, unknown[][]>): string[] => Object.entries(written).flatMap(([at, rows]) => rows.flatMap((row, r) => row.map((cell, c) => `${cellOf(at, r, c)}|${String(cell).replace(chosenRows, "$1")}`)))
+      .filter((cell) => cell.split("|")[1]?.startsWith("=") === true && !byUnit(cell)).sort();
     expect(formulasOnly(formulas).length).toBeGreaterThan(500);
     expect(formulasOnly(formulas)).toEqual(formulasOnly(long.formulas));
-    expect(names.filter(([name]) => name.startsWith("Tx_") || name.startsWith("Trend_"))).toEqual(long.names.filter(([name]) => name.startsWith("Tx_") || name.startsWith("Trend_")));
+    const kept = ([name]: [string, string]): boolean => (name.startsWith("Tx_") && !name.startsWith("Tx_Unit")) || name.startsWith("Trend_");
+    expect(names.filter(kept)).toEqual(long.names.filter(kept));
     await long.page.close();
     await page.close();
   }, 120_000);

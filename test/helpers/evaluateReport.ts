@@ -108,6 +108,23 @@ function filtered(book: Book, formula: string, on: SheetSpec): unknown[][] {
   });
 }
 
+/**
+ * A column of the chosen unit's rows, as the unit selector's formula gives them (src/report/unitSelection.ts):
+ * IF(Selected_Unit="All",X,FILTER(X,IF(U="","(none)",U&"")=Selected_Unit)), with Excel's "=" on text,
+ * which does not mind letter case.
+ */
+function chosenRows(book: Book, formula: string, on: SheetSpec): unknown[][] {
+  const ref = "((?:'(?:[^']|'')+'!)?\\w+)";
+  const match = new RegExp(`^IF\\(${ref}="([^"]*)",${ref},FILTER\\(\\3,IF\\(${ref}="","([^"]*)",\\4&""\\)=\\1\\)\\)$`).exec(formula);
+  if (match === null) throw new Error(`not the unit selector's rows: ${formula}`);
+  const [, selector, all, column, unit, none] = match as unknown as [string, string, string, string, string, string];
+  const chosen = String(referenceValues(book, selector, on)[0]?.[0] ?? "");
+  const values = referenceValues(book, column, on);
+  if (chosen === all) return values;
+  const units = referenceValues(book, unit, on).map(([value]) => (value === "" || value === undefined ? none : String(value)));
+  return values.filter((_, k) => (units[k] as string).toLowerCase() === chosen.toLowerCase());
+}
+
 /** COUNTIFS(range, criterion, …) over the report's cells: criteria ">=9" or ">="&INDEX(…), on numbers. */
 function countIfs(book: Book, argumentText: string, on: SheetSpec): number {
   const args = splitArguments(argumentText);
@@ -140,7 +157,7 @@ export function evaluateCxTable(book: Book, formula: string, on?: SheetSpec): un
   // An argument: a text, the period's answers, arithmetic on names (Lapse_Days-1), or a name or range.
   const reckoned = (argument: string): boolean => /[-+*/]/.test(argument.replace(/'(?:[^']|'')+'!/g, ""));
   const args = splitArguments(match[2] as string).map((argument) => (argument.startsWith('"') ? argument.slice(1, -1)
-    : argument.startsWith("FILTER(") ? filtered(book, argument, sheet) : reckoned(argument) ? [[arithmetic(book, argument, sheet)]] : referenceValues(book, argument, sheet)));
+    : argument.startsWith("FILTER(") ? filtered(book, argument, sheet) : argument.startsWith("IF(") ? chosenRows(book, argument, sheet) : reckoned(argument) ? [[arithmetic(book, argument, sheet)]] : referenceValues(book, argument, sheet)));
   const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
   const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];
   // A function throws its error (a CustomFunctions.Error), which Excel shows in the cell.

@@ -6,7 +6,7 @@
  */
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES, type ReportOptions } from "../../src/report/buildReport";
 import { inputsFromSheet } from "../../src/report/readBack";
-import { allNames, cellAt, evaluateCxTable, referenceValues, sheetOf } from "../helpers/evaluateReport";
+import { allNames, cellAt, cxValueAt, evaluateCxTable, referenceValues, sheetOf } from "../helpers/evaluateReport";
 
 const options: ReportOptions = {
   title: "Customer metrics", periodStart: 45536, periodEnd: 45565, currency: "CNY", locale: "zh-CN", formulaMode: "cx",
@@ -65,4 +65,44 @@ test("linked transactions bring their unit columns: CX names them on the user's 
   const anchor = report.sheets[0]?.cells.find((cell) => cell.formula?.startsWith("=CX.BY_UNIT(") === true);
   const heading = report.sheets[0]?.cells.find((cell) => cell.address === `A${Number(anchor?.address.slice(1)) - 1}`);
   expect(heading?.value).toBe("按渠道：2024-09");
+});
+
+describe("the unit selector", () => {
+  const figure = (report: ReturnType<typeof buildReport>, name: string): unknown => {
+    const range = report.sheets[0]?.names.find((n) => n.name === name)?.range as string;
+    return cxValueAt(report, range);
+  };
+  const FIGURES = ["Customers_Start", "New_Customers", "Reactivated_Customers", "Lapsed_Customers", "Customers_End", "Period_Churn_Rate", "Revenue", "Orders", "Average_Order_Value", "Net_Revenue_Retention"];
+  // CX.BY_UNIT's columns for the same figures: start, new, reactivated, lapsed, end, churn, revenue, orders, AOV, NRR
+  const COLUMNS = [1, 2, 3, 4, 5, 6, 7, 10, 11, 12];
+
+  test("a cell with the list of All and every unit, named Selected_Unit, in the title rows", () => {
+    const report = buildReport(options);
+    const dashboard = report.sheets[0]!;
+    expect(dashboard.cells.find((cell) => cell.address === "G2")?.value).toBe("区域");
+    expect(dashboard.cells.find((cell) => cell.address === "H2")).toMatchObject({ value: "全部", style: "input" });
+    expect(dashboard.names.find((n) => n.name === "Selected_Unit")?.range).toBe("H2");
+    expect(dashboard.validations).toEqual([{ range: "H2", source: "=Unit_List" }]);
+    const list = dashboard.names.find((n) => n.name === "Unit_List");
+    expect(list).toMatchObject({ external: true, range: expect.stringMatching(/^OFFSET\('底稿 2024-09'!\$[A-Z]+\$5,0,0,1\+COUNTIF\(/) });
+    expect(buildReport({ ...options, selectedUnit: "华北" }).sheets[0]?.cells.find((cell) => cell.address === "H2")?.value).toBe("华北");
+  });
+
+  test.each(["华东", "华南", "华北"])("CX, %s chosen: every period figure is CX.BY_UNIT's row for it", (unit) => {
+    const report = buildReport({ ...options, selectedUnit: unit });
+    const anchor = report.sheets[0]?.cells.find((cell) => cell.formula?.startsWith("=CX.BY_UNIT(") === true);
+    const row = evaluateCxTable(report, anchor?.formula as string).find((r) => r[0] === unit) as unknown[];
+    FIGURES.forEach((name, k) => {
+      const expected = row[COLUMNS[k] as number];
+      const value = figure(report, name);
+      if (typeof expected === "number") expect(value).toBeCloseTo(expected, 9);
+      else expect(value).toEqual(expected);
+    });
+  });
+
+  test("CX, All chosen: the company's figures, as a report without units shows them", () => {
+    const { unitNames: _units, ...company } = options;
+    const [all, plain] = [buildReport(options), buildReport(company)];
+    for (const name of FIGURES) expect(figure(all, name)).toEqual(figure(plain, name));
+  });
 });

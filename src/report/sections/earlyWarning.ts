@@ -7,6 +7,7 @@ import { columnName } from "../../core/a1";
 import { label as tableLabel } from "../../i18n/labels";
 import type { ReportBuilder, Section } from "../builder";
 import { PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
+import { selectedRows } from "../unitSelection";
 import { belowSegmentChart } from "./charts";
 
 /** How many customers the table lists, and its first column: G, beside the RFM table. */
@@ -32,7 +33,8 @@ export const earlyWarning: Section = {
 /** CX.AT_RISK's spilled list, its cells formatted ahead of the spill. */
 function spilledList(b: ReportBuilder, top: number, column: (j: number) => string): void {
   const { locale, money } = b.ctx;
-  b.put({ address: `${column(0)}${top}`, formula: `=CX.AT_RISK(Tx_Customer,Tx_Date,Tx_Amount,${EARLY_WARNING_ROWS},As_Of,"${locale}")`, numberFormat: TEXT_RESULT, style: "label" });
+  const rows = (name: string): string => selectedRows(b.ctx, name);
+  b.put({ address: `${column(0)}${top}`, formula: `=CX.AT_RISK(${rows("Tx_Customer")},${rows("Tx_Date")},${rows("Tx_Amount")},${EARLY_WARNING_ROWS},As_Of,"${locale}")`, numberFormat: TEXT_RESULT, style: "label" });
   const columnFormats = [TEXT_RESULT, money, PERCENT_FORMAT, money];
   for (let r = top; r <= top + EARLY_WARNING_ROWS; r++) {
     columnFormats.forEach((format, j) => {

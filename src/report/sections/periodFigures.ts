@@ -10,6 +10,7 @@ import { changeCell, periodsBack, PERIOD_FIGURES, TARGET_KEYS, TARGET_NAMES, typ
 import { trendName } from "../periodSheet";
 import { reportPeriodLabel, type ReportTargets } from "../reportOptions";
 import { COUNT_FORMAT, PERCENT_FORMAT, widthFor } from "../sheetSpec";
+import { hasUnitSelector, selectedRows } from "../unitSelection";
 
 export const periodFigures: Section = {
   id: "periodFigures",
@@ -48,9 +49,11 @@ export const periodFigures: Section = {
     // that it is 1 − active ÷ all who have bought: more than W − 1 whole days since the last purchase is
     // W or more. CX: CX.INACTIVE_SHARE; built-in: each customer's first purchase day, counted up to the end.
     const row = b.row;
-    const everBought = `COUNTIFS(Tx_Previous,0,Tx_First_Of_Day,1,Tx_Day,"<="&Period_End)`;
+    // (with a unit selector, the purchases of other units have day 0: left out)
+    const everBought = `COUNTIFS(Tx_Previous,0,Tx_First_Of_Day,1,${hasUnitSelector(b.ctx) ? 'Tx_Day,">0",' : ""}Tx_Day,"<="&Period_End)`;
+    const [customers, dates] = [selectedRows(b.ctx, "Tx_Customer"), selectedRows(b.ctx, "Tx_Date")];
     b.put({ address: `A${row}`, value: t("inactiveShare"), style: "label" });
-    b.put({ address: `B${row}`, formula: b.either("=CX.INACTIVE_SHARE(Tx_Customer,Tx_Date,Period_End,Lapse_Days-1)", `=IF(${everBought}=0,NA(),1-Customers_End/${everBought})`), numberFormat: PERCENT_FORMAT, style: "kpi" });
+    b.put({ address: `B${row}`, formula: b.either(`=CX.INACTIVE_SHARE(${customers},${dates},Period_End,Lapse_Days-1)`, `=IF(${everBought}=0,NA(),1-Customers_End/${everBought})`), numberFormat: PERCENT_FORMAT, style: "kpi" });
     for (const letter of ["C", "D"]) b.put({ ...changeCell(`B${row}`, undefined), address: `${letter}${row}` });
     b.name("dashboard", "Inactive_Share", `B${row}`);
     b.row += 2;

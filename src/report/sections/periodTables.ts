@@ -10,6 +10,7 @@ import { guarded } from "../inputChecks";
 import { periodTables as addPeriodTables, trendName } from "../periodSheet";
 import { COUNT_FORMAT, PERCENT_FORMAT } from "../sheetSpec";
 import { addPerPeriodTable, datedIn, TABLE_HEADING_ROW } from "../tables";
+import { hasUnitSelector, selectedRows } from "../unitSelection";
 
 /** The columns the period tables take on the workings sheet: the period and at most 8 figures. */
 const PERIOD_TABLE_COLUMNS = 9;
@@ -26,6 +27,7 @@ export const periodTables: Section = {
     const below = addPeriodTables({
       formulaMode: options.formulaMode, locale: options.locale, currency: options.currency, period: kind, from: trendFrom, to: options.periodEnd,
       lapse: "Lapse_Days", tableFrom: "Trend_From", tableTo: "Trend_To", left: 0, top: TABLE_HEADING_ROW,
+      ...(hasUnitSelector(b.ctx) ? { rows: (column: string) => selectedRows(b.ctx, column) } : {}),
     }, (cell) => b.putOn("workings", cell), workings.names, workings.widths);
     workings.nextColumn = PERIOD_TABLE_COLUMNS + 1;
     const belowValue = addValueTable(b, below + 1);

@@ -7,6 +7,7 @@ import { columnName } from "../../core/a1";
 import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../../i18n/labels";
 import type { ReportBuilder, Section } from "../builder";
 import { COUNT_FORMAT, PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
+import { selectedRows } from "../unitSelection";
 
 export const rfm: Section = {
   id: "rfm",
@@ -35,7 +36,8 @@ const columnFormats = (money: string): (string | undefined)[] => [undefined, COU
  */
 function spilledSummary(b: ReportBuilder, top: number, last: number): void {
   const { locale, money, source } = b.ctx;
-  const formula = source.customerSummary !== undefined ? `=CX.RFM_SEGMENT_SUMMARY(Sum_Recency,Sum_Orders,Sum_Revenue,"${locale}")` : `=CX.RFM_SUMMARY(Tx_Customer,Tx_Date,Tx_Amount,As_Of,"${locale}")`;
+  const rows = (column: string): string => selectedRows(b.ctx, column);
+  const formula = source.customerSummary !== undefined ? `=CX.RFM_SEGMENT_SUMMARY(Sum_Recency,Sum_Orders,Sum_Revenue,"${locale}")` : `=CX.RFM_SUMMARY(${rows("Tx_Customer")},${rows("Tx_Date")},${rows("Tx_Amount")},As_Of,"${locale}")`;
   b.put({ address: `A${top}`, formula, numberFormat: TEXT_RESULT, style: "label" });
   for (let r = top; r <= last; r++) {
     columnFormats(money).forEach((format, j) => {

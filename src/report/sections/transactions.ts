@@ -9,6 +9,7 @@ import type { ReportBuilder, Section } from "../builder";
 import { linkedAddress, linkedReference, linkedUnitReference } from "../dataSource";
 import { HELPER_LABELS, HELPERS, helperFormula, txFormats, type TxColumn } from "../periodSheet";
 import { quote, scoreFormula, segmentFormula } from "../rfmFormulas";
+import { allUnits, hasUnitSelector, unitLabel } from "../unitSelection";
 import { columnName } from "../../core/a1";
 import { DATE_FORMAT, TEXT_RESULT, WHOLE_FORMAT } from "../sheetSpec";
 import { addTable, link, TABLE_HEADER_ROW, typed, workingColumn, type TableColumn } from "../tables";
@@ -28,7 +29,10 @@ export const transactions: Section = {
       return;
     }
     const units = unitColumns(b);
-    const workings = rfmWorkings(b, 3 + units.length);
+    const selection = selectionColumns(b, 3 + units.length);
+    // (the row's Tx_Selected, the third selection column, where the report has a unit selector)
+    const selected = selection.length === 0 ? undefined : 3 + units.length + 2;
+    const workings = rfmWorkings(b, 3 + units.length + selection.length, selected);
     // Portable with the user's transactions: a mirror of their rows, live, beside the working columns.
     const style = linked === undefined ? "input" : "helper";
     const dateOf = (i: number): number | string | undefined => {
@@ -40,8 +44,9 @@ export const transactions: Section = {
       { header: t("date"), name: "Tx_Date", width: 90, format: DATE_FORMAT, style, content: linked === undefined ? typed(dateOf) : link(linked, 1) },
       { header: t("amount"), name: "Tx_Amount", width: 90, format: money, style, content: linked === undefined ? typed((i) => inputs.transactions[i]?.amount) : link(linked, 2) },
       ...units,
+      ...selection,
       ...workings,
-      ...(cx || !trend ? [] : periodWorkings(b, 3 + units.length + workings.length)),
+      ...(cx || !trend ? [] : periodWorkings(b, 3 + units.length + selection.length + workings.length, selected)),
     ]);
     if (units.length > 0) b.name("workings", "Tx_Unit", `${table.column(3 + unitColumn)}${table.first}:${table.column(3 + unitColumn)}${table.last}`);
   },
@@ -62,27 +67,53 @@ function unitColumns(b: ReportBuilder): TableColumn[] {
 }
 
 /**
+ * Portable, with a unit selector: after the unit columns, each purchase's unit as the selector lists
+ * it (Tx_Unit_Label: text, a blank one "(none)"), the unit's number on its first row (Tx_Unit_No, for
+ * the list of units), and whether it is a purchase of the chosen unit (Tx_Selected: 1 for every
+ * purchase with "All").
+ */
+function selectionColumns(b: ReportBuilder, base: number): TableColumn[] {
+  const { t, cx, unitColumn } = b.ctx;
+  if (cx || !hasUnitSelector(b.ctx)) return [];
+  const first = TABLE_HEADER_ROW + 1;
+  const left = b.sheet("workings").nextColumn;
+  const letters = (j: number): string => columnName(left + j);
+  const row = (at: (j: number) => string): number => Number(at(0).replace(/^[A-Z]+/, ""));
+  return [
+    workingColumn(t("txUnitLabel"), "Tx_Unit_Label", (at) => `=${unitLabel(b.ctx, at(3 + unitColumn))}`, TEXT_RESULT),
+    workingColumn(t("txUnitNumber"), "Tx_Unit_No", (at) => {
+      // its first row: one more than the units before it (MAX over the rows above, the header's text ignored)
+      const above = `$${letters(base + 1)}$${TABLE_HEADER_ROW}:${letters(base + 1)}${row(at) - 1}`;
+      return `=IF(SUMPRODUCT(--($${letters(base)}$${first}:${at(base)}=${at(base)}))=1,MAX(${above})+1,"")`;
+    }, WHOLE_FORMAT),
+    workingColumn(t("txSelected"), "Tx_Selected", (at) => `=IF(OR(Selected_Unit=${quote(allUnits(b.ctx))},${at(base)}=Selected_Unit),1,0)`, WHOLE_FORMAT),
+  ];
+}
+
+/**
  * Portable RFM's working columns after customer (0), date (1), amount (2) and the unit columns, from
  * `base` on: the customer's first in-scope row (1/0), recency, frequency, monetary, R, F, M, segment,
  * the early warning's ranking; all but the first and last only on a customer's first row, else "".
  * None in CX mode or without RFM.
  */
-function rfmWorkings(b: ReportBuilder, base: number): TableColumn[] {
+function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableColumn[] {
   const { t, cx, sections, money, locale } = b.ctx;
   if (cx || !sections.rfm) return [];
   const first = TABLE_HEADER_ROW + 1;
   const left = b.sheet("workings").nextColumn;
   const fromFirst = (j: number, at: (j: number) => string): string => `$${columnName(left + j)}$${first}:${at(j)}`;
-  const inScope = (dates: string): string => `(INT(${dates})<=As_Of)`;
+  // In scope: on or before the as-of date, and (with a unit selector) a purchase of the chosen unit.
+  const inScope = (dates: string, chosen?: string): string => (chosen === undefined ? `(INT(${dates})<=As_Of)` : `(INT(${dates})<=As_Of)*(${chosen}=1)`);
+  const chosenColumn = selected === undefined ? undefined : "Tx_Selected";
   // The columns by what they hold: 0 customer, 1 date, then base + k for the k-th working column.
   const [firstRow, recency, frequency, monetary, r, f, m, segment] = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => base + k) as [number, number, number, number, number, number, number, number];
   const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(firstRow)}=1,${formula},"")`;
   const atRisk = [segmentNames["Can't Lose Them"][locale], segmentNames["At Risk"][locale]].map(quote);
   return [
-    workingColumn(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at))})=1),1,0)`, WHOLE_FORMAT),
-    workingColumn(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*INT(Tx_Date)))`), WHOLE_FORMAT),
-    workingColumn(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")})`), WHOLE_FORMAT),
-    workingColumn(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date")}*Tx_Amount)`), money),
+    workingColumn(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,${selected === undefined ? "" : `${at(selected)}=1,`}SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at), selected === undefined ? undefined : fromFirst(selected, at))})=1),1,0)`, WHOLE_FORMAT),
+    workingColumn(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)}*INT(Tx_Date)))`), WHOLE_FORMAT),
+    workingColumn(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)})`), WHOLE_FORMAT),
+    workingColumn(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)}*Tx_Amount)`), money),
     workingColumn("R", undefined, (at) => ifFirst(at, scoreFormula(at(recency), "<", "Tx_Recency")), WHOLE_FORMAT),
     workingColumn("F", undefined, (at) => ifFirst(at, scoreFormula(at(frequency), ">", "Tx_Frequency")), WHOLE_FORMAT),
     workingColumn("M", undefined, (at) => ifFirst(at, scoreFormula(at(monetary), ">", "Tx_Monetary")), WHOLE_FORMAT),
@@ -98,7 +129,7 @@ function rfmWorkings(b: ReportBuilder, base: number): TableColumn[] {
  * the table's first `offset` columns: each purchase's day, the customer's purchase before and
  * after it, its period, and its share of the period's figures.
  */
-function periodWorkings(b: ReportBuilder, offset: number): TableColumn[] {
+function periodWorkings(b: ReportBuilder, offset: number, selected?: number): TableColumn[] {
   const { t, kind, locale, money } = b.ctx;
   const first = TABLE_HEADER_ROW + 1;
   const indexOf = (column: TxColumn): number => (column === "Tx_Customer" ? 0 : column === "Tx_Date" ? 1 : column === "Tx_Amount" ? 2 : offset + HELPERS.indexOf(column));
@@ -106,6 +137,6 @@ function periodWorkings(b: ReportBuilder, offset: number): TableColumn[] {
   return HELPERS.map((helper) => workingColumn(t(HELPER_LABELS[helper]), helper, (at) => {
     const row = Number(at(0).replace(/^[A-Z]+/, ""));
     const letters = (column: TxColumn): string => at(indexOf(column)).replace(/\d+$/, "");
-    return helperFormula(helper, kind, locale, (column) => at(indexOf(column)), (column) => `$${letters(column)}$${first}:${letters(column)}${row}`);
+    return helperFormula(helper, kind, locale, (column) => at(indexOf(column)), (column) => `$${letters(column)}$${first}:${letters(column)}${row}`, selected === undefined ? undefined : at(selected));
   }, formats[helper] ?? "General"));
 }

@@ -1,0 +1,74 @@
+/**
+ * The unit selector in portable mode, recalculated by LibreOffice (DOMAIN.md §8): with each unit
+ * chosen in turn, every period figure of the dashboard equals CX.BY_UNIT's row for that unit (the
+ * add-in's functions on the same data); with All, the company's, as the report without units shows
+ * them; and §8's worked example through the dashboard, East and North in February 2024.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { specToXlsx } from "../../scripts/specToXlsx";
+import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES, type ReportOptions } from "../../src/report/buildReport";
+import type { ReportSpec } from "../../src/report/sheetSpec";
+import { evaluateCxTable } from "../helpers/evaluateReport";
+import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
+
+const options: ReportOptions = {
+  title: "按单元", periodStart: 45536, periodEnd: 45565, currency: "CNY", locale: "zh-CN", formulaMode: "portable",
+  targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS, unitNames: SAMPLE_UNIT_NAMES,
+};
+const FIGURES = ["Customers_Start", "New_Customers", "Reactivated_Customers", "Lapsed_Customers", "Customers_End", "Revenue", "Orders", "Net_Revenue_Retention"];
+// CX.BY_UNIT's columns for them
+const COLUMNS = [1, 2, 3, 4, 5, 7, 10, 12];
+
+async function recalculated(reports: readonly ReportSpec[]): Promise<((name: string) => unknown)[]> {
+  const folder = mkdtempSync(path.join(tmpdir(), "cx-units-"));
+  const files = await Promise.all(reports.map(async (report, k) => {
+    const file = path.join(folder, `report-${k}.xlsx`);
+    await specToXlsx(report, file);
+    return file;
+  }));
+  const values = await recalculate(...files);
+  return reports.map((report, k) => (name: string) => {
+    const dashboard = report.sheets[0]!;
+    return values[k]?.get(`${dashboard.name}!${dashboard.names.find((n) => n.name === name)?.range as string}`);
+  });
+}
+
+testWithLibreOffice("each unit chosen in turn: the portable dashboard's figures are CX.BY_UNIT's row; All is the company, as without units", async () => {
+  const units = ["华东", "华南", "华北"];
+  const { unitNames: _units, ...plain } = options;
+  const reports = [...units.map((unit) => buildReport({ ...options, selectedUnit: unit })), buildReport(options), buildReport(plain)];
+  const figures = await recalculated(reports);
+  const cx = buildReport({ ...options, formulaMode: "cx" });
+  const anchor = cx.sheets[0]?.cells.find((cell) => cell.formula?.startsWith("=CX.BY_UNIT(") === true);
+  const table = evaluateCxTable(cx, anchor?.formula as string);
+  [...units, "公司整体"].forEach((unit, k) => {
+    const row = table.find((r) => r[0] === unit) as unknown[];
+    FIGURES.forEach((name, j) => {
+      const value = (figures[k] as (name: string) => unknown)(name);
+      expect([unit, name, typeof value === "number" ? Number(value.toFixed(9)) : value]).toEqual([unit, name, Number((row[COLUMNS[j] as number] as number).toFixed(9))]);
+    });
+  });
+  // All: exactly the report without units
+  for (const name of FIGURES) expect((figures[3] as (name: string) => unknown)(name)).toEqual((figures[4] as (name: string) => unknown)(name));
+}, 300_000);
+
+testWithLibreOffice("DOMAIN.md §8's worked example through the dashboard: February 2024, East and North", async () => {
+  // A 2024-01-10 100 East; A 2024-02-12 50 North; B 2024-01-20 80 East.
+  const example: ReportOptions = {
+    ...options, periodStart: 45323, periodEnd: 45351, unitNames: [{ "en-US": "Region", "zh-CN": "区域" }],
+    inputs: {
+      ...EMPTY_INPUTS, transactions: [
+        { customer: "A", date: 45301, amount: 100, units: [{ "en-US": "East", "zh-CN": "East" }] },
+        { customer: "A", date: 45334, amount: 50, units: [{ "en-US": "North", "zh-CN": "North" }] },
+        { customer: "B", date: 45311, amount: 80, units: [{ "en-US": "East", "zh-CN": "East" }] },
+      ],
+    },
+  };
+  const [east, north, all] = await recalculated(["East", "North", "全部"].map((selectedUnit) => buildReport({ ...example, selectedUnit })));
+  const read = (figure: (name: string) => unknown): unknown[] => ["Customers_Start", "New_Customers", "Lapsed_Customers", "Customers_End", "Revenue"].map((name) => figure(name));
+  expect(read(east as (name: string) => unknown)).toEqual([2, 0, 0, 2, 0]);
+  expect(read(north as (name: string) => unknown)).toEqual([0, 1, 0, 1, 50]);
+  expect(read(all as (name: string) => unknown)).toEqual([2, 0, 0, 2, 50]);
+}, 300_000);
