@@ -109,6 +109,10 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
       ],
     });
   }
+  // The unit selector: an in-cell list (its source a name, "=Unit_List", written without the "=").
+  for (const validation of spec.validations ?? []) {
+    sheet.getCell(validation.range).dataValidation = { type: "list", allowBlank: true, showErrorMessage: true, formulae: [validation.source.replace(/^=/, "")] };
+  }
   spec.columnWidths.forEach((points, i) => {
     if (points !== undefined) sheet.getColumn(i + 1).width = points / 7; // exceljs widths are in characters of about 7 points
   });

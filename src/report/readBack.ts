@@ -25,8 +25,8 @@ export interface SheetContents {
 /** The names of the scalar inputs the writer must read. */
 export const SCALAR_INPUT_NAMES: readonly string[] = [...SCALAR_INPUTS.map(([, name]) => name), "Lapse_Days"];
 
-/** The names of the targets typed on the dashboard, which the writer reads there. */
-export const TARGET_INPUT_NAMES: readonly string[] = Object.keys(TARGET_KEYS);
+/** The names of the dashboard's input cells, which the writer reads there: the targets typed, and the unit chosen. */
+export const DASHBOARD_INPUT_NAMES: readonly string[] = [...Object.keys(TARGET_KEYS), "Selected_Unit"];
 
 /** The targets as typed over on the dashboard: a number replaces the stored target; anything else keeps it. */
 export function targetsFromSheet(stored: ReportTargets, contents: SheetContents): ReportTargets {
@@ -117,7 +117,10 @@ function reportFromSheet(stored: unknown, contents: SheetContents, today: number
   if (settings === undefined) return undefined;
   const period = forward ? nextPeriod(settings.periodStart, settings.periodEnd) : { start: settings.periodStart, end: settings.periodEnd };
   const options: ReportOptions = {
-    ...settings, periodStart: period.start, periodEnd: period.end, generatedOn: today, inputs: inputsFromSheet(contents, settings.source?.transactions === undefined ? (settings.unitNames?.length ?? 0) : 0), targets: targetsFromSheet(settings.targets, contents),
+    ...settings, periodStart: period.start, periodEnd: period.end, generatedOn: today,
+    // the unit the dashboard shows, as chosen in its list (kept by refresh and roll forward)
+    ...(typeof contents.scalars["Selected_Unit"] === "string" && contents.scalars["Selected_Unit"] !== "" ? { selectedUnit: contents.scalars["Selected_Unit"] } : {}),
+    inputs: inputsFromSheet(contents, settings.source?.transactions === undefined ? (settings.unitNames?.length ?? 0) : 0), targets: targetsFromSheet(settings.targets, contents),
     ...(settings.source === undefined ? {} : { source: followTables(settings.source, contents.linkedTables ?? {}) }),
   };
   return buildReport(options);

@@ -76,6 +76,8 @@ export async function archiveReport(context: Excel.RequestContext, nameFor: (set
       const own = (address: string): string => moved.get(address) ?? localAddress(address);
       for (const chart of charts) addChart(context, copy, { ...chart, categories: own(chart.categories), series: chart.series.map((each) => ({ ...each, values: own(each.values) })) });
     }
+    // Frozen as issued: a list to choose a unit from (the unit selector) would change nothing on values.
+    copy.getRange(localAddress(used)).dataValidation.clear();
     const blocks = [{ range: localAddress(used), formulas: values }, ...chartData.map((data) => ({ range: data.at, formulas: data.values }))];
     for (const batch of batchBlocks(blocks)) {
       for (const slice of batch) copy.getRange(slice.range).formulas = slice.formulas as unknown as string[][];

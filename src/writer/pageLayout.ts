@@ -53,8 +53,10 @@ export function addChart(context: Excel.RequestContext, sheet: Excel.Worksheet, 
   added.setPosition(chart.topLeft, chart.bottomRight);
 }
 
-/** Queues a sheet's charts, traffic lights, gridlines, print setup and column widths. */
+/** Queues a sheet's charts, traffic lights, list validations, gridlines, print setup and column widths. */
 export function applyPage(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec): void {
+  // The unit selector: an in-cell list whose source is the report's list of units (ExcelApi 1.8).
+  for (const validation of spec.validations ?? []) sheet.getRange(validation.range).dataValidation.rule = { list: { inCellDropDown: true, source: validation.source } };
   for (const chart of spec.charts) addChart(context, sheet, chart);
   for (const light of spec.trafficLights) {
     const rules = trafficLightRules(light);

@@ -3,7 +3,7 @@
  * hold now, and everything a failed refresh needs to put them back as they were.
  */
 import { columnName, parseRange } from "../core/a1";
-import { SCALAR_INPUT_NAMES, TARGET_INPUT_NAMES, type SheetContents } from "../report/readBack";
+import { SCALAR_INPUT_NAMES, DASHBOARD_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import type { SheetRole } from "../report/sheetSpec";
 import { RefreshRefusedError, ReportWriteError } from "./errors";
 import { FORMULA_CELLS, LAYOUT_RECORD, parseLayout, parseMarker, REPORT_MARKER, textOfFormula, WRITTEN_CELLS, writtenAreas, type LayoutRecord, type ReportMarker } from "./markers";
@@ -129,7 +129,7 @@ async function read(context: Excel.RequestContext, spills: boolean, toRewrite: b
   const dataSheet = context.workbook.worksheets.getItem(group.data ?? group.dashboard);
   // The data sheet's inputs, and the targets typed on the dashboard.
   const dashboardSheet = context.workbook.worksheets.getItem(group.dashboard);
-  const scalarRanges = [...SCALAR_INPUT_NAMES.map((name) => [name, dataSheet] as const), ...TARGET_INPUT_NAMES.map((name) => [name, dashboardSheet] as const)].map(([name, sheet]) => {
+  const scalarRanges = [...SCALAR_INPUT_NAMES.map((name) => [name, dataSheet] as const), ...DASHBOARD_INPUT_NAMES.map((name) => [name, dashboardSheet] as const)].map(([name, sheet]) => {
     const range = sheet.names.getItemOrNullObject(name).getRangeOrNullObject();
     range.load("values");
     return [name, range] as const;

@@ -4,7 +4,7 @@
  */
 import { formatRange, parseRange, type RangeAddress } from "../core/a1";
 import { isBlank } from "../core/cells";
-import { cellsOutsideReport, editedCells, SCALAR_INPUT_NAMES, TARGET_INPUT_NAMES, type SheetContents } from "../report/readBack";
+import { cellsOutsideReport, editedCells, SCALAR_INPUT_NAMES, DASHBOARD_INPUT_NAMES, type SheetContents } from "../report/readBack";
 import type { CellSpec, ReportSpec, SheetSpec } from "../report/sheetSpec";
 import { RefreshRefusedError, ReportWriteError, type WriteResult } from "./errors";
 import { applySpecs, renamedReport } from "./applySpecs";
@@ -57,7 +57,7 @@ export async function refreshReport(
   // earlier version of the add-in, or the user's; refresh cannot tell, and says so.
   if (outside.length > 0) throw new RefreshRefusedError(sheets.some((each) => each.written === undefined) ? "earlierLayout" : "userCells", outside.slice(0, 5));
   // Values typed over the report's formulas (the named inputs are typed over on purpose, and read back).
-  const inputs = new Set([...SCALAR_INPUT_NAMES, ...TARGET_INPUT_NAMES]);
+  const inputs = new Set([...SCALAR_INPUT_NAMES, ...DASHBOARD_INPUT_NAMES]);
   const edited = sheets.flatMap((read) => {
     const inputCells = read.names.filter(({ name }) => inputs.has(name)).map(({ formula }) => localAddress(formula));
     return editedCells(read.before.address, read.before.formulas, read.formulaAreas ?? [], [...read.spills, ...inputCells]).map((address) => `'${read.name}'!${address}`);
@@ -99,6 +99,7 @@ function clearSheets(context: Excel.RequestContext, sheets: readonly ReadSheet[]
     sheet.horizontalPageBreaks.removePageBreaks();
     const area = sheet.getRange(extent(read, report.sheets.find((spec) => spec.name === read.name)));
     area.conditionalFormats.clearAll();
+    area.dataValidation.clear();
     area.clear("All");
   });
 }
@@ -167,5 +168,6 @@ export function snapshotSpec(read: ReadSheet): SheetSpec {
     columnWidths: layout?.columnWidths.map((width) => width ?? undefined) ?? [],
     ...(layout?.print === undefined ? {} : { print: layout.print }),
     ...(layout?.showGridlines === undefined ? {} : { showGridlines: layout.showGridlines }),
+    ...(layout?.validations === undefined ? {} : { validations: layout.validations }),
   };
 }

@@ -8,6 +8,7 @@
     address,
     format: { font: {}, fill: {} },
     conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {} } } }) },
+    dataValidation: { set rule(value) { (log.validations = log.validations || []).push([`${sheetName}!${address}`, value]); }, clear: () => undefined },
     set formulas(value) { log.formulas[`${sheetName}!${address}`] = value; },
     set numberFormat(_value) {},
   });

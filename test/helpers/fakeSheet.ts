@@ -93,6 +93,20 @@ export function rangeObject(fake: FakeBook, sheetName: string, address: string):
         if (sheet.conditionalFormats !== undefined) sheet.conditionalFormats = sheet.conditionalFormats.filter((format) => !overlaps(area(format.range), box));
       }),
     },
+    // Range.dataValidation (ExcelApi 1.8): a list rule replaces the range's rule; clear() removes it.
+    dataValidation: {
+      set rule(rule: { list?: { inCellDropDown?: boolean; source: string } }) {
+        fake.later(() => {
+          const sheet = editable(sheetOf());
+          if (rule.list === undefined) throw excelError("InvalidArgument", "only list validations are kept by the fake");
+          sheet.validations = [...(sheet.validations ?? []).filter((each) => !overlaps(area(each.range), box)), { range: a1(box), source: rule.list.source }];
+        });
+      },
+      clear: () => fake.later(() => {
+        const sheet = editable(sheetOf());
+        if (sheet.validations !== undefined) sheet.validations = sheet.validations.filter((each) => !overlaps(area(each.range), box));
+      }),
+    },
     // Range.clear: "Contents" leaves formats; "All" (the default) takes number formats too.
     clear: (what = "All") => fake.later(() => {
       const sheet = editable(sheetOf());
@@ -284,6 +298,7 @@ export function sheetObject(fake: FakeBook, name: string): Record<string, unknow
         if (source.protected === true) copied.protected = true;
         if (source.print !== undefined) copied.print = structuredClone(source.print);
         if (source.conditionalFormats !== undefined) copied.conditionalFormats = source.conditionalFormats.map((format) => ({ ...format }));
+        if (source.validations !== undefined) copied.validations = source.validations.map((each) => ({ ...each }));
         for (const [t, box] of source.tables) {
           let k = 2;
           while (allTables.has(`${t}${k}`.toLowerCase())) k++;

@@ -24,6 +24,9 @@
  *   sync with ItemNotFound (Excel.ChartSeriesCollection.getItemAt).
  * - Copying a sheet renames its tables and points its charts' same-sheet series at the copy; a
  *   renamed sheet's references follow it, a deleted sheet's turn into #REF! (fakeReferences.ts).
+ * - A cell's list validation ("Add data validation to Excel ranges", learn.microsoft.com;
+ *   Excel.DataValidation, ExcelApi 1.8): setting `dataValidation.rule` replaces the rule the range
+ *   had, `dataValidation.clear()` removes it, and a copied sheet keeps its rules.
  */
 import { formatRange } from "../../src/core/a1";
 import { deleteSheetIn, qualified, renameSheetIn } from "./fakeReferences";
@@ -56,6 +59,8 @@ export interface FakeSheet {
   print?: Record<string, unknown>;
   /** Conditional formats as the writer added them: the range, the kind, the rule's formula and the fill. */
   conditionalFormats?: FakeConditionalFormat[];
+  /** List validations (in-cell dropdowns) by range: the list's source as set. */
+  validations?: { range: string; source: string }[];
   /** What each cell holds as typed or written: its formula, or its constant. */
   cells: Map<string, Cell>;
   /** Cells that hold a formula (their content starts with "="); other strings are text. */

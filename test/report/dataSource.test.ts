@@ -210,6 +210,8 @@ describe("a table picked whole: its columns found by their headers", () => {
     const report = buildReport({ ...base, inputs: EMPTY_INPUTS, source: { transactions: range } });
     expect(allNames(report).filter((n) => n.name.startsWith("Tx_") && n.external === true).map((n) => [n.name, n.range])).toEqual([
       ["Tx_Customer", "'交易明细'!$B$2:$B$4"], ["Tx_Date", "'交易明细'!$D$2:$D$4"], ["Tx_Amount", "'交易明细'!$C$2:$C$4"],
+      // 区域, the unit column, and the one the dashboard follows
+      ["Tx_Unit_1", "'交易明细'!$A$2:$A$4"], ["Tx_Unit", "'交易明细'!$A$2:$A$4"],
     ]);
   });
 

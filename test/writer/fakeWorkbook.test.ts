@@ -126,3 +126,20 @@ test("it holds 100,000 transactions: the used range of 100,000 rows is found wit
   await book.context.sync();
   expect(used.address).toBe("S!A1:A100000");
 });
+
+test("a list validation: a rule replaces the range's, clear() removes it, a copied sheet keeps it (Excel.DataValidation, ExcelApi 1.8)", async () => {
+  const book = fakeWorkbook(["S"]);
+  const sheet = book.context.workbook.worksheets.getItem("S");
+  sheet.getRange("H2").dataValidation.rule = { list: { inCellDropDown: true, source: "=Unit_List" } };
+  await book.context.sync();
+  sheet.getRange("H2").dataValidation.rule = { list: { inCellDropDown: true, source: "East,North" } };
+  await book.context.sync();
+  expect(book.sheets[0]?.validations).toEqual([{ range: "H2", source: "East,North" }]);
+  sheet.copy("After", sheet).name = "Copy";
+  await book.context.sync();
+  expect(book.sheets.find((s) => s.name === "Copy")?.validations).toEqual([{ range: "H2", source: "East,North" }]);
+  sheet.getRange("A1:M60").dataValidation.clear();
+  await book.context.sync();
+  expect(book.sheets[0]?.validations).toEqual([]);
+  expect(book.sheets.find((s) => s.name === "Copy")?.validations).toHaveLength(1);
+});

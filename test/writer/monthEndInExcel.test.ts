@@ -74,9 +74,21 @@ describe("a report by unit (DOMAIN.md §8) in Excel", () => {
     expect(dashboard.spilled.get(`A${row + 5}`)).toBe("公司整体");
     const workings = book.sheets.find((s) => s.name === "底稿 2024-09") as FakeSheet;
     const regions = [...workings.cells].filter(([, value]) => value === "华北").length;
+    // the unit selector: a list in H2, whose choice a refresh keeps (the user picks 华北 from it)
+    expect(dashboard.validations).toEqual([{ range: "H2", source: "=Unit_List" }]);
+    dashboard.cells.set("H2", "华北");
     await expect(refresh()).resolves.toMatchObject({ syncs: 5 });
     expect([...sheet("底稿 2024-09").cells].filter(([, value]) => value === "华北").length).toBe(regions);
     expect(sheet("管报 2024-09").spilled.get(`A${row + 1}`)).toBe("华东");
+    expect(sheet("管报 2024-09").cells.get("H2")).toBe("华北");
+    expect(sheet("管报 2024-09").validations).toEqual([{ range: "H2", source: "=Unit_List" }]);
+  });
+
+  test("issued as values, the copy has no list to choose from; the live report keeps its own", async () => {
+    const { book, archive } = await written({ locale: "zh-CN", periodStart: 45536, periodEnd: 45565, unitNames: SAMPLE_UNIT_NAMES });
+    const issued = await archive();
+    expect(book.sheets.find((s) => s.name === issued.sheetName)?.validations ?? []).toEqual([]);
+    expect(book.sheets.find((s) => s.name === "管报 2024-09")?.validations).toEqual([{ range: "H2", source: "=Unit_List" }]);
   });
 });
 
