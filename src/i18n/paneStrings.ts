@@ -19,6 +19,7 @@ export const paneStrings = {
   periodStart: { "en-US": "Period start", "zh-CN": "期间开始" },
   periodEnd: { "en-US": "Period end", "zh-CN": "期间结束" },
   currency: { "en-US": "Currency", "zh-CN": "币种" },
+  unitColumnChoice: { "en-US": "Figures by unit: the unit selector and the by-unit table follow", "zh-CN": "分单元查看：单元选择与分单元表所依据的列" },
   targetLtvCac: { "en-US": "Target LTV:CAC (at least)", "zh-CN": "LTV:CAC 目标（不低于）" },
   targetChurn: { "en-US": "Target churn rate, % (at most)", "zh-CN": "流失率目标，%（不高于）" },
   targetNps: { "en-US": "Target NPS (at least)", "zh-CN": "净推荐值目标（不低于）" },

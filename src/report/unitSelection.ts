@@ -8,8 +8,12 @@
 import type { ReportContext } from "./reportContext";
 import { quote } from "./rfmFormulas";
 
-/** The most units the selector lists (as CX.BY_UNIT's table). */
-export const LISTED_UNITS = 1_000;
+/**
+ * The most units the selector lists: CX sorts them all (SORT of UNIQUE); portable lists one a row,
+ * as many as its transaction table can hold units (PICK_LIMITS.transactionsPortable).
+ */
+export const LISTED_UNITS = 10_000;
+export const LISTED_UNITS_PORTABLE = 5_000;
 
 /** Whether the report has a unit selector: transactions with unit columns. */
 export const hasUnitSelector = (ctx: ReportContext): boolean => ctx.unitNames.length > 0 && ctx.needed.includes("transactions");

@@ -2,7 +2,7 @@ import { Button, Checkbox, Dropdown, Field, Option, Radio, RadioGroup, Text } fr
 import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from "react";
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { paneStrings, type PaneString } from "../i18n/paneStrings";
-import { dataNeeded } from "../report/buildReport";
+import { dataNeeded, SAMPLE_UNIT_NAMES } from "../report/buildReport";
 import { latestPurchaseDay, reportPeriodChoices, type ReportPeriodKind } from "../report/reportPeriods";
 import { formatDateText, parseDateText } from "./dateText";
 import { mappedColumns, type PickKind } from "../report/dataSource";
@@ -99,6 +99,8 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
     }
   };
 
+  // The data's unit columns: the sample's region and channel, or those found in the picked transactions.
+  const unitNames = data.choice === "sample" ? SAMPLE_UNIT_NAMES.map((name) => name[locale]) : (picks.source.transactions?.units ?? []).map((unit) => unit.name);
   const fields = (show: "required" | "optional") => (
     <DataSourceFields gateway={gateway} locale={locale} state={data} onChange={setData} required={required} optional={optional} show={show} checked={picks} />
   );
@@ -138,7 +140,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
         <Button appearance="primary" type="submit" disabled={!valid || status.kind === "working"} aria-describedby={valid ? undefined : "create-blocked"}>{t("create")}</Button>
         {!valid && <Text id="create-blocked" size={200} className={styles.problem}>{t("createBlocked", { reasons: blocked.join(locale === "zh-CN" ? "；" : "; ") })}</Text>}
         <ActionStatus status={status} t={t} />
-        <MoreOptions t={t} values={values} problems={problems} optionalData={optionalData}
+        <MoreOptions t={t} values={values} problems={problems} optionalData={optionalData} unitNames={unitNames}
           onChange={(patch, datesTyped) => { change(patch); if (datesTyped === true) setPeriodTouched(true); }} />
       </form>
       <MonthEndPanel gateway={gateway} locale={locale} today={today} />

@@ -35,9 +35,11 @@ export interface MoreOptionsProps {
   readonly onChange: (patch: Partial<FormValues>, datesTyped?: boolean) => void;
   /** The optional data's fields, for the user's own data. */
   readonly optionalData?: ReactNode;
+  /** The data's unit columns (region, channel, …), of which the dashboard follows one. */
+  readonly unitNames?: readonly string[];
 }
 
-export function MoreOptions({ t, values, problems, onChange, optionalData }: MoreOptionsProps): ReactElement {
+export function MoreOptions({ t, values, problems, onChange, optionalData, unitNames = [] }: MoreOptionsProps): ReactElement {
   const styles = useFormStyles();
   const { sections } = values;
   return (
@@ -60,6 +62,13 @@ export function MoreOptions({ t, values, problems, onChange, optionalData }: Mor
             <Field label={t("trendPeriods")} hint={t("trendPeriodsHint")} validationMessage={problems.trend ?? null}>
               <Input type="number" value={values.trendPeriods} onChange={(_, value) => onChange({ trendPeriods: value.value })} />
             </Field>
+            {unitNames.length > 1 && (
+              <Field label={t("unitColumnChoice")}>
+                <Dropdown value={unitNames[values.unitColumn] ?? ""} selectedOptions={[String(values.unitColumn)]} onOptionSelect={(_, value) => onChange({ unitColumn: Number(value.optionValue ?? 0) })}>
+                  {unitNames.map((name, k) => <Option key={name} value={String(k)}>{name}</Option>)}
+                </Dropdown>
+              </Field>
+            )}
             <Field label={t("currency")}>
               <Dropdown value={values.currency} selectedOptions={[values.currency]} onOptionSelect={(_, value) => onChange({ currency: value.optionValue ?? "CNY" })}>
                 {CURRENCIES.map((code) => <Option key={code} value={code}>{code}</Option>)}

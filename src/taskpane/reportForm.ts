@@ -21,6 +21,8 @@ export interface FormValues {
   readonly nps: string;
   readonly mode: FormulaMode;
   readonly sections: ReportSections;
+  /** Which unit column the dashboard follows (an index into the data's unit columns). */
+  readonly unitColumn: number;
 }
 
 export type Problems = Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps" | "sections" | "trend", string>>;
@@ -29,7 +31,7 @@ export type Problems = Partial<Record<"title" | "start" | "end" | "ltvCac" | "ch
 export function initialValues(title: string): FormValues {
   return {
     title, start: "", end: "", trendPeriods: String(DEFAULT_TREND_PERIODS), currency: "CNY",
-    ltvCac: String(DEFAULT_TARGETS.ltvCac), churn: String(DEFAULT_TARGETS.churn * 100), nps: String(DEFAULT_TARGETS.nps), mode: "cx", sections: ALL_SECTIONS,
+    ltvCac: String(DEFAULT_TARGETS.ltvCac), churn: String(DEFAULT_TARGETS.churn * 100), nps: String(DEFAULT_TARGETS.nps), mode: "cx", sections: ALL_SECTIONS, unitColumn: 0,
   };
 }
 
@@ -67,6 +69,7 @@ export function reportOptionsOf(values: FormValues, data: { readonly sample: tru
     title: values.title.trim(), periodStart: parseDateText(values.start) as number, periodEnd: parseDateText(values.end) as number, currency: values.currency, locale,
     formulaMode: values.mode, targets: { ...DEFAULT_TARGETS, ltvCac: Number(values.ltvCac), churn: Number(values.churn) / 100, nps: Number(values.nps) },
     generatedOn: today, sections: values.sections, trendPeriods: Number(values.trendPeriods),
+    ...(values.unitColumn > 0 ? { unitColumn: values.unitColumn } : {}),
     // the sample's purchases have a region and a channel (DOMAIN.md §8); the user's bring their unit columns in the link
     ...(data.sample ? { inputs: SAMPLE_INPUTS, unitNames: SAMPLE_UNIT_NAMES } : { inputs: EMPTY_INPUTS, source: data.source }),
   };

@@ -83,6 +83,25 @@ describe("create-report form", () => {
     expect(sent.targets).toEqual({ ltvCac: 3, churn: 0.05, nps: 30, csat: 0.8, engagement: 50, paybackMonths: 12 });
   });
 
+  test("the sample by unit: its regions and channels come along, and More options chooses which the dashboard follows", async () => {
+    const gateway = fakeGateway();
+    render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+    trySample("zh-CN");
+    openMore("zh-CN");
+    const choice = screen.getByRole("combobox", { name: "分单元查看：单元选择与分单元表所依据的列" });
+    expect(choice.textContent).toBe("区域");
+    await act(async () => {
+      fireEvent.click(choice);
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("option", { name: "渠道" }));
+    });
+    await press("生成报告");
+    const sent = gateway.reports[0] as ReportOptions;
+    expect(sent.unitNames?.map((name) => name["zh-CN"])).toEqual(["区域", "渠道"]);
+    expect(sent.unitColumn).toBe(1);
+  });
+
   test("problems show in their fields and nothing is written", async () => {
     const gateway = fakeGateway();
     render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);

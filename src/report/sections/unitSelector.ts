@@ -9,7 +9,7 @@ import { columnName } from "../../core/a1";
 import type { Section } from "../builder";
 import { sheetQualifier, TEXT_RESULT, widthFor } from "../sheetSpec";
 import { TABLE_HEADER_ROW } from "../tables";
-import { allUnits, hasUnitSelector, LISTED_UNITS, unitLabel } from "../unitSelection";
+import { allUnits, hasUnitSelector, LISTED_UNITS, LISTED_UNITS_PORTABLE, unitLabel } from "../unitSelection";
 
 /** Where the selector stands: its label and its cell, in the title rows right of the linked data's list (D:E). */
 const LABEL_CELL = "G2";
@@ -20,7 +20,7 @@ export const unitSelector: Section = {
   sheet: "dashboard",
   when: hasUnitSelector,
   build(b) {
-    const { t, cx, unitNames, unitColumn, options, sheetNames } = b.ctx;
+    const { t, cx, unitNames, unitColumn, options, sheetNames, inputs, source } = b.ctx;
     const workings = b.sheet("workings");
     const left = workings.nextColumn;
     const letters = columnName(left);
@@ -30,7 +30,9 @@ export const unitSelector: Section = {
     if (cx) {
       b.putOn("workings", { address: `${letters}${first + 1}`, formula: `=SORT(UNIQUE(${unitLabel(b.ctx, "Tx_Unit")}))`, numberFormat: TEXT_RESULT });
     } else {
-      for (let i = 1; i <= LISTED_UNITS; i++) b.putOn("workings", { address: `${letters}${first + i}`, formula: `=IFERROR(INDEX(Tx_Unit_Label,MATCH(${i},Tx_Unit_No,0)),"")`, numberFormat: TEXT_RESULT });
+      // one row for each transaction at most (a unit is a transaction's), no more than the portable table holds
+      const rows = Math.min(LISTED_UNITS_PORTABLE, Math.max(1, source.transactions?.rows ?? inputs.transactions.length));
+      for (let i = 1; i <= rows; i++) b.putOn("workings", { address: `${letters}${first + i}`, formula: `=IFERROR(INDEX(Tx_Unit_Label,MATCH(${i},Tx_Unit_No,0)),"")`, numberFormat: TEXT_RESULT });
     }
     workings.widths[left] = widthFor(t("unitList"), 110);
     workings.nextColumn = left + 2;
