@@ -12,7 +12,7 @@ import { trendName } from "./periodSheet";
 import type { ReportContext } from "./reportContext";
 import { REPORT_FONTS, reportSettings, ROLES } from "./reportOptions";
 import {
-  qualifyNames,
+  qualifyNames, TEXT_RESULT,
   type CellSpec, type ChartSpec, type ListValidationSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
 } from "./sheetSpec";
 
@@ -125,6 +125,20 @@ export class ReportBuilder {
   /** The workings' cell of the label of the period tables' i-th period (1: the first). */
   periodLabelCell(i: number): string {
     return `A${this.workingsRange(trendName("firstDay")).top + i}`;
+  }
+
+  /**
+   * The dashboard's cells a CX table will spill into, formatted ahead of the spill (so they are the
+   * report's, and show its figures right): rows `top` (the header, aligned as figures) to `bottom`,
+   * columns from `left`, each with its format; the anchor, top-left, is the section's own cell.
+   */
+  spillFormats(left: number, top: number, bottom: number, formats: readonly (string | undefined)[]): void {
+    for (let r = top; r <= bottom; r++) {
+      formats.forEach((format, j) => {
+        if (r === top && j === 0) return;
+        this.put({ address: `${columnName(left + j)}${r}`, numberFormat: r === top ? TEXT_RESULT : (format ?? TEXT_RESULT), ...(r === top ? { style: "numberHeader" as const } : {}) });
+      });
+    }
   }
 
   /** A section heading on the dashboard at the next row, with its column headers (figures' headers align right). */

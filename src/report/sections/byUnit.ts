@@ -5,7 +5,6 @@
  * the spill for the units there are (the sample's) or up to BY_UNIT_ROWS (the user's, whose units
  * may change). Across the page under the trend tables (A:N).
  */
-import { columnName } from "../../core/a1";
 import { fillTemplate } from "../../i18n/locale";
 import type { Section } from "../builder";
 import { reportPeriodLabel } from "../reportOptions";
@@ -29,12 +28,7 @@ export const byUnit: Section = {
     const units = source.transactions === undefined ? new Set(inputs.transactions.map((tx) => tx.units?.[unitColumn]?.[locale] ?? "")).size : undefined;
     const rows = units === undefined ? BY_UNIT_ROWS : 1 + units + 3;
     const formats = [TEXT_RESULT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, PERCENT_FORMAT, money, money, PERCENT_FORMAT, COUNT_FORMAT, money, PERCENT_FORMAT, PERCENT_FORMAT];
-    for (let r = top; r < top + rows; r++) {
-      formats.forEach((format, j) => {
-        if (r === top && j === 0) return;
-        b.put({ address: `${columnName(j)}${r}`, numberFormat: r === top ? TEXT_RESULT : format, ...(r === top ? { style: "numberHeader" as const } : {}) });
-      });
-    }
+    b.spillFormats(0, top, top + rows - 1, formats);
     formats.forEach((_, j) => b.widen("dashboard", j, j === 0 ? 0 : 64));
     b.row = top + rows + 1;
   },

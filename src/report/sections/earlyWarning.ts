@@ -35,13 +35,7 @@ function spilledList(b: ReportBuilder, top: number, column: (j: number) => strin
   const { locale, money } = b.ctx;
   const rows = (name: string): string => selectedRows(b.ctx, name);
   b.put({ address: `${column(0)}${top}`, formula: `=CX.AT_RISK(${rows("Tx_Customer")},${rows("Tx_Date")},${rows("Tx_Amount")},${EARLY_WARNING_ROWS},As_Of,"${locale}")`, numberFormat: TEXT_RESULT, style: "label" });
-  const columnFormats = [TEXT_RESULT, money, PERCENT_FORMAT, money];
-  for (let r = top; r <= top + EARLY_WARNING_ROWS; r++) {
-    columnFormats.forEach((format, j) => {
-      if (r === top && j === 0) return;
-      b.put({ address: `${column(j)}${r}`, numberFormat: r === top ? TEXT_RESULT : format, ...(r === top ? { style: "numberHeader" as const } : {}) });
-    });
-  }
+  b.spillFormats(EARLY_WARNING_COLUMN, top, top + EARLY_WARNING_ROWS, [TEXT_RESULT, money, PERCENT_FORMAT, money]);
 }
 
 /** Portable: the k-th largest ranking key of the workings and its row's customer, value, recency and segment; blank below the last. */

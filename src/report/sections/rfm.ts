@@ -39,12 +39,7 @@ function spilledSummary(b: ReportBuilder, top: number, last: number): void {
   const rows = (column: string): string => selectedRows(b.ctx, column);
   const formula = source.customerSummary !== undefined ? `=CX.RFM_SEGMENT_SUMMARY(Sum_Recency,Sum_Orders,Sum_Revenue,"${locale}")` : `=CX.RFM_SUMMARY(${rows("Tx_Customer")},${rows("Tx_Date")},${rows("Tx_Amount")},As_Of,"${locale}")`;
   b.put({ address: `A${top}`, formula, numberFormat: TEXT_RESULT, style: "label" });
-  for (let r = top; r <= last; r++) {
-    columnFormats(money).forEach((format, j) => {
-      if (r === top && j === 0) return;
-      b.put({ address: `${columnName(j)}${r}`, numberFormat: r === top ? "General" : (format ?? "General"), ...(r === top ? { style: "numberHeader" as const } : {}) });
-    });
-  }
+  b.spillFormats(0, top, last, columnFormats(money));
 }
 
 /** Portable: a row per segment, counted and summed from the segment column of the workings. */
