@@ -44,6 +44,8 @@ export interface Anchors {
   segments?: Rows & { readonly heading: number };
   /** The row under the early-warning table, once it is placed. */
   belowEarlyWarning?: number;
+  /** The unit selector's list on the workings: its column's letters and the row of "All" (the k-th unit is k rows below). */
+  unitList?: { readonly column: string; readonly allRow: number };
 }
 
 /** A section of the report: what it is, the sheet its cells are on, whether the options hold it, and how it builds. */

@@ -22,6 +22,10 @@ const FIGURES = ["Customers_Start", "New_Customers", "Reactivated_Customers", "L
 const COLUMNS = [1, 2, 3, 4, 5, 7, 10, 12];
 
 async function recalculated(reports: readonly ReportSpec[]): Promise<((name: string) => unknown)[]> {
+  return (await recalculatedCells(reports)).map(({ named }) => named);
+}
+
+async function recalculatedCells(reports: readonly ReportSpec[]): Promise<{ named: (name: string) => unknown; cell: (address: string) => unknown }[]> {
   const folder = mkdtempSync(path.join(tmpdir(), "cx-units-"));
   const files = await Promise.all(reports.map(async (report, k) => {
     const file = path.join(folder, `report-${k}.xlsx`);
@@ -29,9 +33,10 @@ async function recalculated(reports: readonly ReportSpec[]): Promise<((name: str
     return file;
   }));
   const values = await recalculate(...files);
-  return reports.map((report, k) => (name: string) => {
+  return reports.map((report, k) => {
     const dashboard = report.sheets[0]!;
-    return values[k]?.get(`${dashboard.name}!${dashboard.names.find((n) => n.name === name)?.range as string}`);
+    const cell = (address: string): unknown => values[k]?.get(`${dashboard.name}!${address}`);
+    return { cell, named: (name: string) => cell(dashboard.names.find((n) => n.name === name)?.range as string) };
   });
 }
 
@@ -71,4 +76,22 @@ testWithLibreOffice("DOMAIN.md §8's worked example through the dashboard: Febru
   expect(read(east as (name: string) => unknown)).toEqual([2, 0, 0, 2, 0]);
   expect(read(north as (name: string) => unknown)).toEqual([0, 1, 0, 1, 50]);
   expect(read(all as (name: string) => unknown)).toEqual([2, 0, 0, 2, 50]);
+}, 300_000);
+
+testWithLibreOffice("the portable by-unit table, recalculated, is CX.BY_UNIT's table cell by cell, each unit chosen or all", async () => {
+  const reports = [buildReport(options), buildReport({ ...options, selectedUnit: "华北" })];
+  const recalculatedReports = await recalculatedCells(reports);
+  const cx = buildReport({ ...options, formulaMode: "cx" });
+  const anchor = cx.sheets[0]?.cells.find((cell) => cell.formula?.startsWith("=CX.BY_UNIT(") === true);
+  const table = evaluateCxTable(cx, anchor?.formula as string).map((row) => row.map((value) => (typeof value === "object" && value !== null ? "#N/A" : value)));
+  const top = Number(anchor?.address.slice(1));
+  reports.forEach((_, k) => {
+    const { cell } = recalculatedReports[k] as { cell: (address: string) => unknown };
+    const shown = table.map((row, r) => row.map((_, c) => {
+      const value = cell(`${"ABCDEFGHIJKLMN"[c] as string}${top + r}`);
+      if (typeof value === "object" && value !== null && "error" in value) return "#N/A";
+      return typeof value === "number" ? Number(value.toFixed(9)) : value ?? "";
+    }));
+    expect(shown).toEqual(table.map((row) => row.map((value) => (typeof value === "number" ? Number(value.toFixed(9)) : value))));
+  });
 }, 300_000);

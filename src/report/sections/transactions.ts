@@ -10,6 +10,7 @@ import { linkedAddress, linkedReference, linkedUnitReference } from "../dataSour
 import { HELPER_LABELS, HELPERS, helperFormula, txFormats, type TxColumn } from "../periodSheet";
 import { quote, scoreFormula, segmentFormula } from "../rfmFormulas";
 import { allUnits, hasUnitSelector, unitLabel } from "../unitSelection";
+import { unitWorkingColumns } from "../unitWorkings";
 import { columnName } from "../../core/a1";
 import { DATE_FORMAT, TEXT_RESULT, WHOLE_FORMAT } from "../sheetSpec";
 import { addTable, link, TABLE_HEADER_ROW, typed, workingColumn, type TableColumn } from "../tables";
@@ -33,6 +34,8 @@ export const transactions: Section = {
     // (the row's Tx_Selected, the third selection column, where the report has a unit selector)
     const selected = selection.length === 0 ? undefined : 3 + units.length + 2;
     const workings = rfmWorkings(b, 3 + units.length + selection.length, selected);
+    // Portable by unit: each customer within each unit and within the company, for the by-unit table.
+    const byUnit = selection.length === 0 || !trend ? [] : unitWorkingColumns(b, 3 + units.length + selection.length + workings.length, 3 + units.length);
     // Portable with the user's transactions: a mirror of their rows, live, beside the working columns.
     const style = linked === undefined ? "input" : "helper";
     const dateOf = (i: number): number | string | undefined => {
@@ -46,7 +49,8 @@ export const transactions: Section = {
       ...units,
       ...selection,
       ...workings,
-      ...(cx || !trend ? [] : periodWorkings(b, 3 + units.length + selection.length + workings.length, selected)),
+      ...byUnit,
+      ...(cx || !trend ? [] : periodWorkings(b, 3 + units.length + selection.length + workings.length + byUnit.length, selected)),
     ]);
     if (units.length > 0) b.name("workings", "Tx_Unit", `${table.column(3 + unitColumn)}${table.first}:${table.column(3 + unitColumn)}${table.last}`);
   },

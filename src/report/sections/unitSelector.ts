@@ -27,6 +27,7 @@ export const unitSelector: Section = {
     const first = TABLE_HEADER_ROW + 1;
     b.putOn("workings", { address: `${letters}${TABLE_HEADER_ROW}`, value: t("unitList"), style: "label" });
     b.putOn("workings", { address: `${letters}${first}`, value: allUnits(b.ctx) });
+    b.at.unitList = { column: letters, allRow: first };
     if (cx) {
       b.putOn("workings", { address: `${letters}${first + 1}`, formula: `=SORT(UNIQUE(${unitLabel(b.ctx, "Tx_Unit")}))`, numberFormat: TEXT_RESULT });
     } else {
