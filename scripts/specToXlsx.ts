@@ -109,6 +109,13 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
       ],
     });
   }
+  for (const bar of spec.dataBars ?? []) {
+    // (exceljs writes the bar's colour, which its types leave out)
+    const rule: ExcelJS.DataBarRuleType & { color: { argb: string } } = {
+      type: "dataBar", priority: 3, minLength: 0, maxLength: 100, showValue: true, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: `FF${bar.color.replace("#", "")}` },
+    };
+    sheet.addConditionalFormatting({ ref: bar.range, rules: [rule] });
+  }
   // The unit selector: an in-cell list (its source a name, "=Unit_List", written without the "=").
   for (const validation of spec.validations ?? []) {
     sheet.getCell(validation.range).dataValidation = { type: "list", allowBlank: true, showErrorMessage: true, formulae: [validation.source.replace(/^=/, "")] };

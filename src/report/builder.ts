@@ -13,7 +13,7 @@ import type { ReportContext } from "./reportContext";
 import { REPORT_FONTS, reportSettings, ROLES } from "./reportOptions";
 import {
   qualifyNames, TEXT_RESULT,
-  type CellSpec, type ChartSpec, type ListValidationSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
+  type CellSpec, type ChartSpec, type DataBarSpec, type ListValidationSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
 } from "./sheetSpec";
 
 /** What a report's sheet holds while it is built. */
@@ -68,6 +68,8 @@ export class ReportBuilder {
   readonly charts: ChartSpec[] = [];
   /** The dashboard's cells that take a choice from a list (the unit selector). */
   readonly validations: ListValidationSpec[] = [];
+  /** The dashboard's data bars (the by-unit table's shares). */
+  readonly dataBars: DataBarSpec[] = [];
   /** The dashboard's next free row for a section. */
   row = FIRST_SECTION_ROW;
   readonly at: Anchors = {};
@@ -200,6 +202,7 @@ export class ReportBuilder {
           // The dashboard is a page to read and print; the others are grids to type into.
           ...(role === "dashboard" ? { showGridlines: false } : {}),
           ...(role === "dashboard" && this.validations.length > 0 ? { validations: this.validations } : {}),
+          ...(role === "dashboard" && this.dataBars.length > 0 ? { dataBars: this.dataBars } : {}),
         };
       }),
     };

@@ -107,6 +107,12 @@ export interface PrintSpec {
   readonly centerFooter: string;
 }
 
+/** A data bar over a range of figures, in a colour ("#5B9BD5"). */
+export interface DataBarSpec {
+  readonly range: string;
+  readonly color: string;
+}
+
 /** A cell that takes one of a list's entries (an in-cell dropdown): its address and the list, a formula ("=Unit_List"). */
 export interface ListValidationSpec {
   readonly range: string;
@@ -145,6 +151,8 @@ export interface SheetSpec {
   readonly print?: PrintSpec;
   /** Cells that take a choice from a list (data validation, ExcelApi 1.8): the unit selector. */
   readonly validations?: readonly ListValidationSpec[];
+  /** Data bars (a conditional format): each unit's share of revenue in the by-unit table. */
+  readonly dataBars?: readonly DataBarSpec[];
   /** Column widths in points, from column A (undefined: leave the column as it is). */
   readonly columnWidths: readonly (number | undefined)[];
 }

@@ -57,6 +57,8 @@ export function addChart(context: Excel.RequestContext, sheet: Excel.Worksheet, 
 export function applyPage(context: Excel.RequestContext, sheet: Excel.Worksheet, spec: SheetSpec): void {
   // The unit selector: an in-cell list whose source is the report's list of units (ExcelApi 1.8).
   for (const validation of spec.validations ?? []) sheet.getRange(validation.range).dataValidation.rule = { list: { inCellDropDown: true, source: validation.source } };
+  // Data bars (ExcelApi 1.6): a bar's length from the range's smallest figure to its largest.
+  for (const bar of spec.dataBars ?? []) sheet.getRange(bar.range).conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = bar.color;
   for (const chart of spec.charts) addChart(context, sheet, chart);
   for (const light of spec.trafficLights) {
     const rules = trafficLightRules(light);

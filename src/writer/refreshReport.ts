@@ -169,5 +169,6 @@ export function snapshotSpec(read: ReadSheet): SheetSpec {
     ...(layout?.print === undefined ? {} : { print: layout.print }),
     ...(layout?.showGridlines === undefined ? {} : { showGridlines: layout.showGridlines }),
     ...(layout?.validations === undefined ? {} : { validations: layout.validations }),
+    ...(layout?.dataBars === undefined ? {} : { dataBars: layout.dataBars }),
   };
 }

@@ -7,7 +7,7 @@
   const range = (sheetName) => (address) => ({
     address,
     format: { font: {}, fill: {} },
-    conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {} } } }) },
+    conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {} } }, dataBar: { positiveFormat: {} } }) },
     dataValidation: { set rule(value) { (log.validations = log.validations || []).push([`${sheetName}!${address}`, value]); }, clear: () => undefined },
     set formulas(value) { log.formulas[`${sheetName}!${address}`] = value; },
     set numberFormat(_value) {},

@@ -85,8 +85,8 @@ describe.each(["en-US", "zh-CN"] as const)("printed by LibreOffice (%s)", (local
 });
 
 describe("a report by unit, printed by LibreOffice", () => {
-  testPrinting("the by-unit table under the trend tables keeps the dashboard within three A4 landscape pages, its heading printed", async () => {
-    const report = buildReport({ ...options, formulaMode: "cx", unitNames: SAMPLE_UNIT_NAMES });
+  testPrinting.each(["cx", "portable"] as const)("%s: the by-unit table under the trend tables keeps the dashboard within three A4 landscape pages, its heading printed", async (formulaMode) => {
+    const report = buildReport({ ...options, formulaMode, unitNames: SAMPLE_UNIT_NAMES });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-print-units-")), "report.xlsx");
     await specToXlsx(report, file);
     const { pages } = printedPages(file);

@@ -74,6 +74,9 @@ describe("a report by unit (DOMAIN.md §8) in Excel", () => {
     expect(dashboard.spilled.get(`A${row + 5}`)).toBe("公司整体");
     const workings = book.sheets.find((s) => s.name === "底稿 2024-09") as FakeSheet;
     const regions = [...workings.cells].filter(([, value]) => value === "华北").length;
+    // each unit's share of revenue as a data bar in column N
+    const bars = (s: FakeSheet) => (s.conditionalFormats ?? []).filter((format) => format.type === "DataBar");
+    expect(bars(dashboard)).toEqual([{ range: `N${row + 1}:N${row + 6}`, type: "DataBar", color: "#5B9BD5" }]);
     // the unit selector: a list in H2, whose choice a refresh keeps (the user picks 华北 from it)
     expect(dashboard.validations).toEqual([{ range: "H2", source: "=Unit_List" }]);
     dashboard.cells.set("H2", "华北");
@@ -82,6 +85,7 @@ describe("a report by unit (DOMAIN.md §8) in Excel", () => {
     expect(sheet("管报 2024-09").spilled.get(`A${row + 1}`)).toBe("华东");
     expect(sheet("管报 2024-09").cells.get("H2")).toBe("华北");
     expect(sheet("管报 2024-09").validations).toEqual([{ range: "H2", source: "=Unit_List" }]);
+    expect(bars(sheet("管报 2024-09"))).toHaveLength(1);
   });
 
   test("issued as values, the copy has no list to choose from; the live report keeps its own", async () => {

@@ -41,7 +41,10 @@ export const byUnit: Section = {
         formats.forEach((format, c) => b.put({ address: `${columnName(c)}${top + j}`, formula: cellOf(j, c), numberFormat: format }));
       }
     }
-    formats.forEach((_, j) => b.widen("dashboard", j, j === 0 ? 0 : 64));
+    // each row's share of the company's revenue as a bar, so the largest units stand out
+    b.dataBars.push({ range: `N${top + 1}:N${top + rows - 1}`, color: "#5B9BD5" });
+    // wide enough for the figures: money the widest (as the trend tables' columns)
+    formats.forEach((format, j) => b.widen("dashboard", j, j === 0 ? 0 : format === money ? 100 : 64));
     b.row = top + rows + 1;
   },
 };
