@@ -199,16 +199,20 @@ export function editedCells(usedAddress: string, formulas: readonly (readonly un
  * The name of the sheet a report is archived to when issued: "Issued 2024-09" (the month of its
  * period end), in the report's language; undefined when the settings are not a report's.
  */
-export function issuedSheetName(stored: unknown): string | undefined {
+export function issuedSheetName(stored: unknown, unit?: string): string | undefined {
   const settings = parseSettings(stored);
   if (settings === undefined) return undefined;
   const month = isoDateOfSerial(settings.periodEnd).slice(0, 7);
-  return fillTemplate(reportLabels.issuedSheet[settings.locale], { period: month });
+  const name = fillTemplate(reportLabels.issuedSheet[settings.locale], { period: month });
+  // one unit's issue: "Issued 2024-09 East" / "已发布 2024-09 华东" (a sheet name holds 31 characters at most, without : \ / ? * [ ])
+  return unit === undefined ? name : `${name} ${unit.replace(/[:\\/?*[\]]/g, " ")}`.slice(0, 31).trim();
 }
 
 /** A report as the task pane names it: its title, its period ("2024-09", "2024-Q3") and the period's last day; undefined for settings that are not a report's. */
-export function reportSummary(stored: unknown): { readonly title: string; readonly period: string; readonly periodEnd: number } | undefined {
+export function reportSummary(stored: unknown): { readonly title: string; readonly period: string; readonly periodEnd: number; readonly units: boolean } | undefined {
   const settings = parseSettings(stored);
   if (settings === undefined) return undefined;
-  return { title: settings.title, period: reportPeriodLabel(settings.periodStart, settings.periodEnd), periodEnd: settings.periodEnd };
+  // whether it has a unit selector: unit columns in its own transaction table, or in the linked one
+  const units = (settings.source?.transactions === undefined ? settings.unitNames?.length ?? 0 : settings.source.transactions.units?.length ?? 0) > 0;
+  return { title: settings.title, period: reportPeriodLabel(settings.periodStart, settings.periodEnd), periodEnd: settings.periodEnd, units };
 }

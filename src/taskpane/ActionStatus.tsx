@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import type { PaneString } from "../i18n/paneStrings";
 
 /** What the pane does with Excel: create a report, or a month-end step on the active one. */
-export type Action = "create" | "refresh" | "archive" | "rollForward";
+export type Action = "create" | "refresh" | "archive" | "archiveUnits" | "rollForward";
 
 export type Status =
   | { readonly kind: "idle" }
@@ -17,6 +17,7 @@ export const ACTION_TEXT: Readonly<Record<Action, Readonly<Record<"working" | "d
   create: { working: "creating", done: "created", rolledBack: "rolledBack", notRolledBack: "notRolledBack" },
   refresh: { working: "refreshing", done: "refreshed", rolledBack: "refreshRestored", notRolledBack: "refreshNotRestored" },
   archive: { working: "archiving", done: "archived", rolledBack: "archiveRemoved", notRolledBack: "archiveNotRemoved" },
+  archiveUnits: { working: "archivingUnits", done: "archivedUnits", rolledBack: "archiveUnitsRemoved", notRolledBack: "archiveNotRemoved" },
   rollForward: { working: "rollingForward", done: "rolledForward", rolledBack: "rolledBack", notRolledBack: "notRolledBack" },
 };
 

@@ -42,11 +42,12 @@ export function MonthEndPanel({ gateway, locale, today }: MonthEndPanelProps): R
 
   const report = active?.kind === "report" ? active : undefined;
   const ended = report !== undefined && report.periodEnd < today;
-  const run = async (action: "refresh" | "archive" | "rollForward", discardEdits = false): Promise<void> => {
+  const run = async (action: "refresh" | "archive" | "archiveUnits" | "rollForward", discardEdits = false): Promise<void> => {
     if (status.kind === "working" || report === undefined) return;
     setStatus({ kind: "working", action });
     try {
-      const result = await (action === "refresh" ? gateway.refreshReport(locale, today, discardEdits) : action === "archive" ? gateway.archiveReport(locale, today) : gateway.rollForwardReport(locale, today));
+      const result = await (action === "refresh" ? gateway.refreshReport(locale, today, discardEdits) : action === "archive" ? gateway.archiveReport(locale, today)
+        : action === "archiveUnits" ? gateway.archiveEachUnit(locale, today) : gateway.rollForwardReport(locale, today));
       setStatus({ kind: "done", action, sheet: sheetList(result, locale === "zh-CN"), ...(action === "rollForward" ? { after: t("archiveFirst", { period: report.period }) } : {}) });
     } catch (error) {
       const refused = error as { reason?: unknown; cells?: readonly string[] };
@@ -56,6 +57,7 @@ export function MonthEndPanel({ gateway, locale, today }: MonthEndPanelProps): R
       else if (refused.reason === "missingSheets") setStatus({ kind: "refused", message: t("missingSheets", { sheets }) });
       else if (refused.reason === "protected") setStatus({ kind: "refused", message: t("protectedSheets", { sheets }) });
       else if (refused.reason === "editedCells") setStatus({ kind: "refused", message: t("editedCells", { cells }), discard: true });
+      else if (refused.reason === "noUnits" || refused.reason === "tooManyUnits") setStatus({ kind: "refused", message: t(refused.reason, { cells: refused.cells?.[0] ?? "" }) });
       else if (refused.reason === "notEnded") setStatus({ kind: "refused", message: t("notEnded", { period: refused.cells?.[0] ?? "", end: refused.cells?.[1] ?? "" }) });
       else if (refused.reason === "userCells" || refused.reason === "earlierLayout" || refused.reason === "notSettled" || refused.reason === "errorCells") setStatus({ kind: "refused", message: t(refused.reason, { cells }) });
       else setStatus(failure(action, error));
@@ -79,6 +81,11 @@ export function MonthEndPanel({ gateway, locale, today }: MonthEndPanelProps): R
         <Button appearance="secondary" onClick={() => void run("archive")} disabled={busy || report === undefined || !ended}>{report === undefined ? t("archive") : t("archivePeriod", { period })}</Button>
         {report !== undefined && !ended && <Text size={200} className={styles.warning}>{t("notEnded", { period, end: isoDateOfSerial(report.periodEnd) })}</Text>}
       </Field>
+      {report?.units === true && (
+        <Field hint={t("archiveUnitsHelp")}>
+          <Button appearance="secondary" onClick={() => void run("archiveUnits")} disabled={busy || !ended}>{t("archiveUnitsPeriod", { period })}</Button>
+        </Field>
+      )}
       <Field hint={t("rollForwardHelp")}>
         <Button appearance="secondary" onClick={() => void run("rollForward")} disabled={busy || report === undefined}>{report === undefined ? t("rollForward") : t("rollForwardPeriod", { period })}</Button>
       </Field>

@@ -10,6 +10,7 @@ import { issuedSheetName, rebuildReport, reportSummary, rolledForwardReport } fr
 import { parseRange } from "../core/a1";
 import { describeActiveSheet } from "../writer/activeSheet";
 import { archiveReport } from "../writer/archiveReport";
+import { archiveEachUnit } from "../writer/archiveUnits";
 import { readInChunks } from "../writer/readInChunks";
 import { refreshReport, rollForwardReport, writeReport, type WriteResult } from "../writer/writeReport";
 
@@ -18,7 +19,7 @@ export type CreateProgress = { readonly step: "computing" } | { readonly step: "
 
 /** What the active sheet is, as the pane names it: a report (its title, period and whether that has ended), an issued copy, or neither. */
 export type ActiveReport =
-  | { readonly kind: "report"; readonly title: string; readonly period: string; readonly periodEnd: number }
+  | { readonly kind: "report"; readonly title: string; readonly period: string; readonly periodEnd: number; readonly units?: boolean }
   | { readonly kind: "issued"; readonly period: string; readonly report: string }
   | { readonly kind: "other" };
 
@@ -40,6 +41,8 @@ export interface ExcelGateway {
    * 2024-09"); rejects with RefreshRefusedError when it is not a report, ReportWriteError after removing the copy.
    */
   archiveReport(locale: Locale, today?: number): Promise<WriteResult>;
+  /** One issued sheet per unit of the active report's selector, each frozen on its unit. */
+  archiveEachUnit(locale: Locale, today?: number): Promise<WriteResult>;
   /**
    * Writes the active report again for its next period into a new sheet, keeping its settings, links
    * and typed figures; rejects with RefreshRefusedError when it is not a report, ReportWriteError after rolling back.
@@ -116,6 +119,10 @@ export const officeGateway: ExcelGateway = {
   async archiveReport(locale, today) {
     requireExcelApi(locale);
     return Excel.run((context) => archiveReport(context, issuedSheetName, today === undefined ? {} : { today }));
+  },
+  async archiveEachUnit(locale, today) {
+    requireExcelApi(locale);
+    return Excel.run((context) => archiveEachUnit(context, issuedSheetName, today === undefined ? {} : { today }));
   },
   async rollForwardReport(locale, today) {
     requireExcelApi(locale);

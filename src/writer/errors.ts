@@ -40,7 +40,7 @@ export class ReportWriteError extends Error {
  * - errorCells: it shows error values, which an issued report must not freeze;
  * - notEnded: its period has not ended, so it cannot have been issued (`cells` names the period and its last day).
  */
-export type RefusalReason = "notReport" | "missingSheets" | "userCells" | "earlierLayout" | "editedCells" | "protected" | "notSettled" | "errorCells" | "notEnded";
+export type RefusalReason = "notReport" | "missingSheets" | "userCells" | "earlierLayout" | "editedCells" | "protected" | "notSettled" | "errorCells" | "notEnded" | "noUnits" | "tooManyUnits";
 
 export class RefreshRefusedError extends Error {
   readonly reason: RefusalReason;

@@ -57,10 +57,14 @@ export function rangeObject(fake: FakeBook, sheetName: string, address: string):
         fake.returned(loaded[property]);
       }
     }),
-    get values() { return loaded["values"]; },
+    get values() { return loaded["values"] as Cell[][]; },
     get formulas() { return loaded["formulas"] as Cell[][]; },
     get numberFormat() { return loaded["numberFormat"] as string[][]; },
     get address() { return loaded["address"]; },
+    // Range.values, set: as typed into the cells (text starting with "=" is a formula), as `formulas` is.
+    set values(rows: Cell[][]) {
+      (this as unknown as { formulas: Cell[][] }).formulas = rows;
+    },
     set formulas(rows: Cell[][]) {
       fake.sent(rows);
       fake.later(() => each((key, r, c) => {
@@ -146,7 +150,11 @@ function namesObject(fake: FakeBook, name: string): Record<string, unknown> {
     add: (n: string, reference: string | Record<string, unknown>) => fake.later(() => {
       if (editable(sheet()).names.has(n)) throw excelError("InvalidArgument", `the name ${n} already exists`);
       // Excel keeps a range's name as an absolute reference: ='Report'!$B$5
-      const absolute = (text: string): string => text.replace(/(!)?([A-Z]{1,3})(\d+)/g, (_m, bang: string | undefined, c: string, r: string) => `${bang ?? ""}$${c}$${r}`);
+      // (the address only: a sheet's name such as 'Data 2024-Q3' stays as it is)
+      const absolute = (text: string): string => {
+        const at = text.lastIndexOf("!") + 1;
+        return text.slice(0, at) + text.slice(at).replace(/([A-Z]{1,3})(\d+)/g, (_m, c: string, r: string) => `$${c}$${r}`);
+      };
       sheet().names.set(n, typeof reference === "string" ? reference : `=${absolute(reference["sheetAddress"] as string)}`);
     }),
     getItem: (n: string) => ({
@@ -167,9 +175,13 @@ function namesObject(fake: FakeBook, name: string): Record<string, unknown> {
         }),
         get value() { return state["value"]; },
         get formula() { return state["formula"]; },
+        // NamedItem.getRangeOrNullObject: the range the name refers to, on whichever sheet its reference names.
         getRangeOrNullObject: () => {
           const target = sheet().names.get(n);
-          return rangeObject(fake, name, target?.replace(/^=.*!/, "") ?? "A1");
+          const other = /^='((?:[^']|'')+)'!/.exec(target ?? "");
+          const range = rangeObject(fake, other === null ? name : (other[1] as string).replace(/''/g, "'"), target?.replace(/^=.*!/, "") ?? "A1");
+          // a name that does not exist gives a null object
+          return Object.defineProperty(range, "isNullObject", { get: () => sheet().names.get(n) === undefined });
         },
       };
     },

@@ -4,7 +4,7 @@
  * (evaluateReport.ts), spills the table it returns, as in Excel with the add-in.
  */
 import type { ReportSpec } from "../../src/report/sheetSpec";
-import { evaluateCxTable, isError } from "./evaluateReport";
+import { evaluateCxTable, isError, referenceValues } from "./evaluateReport";
 import type { Cell, SpillModel } from "./fakeSpills";
 
 /** The functions whose results are tables (a header row and rows), which spill. */
@@ -23,6 +23,15 @@ export function reportSpills(): ReportSpills {
     register(report) {
       for (const sheet of report?.sheets ?? []) {
         for (const cell of sheet.cells) {
+          // The unit selector's list: SORT(UNIQUE(the unit labels)), as Excel spills it (UNIQUE ignores letter
+          // case; SORT orders text as the user's language does: Chinese by pinyin, as a zh-CN Excel).
+          const list = cell.formula === undefined ? null : /^=SORT\(UNIQUE\(IF\(((?:'(?:[^']|'')+'!)?\w+)="","([^"]*)",\1&""\)\)\)$/.exec(cell.formula);
+          if (list !== null && cell.formula !== undefined && !arrays.has(cell.formula)) {
+            const labels = referenceValues(report as ReportSpec, list[1] as string, sheet).map(([value]) => (value === "" || value === undefined ? (list[2] as string) : String(value)));
+            const unique = [...new Map(labels.map((label) => [label.toLowerCase(), label])).values()].sort((a, b) => a.localeCompare(b, "zh-CN"));
+            arrays.set(cell.formula, unique.map((label) => [label]));
+            continue;
+          }
           if (cell.formula === undefined || !TABLES.test(cell.formula) || arrays.has(cell.formula)) continue;
           const result = evaluateCxTable(report as ReportSpec, cell.formula, sheet);
           const shown = result.map((row) => row.map((value): Cell => (isError(value) ? "#N/A" : typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? value : "")));

@@ -28,6 +28,7 @@ function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { re
     activeReport: async () => ({ kind: "report", title: "Customer metrics", period: "2024-09", periodEnd: 45565 }),
     onActiveSheetChanged: async () => () => undefined,
     archiveReport: async () => ({ sheetName: "Issued 2024-09", syncs: 5 }),
+    archiveEachUnit: async () => ({ sheetName: "Issued 2024-09 East", sheetNames: ["Issued 2024-09 East", "Issued 2024-09 North"], syncs: 20 }),
     rollForwardReport: async () => ({ sheetName: "Customer Metrics (3)", syncs: 5 }),
     readSelection: async () => ({ address: "Sheet1!A1", values: [[""]] }),
     insertFormula: async (formula) => {
@@ -211,6 +212,22 @@ describe("create-report form", () => {
       expect(await screen.findByText(text)).toBeTruthy();
       cleanup();
     }
+  });
+
+  test("issue each unit: offered for a report with units only; the sheets it made are named; too many units is said", async () => {
+    const { RefreshRefusedError } = await import("../../src/writer/writeReport");
+    render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
+    await screen.findByText(/Refresh 2024-09/);
+    expect(screen.queryByRole("button", { name: "Issue 2024-09 for each unit" })).toBeNull();
+    cleanup();
+    const withUnits = { activeReport: async () => ({ kind: "report" as const, title: "Customer metrics", period: "2024-09", periodEnd: 45565, units: true }) };
+    render(<CreateReportForm gateway={fakeGateway(withUnits)} locale="en-US" today={TODAY} />);
+    await press("Issue 2024-09 for each unit");
+    expect(await screen.findByText("Issued for each unit: “Issued 2024-09 East”, “Issued 2024-09 North” (values only, protected).")).toBeTruthy();
+    cleanup();
+    render(<CreateReportForm gateway={fakeGateway({ ...withUnits, archiveEachUnit: async () => { throw new RefreshRefusedError("tooManyUnits", ["120", "50"]); } })} locale="zh-CN" today={TODAY} />);
+    await press("按单元分别发布 2024-09");
+    expect(await screen.findByText("单元选择共有 120 个单元，超过一次可发布的数量；请发布整份报告，或改用更粗的单元。")).toBeTruthy();
   });
 
   test("archive as issued: the sheet it made is named; a sheet that is not a report is refused; a failed copy says it was removed", async () => {

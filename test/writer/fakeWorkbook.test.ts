@@ -143,3 +143,15 @@ test("a list validation: a rule replaces the range's, clear() removes it, a copi
   expect(book.sheets[0]?.validations).toEqual([]);
   expect(book.sheets.find((s) => s.name === "Copy")?.validations).toHaveLength(1);
 });
+
+test("a sheet's name that refers to another sheet's cells gives that sheet's range (NamedItem.getRangeOrNullObject)", async () => {
+  const book = fakeWorkbook(["S", "T"]);
+  const [s, t] = [book.context.workbook.worksheets.getItem("S"), book.context.workbook.worksheets.getItem("T")];
+  t.getRange("B2:B3").formulas = [["east"], ["north"]];
+  s.names.add("List", "='T'!$B$2:$B$3");
+  await book.context.sync();
+  const range = s.names.getItemOrNullObject("List").getRangeOrNullObject();
+  range.load("values");
+  await book.context.sync();
+  expect(range.values).toEqual([["east"], ["north"]]);
+});

@@ -10,6 +10,7 @@ import { issuedSheetName, rebuildReport, rolledForwardReport, type SheetContents
 import type { ReportSpec } from "../../src/report/sheetSpec";
 import { describeActiveSheet } from "../../src/writer/activeSheet";
 import { archiveReport } from "../../src/writer/archiveReport";
+import { archiveEachUnit } from "../../src/writer/archiveUnits";
 import { RefreshRefusedError, refreshReport, ReportWriteError, rollForwardReport, writeReport } from "../../src/writer/writeReport";
 import { deleteSheet, fakeWorkbook, type FakeSheet, type FakeWorkbook } from "../helpers/fakeWorkbook";
 import { reportSpills } from "../helpers/reportSpills";
@@ -86,6 +87,35 @@ describe("a report by unit (DOMAIN.md §8) in Excel", () => {
     expect(sheet("管报 2024-09").cells.get("H2")).toBe("华北");
     expect(sheet("管报 2024-09").validations).toEqual([{ range: "H2", source: "=Unit_List" }]);
     expect(bars(sheet("管报 2024-09"))).toHaveLength(1);
+  });
+
+  test("issue each unit: one protected sheet per unit of the list, each frozen on its unit; the selector put back", async () => {
+    const { book } = await written({ locale: "zh-CN", periodStart: 45536, periodEnd: 45565, unitNames: SAMPLE_UNIT_NAMES });
+    const dashboard = book.sheets.find((s) => s.name === "管报 2024-09") as FakeSheet;
+    dashboard.cells.set("H2", "华南");
+    const result = await archiveEachUnit(book.context, issuedSheetName, { wait: noWait });
+    // the list as Excel sorts it (SORT of UNIQUE), each unit's sheet named after it
+    expect(result.sheetNames).toEqual(["已发布 2024-09 华北", "已发布 2024-09 华东", "已发布 2024-09 华南"]);
+    for (const [name, unit] of [["已发布 2024-09 华北", "华北"], ["已发布 2024-09 华东", "华东"], ["已发布 2024-09 华南", "华南"]] as const) {
+      const issued = book.sheets.find((s) => s.name === name) as FakeSheet;
+      expect(issued.cells.get("H2")).toBe(unit);
+      expect(issued.protected).toBe(true);
+      expect(issued.validations ?? []).toEqual([]);
+      expect(issued.formulaCells.size).toBe(0);
+    }
+    expect(dashboard.cells.get("H2")).toBe("华南");
+    expect(dashboard.validations).toEqual([{ range: "H2", source: "=Unit_List" }]);
+  });
+
+  test("issue each unit: Excel rejecting a step leaves no issued sheet and the selector as it was; a report without units is refused", async () => {
+    const { book } = await written({ locale: "zh-CN", periodStart: 45536, periodEnd: 45565, unitNames: SAMPLE_UNIT_NAMES });
+    const names = book.sheets.map((s) => s.name);
+    book.failSync = 12;
+    await expect(archiveEachUnit(book.context, issuedSheetName, { wait: noWait })).rejects.toBeInstanceOf(Error);
+    expect(book.sheets.map((s) => s.name)).toEqual(names);
+    expect(book.sheets.find((s) => s.name === "管报 2024-09")?.cells.get("H2")).toBe("全部");
+    const plain = await written({ locale: "zh-CN", periodStart: 45536, periodEnd: 45565 });
+    await expect(archiveEachUnit(plain.book.context, issuedSheetName, { wait: noWait })).rejects.toMatchObject({ reason: "noUnits" });
   });
 
   test("issued as values, the copy has no list to choose from; the live report keeps its own", async () => {

@@ -40,6 +40,8 @@ export const unitSelector: Section = {
     // The list's filled part: "All" and the units (an empty text is not one).
     const at = (row: number): string => `${sheetQualifier(sheetNames.workings)}$${letters}$${row}`;
     b.name("dashboard", "Unit_List", `OFFSET(${at(first)},0,0,1+COUNTIF(${at(first + 1)}:$${letters}$${first + LISTED_UNITS},"?*"),1)`, true);
+    // the list's whole column, a plain range (for "issue each unit", which reads it)
+    b.name("dashboard", "Unit_List_Area", `${at(first)}:$${letters}$${first + LISTED_UNITS}`, true);
     b.put({ address: LABEL_CELL, value: unitNames[unitColumn] as string, style: "label" });
     b.put({ address: SELECTOR_CELL, value: options.selectedUnit ?? allUnits(b.ctx), style: "input" });
     b.name("dashboard", "Selected_Unit", SELECTOR_CELL);
