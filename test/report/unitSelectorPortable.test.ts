@@ -10,7 +10,7 @@ import path from "node:path";
 import { specToXlsx } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES, type ReportOptions } from "../../src/report/buildReport";
 import type { ReportSpec } from "../../src/report/sheetSpec";
-import { evaluateCxTable } from "../helpers/evaluateReport";
+import { cxValueAt, evaluateCxTable } from "../helpers/evaluateReport";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 
 const options: ReportOptions = {
@@ -93,5 +93,25 @@ testWithLibreOffice("the portable by-unit table, recalculated, is CX.BY_UNIT's t
       return typeof value === "number" ? Number(value.toFixed(9)) : value ?? "";
     }));
     expect(shown).toEqual(table.map((row) => row.map((value) => (typeof value === "number" ? Number(value.toFixed(9)) : value))));
+  });
+}, 300_000);
+
+testWithLibreOffice("every named figure of the dashboard, each unit chosen: portable in LibreOffice as CX with the add-in's functions", async () => {
+  const units = ["华东", "华北"];
+  const portable = units.map((unit) => buildReport({ ...options, selectedUnit: unit }));
+  const figures = await recalculatedCells(portable);
+  units.forEach((unit, k) => {
+    const cx = buildReport({ ...options, formulaMode: "cx", selectedUnit: unit });
+    const dashboard = cx.sheets[0]!;
+    // the figures: named cells holding a formula (not the typed targets, the selector or the lists)
+    const named = dashboard.names.filter((n) => n.external !== true && dashboard.cells.find((cell) => cell.address === n.range)?.formula !== undefined);
+    expect(named.length).toBeGreaterThan(20);
+    const compared = named.flatMap((n) => {
+      const expected = cxValueAt(cx, n.range);
+      const value = (figures[k] as { named: (name: string) => unknown }).named(n.name);
+      const shown = (v: unknown): unknown => (typeof v === "number" ? Number(v.toFixed(6)) : typeof v === "object" && v !== null ? "#error" : v);
+      return [[unit, n.name, shown(value)], [unit, n.name, shown(expected)]];
+    });
+    for (let i = 0; i < compared.length; i += 2) expect(compared[i]).toEqual(compared[i + 1]);
   });
 }, 300_000);
