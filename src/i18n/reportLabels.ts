@@ -34,6 +34,10 @@ export const reportLabels = {
   trendNrr: { "en-US": "NRR", "zh-CN": "净收入留存" },
   inactiveShare: { "en-US": "Inactive share (of all who have bought)", "zh-CN": "失效客户占比（占全部已购客户）" },
   byUnitTable: { "en-US": "By {unit}: {period}", "zh-CN": "按{unit}：{period}" },
+  byUnitMore: {
+    "en-US": "The data has more units than this table shows: built-in formulas show the first {count} of the unit list; a CX report shows them all.",
+    "zh-CN": "数据中的单元多于本表所示：内置公式版显示单元列表的前 {count} 个；CX 版报告显示全部单元。",
+  },
   trendValueTable: { "en-US": "Trend: customer value, acquisition and satisfaction", "zh-CN": "趋势：客户价值、获客与满意度" },
   trendClv: { "en-US": "CLV", "zh-CN": "客户终身价值" },
   trendPayback: { "en-US": "Payback (months)", "zh-CN": "回收期（月）" },

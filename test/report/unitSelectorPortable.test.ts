@@ -115,3 +115,27 @@ testWithLibreOffice("every named figure of the dashboard, each unit chosen: port
     for (let i = 0; i < compared.length; i += 2) expect(compared[i]).toEqual(compared[i + 1]);
   });
 }, 300_000);
+
+testWithLibreOffice("the user's data with more units than the portable table has rows: the first twelve, and a note saying so", async () => {
+  // 14 stores, one purchase each in September 2024 (45536 is 2024-09-01)
+  const rows = Array.from({ length: 14 }, (_, i) => [`C${i}`, 45540 + i, 10 * (i + 1), `Store ${i + 1}`]);
+  const sales = { name: "Sales", rows: [["Customer", "Date", "Amount", "Store"], ...rows] };
+  const linked: ReportOptions = {
+    ...options, inputs: EMPTY_INPUTS, locale: "en-US",
+    source: { transactions: { sheet: "Sales", row: 1, column: 0, rows: 14, columns: 3, units: [{ offset: 3, name: "Store" }] } },
+  };
+  const report = buildReport(linked);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-units-more-")), "report.xlsx");
+  await specToXlsx(report, file, [sales]);
+  const [values = new Map<string, unknown>()] = await recalculate(file);
+  const dashboard = report.sheets[0]!;
+  const heading = dashboard.cells.find((cell) => cell.value === "By Store: 2024-09") as { address: string };
+  const top = Number(heading.address.slice(1)) + 1;
+  const at = (address: string): unknown => values.get(`${dashboard.name}!${address}`);
+  // the twelve largest of the first twelve stores of the list (Store 12 the largest), then together and the company
+  expect(at(`A${top + 1}`)).toBe("Store 12");
+  expect(at(`A${top + 12}`)).toBe("Store 1");
+  expect(at(`A${top + 14}`)).toBe("Company");
+  expect(at(`H${top + 14}`)).toBe(1050);
+  expect(at(`A${top + 16}`)).toBe("The data has more units than this table shows: built-in formulas show the first 12 of the unit list; a CX report shows them all.");
+}, 300_000);

@@ -12,7 +12,8 @@ import { fillTemplate } from "../../i18n/locale";
 import type { Section } from "../builder";
 import { addByUnitWorkings, BY_UNIT_COLUMNS } from "../byUnitTable";
 import { reportPeriodLabel } from "../reportOptions";
-import { COUNT_FORMAT, PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
+import { quote } from "../rfmFormulas";
+import { COUNT_FORMAT, PERCENT_FORMAT, sheetQualifier, TEXT_RESULT } from "../sheetSpec";
 
 /** The units a table on the user's data has rows for: a dozen (CX spills on past them; portable shows these). */
 const UNIT_ROWS = 12;
@@ -22,7 +23,7 @@ export const byUnit: Section = {
   sheet: "dashboard",
   when: (ctx) => ctx.trend && ctx.unitNames.length > 0,
   build(b) {
-    const { t, cx, options, kind, locale, money, unitNames, unitColumn, inputs, source } = b.ctx;
+    const { t, cx, options, kind, locale, money, unitNames, unitColumn, inputs, source, sheetNames } = b.ctx;
     const heading = b.row;
     b.put({ address: `A${heading}`, value: fillTemplate(t("byUnitTable"), { unit: unitNames[unitColumn] as string, period: reportPeriodLabel(options.periodStart, options.periodEnd) }), style: "heading" });
     const top = heading + 1;
@@ -40,11 +41,15 @@ export const byUnit: Section = {
       for (let j = 1; j < rows; j++) {
         formats.forEach((format, c) => b.put({ address: `${columnName(c)}${top + j}`, formula: cellOf(j, c), numberFormat: format }));
       }
+      // Said under the table where the list holds more units than it has rows for (the user's data may).
+      const list = b.at.unitList as { column: string; allRow: number };
+      const more = `${sheetQualifier(sheetNames.workings)}${list.column}${list.allRow + units + 1}`;
+      b.put({ address: `A${top + rows}`, formula: `=IF(${more}="","",${quote(fillTemplate(t("byUnitMore"), { count: String(units) }))})`, numberFormat: TEXT_RESULT });
     }
     // each row's share of the company's revenue as a bar, so the largest units stand out
     b.dataBars.push({ range: `N${top + 1}:N${top + rows - 1}`, color: "#5B9BD5" });
     // wide enough for the figures: money the widest (as the trend tables' columns)
     formats.forEach((format, j) => b.widen("dashboard", j, j === 0 ? 0 : format === money ? 100 : 64));
-    b.row = top + rows + 1;
+    b.row = top + rows + (cx ? 1 : 2);
   },
 };
