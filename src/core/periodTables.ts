@@ -91,7 +91,8 @@ export function periodTables(input: PeriodInput, options: PeriodOptions): Period
   if (lapseDays !== undefined) requireLapseWindow(lapseDays, period);
 
   // Whole days, once: every later pass reads these.
-  const dayOf = new Int32Array(rows);
+  // (dates already whole days in an Int32Array, as unitTables passes them, are used as they are)
+  const dayOf = dates instanceof Int32Array ? dates : new Int32Array(rows);
   let minDay = Infinity;
   let maxDay = -Infinity;
   for (let i = 0; i < rows; i++) {

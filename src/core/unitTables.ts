@@ -62,6 +62,21 @@ export interface UnitOptions {
   readonly periodEnd?: number;
 }
 
+/**
+ * Buffers kept from one call to the next (grown as needed): a table of a million rows otherwise
+ * allocates tens of megabytes a call, and the collector's pauses for them cost more than the work.
+ * Nothing returned refers to them.
+ */
+const kept = { int: [] as Int32Array[], float: new Float64Array(0) };
+function ints(slot: number, length: number): Int32Array {
+  if ((kept.int[slot]?.length ?? -1) < length) kept.int[slot] = new Int32Array(length);
+  return (kept.int[slot] as Int32Array).subarray(0, length);
+}
+function floats(length: number): Float64Array {
+  if (kept.float.length < length) kept.float = new Float64Array(length);
+  return kept.float.subarray(0, length);
+}
+
 /** A row of zeros, whose keys are the figures summed for "all units together". */
 const ZERO: Record<keyof UnitFigures, number> = { customersStart: 0, newCustomers: 0, reactivated: 0, lapsed: 0, customersEnd: 0, revenue: 0, previousRevenue: 0, orders: 0, expansion: 0, contraction: 0, lostRevenue: 0 };
 const FIGURES = Object.keys(ZERO) as (keyof UnitFigures)[];
@@ -97,35 +112,38 @@ export function unitTables(input: UnitInput, options: UnitOptions): UnitTable {
   const index = periodIndex(options.periodEnd ?? lastDay, period);
   const [from, to] = [firstDayOf(index, period), lastDayOf(index, period)];
   const tableOptions = { period, lapseDays, from, to };
-  const company = figuresOf(periodTables({ groups, dates, amounts }, tableOptions));
+  // Whole days once, for the company and, placed by unit, for each unit (no copy of the dates per table).
+  const days = ints(0, rows);
+  for (let i = 0; i < rows; i++) days[i] = Math.floor(dates[i] as number);
+  const company = figuresOf(periodTables({ groups, dates: days, amounts }, tableOptions));
   // Each unit's rows side by side, by a counting sort on the unit: one pass to count, one to place
-  // every row's customer, date and amount in its unit's stretch (in the rows' order, read once).
+  // every row's customer, day and amount in its unit's stretch (in the rows' order, read once).
   const unitCount = units.labels.length;
   const starts = new Int32Array(unitCount + 1);
   for (let i = 0; i < rows; i++) starts[(units.groupOf[i] as number) + 1] = (starts[(units.groupOf[i] as number) + 1] as number) + 1;
   for (let u = 0; u < unitCount; u++) starts[u + 1] = (starts[u + 1] as number) + (starts[u] as number);
   const next = starts.slice(0, unitCount);
-  const placedCustomer = new Int32Array(rows);
-  const placedDates = new Float64Array(rows);
-  const placedAmounts = new Float64Array(rows);
+  const placedCustomer = ints(1, rows);
+  const placedDays = ints(2, rows);
+  const placedAmounts = floats(rows);
   for (let i = 0; i < rows; i++) {
     const unit = units.groupOf[i] as number;
     const at = next[unit] as number;
     next[unit] = at + 1;
     placedCustomer[at] = groups.groupOf[i] as number;
-    placedDates[at] = dates[i] as number;
+    placedDays[at] = days[i] as number;
     placedAmounts[at] = amounts[i] as number;
   }
   // A unit's customers are numbered anew (0, 1, … in the unit), so that each unit's table costs its own
   // rows, not the company's customers; on the way, each customer's count of units it is active in.
-  const localOf = new Int32Array(groups.labels.length).fill(-1);
-  const activeUnits = [new Int32Array(groups.labels.length), new Int32Array(groups.labels.length)];
-  const days = [from - 1, to];
+  const localOf = ints(3, groups.labels.length).fill(-1);
+  const localGroups = ints(4, rows);
+  const activeUnits = [ints(5, groups.labels.length).fill(0), ints(6, groups.labels.length).fill(0)];
+  const activeDays = [from - 1, to];
   const perUnit = Array.from({ length: unitCount }, (_, unit) => {
     const [first, end] = [starts[unit] as number, starts[unit + 1] as number];
-    const partDates = placedDates.subarray(first, end);
-    const partAmounts = placedAmounts.subarray(first, end);
-    const groupOf = new Int32Array(end - first);
+    const partDays = placedDays.subarray(first, end);
+    const groupOf = localGroups.subarray(first, end);
     // The unit's customers by their company-wide number, in order of first appearance in the unit
     // (periodTables reads only how many there are).
     const globalOf: number[] = [];
@@ -140,8 +158,8 @@ export function unitTables(input: UnitInput, options: UnitOptions): UnitTable {
       groupOf[j] = local;
     }
     for (const customer of globalOf) localOf[customer] = -1;
-    countActive(groupOf, partDates, globalOf, lapseDays, days, activeUnits);
-    const tables = periodTables({ groups: { groupOf, labels: globalOf }, dates: partDates, amounts: partAmounts }, tableOptions);
+    countActive(groupOf, partDays, globalOf, lapseDays, activeDays, activeUnits);
+    const tables = periodTables({ groups: { groupOf, labels: globalOf }, dates: partDays, amounts: placedAmounts.subarray(first, end) }, tableOptions);
     return { unit, figures: figuresOf(tables) };
   });
   perUnit.sort((a, b) => b.figures.revenue - a.figures.revenue || a.unit - b.unit);
@@ -159,7 +177,7 @@ export function unitTables(input: UnitInput, options: UnitOptions): UnitTable {
  * period's start, the day before its first, and its end): whose last purchase in the unit on or before
  * the day is fewer than `lapseDays` old.
  */
-function countActive(groupOf: Int32Array, dates: Float64Array, globalOf: readonly number[], lapseDays: number, days: readonly number[], active: readonly Int32Array[]): void {
+function countActive(groupOf: Int32Array, dates: Int32Array, globalOf: readonly number[], lapseDays: number, days: readonly number[], active: readonly Int32Array[]): void {
   for (let d = 0; d < days.length; d++) {
     const day = days[d] as number;
     const last = new Float64Array(globalOf.length).fill(-Infinity);
