@@ -77,9 +77,10 @@ export function helperFormula(helper: Helper, period: Period, locale: Locale, at
   switch (helper) {
     // With a unit selector, a purchase outside the chosen unit has day 0: before every period, so no count takes it.
     case "Tx_Day": return selected === undefined ? `=INT(${at("Tx_Date")})` : `=IF(${selected}=1,INT(${at("Tx_Date")}),0)`;
-    // MAXIFS and MINIFS give 0 where nothing matches: no purchase before, or none after.
-    case "Tx_Previous": return `=MAXIFS(Tx_Day,Tx_Customer,${customer},Tx_Day,"<"&${day})`;
-    case "Tx_Next": return `=MINIFS(Tx_Day,Tx_Customer,${customer},Tx_Day,">"&${day})`;
+    // 0 where there is no purchase before, or none after: counted first, since MAXIFS and MINIFS over
+    // nothing give 0 in Excel and LibreOffice but an error in Gnumeric (a formula right by every engine's rule).
+    case "Tx_Previous": return `=IF(COUNTIFS(Tx_Customer,${customer},Tx_Day,"<"&${day})=0,0,MAXIFS(Tx_Day,Tx_Customer,${customer},Tx_Day,"<"&${day}))`;
+    case "Tx_Next": return `=IF(COUNTIFS(Tx_Customer,${customer},Tx_Day,">"&${day})=0,0,MINIFS(Tx_Day,Tx_Customer,${customer},Tx_Day,">"&${day}))`;
     // Several rows of one customer on one day are one purchase day: only the first counts.
     case "Tx_First_Of_Day": return `=IF(COUNTIFS(${upTo("Tx_Customer")},${customer},${upTo("Tx_Day")},${day})=1,1,0)`;
     case "Tx_Period_Start": return `=${bounds.start(day)}`;

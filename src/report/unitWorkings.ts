@@ -46,8 +46,11 @@ export function unitWorkingColumns(b: ReportBuilder, base: number, label: number
     const same = (cell: (j: number) => string): string => `Tx_Customer,${cell(0)}${scope === "U" ? `,Tx_Unit_Label,${cell(label)}` : ""}`;
     const sameUpTo = (cell: (j: number) => string): string => `${upTo(0, cell)},${cell(0)}${scope === "U" ? `,${upTo(label, cell)},${cell(label)}` : ""}`;
     const day = (cell: (j: number) => string): string => `INT(${cell(1)})`;
-    add(scoped(scope, "Previous"), "txPrevious", (cell) => `=INT(MAXIFS(Tx_Date,${same(cell)},Tx_Date,"<"&${day(cell)}))`, WHOLE_FORMAT);
-    add(scoped(scope, "Next"), "txNext", (cell) => `=INT(MINIFS(Tx_Date,${same(cell)},Tx_Date,">="&(${day(cell)}+1)))`, WHOLE_FORMAT);
+    // (counted first: MAXIFS and MINIFS over nothing are 0 in Excel and LibreOffice, an error in Gnumeric)
+    const before = (cell: (j: number) => string): string => `${same(cell)},Tx_Date,"<"&${day(cell)}`;
+    const after = (cell: (j: number) => string): string => `${same(cell)},Tx_Date,">="&(${day(cell)}+1)`;
+    add(scoped(scope, "Previous"), "txPrevious", (cell) => `=IF(COUNTIFS(${before(cell)})=0,0,INT(MAXIFS(Tx_Date,${before(cell)})))`, WHOLE_FORMAT);
+    add(scoped(scope, "Next"), "txNext", (cell) => `=IF(COUNTIFS(${after(cell)})=0,0,INT(MINIFS(Tx_Date,${after(cell)})))`, WHOLE_FORMAT);
     add(scoped(scope, "First_Of_Day"), "txFirstOfDay", (cell) => `=IF(COUNTIFS(${sameUpTo(cell)},${upTo(1, cell)},">="&${day(cell)},${upTo(1, cell)},"<"&(${day(cell)}+1))=1,1,0)`, WHOLE_FORMAT);
     add(scoped(scope, "Retained"), "txRetained", (cell) => {
       const firstInPeriod = `COUNTIFS(${sameUpTo(cell)},${upTo(1, cell)},">="&Period_Start,${upTo(1, cell)},"<"&(Period_End+1))=1`;

@@ -51,8 +51,8 @@ describe.each(reports)("%s", (_name, spec) => {
 
 test("the recency column of portable RFM shows whole days", () => {
   const spec = reports.find(([name]) => name === "report, portable, en-US, sample data, workings sheet")?.[1] as SheetSpec;
-  const recency = spec.cells.filter((cell) => cell.formula?.includes("As_Of-SUMPRODUCT(MAX("));
-  expect(recency[0]?.formula).toMatch(/^=IF\([A-Z]+\d+=1,'Data 2024-Q3'!As_Of-SUMPRODUCT/);
+  const recency = spec.cells.filter((cell) => cell.formula?.includes("As_Of-INT(MAXIFS("));
+  expect(recency[0]?.formula).toMatch(/^=IF\([A-Z]+\d+=1,'Data 2024-Q3'!As_Of-INT\(MAXIFS\(/);
   expect(recency.length).toBe(SAMPLE_INPUTS.transactions.length);
   expect(new Set(recency.map((cell) => cell.numberFormat))).toEqual(new Set(["0"]));
 });

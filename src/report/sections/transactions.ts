@@ -115,7 +115,9 @@ function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableCo
   const atRisk = [segmentNames["Can't Lose Them"][locale], segmentNames["At Risk"][locale]].map(quote);
   return [
     workingColumn(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,${selected === undefined ? "" : `${at(selected)}=1,`}SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at), selected === undefined ? undefined : fromFirst(selected, at))})=1),1,0)`, WHOLE_FORMAT),
-    workingColumn(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-SUMPRODUCT(MAX((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)}*INT(Tx_Date)))`), WHOLE_FORMAT),
+    // (the customer's last in-scope day by MAXIFS, which on its first row always finds one; not a MAX
+    // inside SUMPRODUCT, which only some engines evaluate over arrays)
+    workingColumn(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-INT(MAXIFS(Tx_Date,Tx_Customer,${at(0)},Tx_Date,"<"&(As_Of+1)${chosenColumn === undefined ? "" : ',Tx_Selected,1'}))`), WHOLE_FORMAT),
     workingColumn(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)})`), WHOLE_FORMAT),
     workingColumn(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)}*Tx_Amount)`), money),
     workingColumn("R", undefined, (at) => ifFirst(at, scoreFormula(at(recency), "<", "Tx_Recency")), WHOLE_FORMAT),
