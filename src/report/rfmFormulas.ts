@@ -1,20 +1,37 @@
 /** RFM in built-in formulas (DOMAIN.md §4): quintile scores and the segment's name from the core's rule table. */
+import { columnName } from "../core/a1";
 import { RFM_SEGMENT_RULES, type Span } from "../core/rfmScores";
 import { segmentNames } from "../i18n/labels";
 import type { Locale } from "../i18n/locale";
+import type { ReportBuilder } from "./builder";
+import { TABLE_HEADER_ROW } from "./tables";
 
 /** A text as a formula writes it, quotes doubled. */
 export const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
-/** PERCENTILE.INC's quintile cut points, as an array constant for built-in formulas. */
-const QUINTILES = "{0.2,0.4,0.6,0.8}";
+/** PERCENTILE.INC's quintile cut points. */
+export const QUINTILES = [0.2, 0.4, 0.6, 0.8] as const;
 
 /**
- * A quintile score 1–5 of `cell` among the `column`'s values: recency scores higher the fewer the
- * days ("<": the cut points above it), frequency and monetary the more (">": those below it).
+ * A quintile score 1–5 of `cell` against a column's four cut points (the cells named `cuts`, each
+ * PERCENTILE.INC of the column at a quintile): recency scores higher the fewer the days ("<": the
+ * cut points above it), frequency and monetary the more (">": those below it). COUNTIF over cells,
+ * not an array of cut points inside SUMPRODUCT, which engines evaluate each its own way.
  */
-export function scoreFormula(cell: string, comparison: "<" | ">", column: string): string {
-  return `1+SUMPRODUCT(--(${cell}${comparison}PERCENTILE.INC(${column},${QUINTILES})))`;
+export function scoreFormula(cell: string, comparison: "<" | ">", cuts: string): string {
+  return `1+COUNTIF(${cuts},"${comparison === "<" ? ">" : "<"}"&${cell})`;
+}
+
+/** The cut points' cells for the three scores: beside a table, a column each of its four quintiles, named. */
+export function cutPointCells(column: (j: number) => string, top: number, scores: readonly (readonly [name: string, values: string])[]): { cells: { address: string; formula?: string; value?: string }[]; names: { name: string; range: string }[] } {
+  const cells: { address: string; formula?: string; value?: string }[] = [];
+  const names: { name: string; range: string }[] = [];
+  scores.forEach(([name, values], j) => {
+    cells.push({ address: `${column(j)}${top}`, value: name.replace(/_Cuts$/, "").replace(/^[A-Za-z]+_/, "") });
+    QUINTILES.forEach((q, k) => cells.push({ address: `${column(j)}${top + 1 + k}`, formula: `=PERCENTILE.INC(${values},${q})` }));
+    names.push({ name, range: `${column(j)}${top + 1}:${column(j)}${top + QUINTILES.length}` });
+  });
+  return { cells, names };
 }
 
 /** The nested IF giving a segment number's name from R, F, M score cells, written from the core's rule table. */
@@ -28,4 +45,14 @@ export function segmentFormula(r: string, f: string, m: string, locale: Locale):
     formula = `IF(${condition},${quote(segmentNames[segment][locale])},${formula})`;
   }
   return formula;
+}
+
+/** RFM's quintile cut points beside the table on the workings (rfmFormulas.cutPointCells), the next columns free after them. */
+export function addCutPoints(b: ReportBuilder, scores: readonly (readonly [string, string])[]): void {
+  const workings = b.sheet("workings");
+  const left = workings.nextColumn;
+  const { cells, names } = cutPointCells((j) => columnName(left + j), TABLE_HEADER_ROW, scores);
+  for (const cell of cells) b.putOn("workings", { ...cell, ...(cell.value === undefined ? { numberFormat: "0.00", style: "helper" as const } : { style: "numberHeader" as const }) });
+  for (const { name, range } of names) b.name("workings", name, range);
+  workings.nextColumn = left + scores.length + 1;
 }

@@ -224,7 +224,8 @@ test("portable mode uses built-in functions only, with the RFM workings in the t
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
   expect(formulas).toContain("=IF('Data 2024-Q3'!Acquired_Customers=0,NA(),'Data 2024-Q3'!Marketing_Spend/'Data 2024-Q3'!Acquired_Customers)");
   const helpers = sheetOf(portableReport, "workings").cells.filter((cell) => cell.style === "helper");
-  expect(helpers).toHaveLength((9 + 12) * SAMPLE_INPUTS.transactions.length); // RFM's 8 and its risk ranking, and the 12 the period tables read
+  // RFM's 8 and its risk ranking, and the 12 the period tables read, on every purchase; and the quintile cut points of R, F and M (4 each)
+  expect(helpers).toHaveLength((9 + 12) * SAMPLE_INPUTS.transactions.length + 3 * 4);
   expect(allNames(portableReport).map((name) => name.name)).toEqual(expect.arrayContaining(["Tx_Recency", "Tx_Frequency", "Tx_Monetary", "Tx_Segment"]));
   // the segment rule is written from the core's rule table: Champions first, Others last
   const segment = helpers.find((cell) => cell.formula?.includes("Champions"))?.formula as string;

@@ -5,7 +5,7 @@
  */
 import type { Section } from "../builder";
 import { linkedAddress, linkedReference, type LinkedRange } from "../dataSource";
-import { scoreFormula, segmentFormula } from "../rfmFormulas";
+import { addCutPoints, scoreFormula, segmentFormula } from "../rfmFormulas";
 import { TEXT_RESULT, WHOLE_FORMAT } from "../sheetSpec";
 import { addTable, link, workingColumn } from "../tables";
 
@@ -25,10 +25,11 @@ export const customerSummary: Section = {
       { header: t("recencyDays"), name: "Sum_Recency", width: 80, style: "helper", format: WHOLE_FORMAT, content: link(summary, 3) },
       { header: t("frequency"), name: "Sum_Orders", width: 80, style: "helper", format: WHOLE_FORMAT, content: link(summary, 4) },
       { header: t("monetary"), name: "Sum_Revenue", width: 90, style: "helper", format: money, content: link(summary, 5) },
-      workingColumn("R", undefined, (at) => `=${scoreFormula(at(1), "<", "Sum_Recency")}`, WHOLE_FORMAT),
-      workingColumn("F", undefined, (at) => `=${scoreFormula(at(2), ">", "Sum_Orders")}`, WHOLE_FORMAT),
-      workingColumn("M", undefined, (at) => `=${scoreFormula(at(3), ">", "Sum_Revenue")}`, WHOLE_FORMAT),
+      workingColumn("R", undefined, (at) => `=${scoreFormula(at(1), "<", "Sum_R_Cuts")}`, WHOLE_FORMAT),
+      workingColumn("F", undefined, (at) => `=${scoreFormula(at(2), ">", "Sum_F_Cuts")}`, WHOLE_FORMAT),
+      workingColumn("M", undefined, (at) => `=${scoreFormula(at(3), ">", "Sum_M_Cuts")}`, WHOLE_FORMAT),
       workingColumn(t("segment"), "Sum_Segment", (at) => `=${segmentFormula(at(4), at(5), at(6), locale)}`, TEXT_RESULT),
     ]);
+    addCutPoints(b, [["Sum_R_Cuts", "Sum_Recency"], ["Sum_F_Cuts", "Sum_Orders"], ["Sum_M_Cuts", "Sum_Revenue"]]);
   },
 };

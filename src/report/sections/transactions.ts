@@ -8,7 +8,7 @@ import { segmentNames } from "../../i18n/labels";
 import type { ReportBuilder, Section } from "../builder";
 import { linkedAddress, linkedReference, linkedUnitReference } from "../dataSource";
 import { HELPER_LABELS, HELPERS, helperFormula, txFormats, type TxColumn } from "../periodSheet";
-import { quote, scoreFormula, segmentFormula } from "../rfmFormulas";
+import { addCutPoints, quote, scoreFormula, segmentFormula } from "../rfmFormulas";
 import { allUnits, hasUnitSelector, unitLabel } from "../unitSelection";
 import { unitWorkingColumns } from "../unitWorkings";
 import { columnName } from "../../core/a1";
@@ -53,6 +53,7 @@ export const transactions: Section = {
       ...(cx || !trend ? [] : periodWorkings(b, 3 + units.length + selection.length + workings.length + byUnit.length, selected)),
     ]);
     if (units.length > 0) b.name("workings", "Tx_Unit", `${table.column(3 + unitColumn)}${table.first}:${table.column(3 + unitColumn)}${table.last}`);
+    if (workings.length > 0) addCutPoints(b, [["Tx_R_Cuts", "Tx_Recency"], ["Tx_F_Cuts", "Tx_Frequency"], ["Tx_M_Cuts", "Tx_Monetary"]]);
   },
 };
 
@@ -120,9 +121,9 @@ function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableCo
     workingColumn(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-INT(MAXIFS(Tx_Date,Tx_Customer,${at(0)},Tx_Date,"<"&(As_Of+1)${chosenColumn === undefined ? "" : ',Tx_Selected,1'}))`), WHOLE_FORMAT),
     workingColumn(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)})`), WHOLE_FORMAT),
     workingColumn(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)}*Tx_Amount)`), money),
-    workingColumn("R", undefined, (at) => ifFirst(at, scoreFormula(at(recency), "<", "Tx_Recency")), WHOLE_FORMAT),
-    workingColumn("F", undefined, (at) => ifFirst(at, scoreFormula(at(frequency), ">", "Tx_Frequency")), WHOLE_FORMAT),
-    workingColumn("M", undefined, (at) => ifFirst(at, scoreFormula(at(monetary), ">", "Tx_Monetary")), WHOLE_FORMAT),
+    workingColumn("R", undefined, (at) => ifFirst(at, scoreFormula(at(recency), "<", "Tx_R_Cuts")), WHOLE_FORMAT),
+    workingColumn("F", undefined, (at) => ifFirst(at, scoreFormula(at(frequency), ">", "Tx_F_Cuts")), WHOLE_FORMAT),
+    workingColumn("M", undefined, (at) => ifFirst(at, scoreFormula(at(monetary), ">", "Tx_M_Cuts")), WHOLE_FORMAT),
     workingColumn(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(r), at(f), at(m), locale)), TEXT_RESULT),
     // The early-warning ranking: a customer of Can't Lose Them or At Risk by monetary value, its row
     // added in billionths so that equal values rank apart (LARGE, then MATCH finds the row).
