@@ -148,7 +148,8 @@ test("a block too large for one request is cut into slices of whole rows, each u
 test("a portable plan shades the RFM working columns, each column one area", () => {
   const portable = planWrite(sheetOf(buildReport({ ...options, formulaMode: "portable" }), "workings"));
   const rows = SAMPLE_INPUTS.transactions.length;
-  expect(portable.styles.helper?.split(",")).toHaveLength(9 + 12); // RFM's with its risk ranking, and the period tables
+  // RFM's with its risk ranking, the period tables', and RFM's quintile cut points (a column of four for each score)
+  expect(portable.styles.helper?.split(",")).toHaveLength(9 + 12 + 3);
   expect(portable.styles.helper?.split(",")[0]).toMatch(new RegExp(`^(?<c>[A-Z]+)5:\\k<c>${4 + rows}$`));
 });
 
