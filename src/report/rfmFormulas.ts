@@ -22,18 +22,6 @@ export function scoreFormula(cell: string, comparison: "<" | ">", cuts: string):
   return `1+COUNTIF(${cuts},"${comparison === "<" ? ">" : "<"}"&${cell})`;
 }
 
-/** The cut points' cells for the three scores: beside a table, a column each of its four quintiles, named. */
-export function cutPointCells(column: (j: number) => string, top: number, scores: readonly (readonly [name: string, values: string])[]): { cells: { address: string; formula?: string; value?: string }[]; names: { name: string; range: string }[] } {
-  const cells: { address: string; formula?: string; value?: string }[] = [];
-  const names: { name: string; range: string }[] = [];
-  scores.forEach(([name, values], j) => {
-    cells.push({ address: `${column(j)}${top}`, value: name.replace(/_Cuts$/, "").replace(/^[A-Za-z]+_/, "") });
-    QUINTILES.forEach((q, k) => cells.push({ address: `${column(j)}${top + 1 + k}`, formula: `=PERCENTILE.INC(${values},${q})` }));
-    names.push({ name, range: `${column(j)}${top + 1}:${column(j)}${top + QUINTILES.length}` });
-  });
-  return { cells, names };
-}
-
 /** The nested IF giving a segment number's name from R, F, M score cells, written from the core's rule table. */
 export function segmentFormula(r: string, f: string, m: string, locale: Locale): string {
   const span = (cell: string, [low, high]: Span): string[] =>
@@ -47,12 +35,20 @@ export function segmentFormula(r: string, f: string, m: string, locale: Locale):
   return formula;
 }
 
-/** RFM's quintile cut points beside the table on the workings (rfmFormulas.cutPointCells), the next columns free after them. */
-export function addCutPoints(b: ReportBuilder, scores: readonly (readonly [string, string])[]): void {
+/**
+ * RFM's quintile cut points beside a table on the workings: for each score (`[name, values]`), a
+ * column headed R, F or M with PERCENTILE.INC of the values at each quintile, its four cells named;
+ * the next columns are free after them.
+ */
+export function addCutPoints(b: ReportBuilder, scores: readonly (readonly [name: string, values: string])[]): void {
   const workings = b.sheet("workings");
   const left = workings.nextColumn;
-  const { cells, names } = cutPointCells((j) => columnName(left + j), TABLE_HEADER_ROW, scores);
-  for (const cell of cells) b.putOn("workings", { ...cell, ...(cell.value === undefined ? { numberFormat: "0.00", style: "helper" as const } : { style: "numberHeader" as const }) });
-  for (const { name, range } of names) b.name("workings", name, range);
+  scores.forEach(([name, values], j) => {
+    const column = columnName(left + j);
+    // the header: the score's letter (Tx_R_Cuts → R)
+    b.putOn("workings", { address: `${column}${TABLE_HEADER_ROW}`, value: name.replace(/_Cuts$/, "").replace(/^[A-Za-z]+_/, ""), style: "numberHeader" });
+    QUINTILES.forEach((q, k) => b.putOn("workings", { address: `${column}${TABLE_HEADER_ROW + 1 + k}`, formula: `=PERCENTILE.INC(${values},${q})`, numberFormat: "0.00", style: "helper" }));
+    b.name("workings", name, `${column}${TABLE_HEADER_ROW + 1}:${column}${TABLE_HEADER_ROW + QUINTILES.length}`);
+  });
   workings.nextColumn = left + scores.length + 1;
 }

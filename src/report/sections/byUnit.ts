@@ -13,6 +13,7 @@ import type { Section } from "../builder";
 import { addByUnitWorkings, BY_UNIT_COLUMNS } from "../byUnitTable";
 import { reportPeriodLabel } from "../reportOptions";
 import { quote } from "../rfmFormulas";
+import { hasUnitSelector } from "../unitSelection";
 import { COUNT_FORMAT, PERCENT_FORMAT, sheetQualifier, TEXT_RESULT } from "../sheetSpec";
 
 /** The units a table on the user's data has rows for: a dozen (CX spills on past them; portable shows these). */
@@ -21,7 +22,7 @@ const UNIT_ROWS = 12;
 export const byUnit: Section = {
   id: "byUnit",
   sheet: "dashboard",
-  when: (ctx) => ctx.trend && ctx.unitNames.length > 0,
+  when: (ctx) => ctx.trend && hasUnitSelector(ctx),
   build(b) {
     const { t, cx, options, kind, locale, money, unitNames, unitColumn, inputs, source, sheetNames } = b.ctx;
     const heading = b.row;
