@@ -5,7 +5,7 @@
  * tables read (DOMAIN.md §7), in built-in functions only. CX reads a linked table's columns directly.
  */
 import { segmentNames } from "../../i18n/labels";
-import type { ReportBuilder, Section } from "../builder";
+import { rowNumber, type ReportBuilder, type Section } from "../builder";
 import { linkedAddress, linkedReference, linkedUnitReference } from "../dataSource";
 import { HELPER_LABELS, HELPERS, helperFormula, txFormats, type TxColumn } from "../periodSheet";
 import { addCutPoints, quote, scoreFormula, segmentFormula } from "../rfmFormulas";
@@ -83,12 +83,11 @@ function selectionColumns(b: ReportBuilder, base: number): TableColumn[] {
   const first = TABLE_HEADER_ROW + 1;
   const left = b.sheet("workings").nextColumn;
   const letters = (j: number): string => columnName(left + j);
-  const row = (at: (j: number) => string): number => Number(at(0).replace(/^[A-Z]+/, ""));
   return [
     workingColumn(t("txUnitLabel"), "Tx_Unit_Label", (at) => `=${unitLabel(b.ctx, at(3 + unitColumn))}`, TEXT_RESULT),
     workingColumn(t("txUnitNumber"), "Tx_Unit_No", (at) => {
       // its first row: one more than the units before it (MAX over the rows above, the header's text ignored)
-      const above = `$${letters(base + 1)}$${TABLE_HEADER_ROW}:${letters(base + 1)}${row(at) - 1}`;
+      const above = `$${letters(base + 1)}$${TABLE_HEADER_ROW}:${letters(base + 1)}${rowNumber(at(0)) - 1}`;
       return `=IF(SUMPRODUCT(--($${letters(base)}$${first}:${at(base)}=${at(base)}))=1,MAX(${above})+1,"")`;
     }, WHOLE_FORMAT),
     workingColumn(t("txSelected"), "Tx_Selected", (at) => `=IF(OR(Selected_Unit=${quote(allUnits(b.ctx))},${at(base)}=Selected_Unit),1,0)`, WHOLE_FORMAT),
@@ -142,7 +141,7 @@ function periodWorkings(b: ReportBuilder, offset: number, selected?: number): Ta
   const indexOf = (column: TxColumn): number => (column === "Tx_Customer" ? 0 : column === "Tx_Date" ? 1 : column === "Tx_Amount" ? 2 : offset + HELPERS.indexOf(column));
   const formats = txFormats(money);
   return HELPERS.map((helper) => workingColumn(t(HELPER_LABELS[helper]), helper, (at) => {
-    const row = Number(at(0).replace(/^[A-Z]+/, ""));
+    const row = rowNumber(at(0));
     const letters = (column: TxColumn): string => at(indexOf(column)).replace(/\d+$/, "");
     return helperFormula(helper, kind, locale, (column) => at(indexOf(column)), (column) => `$${letters(column)}$${first}:${letters(column)}${row}`, selected === undefined ? undefined : at(selected));
   }, formats[helper] ?? "General"));
