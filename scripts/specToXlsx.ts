@@ -84,7 +84,11 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
   for (const cell of spec.cells) {
     const target = sheet.getCell(cell.address);
     const result = storable(results?.get(`${spec.name}!${cell.address}`));
-    target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula), ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue : (cell.value ?? null);
+    // An empty input cell ("") is left empty, as Excel does with a value of "" ("a blank value for the
+    // values property clears the range's content": learn.microsoft.com/office/dev/add-ins/excel/
+    // excel-add-ins-blank-null-values), not a text of no characters, which ISTEXT counts in Gnumeric.
+    const value = cell.value === "" ? null : (cell.value ?? null);
+    target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula), ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue : value;
     if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
     const name = spec.font === undefined ? {} : { name: spec.font };
     if (cell.style === "title") target.font = { ...name, bold: true, size: 16 };

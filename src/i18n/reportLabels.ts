@@ -217,6 +217,8 @@ export const reportLabels = {
     "zh-CN": "数字来自数据库查询（加载项的 sql/）：RFM 来自客户汇总（截至查询日期）；期初客户与流失客户来自本期的客户桥表行。",
   },
   linked_costs: { "en-US": "Acquisition costs from", "zh-CN": "获客成本数据来源" },
+  checkRow: { "en-US": "Row of a bad cell", "zh-CN": "有误单元格所在行" },
+  surveyChecks: { "en-US": "Checks of the linked survey answers", "zh-CN": "所链接调查答案的检查" },
   channelsLinked: { "en-US": "Acquisition by channel, linked to", "zh-CN": "各渠道获客，链接自" },
   transactionsLinked: { "en-US": "Transactions, linked to", "zh-CN": "交易记录，链接自" },
 } as const satisfies Record<string, Localized>;

@@ -50,6 +50,14 @@ export const SECTIONS: readonly Section[] = [
 const newParts = (widths: (number | undefined)[], nextColumn: number): SheetParts => ({ cells: [], names: [], tables: [], widths, nextColumn });
 
 export function buildReport(options: ReportOptions): ReportSpec {
+  return buildReportBySection(options).report;
+}
+
+/**
+ * The report, and which section put each cell (by sheet role and A1 address): for checks of the
+ * formulas that name the section a problem is in.
+ */
+export function buildReportBySection(options: ReportOptions): { report: ReportSpec; sectionOf: (role: SheetRole, address: string) => string | undefined } {
   const ctx = reportContext(options);
   const parts: Record<SheetRole, SheetParts> = {
     dashboard: newParts([260, 120, 110, 110, 110], 0),
@@ -57,6 +65,14 @@ export function buildReport(options: ReportOptions): ReportSpec {
     workings: newParts([], TABLE_FIRST_COLUMN.workings),
   };
   const builder = new ReportBuilder(ctx, parts);
-  for (const section of SECTIONS) if (section.when(ctx)) section.build(builder);
-  return builder.finish();
+  const put = new Map<string, string>();
+  for (const section of SECTIONS) {
+    if (!section.when(ctx)) continue;
+    const before = Object.fromEntries(Object.entries(parts).map(([role, part]) => [role, part.cells.length]));
+    section.build(builder);
+    for (const [role, part] of Object.entries(parts)) {
+      for (const cell of part.cells.slice(before[role])) if (!put.has(`${role}!${cell.address}`)) put.set(`${role}!${cell.address}`, section.id);
+    }
+  }
+  return { report: builder.finish(), sectionOf: (role, address) => put.get(`${role}!${address}`) };
 }

@@ -3,9 +3,12 @@
  * linked ones, which may change after they were picked), in built-in formulas so they work in both
  * formula modes and without the add-in. SUM, SUMIFS and COUNTIFS pass over a text
  * such as "Oct" typed in a Month column, and COUNTIFS counts an answer of 11 as a promoter: the
- * figures would be silently wrong. So each table gets one check cell that names the first bad cell
- * ("Month: H9 is not a date"), and every figure read from the table is #N/A while the check is not
- * empty (`guarded`).
+ * figures would be silently wrong. So each checked column gets a working column holding, on each
+ * row, the row of its cell where that cell is bad; and each table one check cell that names the
+ * first bad cell ("Month: H9 is not a date") from them, and every figure read from the table is
+ * #N/A while the check is not empty (`guarded`). Cell by cell, not ISTEXT or MATCH over a whole
+ * column inside SUMPRODUCT: only some engines evaluate a function's range argument there as an array
+ * (Gnumeric takes the one cell on the formula's row), and a check must hold in every spreadsheet.
  */
 import { fillTemplate, type Locale } from "../i18n/locale";
 import { reportLabels } from "../i18n/reportLabels";
@@ -27,6 +30,8 @@ export type InputRule =
 export interface CheckedColumn {
   /** The column: a name (a range of one column), e.g. "Channel_Month", or a reference to the user's cells. */
   readonly name: string;
+  /** The name of its working column of bad rows (badRowFormula), e.g. "Channel_Month_Bad". */
+  readonly badRows: string;
   /** The sheet the column is on, when it is the user's: the message names the cell with it ("Survey!A7"). */
   readonly sheet?: string;
   /** The column's header as the user sees it, for the message. */
@@ -34,19 +39,22 @@ export interface CheckedColumn {
   readonly rule: InputRule;
 }
 
+/** Whether a number in `cell` breaks the rule (a scale's answers must also be whole). */
+function refused(rule: InputRule, cell: string): string {
+  switch (rule.kind) {
+    case "amount": return `${cell}<0`;
+    case "date": return `${cell}<1`;
+    case "between": return `OR(${cell}<${rule.from},${cell}>${rule.to})`;
+    case "scale": return `OR(${cell}<${rule.from},${cell}>${rule.to},${cell}<>INT(${cell}))`;
+  }
+}
+
 /**
- * The array of the column's bad cells (1 where bad): text, or a number the rule refuses. ISTEXT and
- * not COUNTIF(…,"*"): LibreOffice's wildcards match numbers too. A scale's answers are matched against
- * the list of its whole numbers, which refuses both fractions and answers off the scale.
+ * A checked cell's working formula: its row where the cell holds text or a number the rule refuses,
+ * else "" (blanks are allowed). The number is compared only once it is known to be one.
  */
-function badCells(column: CheckedColumn): string {
-  const r = column.name;
-  const { rule } = column;
-  const refused = rule.kind === "amount" ? `(${r}<0)`
-    : rule.kind === "date" ? `(${r}<1)`
-      : rule.kind === "between" ? `((${r}<${rule.from})+(${r}>${rule.to}))`
-        : `ISNA(MATCH(${r},{${Array.from({ length: rule.to - rule.from + 1 }, (_, k) => rule.from + k).join(",")}},0))`;
-  return `ISTEXT(${r})+ISNUMBER(${r})*${refused}`;
+export function badRowFormula(rule: InputRule, cell: string): string {
+  return `=IF(ISTEXT(${cell}),ROW(${cell}),IF(ISNUMBER(${cell}),IF(${refused(rule, cell)},ROW(${cell}),""),""))`;
 }
 
 /** The message for a bad cell of the column, split around the cell's address. */
@@ -59,16 +67,14 @@ function messageParts(column: CheckedColumn, locale: Locale): [string, string] {
 }
 
 /**
- * The check cell's formula: empty while every column holds what its rule allows, else a message
- * naming the first column with a bad cell and that cell's address (the columns in order).
+ * The check cell's formula: empty while no column's working column holds a bad row, else a message
+ * naming the first column with a bad cell and its first bad cell's address (the columns in order).
  */
 export function inputCheckFormula(columns: readonly CheckedColumn[], locale: Locale): string {
   const body = columns.reduceRight((otherwise, column) => {
-    const bad = badCells(column);
     const [before, after] = messageParts(column, locale);
-    const firstBad = `ROW(INDEX(${column.name},MATCH(TRUE,INDEX(${bad}>0,0),0)))`;
     const onSheet = column.sheet === undefined ? "" : `,TRUE,"${column.sheet.replace(/"/g, '""')}"`;
-    return `IF(SUMPRODUCT(${bad})>0,"${before}"&ADDRESS(${firstBad},COLUMN(${column.name}),4${onSheet})&"${after}",${otherwise})`;
+    return `IF(COUNT(${column.badRows})>0,"${before}"&ADDRESS(MIN(${column.badRows}),COLUMN(${column.name}),4${onSheet})&"${after}",${otherwise})`;
   }, '""');
   return `=${body}`;
 }

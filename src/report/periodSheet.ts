@@ -67,6 +67,14 @@ export const txFormats = (money: string): Partial<Record<TxColumn, string>> => (
  * of the unit the dashboard shows (1) where the report has a unit selector.
  */
 export function helperFormula(helper: Helper, period: Period, locale: Locale, at: (column: TxColumn) => string, upTo: (column: TxColumn) => string, selected?: string): string {
+  const formula = rowFormula(helper, period, locale, at, upTo, selected);
+  // A purchase outside the chosen unit (day 0) has no period: "" and no date arithmetic on day 0, which
+  // Excel and Gnumeric refuse (EOMONTH(0,-1) is #NUM!) where LibreOffice goes on before 1900.
+  const dated = HELPERS.indexOf(helper) >= HELPERS.indexOf("Tx_Period_Start");
+  return selected !== undefined && dated ? `=IF(${selected}=1,${formula.slice(1)},"")` : formula;
+}
+
+function rowFormula(helper: Helper, period: Period, locale: Locale, at: (column: TxColumn) => string, upTo: (column: TxColumn) => string, selected?: string): string {
   const bounds = PERIOD_BOUNDS[period];
   const customer = at("Tx_Customer");
   const day = at("Tx_Day");

@@ -37,7 +37,7 @@ export function segmentFormula(r: string, f: string, m: string, locale: Locale):
 
 /**
  * RFM's quintile cut points beside a table on the workings: for each score (`[name, values]`), a
- * column headed R, F or M with PERCENTILE.INC of the values at each quintile, its four cells named;
+ * column headed R, F or M with PERCENTILE.INC of the values at each quintile (to 9 decimals), its four cells named;
  * the next columns are free after them.
  */
 export function addCutPoints(b: ReportBuilder, scores: readonly (readonly [name: string, values: string])[]): void {
@@ -47,7 +47,9 @@ export function addCutPoints(b: ReportBuilder, scores: readonly (readonly [name:
     const column = columnName(left + j);
     // the header: the score's letter (Tx_R_Cuts → R)
     b.putOn("workings", { address: `${column}${TABLE_HEADER_ROW}`, value: name.replace(/_Cuts$/, "").replace(/^[A-Za-z]+_/, ""), style: "numberHeader" });
-    QUINTILES.forEach((q, k) => b.putOn("workings", { address: `${column}${TABLE_HEADER_ROW + 1 + k}`, formula: `=PERCENTILE.INC(${values},${q})`, numberFormat: "0.00", style: "helper" }));
+    // (rounded to 9 decimals: an engine that interpolates in long double, as Gnumeric does, puts a cut
+    // point of 445 at 445.00000000000000008, and a recency of 445 would score on the other side of it)
+    QUINTILES.forEach((q, k) => b.putOn("workings", { address: `${column}${TABLE_HEADER_ROW + 1 + k}`, formula: `=ROUND(PERCENTILE.INC(${values},${q}),9)`, numberFormat: "0.00", style: "helper" }));
     b.name("workings", name, `${column}${TABLE_HEADER_ROW + 1}:${column}${TABLE_HEADER_ROW + QUINTILES.length}`);
   });
   workings.nextColumn = left + scores.length + 1;

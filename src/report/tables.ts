@@ -6,9 +6,9 @@ import { columnName } from "../core/a1";
 import type { ReportLabel } from "../i18n/reportLabels";
 import type { ReportBuilder, Rows } from "./builder";
 import { linkedReference, type LinkedRange } from "./dataSource";
-import { CHECK_FORMAT, inputCheckFormula, type CheckedColumn, type InputRule } from "./inputChecks";
+import { badRowFormula, CHECK_FORMAT, inputCheckFormula, type CheckedColumn, type InputRule } from "./inputChecks";
 import { trendName } from "./periodSheet";
-import { TEXT_RESULT, widthFor, type CellSpec, type SheetRole } from "./sheetSpec";
+import { TEXT_RESULT, WHOLE_FORMAT, widthFor, type CellSpec, type SheetRole } from "./sheetSpec";
 
 /** A column of an input table: its header, the name its body gets, and each row's content. */
 export interface TableColumn {
@@ -76,7 +76,21 @@ export function addInputCheck(b: ReportBuilder, column: string, name: string, ch
  * table's j-th column on the user's sheet (from its `offset`-th).
  */
 export function checkedColumns(b: ReportBuilder, columns: readonly InputColumn[], linked?: LinkedRange, offset = 0): CheckedColumn[] {
-  return columns.map(([name, header, rule], j) => ({ header: b.ctx.t(header), rule, ...(linked === undefined ? { name } : { name: linkedReference(linked, j + offset), sheet: linked.sheet }) }));
+  return columns.map(([name, header, rule], j) => ({
+    header: b.ctx.t(header), rule, badRows: `${name}_Bad`, ...(linked === undefined ? { name } : { name: linkedReference(linked, j + offset), sheet: linked.sheet }),
+  }));
+}
+
+/**
+ * The check's grey working columns, one per checked column, named by its `badRows`: on each row, the
+ * row of the checked cell where it is bad (badRowFormula). `cell(j, i, at)` is checked column j's cell
+ * on body row i: a cell of the same table (`at`), or the user's linked cell.
+ */
+export function badRowColumns(b: ReportBuilder, checked: readonly CheckedColumn[], cell: (j: number, i: number, at: (k: number) => string) => string): TableColumn[] {
+  return checked.map((column, j) => ({
+    header: `${b.ctx.t("checkRow")} · ${column.header}`, name: column.badRows, width: 80, style: "helper", format: WHOLE_FORMAT,
+    content: (i, at) => ({ formula: badRowFormula(column.rule, cell(j, i, at)) }),
+  }));
 }
 
 /** A column's typed content: row i's value, or nothing. */

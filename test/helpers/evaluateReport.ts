@@ -177,26 +177,37 @@ export const isError = (value: unknown): boolean => typeof value === "object" &&
 
 /**
  * An input table's check (src/report/inputChecks.ts), as Excel computes it: nested
- * IF(SUMPRODUCT(ISTEXT(X)+ISNUMBER(X)*rule)>0,"before"&ADDRESS(first bad cell)&"after",…), "" at the end.
+ * IF(COUNT(bad rows)>0,"before"&ADDRESS(MIN(bad rows),COLUMN(X),4…)&"after",…), "" at the end.
  */
 function inputCheck(book: Book, body: string, on: SheetSpec): string {
   if (body === '""') return "";
-  const ref = "((?:'(?:[^']|'')+'!)?\\w+)";
-  const part = new RegExp(`^IF\\(SUMPRODUCT\\(ISTEXT\\(${ref}\\)\\+ISNUMBER\\(\\1\\)\\*(.+?)\\)>0,"([^"]*)"&ADDRESS\\(.*?\\)&"([^"]*)",(.*)\\)$`).exec(body);
+  const ref = "((?:'(?:[^']|'')+'!)?[\\w$:]+)";
+  const part = new RegExp(`^IF\\(COUNT\\(${ref}\\)>0,"([^"]*)"&ADDRESS\\(MIN\\(\\1\\),COLUMN\\(${ref}\\),4(?:,TRUE,"(?:[^"]|"")*")?\\)&"([^"]*)",(.*)\\)$`).exec(body);
   if (part === null) throw new Error(`not an input check: ${body}`);
-  const [, name, rule, before, after, otherwise] = part as unknown as [string, string, string, string, string, string];
-  // (X<from), ((X<from)+(X>to)) or ISNA(MATCH(X,{whole numbers},0))
-  const between = /^\(?\((?:'(?:[^']|'')+'!)?\w+<(-?\d+)\)(?:\+\((?:'(?:[^']|'')+'!)?\w+>(-?\d+)\)\))?$/.exec(rule);
-  const scale = /^ISNA\(MATCH\((?:'(?:[^']|'')+'!)?\w+,\{([-\d,]+)\},0\)\)$/.exec(rule);
-  if (between === null && scale === null) throw new Error(`not an input rule: ${rule}`);
-  const allowed = new Set((scale?.[1] ?? "").split(",").map(Number));
-  const refused = (value: number): boolean => (between !== null ? value < Number(between[1]) || (between[2] !== undefined && value > Number(between[2])) : !allowed.has(value));
-  const values = referenceValues(book, name, on).map(([value]) => value);
-  const first = values.findIndex((value) => (typeof value === "string" && value !== "") || (typeof value === "number" && refused(value)));
-  if (first < 0) return inputCheck(book, otherwise, on);
+  const [, badRows, before, name, after, otherwise] = part as unknown as [string, string, string, string, string, string];
+  const rows = referenceValues(book, badRows, on).map(([value]) => value).filter((value): value is number => typeof value === "number");
+  if (rows.length === 0) return inputCheck(book, otherwise, on);
   const { range } = resolve(book, name, on);
-  const top = split(range.split(":")[0] as string);
-  return `${before}${columnName(top.column)}${top.row + first}${after}`;
+  return `${before}${columnName(split(range.split(":")[0] as string).column)}${Math.min(...rows)}${after}`;
+}
+
+/**
+ * A checked cell's working formula (inputChecks' badRowFormula): its row where it holds text or a
+ * number the rule ((X<a), OR(X<a,X>b) or OR(X<a,X>b,X<>INT(X))) refuses, else "".
+ */
+function badRow(book: Book, formula: string, on: SheetSpec): number | string {
+  const ref = "((?:'(?:[^']|'')+'!)?\\$?[A-Z]+\\$?\\d+)";
+  const match = new RegExp(`^=IF\\(ISTEXT\\(${ref}\\),ROW\\(\\1\\),IF\\(ISNUMBER\\(\\1\\),IF\\((.+),ROW\\(\\1\\),""\\),""\\)\\)$`).exec(formula);
+  if (match === null) throw new Error(`not a bad-row formula: ${formula}`);
+  const [, cell, rule] = match as unknown as [string, string, string];
+  const bounds = /(?:^|\()[^<>]*<(-?\d+)(?:,[^<>]*>(-?\d+))?(,.*INT)?/.exec(rule);
+  if (bounds === null) throw new Error(`not an input rule: ${rule}`);
+  const value = referenceValues(book, cell, on)[0]?.[0];
+  const row = Number(/\d+$/.exec(cell)?.[0]);
+  if (typeof value === "string" && value !== "") return row;
+  if (typeof value !== "number") return "";
+  const refused = value < Number(bounds[1]) || (bounds[2] !== undefined && value > Number(bounds[2])) || (bounds[3] !== undefined && !Number.isInteger(value));
+  return refused ? row : "";
 }
 
 /** A report formula's value: a reference, =SUM(name), =AVERAGE(CX…) or a CX call (its top-left value). */
@@ -207,7 +218,8 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
     const check = referenceValues(book, guard[1] as string, on)[0]?.[0];
     return (check !== "" && check !== undefined ? { code: "#N/A", message: String(check) } : evaluateCx(book, `=${guard[2] as string}`, on)) as number;
   }
-  if (formula.startsWith("=IF(SUMPRODUCT(ISTEXT(")) return inputCheck(book, formula.slice(1), on ?? (sheetsOf(book)[0] as SheetSpec)) as unknown as number;
+  if (/^=IF\(COUNT\([^()]*\)>0,"/.test(formula)) return inputCheck(book, formula.slice(1), on ?? (sheetsOf(book)[0] as SheetSpec)) as unknown as number;
+  if (formula.startsWith("=IF(ISTEXT(")) return badRow(book, formula, on ?? (sheetsOf(book)[0] as SheetSpec)) as number;
   // The satisfaction per period: =COUNTIFS(…), =IF(B86=0,"–",100*(COUNTIFS(…)-COUNTIFS(…))/B86),
   // =IF(COUNTIFS(a)=0,"–",COUNTIFS(b)/COUNTIFS(a)).
   const call = "(COUNTIFS\\((?:[^()]|\\([^()]*\\))*\\))";

@@ -4,16 +4,49 @@
  * a test that needs it is skipped with a warning.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
 import { convertWithLibreOffice, haveLibreOffice } from "../../scripts/libreOffice";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export { haveLibreOffice, recalculate } from "../../scripts/libreOffice";
+import { recalculate as recalculateInLibreOffice } from "../../scripts/libreOffice";
+import { engineDifferences, haveGnumeric, recalculateInGnumeric } from "./gnumeric";
+
+export { haveLibreOffice } from "../../scripts/libreOffice";
 
 if (!haveLibreOffice && process.env["CI"] === "true") throw new Error("CI must run the LibreOffice checks: install libreoffice-calc-nogui");
 if (!haveLibreOffice) console.warn("LibreOffice (soffice) is not installed: the portable-mode checks are skipped. apt-get install libreoffice-calc-nogui");
 export const testWithLibreOffice = haveLibreOffice ? test : test.skip;
+
+/**
+ * Recalculates .xlsx files in LibreOffice and returns each one's values (by Sheet!A1 on every
+ * sheet, by A1 on the first); and, where Gnumeric is installed, recalculates each in Gnumeric too
+ * and fails unless every cell of every sheet comes out the same (issue 24: portable formulas that
+ * are right by one engine's rule only are a risk for everyone the workbook is shared with).
+ */
+export async function recalculate(...files: string[]): Promise<Map<string, unknown>[]> {
+  const values = await recalculateInLibreOffice(...files);
+  if (haveGnumeric) {
+    await Promise.all(files.map(async (file, i) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const gnumeric = recalculateInGnumeric(file, book.worksheets.map((sheet) => sheet.name));
+      const formulaOf = (address: string): string | undefined => {
+        const [sheet, cell] = address.split("!") as [string, string];
+        const value = book.getWorksheet(sheet)?.getCell(cell).value;
+        return typeof value === "object" && value !== null && "formula" in value ? String(value.formula) : undefined;
+      };
+      const { differ, newErrors } = engineDifferences(values[i] as Map<string, unknown>, gnumeric, formulaOf);
+      if (differ.length > 0) {
+        // the first cell that differs in each column, where the cause usually shows
+        const firsts = [...new Map(differ.map((line) => [line.replace(/\d+[ :].*$/, ""), line])).values()];
+        throw new Error(`Gnumeric and LibreOffice differ in ${differ.length} cells of ${path.basename(file)} (${newErrors.length} new errors in Gnumeric); the first in each column:\n${firsts.slice(0, 40).join("\n")}`);
+      }
+    }));
+  }
+  return values;
+}
 
 export const havePdfText = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
 if (!havePdfText && process.env["CI"] === "true") throw new Error("CI must run the print checks: install poppler-utils");

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { specToXlsx, type DataSheet } from "../../scripts/specToXlsx";
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { badRowFormula } from "../../src/report/inputChecks";
 import { checkPick, linkedAddress, linkedReference, linkedUnitReference, mapColumns, mapUnitColumns, type LinkedRange, type Pick } from "../../src/report/dataSource";
 import * as cx from "../../src/functions/functions";
 import { expectClose } from "../helpers/close";
@@ -73,7 +74,7 @@ describe("a report on the user's data", () => {
     const name = (n: string) => allNames(report).find((x) => x.name === n);
     expect(name("Tx_Customer")).toEqual({ name: "Tx_Customer", range: "'Sales data'!$B$5:$B$7", external: true });
     expect(name("Survey_CSI")).toEqual({ name: "Survey_CSI", range: "'Survey'!$C$2:$C$201", external: true });
-    expect(allTables(report).map((t) => t.name)).toEqual(["CX_Channels", "CX_Engagement"]);
+    expect(allTables(report).map((t) => t.name)).toEqual(["CX_Survey_Checks", "CX_Channels", "CX_Engagement"]);
     const mirrored = data.cells.filter((cell) => cell.formula?.startsWith("='Costs'!")).map((cell) => cell.formula);
     expect(mirrored).toEqual(["='Costs'!$A$2", "='Costs'!$A$3", "='Costs'!$B$2", "='Costs'!$B$3", "='Costs'!$C$2", "='Costs'!$C$3"]);
     // where the data comes from is shown under the title
@@ -133,8 +134,14 @@ describe("a report linked to a dated survey and to costs by month", () => {
     // the linked tables are checked as they change (they were when picked): the message names the user's cell
     expect(names.filter((n) => n.name === "Survey_Check" || n.name === "Channel_Check").map((n) => n.name)).toEqual(["Survey_Check", "Channel_Check"]);
     const check = (name: string): string | undefined => cellAt(report, data.names.find((n) => n.name === name)?.range as string, data)?.formula;
-    expect(check("Survey_Check")).toContain(`ADDRESS(ROW(INDEX('Survey'!$D$2:$D$8,MATCH(TRUE,INDEX(ISTEXT('Survey'!$D$2:$D$8)+ISNUMBER('Survey'!$D$2:$D$8)*('Survey'!$D$2:$D$8<1)>0,0),0))),COLUMN('Survey'!$D$2:$D$8),4,TRUE,"Survey")`);
-    expect(check("Channel_Check")).toContain("ISTEXT('Costs'!$D$2:$D$6)");
+    expect(check("Survey_Check")).toContain(`ADDRESS(MIN(Survey_Date_Bad),COLUMN('Survey'!$D$2:$D$8),4,TRUE,"Survey")`);
+    // each linked cell's working formula reads the user's cell itself
+    const badRows = (name: string): string[] => {
+      const [from, to] = (data.names.find((n) => n.name === name)?.range as string).split(":") as [string, string];
+      return data.cells.filter((cell) => cell.address[0] === from[0] && Number(cell.address.slice(1)) >= Number(from.slice(1)) && Number(cell.address.slice(1)) <= Number(to.slice(1))).map((cell) => cell.formula as string);
+    };
+    expect(badRows("Survey_Date_Bad")).toEqual([2, 3, 4, 5, 6, 7, 8].map((r) => badRowFormula({ kind: "date" }, `'Survey'!$D$${r}`)));
+    expect(badRows("Channel_Month_Bad")).toEqual([2, 3, 4, 5, 6].map((r) => badRowFormula({ kind: "date" }, `'Costs'!$D$${r}`)));
     // a linked table without the column keeps counting as a whole
     const undated = buildReport({ ...options, formulaMode: "cx", source: { survey: { ...survey, columns: 3 }, costs: { ...costs, columns: 3 } } });
     expect(allNames(undated).some((n) => n.name === "Survey_Date" || n.name === "Channel_Month" || n.name === "Trend_NPS")).toBe(false);

@@ -12,7 +12,7 @@ import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportInputs, type Re
 import type { ReportSpec } from "../../src/report/sheetSpec";
 import { isError, referenceValues, sheetOf } from "../helpers/evaluateReport";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
-import { inputCheckFormula } from "../../src/report/inputChecks";
+import { badRowFormula, inputCheckFormula } from "../../src/report/inputChecks";
 
 const OPTIONS: ReportOptions = {
   title: "Checks", periodStart: 45536, periodEnd: 45565, currency: "CNY", locale: "en-US",
@@ -32,9 +32,9 @@ const withDate = (i: number, value: number | string): ReportInputs => ({
 // The data sheet's layout (checked below): the survey table in D:G from row 5, the channel table in
 // I:M (channel, CAC, spend, new customers, month) from row 5; each check in row 2 over its table.
 const CASES: readonly { name: string; inputs: ReportInputs; channel: string; survey: string }[] = [
-  { name: "text in a channel's Month", inputs: withChannel(3, { month: "Oct" }), channel: "Month: M8 is not a date", survey: "" },
-  { name: "a negative spend", inputs: withChannel(0, { spend: -120 }), channel: "Spend: K5 is not a number of 0 or more", survey: "" },
-  { name: "text in new customers", inputs: withChannel(1, { newCustomers: "n/a" }), channel: "New customers: L6 is not a number of 0 or more", survey: "" },
+  { name: "text in a channel's Month", inputs: withChannel(3, { month: "Oct" }), channel: "Month: Q8 is not a date", survey: "" },
+  { name: "a negative spend", inputs: withChannel(0, { spend: -120 }), channel: "Spend: O5 is not a number of 0 or more", survey: "" },
+  { name: "text in new customers", inputs: withChannel(1, { newCustomers: "n/a" }), channel: "New customers: P6 is not a number of 0 or more", survey: "" },
   { name: "an NPS answer of 11", inputs: withAnswer("npsAnswers", 2, 11), channel: "", survey: "NPS answer (0-10): D7 is not a whole number from 0 to 10" },
   { name: "an NPS answer of 7.5", inputs: withAnswer("npsAnswers", 0, 7.5), channel: "", survey: "NPS answer (0-10): D5 is not a whole number from 0 to 10" },
   { name: "a CSAT answer of 0", inputs: withAnswer("csatAnswers", 9, 0), channel: "", survey: "CSAT answer (1-5): E14 is not a whole number from 1 to 5" },
@@ -53,7 +53,7 @@ test("the sample's tables pass their checks, and the checks stand over the table
   const data = sheetOf(spec, "data");
   const range = (name: string): string | undefined => data.names.find((each) => each.name === name)?.range;
   expect([range("Survey_Check"), range("Survey_NPS")?.split(":")[0], range("Survey_Date")?.split(":")[0]]).toEqual(["D2", "D5", "G5"]);
-  expect([range("Channel_Check"), range("Channel_Spend")?.split(":")[0], range("Channel_Month")?.split(":")[0]]).toEqual(["I2", "K5", "M5"]);
+  expect([range("Channel_Check"), range("Channel_Spend")?.split(":")[0], range("Channel_Month")?.split(":")[0]]).toEqual(["M2", "O5", "Q5"]);
   expect([valueOf(spec, "data", "Survey_Check"), valueOf(spec, "data", "Channel_Check")]).toEqual(["", ""]);
   for (const [role, name] of [...CHANNEL_FIGURES, ...SURVEY_FIGURES]) expect([name, typeof valueOf(spec, role, name)]).toEqual([name, "number"]);
   // DOMAIN.md §2's month: 40 answers, NPS 20
@@ -90,14 +90,26 @@ test("with bad cells in two columns, the first column's first bad cell is named;
   expect(valueOf(zh, "data", "Survey_Check")).toBe("NPS 答案（0-10）：D17 不是 0 到 10 的整数；改正之前，取自本表的数字显示 #N/A");
 });
 
-test("the check is one formula of built-in functions (both modes): a text column, a range, a scale", () => {
+test("the check is one formula of built-in functions (both modes) over the working columns of bad rows, the first column's first", () => {
   expect(inputCheckFormula([
-    { name: "A", header: "Amount", rule: { kind: "amount" } },
-    { name: "S", header: "Score", rule: { kind: "scale", from: 1, to: 3 } },
+    { name: "A", badRows: "A_Bad", header: "Amount", rule: { kind: "amount" } },
+    { name: "'My costs'!$C$2:$C$9", badRows: "S_Bad", sheet: "My costs", header: "Score", rule: { kind: "scale", from: 1, to: 3 } },
   ], "en-US")).toBe(
-    '=IF(SUMPRODUCT(ISTEXT(A)+ISNUMBER(A)*(A<0))>0,"Amount: "&ADDRESS(ROW(INDEX(A,MATCH(TRUE,INDEX(ISTEXT(A)+ISNUMBER(A)*(A<0)>0,0),0))),COLUMN(A),4)&" is not a number of 0 or more' + SUFFIX + '",'
-    + 'IF(SUMPRODUCT(ISTEXT(S)+ISNUMBER(S)*ISNA(MATCH(S,{1,2,3},0)))>0,"Score: "&ADDRESS(ROW(INDEX(S,MATCH(TRUE,INDEX(ISTEXT(S)+ISNUMBER(S)*ISNA(MATCH(S,{1,2,3},0))>0,0),0))),COLUMN(S),4)&" is not a whole number from 1 to 3' + SUFFIX + '",""))',
+    '=IF(COUNT(A_Bad)>0,"Amount: "&ADDRESS(MIN(A_Bad),COLUMN(A),4)&" is not a number of 0 or more' + SUFFIX + '",'
+    + 'IF(COUNT(S_Bad)>0,"Score: "&ADDRESS(MIN(S_Bad),COLUMN(\'My costs\'!$C$2:$C$9),4,TRUE,"My costs")&" is not a whole number from 1 to 3' + SUFFIX + '",""))',
   );
+});
+
+test("each checked cell's working formula gives its row where it holds text or a number the rule refuses; it compares only numbers, cell by cell", () => {
+  expect(badRowFormula({ kind: "amount" }, "K5")).toBe('=IF(ISTEXT(K5),ROW(K5),IF(ISNUMBER(K5),IF(K5<0,ROW(K5),""),""))');
+  expect(badRowFormula({ kind: "date" }, "'Costs'!$D$2")).toBe("=IF(ISTEXT('Costs'!$D$2),ROW('Costs'!$D$2),IF(ISNUMBER('Costs'!$D$2),IF('Costs'!$D$2<1,ROW('Costs'!$D$2),\"\"),\"\"))");
+  expect(badRowFormula({ kind: "between", from: 1, to: 10 }, "F5")).toBe('=IF(ISTEXT(F5),ROW(F5),IF(ISNUMBER(F5),IF(OR(F5<1,F5>10),ROW(F5),""),""))');
+  expect(badRowFormula({ kind: "scale", from: 0, to: 10 }, "D5")).toBe('=IF(ISTEXT(D5),ROW(D5),IF(ISNUMBER(D5),IF(OR(D5<0,D5>10,D5<>INT(D5)),ROW(D5),""),""))');
+  // each table's working columns sit in the table, after its own, one per checked column
+  const data = sheetOf(buildReport(OPTIONS), "data");
+  const range = (name: string): string | undefined => data.names.find((each) => each.name === name)?.range;
+  expect(["Survey_NPS_Bad", "Survey_Date_Bad", "Channel_Spend_Bad", "Channel_Month_Bad"].map(range)).toEqual(["H5:H332", "K5:K332", "R5:R47", "T5:T47"]);
+  expect(data.cells.find((cell) => cell.address === "H5")?.formula).toBe(badRowFormula({ kind: "scale", from: 0, to: 10 }, "D5"));
 });
 
 testWithLibreOffice("portable mode in LibreOffice: the same messages, and #N/A in the figures read from a table with a bad cell", async () => {

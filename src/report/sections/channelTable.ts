@@ -6,7 +6,7 @@
 import type { Section } from "../builder";
 import { linkedAddress, linkedReference } from "../dataSource";
 import { COUNT_FORMAT, MONTH_FORMAT, TEXT_RESULT } from "../sheetSpec";
-import { addInputCheck, addTable, checkedColumns, link, typed, type InputColumn, type TableColumn } from "../tables";
+import { addInputCheck, addTable, badRowColumns, checkedColumns, link, typed, type InputColumn, type TableColumn } from "../tables";
 
 /** The channel table's figure and month columns (after the channel's name, in a linked cost table). */
 const CHANNEL_COLUMNS: readonly InputColumn[] = [["Channel_Spend", "spend", { kind: "amount" }], ["Channel_New_Customers", "newCustomers", { kind: "amount" }], ["Channel_Month", "channelMonth", { kind: "date" }]];
@@ -28,6 +28,8 @@ export const channelTable: Section = {
         // a blank month stays blank (a plain reference would make it 0, a month before every period)
         content: (i: number) => ({ formula: `=IF(ISBLANK(${linkedReference(costs, 3, i)}),"",${linkedReference(costs, 3, i)})` }),
       }] : [];
+    // The check reads the typed rows, or the user's linked cells (not their mirror, so the message names the user's cell).
+    const checked = costs === undefined ? checkedColumns(b, CHANNEL_COLUMNS) : checkedColumns(b, CHANNEL_COLUMNS.slice(0, costs.columns - 1), costs, 1);
     const channels = b.at.channels = addTable(b, "data", "CX_Channels", costs === undefined ? t("channels") : `${t("channelsLinked")} ${linkedAddress(costs)}`, costs?.rows ?? inputs.channels.length, [
       { header: t("channel"), width: 120, ...(costs === undefined ? { style } : { style, format: TEXT_RESULT }), content: figure(0, (i) => inputs.channels[i]?.name[locale]) },
       {
@@ -37,8 +39,8 @@ export const channelTable: Section = {
       { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style, content: figure(1, (i) => inputs.channels[i]?.spend) },
       { header: t("newCustomers"), name: "Channel_New_Customers", width: 100, format: COUNT_FORMAT, style, content: figure(2, (i) => inputs.channels[i]?.newCustomers) },
       ...month,
+      ...badRowColumns(b, checked, (j, i, at) => (costs === undefined ? at(j + 2) : linkedReference(costs, j + 1, i))),
     ]);
-    // The check reads the typed rows, or the user's linked cells (not their mirror, so the message names the user's cell).
-    addInputCheck(b, channels.column(0), "Channel_Check", costs === undefined ? checkedColumns(b, CHANNEL_COLUMNS) : checkedColumns(b, CHANNEL_COLUMNS.slice(0, costs.columns - 1), costs, 1));
+    addInputCheck(b, channels.column(0), "Channel_Check", checked);
   },
 };

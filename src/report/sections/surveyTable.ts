@@ -4,9 +4,9 @@
  * linked answers, checked where they are.
  */
 import type { Section } from "../builder";
-import { linkedReference } from "../dataSource";
+import { linkedAddress, linkedReference } from "../dataSource";
 import { DATE_FORMAT, WHOLE_FORMAT } from "../sheetSpec";
-import { addInputCheck, addTable, checkedColumns, typed, type InputColumn } from "../tables";
+import { addInputCheck, addTable, badRowColumns, checkedColumns, typed, type InputColumn } from "../tables";
 
 /** The survey table's answer and date columns, in the order of the table and of a linked survey's columns. */
 const SURVEY_COLUMNS: readonly InputColumn[] = [
@@ -25,9 +25,12 @@ export const surveyTable: Section = {
       const linkedColumns = SURVEY_COLUMNS.slice(0, survey.columns);
       linkedColumns.forEach(([name], j) => b.name("data", name, linkedReference(survey, j), true));
       // The user's answers were checked when picked; the check keeps watch as they change.
-      addInputCheck(b, "A", "Survey_Check", checkedColumns(b, linkedColumns, survey));
+      const checked = checkedColumns(b, linkedColumns, survey);
+      addTable(b, "data", "CX_Survey_Checks", `${t("surveyChecks")} ${linkedAddress(survey)}`, survey.rows, badRowColumns(b, checked, (j, i) => linkedReference(survey, j, i)));
+      addInputCheck(b, "A", "Survey_Check", checked);
       return;
     }
+    const checked = checkedColumns(b, SURVEY_COLUMNS);
     const table = addTable(b, "data", "CX_Survey", t("survey"), Math.max(inputs.npsAnswers.length, inputs.csatAnswers.length, inputs.csiAnswers.length), [
       { header: t("npsAnswer"), name: "Survey_NPS", width: 100, format: WHOLE_FORMAT, style: "input", content: typed((i) => inputs.npsAnswers[i]) },
       { header: t("csatAnswer"), name: "Survey_CSAT", width: 100, format: WHOLE_FORMAT, style: "input", content: typed((i) => inputs.csatAnswers[i]) },
@@ -37,7 +40,8 @@ export const surveyTable: Section = {
         // typed, or for the sample counted back in days from the period's end
         content: typed((i) => inputs.surveyDates?.[i] ?? (inputs.surveyDaysBeforeEnd?.[i] === undefined ? undefined : options.periodEnd - (inputs.surveyDaysBeforeEnd[i] as number))),
       },
+      ...badRowColumns(b, checked, (j, _i, at) => at(j)),
     ]);
-    addInputCheck(b, table.column(0), "Survey_Check", checkedColumns(b, SURVEY_COLUMNS));
+    addInputCheck(b, table.column(0), "Survey_Check", checked);
   },
 };

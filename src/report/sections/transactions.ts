@@ -106,20 +106,25 @@ function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableCo
   const first = TABLE_HEADER_ROW + 1;
   const left = b.sheet("workings").nextColumn;
   const fromFirst = (j: number, at: (j: number) => string): string => `$${columnName(left + j)}$${first}:${at(j)}`;
-  // In scope: on or before the as-of date, and (with a unit selector) a purchase of the chosen unit.
-  const inScope = (dates: string, chosen?: string): string => (chosen === undefined ? `(INT(${dates})<=As_Of)` : `(INT(${dates})<=As_Of)*(${chosen}=1)`);
+  // In scope: on or before the as-of date, and (with a unit selector) a purchase of the chosen unit,
+  // as COUNTIFS/SUMIFS criteria on the customer's rows (not INT or a comparison of whole columns
+  // inside SUMPRODUCT, which only some engines evaluate over arrays).
+  const inScope = (dates: string, chosen?: string): string => `${dates},"<"&(As_Of+1)${chosen === undefined ? "" : `,${chosen},1`}`;
   const chosenColumn = selected === undefined ? undefined : "Tx_Selected";
   // The columns by what they hold: 0 customer, 1 date, then base + k for the k-th working column.
   const [firstRow, recency, frequency, monetary, r, f, m, segment] = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => base + k) as [number, number, number, number, number, number, number, number];
   const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(firstRow)}=1,${formula},"")`;
   const atRisk = [segmentNames["Can't Lose Them"][locale], segmentNames["At Risk"][locale]].map(quote);
   return [
-    workingColumn(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,${selected === undefined ? "" : `${at(selected)}=1,`}SUMPRODUCT((${fromFirst(0, at)}=${at(0)})*${inScope(fromFirst(1, at), selected === undefined ? undefined : fromFirst(selected, at))})=1),1,0)`, WHOLE_FORMAT),
-    // (the customer's last in-scope day by MAXIFS, which on its first row always finds one; not a MAX
-    // inside SUMPRODUCT, which only some engines evaluate over arrays)
-    workingColumn(t("recencyDays"), "Tx_Recency", (at) => ifFirst(at, `As_Of-INT(MAXIFS(Tx_Date,Tx_Customer,${at(0)},Tx_Date,"<"&(As_Of+1)${chosenColumn === undefined ? "" : ',Tx_Selected,1'}))`), WHOLE_FORMAT),
-    workingColumn(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)})`), WHOLE_FORMAT),
-    workingColumn(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMPRODUCT((Tx_Customer=${at(0)})*${inScope("Tx_Date", chosenColumn)}*Tx_Amount)`), money),
+    workingColumn(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,${selected === undefined ? "" : `${at(selected)}=1,`}COUNTIFS(${fromFirst(0, at)},${at(0)},${inScope(fromFirst(1, at), selected === undefined ? undefined : fromFirst(selected, at))})=1),1,0)`, WHOLE_FORMAT),
+    // (the customer's last in-scope day by MAXIFS, counted first as everywhere: on the customer's first
+    // row it always finds one, but over no cell MAXIFS is 0 in Excel and an error in Gnumeric)
+    workingColumn(t("recencyDays"), "Tx_Recency", (at) => {
+      const criteria = `Tx_Customer,${at(0)},${inScope("Tx_Date", chosenColumn)}`;
+      return ifFirst(at, `IF(COUNTIFS(${criteria})=0,"",As_Of-INT(MAXIFS(Tx_Date,${criteria})))`);
+    }, WHOLE_FORMAT),
+    workingColumn(t("frequency"), "Tx_Frequency", (at) => ifFirst(at, `COUNTIFS(Tx_Customer,${at(0)},${inScope("Tx_Date", chosenColumn)})`), WHOLE_FORMAT),
+    workingColumn(t("monetary"), "Tx_Monetary", (at) => ifFirst(at, `SUMIFS(Tx_Amount,Tx_Customer,${at(0)},${inScope("Tx_Date", chosenColumn)})`), money),
     workingColumn("R", undefined, (at) => ifFirst(at, scoreFormula(at(recency), "<", "Tx_R_Cuts")), WHOLE_FORMAT),
     workingColumn("F", undefined, (at) => ifFirst(at, scoreFormula(at(frequency), ">", "Tx_F_Cuts")), WHOLE_FORMAT),
     workingColumn("M", undefined, (at) => ifFirst(at, scoreFormula(at(monetary), ">", "Tx_M_Cuts")), WHOLE_FORMAT),
