@@ -37,7 +37,7 @@ function problemsOf(options: ReportOptions): string[] {
   for (const sheet of report.sheets) {
     for (const cell of sheet.cells) {
       if (cell.formula === undefined) continue;
-      for (const problem of portableProblems(cell.formula, isRange)) found.push(`${sectionOf(sheet.role, cell.address) ?? "?"}: ${sheet.name}!${cell.address} ${problem}`);
+      for (const problem of portableProblems(cell.formula, isRange)) found.push(`${(sheet.role === undefined ? undefined : sectionOf(sheet.role, cell.address)) ?? "?"}: ${sheet.name}!${cell.address} ${problem}`);
     }
   }
   // a working column repeats its problem on every row: the first three of each section are enough to read
