@@ -141,9 +141,9 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
   const csatTarget = spec.names.find((n) => n.name === "Target_CSAT")?.range as string;
   expect(spec.cells.filter((cell) => cell.formula === `=${csatTarget}`)).toHaveLength(1);
   expect(data.names.map((name) => name.name).sort()).toEqual([
-    "Acquired_Customers", "As_Of", "Channel_Check", "Channel_Month", "Channel_New_Customers", "Channel_Spend", "Converted", "Engagement_Interactions", "Engagement_Measures",
+    "Acquired_Customers", "As_Of", "Channel_Check", "Channel_Month", "Channel_Month_Bad", "Channel_New_Customers", "Channel_New_Customers_Bad", "Channel_Spend", "Channel_Spend_Bad", "Converted", "Engagement_Interactions", "Engagement_Measures",
     "Engagement_Usage", "Engagement_Visits", "Gross_Margin", "Lapse_Days", "Lifespan_Years", "Marketing_Spend", "Monthly_Revenue", "Prospects", "Purchases_Per_Year",
-    "Survey_CSAT", "Survey_CSI", "Survey_Check", "Survey_Date", "Survey_NPS", "Trend_From", "Trend_To",
+    "Survey_CSAT", "Survey_CSAT_Bad", "Survey_CSI", "Survey_CSI_Bad", "Survey_Check", "Survey_Date", "Survey_Date_Bad", "Survey_NPS", "Survey_NPS_Bad", "Trend_From", "Trend_To",
   ]);
   // the workings: the transaction table's columns, every figure's column of the period tables, and
   // the customer value per period: purchases per year, monthly revenue, CLV

@@ -52,7 +52,7 @@ describe.each(reports)("%s", (_name, spec) => {
 test("the recency column of portable RFM shows whole days", () => {
   const spec = reports.find(([name]) => name === "report, portable, en-US, sample data, workings sheet")?.[1] as SheetSpec;
   const recency = spec.cells.filter((cell) => cell.formula?.includes("As_Of-INT(MAXIFS("));
-  expect(recency[0]?.formula).toMatch(/^=IF\([A-Z]+\d+=1,'Data 2024-Q3'!As_Of-INT\(MAXIFS\(/);
+  expect(recency[0]?.formula).toMatch(/^=IF\([A-Z]+\d+=1,IF\(COUNTIFS\(Tx_Customer,[A-Z]+\d+,Tx_Date,"<"&\('Data 2024-Q3'!As_Of\+1\)\)=0,"",'Data 2024-Q3'!As_Of-INT\(MAXIFS\(/);
   expect(recency.length).toBe(SAMPLE_INPUTS.transactions.length);
   expect(new Set(recency.map((cell) => cell.numberFormat))).toEqual(new Set(["0"]));
 });

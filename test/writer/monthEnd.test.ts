@@ -112,7 +112,7 @@ describe("roll forward", () => {
     const before = [live, data].map((sheet) => new Map(sheet.cells));
     book.active = data.name; // from any sheet of the report
     const result = await rollForwardReport(book.context, (settings, contents) => rolledForwardReport(settings, contents, 45700));
-    expect(result.syncs).toBe(5);
+    expect(result.syncs).toBe(6);
     expect(result.sheetNames).toEqual(["Report 2024-Q4", "Data 2024-Q4", "Workings 2024-Q4"]);
     const next = book.sheets.find((s) => s.name === result.sheetName) as FakeSheet;
     const nextData = book.sheets.find((s) => s.name === "Data 2024-Q4") as FakeSheet;

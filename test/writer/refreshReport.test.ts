@@ -79,7 +79,7 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
 
   book.active = WORKINGS;
   const result = await refreshReport(book.context, rebuild);
-  expect(result).toEqual({ sheetName: DASHBOARD, sheetNames: [DASHBOARD, DATA, WORKINGS], syncs: 4 });
+  expect(result).toEqual({ sheetName: DASHBOARD, sheetNames: [DASHBOARD, DATA, WORKINGS], syncs: 5 });
   expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", DASHBOARD, DATA, WORKINGS]);
   const [after, dataAfter, workingsAfter] = [sheetNamed(DASHBOARD), sheetNamed(DATA), sheetNamed(WORKINGS)] as [FakeSheet, FakeSheet, FakeSheet];
   // the typed-over figure and the new row are kept; the names and working columns cover the new row
@@ -149,7 +149,7 @@ test("the user's own cells beside the report stop a refresh before anything chan
   expect(failure).toBeInstanceOf(RefreshRefusedError);
   expect((failure as RefreshRefusedError).reason).toBe("userCells");
   expect((failure as RefreshRefusedError).cells).toEqual([`'${DASHBOARD}'!F3`, `'${DASHBOARD}'!B200`, `'${DATA}'!C4`]);
-  expect(book.syncs).toBe(3); // the marker, the inputs, the cells; no write
+  expect(book.syncs).toBe(4); // the marker, the inputs, the cells (two reads); no write
   expect([sheet, data].map((each) => new Map(each.cells))).toEqual(before);
 });
 
@@ -201,11 +201,11 @@ test("a rejected rewrite puts every cell of every sheet back", async () => {
   const { book, sheet, data, workings } = await written();
   data.cells.set(nameRange(data, "Prospects"), 5000);
   const before = [sheet, data, workings].map((each) => new Map(each.cells));
-  book.failSync = 4;
+  book.failSync = 5;
   const failure = await refreshReport(book.context, rebuild).catch((error: unknown) => error);
   expect(failure).toBeInstanceOf(ReportWriteError);
   expect((failure as ReportWriteError).rolledBack).toBe(true);
-  expect(book.syncs).toBe(6); // the read (3), the rejected write, what is left on the sheets, and the sheets as they were
+  expect(book.syncs).toBe(7); // the read (4), the rejected write, what is left on the sheets, and the sheets as they were
   expect([DASHBOARD, DATA, WORKINGS].map((name) => new Map((book.sheets.find((s) => s.name === name) as FakeSheet).cells))).toEqual(before);
 });
 
