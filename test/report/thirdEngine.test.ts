@@ -1,0 +1,49 @@
+/**
+ * The demo (`npm run demo`, English and Chinese) in a third engine (issue 24): Gnumeric recalculates
+ * it and agrees with LibreOffice on every cell of every sheet (test/helpers/libreOffice's recalculate
+ * compares the two on every workbook the tests recalculate), with no error cell on the dashboard; and
+ * the figures that once came out wrong in Gnumeric (customers at the start 17, new customers 0, net
+ * revenue retention 72.6 %, the inactive share #N/A) are the add-in's.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { demoReport } from "../../scripts/demoReport";
+import { specToXlsx } from "../../scripts/specToXlsx";
+import type { ReportSpec } from "../../src/report/sheetSpec";
+import { cxValueAt } from "../helpers/evaluateReport";
+import { haveGnumeric, recalculateInGnumeric } from "../helpers/gnumeric";
+import { haveLibreOffice, recalculate } from "../helpers/libreOffice";
+
+const TODAY = 45619; // 2024-11-23: the demo's report is October 2024's
+const FIGURES = ["Customers_Start", "New_Customers", "Lapsed_Customers", "Customers_End", "Revenue", "Net_Revenue_Retention", "Inactive_Share"];
+
+const testBothEngines = haveLibreOffice && haveGnumeric ? test : test.skip;
+
+describe.each(["en-US", "zh-CN"] as const)("the demo in %s", (locale) => {
+  testBothEngines("Gnumeric computes what LibreOffice stores, cell by cell, and the add-in's figures", async () => {
+    const report: ReportSpec = demoReport(locale, TODAY);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-engines-")), "demo.xlsx");
+    await specToXlsx(report, file);
+    // (recalculate fails on any cell where the two engines differ)
+    const [libreOffice] = await recalculate(file) as [Map<string, unknown>];
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const gnumeric = recalculateInGnumeric(file, book.worksheets.map((sheet) => sheet.name));
+    const dashboard = report.sheets[0] as ReportSpec["sheets"][number];
+    const onDashboard = [...gnumeric.entries()].filter(([address]) => address.startsWith(`${dashboard.name}!`));
+    expect(onDashboard.length).toBeGreaterThan(300);
+    expect(onDashboard.filter(([, value]) => value.startsWith("#"))).toEqual([]);
+    // the figures, by name, as Gnumeric computes them and as the add-in's functions do
+    const cxReport = demoReport(locale, TODAY, "cx");
+    for (const name of FIGURES) {
+      const range = dashboard.names.find((each) => each.name === name)?.range as string;
+      const value = Number(gnumeric.get(`${dashboard.name}!${range}`));
+      expect([name, value]).toEqual([name, expect.closeTo(Number(libreOffice.get(`${dashboard.name}!${range}`)), 9)]);
+      const cxRange = (cxReport.sheets[0] as ReportSpec["sheets"][number]).names.find((each) => each.name === name)?.range as string;
+      expect([name, value]).toEqual([name, expect.closeTo(cxValueAt(cxReport, cxRange) as number, 9)]);
+    }
+    expect(FIGURES.slice(0, 2).map((name) => Number(gnumeric.get(`${dashboard.name}!${dashboard.names.find((each) => each.name === name)?.range as string}`)))).toEqual([29, 3]);
+  }, 300_000);
+});
