@@ -8,7 +8,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ALL_SECTIONS, buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, SAMPLE_TARGETS, type ReportOptions, type ReportSections } from "../../src/report/buildReport";
+import { ALL_SECTIONS, buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions, type ReportSections } from "../../src/report/buildReport";
+import { REPORT_DATA } from "../helpers/reportData";
 
 const FIXTURE = path.join(__dirname, "../fixtures/report-specs/digests.json");
 
@@ -16,13 +17,7 @@ const base: ReportOptions = {
   title: "Customer metrics", periodStart: 45536, periodEnd: 45565, currency: "CNY", locale: "en-US", formulaMode: "cx",
   targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
 };
-const linked = { sheet: "Sales data", row: 1, column: 0, rows: 900, columns: 3 };
-const DATA: Record<string, Partial<ReportOptions>> = {
-  sample: { inputs: SAMPLE_INPUTS, targets: SAMPLE_TARGETS },
-  linked: { inputs: EMPTY_INPUTS, source: { transactions: linked, survey: { ...linked, sheet: "Survey", columns: 4 }, costs: { ...linked, sheet: "Costs", rows: 12, columns: 4 } } },
-  mapped: { inputs: EMPTY_INPUTS, source: { transactions: { ...linked, fields: [1, 3, 2] } } },
-  queries: { inputs: EMPTY_INPUTS, source: { customerSummary: { ...linked, sheet: "Summary", columns: 10 }, periodTable: { ...linked, sheet: "Bridge", rows: 30, columns: 9 } } },
-};
+const DATA = REPORT_DATA;
 
 const configurations: [string, ReportOptions][] = [];
 for (const formulaMode of ["cx", "portable"] as const) {

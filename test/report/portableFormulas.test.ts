@@ -6,21 +6,18 @@
  * selector; a quarter), a problem named with the section that wrote it. Gnumeric's recalculation
  * (test/helpers/libreOffice's recalculate) shows what they would do to the figures.
  */
-import { buildReportBySection, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, SAMPLE_TARGETS, SAMPLE_UNIT_NAMES, type ReportOptions } from "../../src/report/buildReport";
+import { buildReportBySection, DEFAULT_TARGETS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES, type ReportOptions } from "../../src/report/buildReport";
+import { REPORT_DATA } from "../helpers/reportData";
 import { portableProblems } from "../helpers/portableFormulas";
 
 const base: ReportOptions = {
   title: "Portable", periodStart: 45536, periodEnd: 45565, currency: "CNY", locale: "en-US", formulaMode: "portable",
   targets: DEFAULT_TARGETS, generatedOn: 45570, inputs: SAMPLE_INPUTS,
 };
-const linked = { sheet: "Sales data", row: 1, column: 0, rows: 900, columns: 3 };
 const DATA: Record<string, Partial<ReportOptions>> = {
-  sample: { inputs: SAMPLE_INPUTS, targets: SAMPLE_TARGETS },
+  ...REPORT_DATA,
   "sample by unit, all": { inputs: SAMPLE_INPUTS, unitNames: SAMPLE_UNIT_NAMES },
   "sample by unit, East": { inputs: SAMPLE_INPUTS, unitNames: SAMPLE_UNIT_NAMES, selectedUnit: "East" },
-  linked: { inputs: EMPTY_INPUTS, source: { transactions: linked, survey: { ...linked, sheet: "Survey", columns: 4 }, costs: { ...linked, sheet: "Costs", rows: 12, columns: 4 } } },
-  mapped: { inputs: EMPTY_INPUTS, source: { transactions: { ...linked, fields: [1, 3, 2] } } },
-  queries: { inputs: EMPTY_INPUTS, source: { customerSummary: { ...linked, sheet: "Summary", columns: 10 }, periodTable: { ...linked, sheet: "Bridge", rows: 30, columns: 9 } } },
   "a quarter": { periodStart: 45474, periodEnd: 45565, trendPeriods: 8 },
 };
 const CONFIGURATIONS = (["en-US", "zh-CN"] as const).flatMap((locale) => Object.entries(DATA).map(([name, data]) => [`${name}, ${locale}`, { ...base, ...data, locale }] as const));
