@@ -32,6 +32,7 @@ import { titleBlock } from "./sections/titleBlock";
 import { transactions } from "./sections/transactions";
 import { trendTables } from "./sections/trendTables";
 import { unitSelector } from "./sections/unitSelector";
+import { yearToDateFigures } from "./sections/yearToDate";
 
 export * from "./reportOptions";
 export { SAMPLE_INPUTS, SAMPLE_TARGETS, SAMPLE_UNIT_NAMES } from "./sampleInputs";
@@ -44,7 +45,7 @@ export { FIGURE_NAMES, TARGET_KEYS } from "./figures";
  */
 export const SECTIONS: readonly Section[] = [
   titleBlock, surveyTable, channelTable, periodTables, transactions, customerSummary, engagementTable, scalarInputs,
-  unitSelector, periodFigures, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, print,
+  unitSelector, periodFigures, yearToDateFigures, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, print,
 ];
 
 const newParts = (widths: (number | undefined)[], nextColumn: number): SheetParts => ({ cells: [], names: [], tables: [], widths, nextColumn });

@@ -36,6 +36,8 @@ export interface Rows {
 export interface Anchors {
   /** The channel table on the data sheet (its body rows, and the letters of its columns). */
   channels?: Rows & { readonly column: (j: number) => string };
+  /** The report period's figures on the dashboard: the row of their column headers, and each figure's row by its period-table key. */
+  periodFigures?: { readonly header: number; readonly rows: Readonly<Record<string, number>> };
   /** The report period's revenue bridge on the dashboard. */
   bridge?: Rows;
   /** The first of the NPS breakdown's three rows (promoters, passives, detractors). */

@@ -152,6 +152,8 @@ export interface ReportOptions {
   readonly source?: DataSource;
   /** How many periods the trend shows, the report period the last of them (default 13: 同比 needs 13 months). */
   readonly trendPeriods?: number;
+  /** The month (1–12) the fiscal year starts in, for the year to date (DOMAIN.md §9); default 1, January. */
+  readonly fiscalYearStart?: number;
   /**
    * The unit columns of the report's own transaction table (region, channel, …; DOMAIN.md §8), by
    * their headers, each purchase's units in TransactionInput.units; linked transactions bring their

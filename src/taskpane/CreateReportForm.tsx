@@ -140,7 +140,7 @@ export function CreateReportForm({ gateway, locale, today }: CreateReportFormPro
         <Button appearance="primary" type="submit" disabled={!valid || status.kind === "working"} aria-describedby={valid ? undefined : "create-blocked"}>{t("create")}</Button>
         {!valid && <Text id="create-blocked" size={200} className={styles.problem}>{t("createBlocked", { reasons: blocked.join(locale === "zh-CN" ? "；" : "; ") })}</Text>}
         <ActionStatus status={status} t={t} />
-        <MoreOptions t={t} values={values} problems={problems} optionalData={optionalData} unitNames={unitNames}
+        <MoreOptions t={t} locale={locale} values={values} problems={problems} optionalData={optionalData} unitNames={unitNames}
           onChange={(patch, datesTyped) => { change(patch); if (datesTyped === true) setPeriodTouched(true); }} />
       </form>
       <MonthEndPanel gateway={gateway} locale={locale} today={today} />

@@ -1,10 +1,11 @@
 /**
  * "More options" of the create-report form: everything with a good default (title, the period's
- * exact dates, the trend's length, currency, targets, sections, formula mode) and, for the user's own
+ * exact dates, the trend's length, the fiscal year's first month, currency, targets, sections, formula mode) and, for the user's own
  * data, the optional data and query results. Each field shows its problem under it.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Checkbox, Dropdown, Field, Input, Label, Option, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import type { ReactElement, ReactNode } from "react";
+import type { Locale } from "../i18n/locale";
 import type { PaneString } from "../i18n/paneStrings";
 import type { FormulaMode, ReportSections } from "../report/buildReport";
 import { useFormStyles } from "./formStyles";
@@ -37,9 +38,14 @@ export interface MoreOptionsProps {
   readonly optionalData?: ReactNode;
   /** The data's unit columns (region, channel, …), of which the dashboard follows one. */
   readonly unitNames?: readonly string[];
+  /** The pane's language, for the months' names. */
+  readonly locale?: Locale;
 }
 
-export function MoreOptions({ t, values, problems, onChange, optionalData, unitNames = [] }: MoreOptionsProps): ReactElement {
+/** A month's name in the pane's language (1: January, 一月). */
+const monthName = (month: number, locale: Locale): string => new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, month - 1, 1));
+
+export function MoreOptions({ t, values, problems, onChange, optionalData, unitNames = [], locale = "en-US" }: MoreOptionsProps): ReactElement {
   const styles = useFormStyles();
   const { sections } = values;
   return (
@@ -61,6 +67,11 @@ export function MoreOptions({ t, values, problems, onChange, optionalData, unitN
             </div>
             <Field label={t("trendPeriods")} hint={t("trendPeriodsHint")} validationMessage={problems.trend ?? null}>
               <Input type="number" value={values.trendPeriods} onChange={(_, value) => onChange({ trendPeriods: value.value })} />
+            </Field>
+            <Field label={t("fiscalYearStart")} hint={t("fiscalYearStartHint")}>
+              <Dropdown value={monthName(values.fiscalYearStart, locale)} selectedOptions={[String(values.fiscalYearStart)]} onOptionSelect={(_, value) => onChange({ fiscalYearStart: Number(value.optionValue ?? 1) })}>
+                {Array.from({ length: 12 }, (_, k) => <Option key={k} value={String(k + 1)}>{monthName(k + 1, locale)}</Option>)}
+              </Dropdown>
             </Field>
             {unitNames.length > 1 && (
               <Field label={t("unitColumnChoice")}>

@@ -23,6 +23,8 @@ export interface FormValues {
   readonly sections: ReportSections;
   /** Which unit column the dashboard follows (an index into the data's unit columns). */
   readonly unitColumn: number;
+  /** The month (1–12) the fiscal year starts in, for the year to date. */
+  readonly fiscalYearStart: number;
 }
 
 export type Problems = Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps" | "sections" | "trend", string>>;
@@ -31,7 +33,7 @@ export type Problems = Partial<Record<"title" | "start" | "end" | "ltvCac" | "ch
 export function initialValues(title: string): FormValues {
   return {
     title, start: "", end: "", trendPeriods: String(DEFAULT_TREND_PERIODS), currency: "CNY",
-    ltvCac: String(DEFAULT_TARGETS.ltvCac), churn: String(DEFAULT_TARGETS.churn * 100), nps: String(DEFAULT_TARGETS.nps), mode: "cx", sections: ALL_SECTIONS, unitColumn: 0,
+    ltvCac: String(DEFAULT_TARGETS.ltvCac), churn: String(DEFAULT_TARGETS.churn * 100), nps: String(DEFAULT_TARGETS.nps), mode: "cx", sections: ALL_SECTIONS, unitColumn: 0, fiscalYearStart: 1,
   };
 }
 
@@ -70,6 +72,8 @@ export function reportOptionsOf(values: FormValues, data: { readonly sample: tru
     formulaMode: values.mode, targets: { ...DEFAULT_TARGETS, ltvCac: Number(values.ltvCac), churn: Number(values.churn) / 100, nps: Number(values.nps) },
     generatedOn: today, sections: values.sections, trendPeriods: Number(values.trendPeriods),
     ...(values.unitColumn > 0 ? { unitColumn: values.unitColumn } : {}),
+    // (January, the default, is left unset)
+    ...(values.fiscalYearStart > 1 ? { fiscalYearStart: values.fiscalYearStart } : {}),
     // the sample's purchases have a region and a channel (DOMAIN.md §8); the user's bring their unit columns in the link
     ...(data.sample ? { inputs: SAMPLE_INPUTS, unitNames: SAMPLE_UNIT_NAMES } : { inputs: EMPTY_INPUTS, source: data.source }),
   };

@@ -4,6 +4,7 @@
  * of another sheet as 'Data 2026-10'!Survey_NPS, and an address may be qualified the same way.
  */
 import { columnIndex, columnName } from "../../src/core/a1";
+import { serialFromUtc } from "../../src/core/dates";
 import * as cx from "../../src/functions/functions";
 import type { CellSpec, NameSpec, ReportSpec, SheetRole, SheetSpec, TableSpec } from "../../src/report/sheetSpec";
 import { invocation } from "./excel";
@@ -275,7 +276,8 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
 
 /**
  * A built-in formula of arithmetic on the report's cells and names, as Excel computes it: + − × ÷,
- * comparisons, INDEX(name,k), ROWS(name), COUNT(names…), NA(), IF, OR and IFERROR, and CX calls
+ * comparisons, & on text, INDEX(name,k), ROWS(name), COUNT(names…), NA(), IF, OR and IFERROR, DATE,
+ * MATCH(x,name,0), SUMIFS(name, name,">="&x, …) with comparison criteria, and CX calls
  * within it (their top-left value; AVERAGE of one, its numbers' mean); text in arithmetic is
  * #VALUE!, a zero divisor #DIV/0!, and an error passes on unless IFERROR catches it.
  */
@@ -325,12 +327,33 @@ function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
       const k = numeric(expression());
       result = typeof k === "number" ? (column[k - 1]?.[0] ?? error("#REF!")) : k;
     } else if (name === "ROWS") result = referenceValues(book, reference(), on).length;
+    else if (name === "MATCH") {
+      const wanted = comparison();
+      take(",");
+      const column = referenceValues(book, reference(), on).map(([value]) => value);
+      take(",0");
+      const k = column.findIndex((value) => value === wanted);
+      result = isError(wanted) ? wanted : k < 0 ? error("#N/A") : k + 1;
+    } else if (name === "SUMIFS") {
+      const sums = referenceValues(book, reference(), on).map(([value]) => value);
+      const criteria: { values: unknown[]; test: (value: unknown) => boolean }[] = [];
+      while (text[at] === ",") {
+        at++;
+        const values = referenceValues(book, reference(), on).map(([value]) => value);
+        take(",");
+        const [, op = "=", operand = ""] = /^(>=|<=|<>|>|<|=)?(.*)$/.exec(String(comparison())) as unknown as [string, string?, string?];
+        const b = Number(operand);
+        criteria.push({ values, test: (value) => typeof value === "number" && ({ "=": value === b, "<>": value !== b, "<": value < b, ">": value > b, "<=": value <= b, ">=": value >= b } as Record<string, boolean>)[op] === true });
+      }
+      result = sums.reduce((total: number, value, k) => total + (criteria.every(({ values, test }) => test(values[k])) && typeof value === "number" ? value : 0), 0);
+    }
     else {
       const args: unknown[] = [comparison()];
       while (text[at] === ",") { at++; args.push(comparison()); }
       if (name === "IFERROR") result = isError(args[0]) ? args[1] : args[0];
       else if (name === "OR") result = args.find(isError) ?? args.some((arg) => arg === true);
       else if (name === "IF") result = isError(args[0]) ? args[0] : args[0] === true ? args[1] : args[2];
+      else if (name === "DATE") result = serialFromUtc(Date.UTC(args[0] as number, (args[1] as number) - 1, args[2] as number));
       else throw new Error(`no ${name} in the arithmetic evaluator: ${text}`);
     }
     take(")");
@@ -344,7 +367,7 @@ function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
     if (text[at] === "(") { at++; const value = expression(); take(")"); return value; }
     if (text[at] === "-") { at++; const value = numeric(factor()); return typeof value === "number" ? -value : value; }
     if (peek(/CX\.[A-Z_]+\(/y) !== null) return cxCall()[0]?.[0];
-    const name = peek(/(INDEX|ROWS|IFERROR|IF|OR|COUNT|NA|AVERAGE)\(/y);
+    const name = peek(/(INDEX|ROWS|IFERROR|IF|OR|COUNT|NA|AVERAGE|MATCH|SUMIFS|DATE)\(/y);
     if (name !== null) { at += (name[1] as string).length; return call(name[1] as string); }
     return scalar(reference());
   };
@@ -360,12 +383,22 @@ function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
   };
   const term = binary(factor, "*/", (a, b, op) => (op === "*" ? a * b : b === 0 ? error("#DIV/0!") : a / b));
   const expression = binary(term, "+-", (a, b, op) => (op === "+" ? a + b : a - b));
+  // & joins texts (numbers as their digits), below + and − and above the comparisons
+  const concatenation = (): unknown => {
+    let left = expression();
+    while (text[at] === "&") {
+      at++;
+      const right = expression();
+      left = isError(left) ? left : isError(right) ? right : `${String(left ?? "")}${String(right ?? "")}`;
+    }
+    return left;
+  };
   const comparison = (): unknown => {
-    const left = expression();
+    const left = concatenation();
     const op = peek(/<>|<=|>=|=|<|>/y);
     if (op === null) return left;
     at += op[0].length;
-    const right = expression();
+    const right = concatenation();
     if (isError(left)) return left;
     if (isError(right)) return right;
     const [a, b] = [left as number, right as number];

@@ -136,7 +136,9 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
     "Payback_Months", "Period_Churn_Rate", "Period_End", "Period_Start", "Reactivated_Customers", "Repeat_Buyer_Share", "Revenue", "Satisfaction_Index",
     "Target_Average_Order_Value", "Target_CSAT", "Target_Churn", "Target_Customers_End", "Target_Engagement", "Target_LTV_CAC", "Target_NPS",
     "Target_Net_Revenue_Retention", "Target_New_Customers", "Target_Payback_Months", "Target_Repeat_Buyer_Share", "Target_Revenue",
-  ]);
+    // the year to date beside the period figures, each with its 同比
+    ...["Customers_Start_Of_Year", "New_Customers_YTD", "Reactivated_YTD", "Lapsed_YTD", "Churn_YTD", "Revenue_YTD", "Orders_YTD", "Average_Order_Value_YTD"].flatMap((name) => [name, `${name}_YoY`]),
+  ].sort());
   // a target shown twice (CSAT, in the KPIs and in satisfaction) is typed once: the second cell reads the first
   const csatTarget = spec.names.find((n) => n.name === "Target_CSAT")?.range as string;
   expect(spec.cells.filter((cell) => cell.formula === `=${csatTarget}`)).toHaveLength(1);
@@ -200,17 +202,17 @@ test("the early-warning table: CX.AT_RISK's ten customers most at risk, every ce
   const heading = spec.cells.find((cell) => cell.value === "Early warning: the valuable customers most at risk (value at risk = (1 − P(alive)) × value so far)")?.address;
   // beside the RFM table, under its chart
   const rfmChart = spec.charts.find((chart) => chart.title === "Customers per RFM segment");
-  expect(rfmChart?.topLeft).toBe(`G${rowOf("RFM segments") + 1}`);
-  expect(heading).toBe(`G${Number(rfmChart?.bottomRight.slice(1)) + 2}`);
+  expect(rfmChart?.topLeft).toBe(`I${rowOf("RFM segments") + 1}`);
+  expect(heading).toBe(`I${Number(rfmChart?.bottomRight.slice(1)) + 2}`);
   const top = Number(heading?.slice(1)) + 1;
-  expect(cellAt(spec, `G${top}`)?.formula).toBe(`=CX.AT_RISK('Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,'Workings 2024-Q3'!Tx_Amount,10,'Data 2024-Q3'!As_Of,"en-US")`);
+  expect(cellAt(spec, `I${top}`)?.formula).toBe(`=CX.AT_RISK('Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,'Workings 2024-Q3'!Tx_Amount,10,'Data 2024-Q3'!As_Of,"en-US")`);
   const list = cx.AT_RISK(ids, dates, amounts, 10, options.periodEnd, "en-US", invocation());
   expect(list).toHaveLength(11);
   for (let k = 1; k <= 10; k++) {
-    expect(cxValueAt(report, `G${top + k}`)).toBe(list[k]?.[0]);
-    expect(cxValueAt(report, `J${top + k}`)).toBe(list[k]?.[3]);
-    expect(cellAt(spec, `J${top + k}`)?.numberFormat).toBe("#,##0.00 \"CNY\"");
-    expect(cellAt(spec, `I${top + k}`)?.numberFormat).toBe("0.0%");
+    expect(cxValueAt(report, `I${top + k}`)).toBe(list[k]?.[0]);
+    expect(cxValueAt(report, `L${top + k}`)).toBe(list[k]?.[3]);
+    expect(cellAt(spec, `L${top + k}`)?.numberFormat).toBe("#,##0.00 \"CNY\"");
+    expect(cellAt(spec, `K${top + k}`)?.numberFormat).toBe("0.0%");
   }
   // ranked by value at risk, the largest first
   const risks = list.slice(1).map((row) => row[3] as number);
@@ -388,7 +390,7 @@ test("CAC per channel in the channel table; three charts with their categories a
   const perChannel = sheetOf(buildReport({ ...options, sections: { ...ALL_SECTIONS, trend: false }, inputs: { ...SAMPLE_INPUTS, channels: SAMPLE_INPUTS.channels.slice(0, 3).map(({ name, spend, newCustomers }) => ({ name, spend, newCustomers })) } }), "dashboard");
   expect(perChannel.charts[0]).toMatchObject({ type: "BarClustered", categories: `'Data 2024-Q3'!${left}5:${left}7`, series: [{ name: "CAC by channel", values: `'Data 2024-Q3'!${cacColumn}5:${cacColumn}7` }] });
   // charts do not cover the report block or the input tables
-  for (const chart of spec.charts) expect(chart.topLeft.startsWith("G") && chart.bottomRight.startsWith("M")).toBe(true);
+  for (const chart of spec.charts) expect(chart.topLeft.startsWith("I") && chart.bottomRight.startsWith("O")).toBe(true);
 });
 
 test("each section can be left out, and takes its tables, names and charts with it", () => {

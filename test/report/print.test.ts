@@ -27,7 +27,7 @@ test("the dashboard's page setup: landscape, its report block and charts as the 
   // the second page starts with the RFM segments (a manual page break above their heading)
   const rfm = Number(dashboard.cells.find((cell) => cell.value === "RFM segments")?.address.slice(1));
   expect(dashboard.print).toEqual({
-    orientation: "Landscape", area: `A1:M${lastRow}`, titleRows: "$1:$2", rowBreaks: [rfm],
+    orientation: "Landscape", area: `A1:O${lastRow}`, titleRows: "$1:$2", rowBreaks: [rfm],
     leftHeader: "Customer metrics (sample)", rightHeader: "&A", centerFooter: "Page &P of &N",
   });
   // every chart and table of the second page is below the break, every one of the first above it

@@ -103,6 +103,24 @@ describe("create-report form", () => {
     expect(sent.unitColumn).toBe(1);
   });
 
+  test("More options sets the fiscal year's first month, January by default, and the report gets it for its year to date", async () => {
+    const gateway = fakeGateway();
+    render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+    trySample("zh-CN");
+    openMore("zh-CN");
+    const choice = screen.getByRole("combobox", { name: "财年起始月份" });
+    expect(choice.textContent).toBe("一月");
+    await act(async () => {
+      fireEvent.click(choice);
+    });
+    expect(screen.getAllByRole("option")).toHaveLength(12);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("option", { name: "四月" }));
+    });
+    await press("生成报告");
+    expect((gateway.reports[0] as ReportOptions).fiscalYearStart).toBe(4);
+  });
+
   test("problems show in their fields and nothing is written", async () => {
     const gateway = fakeGateway();
     render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);

@@ -43,4 +43,6 @@ test("a valid form's options: the period's serials, targets as the report reads 
   expect(mine.inputs).toBe(EMPTY_INPUTS);
   expect(mine.source).toBe(source);
   expect(mine.unitNames).toBeUndefined();
+  // the fiscal year from January by default, left unset; April kept for the year to date
+  expect([mine.fiscalYearStart, reportOptionsOf({ ...valid, fiscalYearStart: 4 }, { sample: true }, "en-US", 45600).fiscalYearStart]).toEqual([undefined, 4]);
 });

@@ -8,10 +8,14 @@ import { rowNumber, type ReportBuilder, type Section } from "../builder";
 import { trendName } from "../periodSheet";
 import { sheetQualifier, type ChartSpec } from "../sheetSpec";
 
-/** The slots beside the report block, in order; how many rows a chart takes, and its right edge. */
-const CHART_SLOTS = [["G6", "M20"], ["G22", "M36"], ["G38", "M52"]] as const;
+/**
+ * The slots beside the report block (A:E, the year to date in F:G), in order; how many rows a chart
+ * takes, and its left and right edges.
+ */
+const CHART_SLOTS = [["I6", "O20"], ["I22", "O36"], ["I38", "O52"]] as const;
 export const CHART_ROWS = 15;
-export const CHART_RIGHT_COLUMN = "M";
+export const CHART_LEFT_COLUMN = "I";
+export const CHART_RIGHT_COLUMN = "O";
 
 type UnplacedChart = Omit<ChartSpec, "topLeft" | "bottomRight">;
 
@@ -79,7 +83,7 @@ export const charts: Section = {
     const top = segmentChartTop(b, segments.heading);
     b.charts.push({
       type: "ColumnClustered", categories: `A${segments.first}:A${segments.last}`, series: [{ name: t("customersBySegment"), values: `B${segments.first}:B${segments.last}` }],
-      title: t("customersBySegment"), topLeft: `G${top}`, bottomRight: `${CHART_RIGHT_COLUMN}${top + CHART_ROWS - 1}`,
+      title: t("customersBySegment"), topLeft: `${CHART_LEFT_COLUMN}${top}`, bottomRight: `${CHART_RIGHT_COLUMN}${top + CHART_ROWS - 1}`,
     });
   },
 };

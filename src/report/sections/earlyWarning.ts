@@ -3,16 +3,16 @@
  * the dashboard still prints on two pages. CX: (1 − P(alive)) × historical value from the BG/NBD fit
  * (CX.AT_RISK); portable: the RFM segments Can't Lose Them and At Risk ranked by monetary value.
  */
-import { columnName } from "../../core/a1";
+import { columnIndex, columnName } from "../../core/a1";
 import { label as tableLabel } from "../../i18n/labels";
 import type { ReportBuilder, Section } from "../builder";
 import { PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
 import { selectedRows } from "../unitSelection";
-import { belowSegmentChart } from "./charts";
+import { belowSegmentChart, CHART_LEFT_COLUMN } from "./charts";
 
-/** How many customers the table lists, and its first column: G, beside the RFM table. */
+/** How many customers the table lists, and its first column: beside the RFM table, under its chart. */
 const EARLY_WARNING_ROWS = 10;
-const EARLY_WARNING_COLUMN = 6;
+const EARLY_WARNING_COLUMN = columnIndex(CHART_LEFT_COLUMN);
 
 export const earlyWarning: Section = {
   id: "earlyWarning",

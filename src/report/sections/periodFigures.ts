@@ -24,9 +24,12 @@ export const periodFigures: Section = {
       b.put({ address: `${columnName(i)}${b.row + 1}`, value: header, style: i === 0 ? "label" : "numberHeader" });
       b.widen("dashboard", i, widthFor(header, 0));
     });
+    const rows: Record<string, number> = {};
+    b.at.periodFigures = { header: b.row + 1, rows };
     b.row += 2;
     for (const [label, key, format, figureNames, direction] of PERIOD_FIGURES) {
       const row = b.row;
+      rows[key] = row;
       const column = trendName(key);
       const change: ChangeKind = format === "percent" ? "rate" : "relative";
       const numberFormat = format === "money" ? money : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT;
