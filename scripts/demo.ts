@@ -6,6 +6,18 @@ import { demoReport, toSerial } from "./demoReport";
 import { haveLibreOffice, recalculate } from "./libreOffice";
 import { specToXlsx } from "./specToXlsx";
 
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log([
+    "npm run demo [-- --zh]",
+    "Writes demo/customer-metrics-report.xlsx: the report on the sample data for the last month complete",
+    "by today, in portable mode (built-in formulas only: it opens in Excel, WPS or LibreOffice without the",
+    "add-in), with each formula's result stored where LibreOffice is installed.",
+    "  --zh       the report in Chinese (zh-CN); English (en-US) without it",
+    "  --help, -h this text",
+  ].join("\n"));
+  process.exit(0);
+}
+
 const spec = demoReport(process.argv.includes("--zh") ? "zh-CN" : "en-US", toSerial(new Date()));
 const file = path.resolve(__dirname, "../demo/customer-metrics-report.xlsx");
 mkdirSync(path.dirname(file), { recursive: true });

@@ -166,7 +166,7 @@ export class ReportBuilder {
     this.put({ address: `B${at}`, formula: dashedWhileMissing(cx ? kpi.cx : kpi.portable, kpi.needs, missing), numberFormat: formats[kpi.format], style: "kpi" });
     const column = kpi.trendColumn !== undefined && this.hasWorking(kpi.trendColumn.name) ? kpi.trendColumn : undefined;
     for (const [letter, periods] of [["C", 1], ["D", yearBack]] as const) {
-      this.put({ ...changeCell(`B${at}`, column === undefined ? undefined : periodsBack(column.name, periods), column?.change), address: `${letter}${at}` });
+      this.put({ ...changeCell(`B${at}`, column === undefined ? undefined : periodsBack(column.name, periods), column?.change, this.ctx.locale), address: `${letter}${at}` });
     }
     const figure = FIGURE_NAMES[kpi.label];
     // A figure shown in two sections (CSAT) is named where it first stands.

@@ -2,6 +2,7 @@
  * The report's figures as the dashboard names and compares them: the period's figures and its revenue
  * bridge, the typed targets, the KPI rows' names, and how a change on an earlier period is told.
  */
+import type { Locale } from "../i18n/locale";
 import type { ReportLabel } from "../i18n/reportLabels";
 import type { MissingData } from "./missingData";
 import type { ReportTargets } from "./reportOptions";
@@ -44,7 +45,11 @@ const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%;* @";
 const SCORE_CHANGE_FORMAT = "+0.0;-0.0;0.0;* @";
 /** A one-section number format with a dash (text) at the right of its cell, as a change's. */
 export const dashAtRight = (format: string): string => `${format};-${format};${format};* @`;
-const POINTS_FORMAT = '+0.0" pp";-0.0" pp";0.0" pp";* @';
+/** A rate's change in percentage points: "pp" in English, 个百分点 in Chinese. */
+const pointsFormat = (locale: Locale): string => {
+  const unit = locale === "zh-CN" ? "个百分点" : "pp";
+  return `+0.0" ${unit}";-0.0" ${unit}";0.0" ${unit}";* @`;
+};
 
 /** How a change is told: relative (counts, money), in percentage points (a rate), in points (a score such as NPS). */
 export type ChangeKind = "relative" | "rate" | "score";
@@ -53,10 +58,10 @@ export type ChangeKind = "relative" | "rate" | "score";
  * A figure's change on an earlier one (环比 or 同比), with no address yet; a dash where it has no
  * value (the figure was 0 or had no value then), or where there is no earlier figure (`before` unset).
  */
-export const changeCell = (value: string, before: string | undefined, kind: ChangeKind = "relative"): CellSpec => {
+export const changeCell = (value: string, before: string | undefined, kind: ChangeKind = "relative", locale: Locale = "en-US"): CellSpec => {
   if (before === undefined) return { address: "", formula: `="${NO_CHANGE}"`, numberFormat: CHANGE_FORMAT };
   const change = { relative: `${value}/${before}-1`, rate: `100*(${value}-${before})`, score: `${value}-${before}` }[kind];
-  return { address: "", formula: `=IFERROR(${change},"${NO_CHANGE}")`, numberFormat: { relative: CHANGE_FORMAT, rate: POINTS_FORMAT, score: SCORE_CHANGE_FORMAT }[kind] };
+  return { address: "", formula: `=IFERROR(${change},"${NO_CHANGE}")`, numberFormat: { relative: CHANGE_FORMAT, rate: pointsFormat(locale), score: SCORE_CHANGE_FORMAT }[kind] };
 };
 
 /** A column's figure `periods` before its last row (the report period's): INDEX(Trend_Revenue,ROWS(Trend_Revenue)-1). */

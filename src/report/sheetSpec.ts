@@ -21,6 +21,9 @@ export const PERCENT_FORMAT = "0.0%";
 export const WHOLE_FORMAT = "0";
 export const currencyFormat = (code: string): string => `#,##0.00 "${code.replace(/"/g, "")}"`;
 
+/** An amount that may be negative in a bridge, in accounting style: (1,578.00 CNY), no minus sign. */
+export const accountingFormat = (money: string): string => `${money};(${money})`;
+
 /** The number format of a formula whose result is text (a segment name, a spilled table's header, a mirrored id): stated, not left unset. */
 export const TEXT_RESULT = "General";
 

@@ -73,6 +73,14 @@ describe.each(["en-US", "zh-CN"] as const)("printed by LibreOffice (%s)", (local
     // the definitions note, with the lapse window the data sheet holds (90 days for a month), and the sources
     expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "活跃客户：最近一次购买距今不足 90 天（流失判定天数）" : "Active: last purchase under 90 days old (the lapse window)");
     expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "来源：交易记录（底稿表）" : "Sources: transactions (workings sheet)");
+    // the revenue bridge's falls in accounting style, no sign in the label; the year to date beside
+    // the period figures; percentage points in the report's language
+    expect(dashboard?.[0]).toMatch(locale === "zh-CN" ? /减购\s+\(1,578\.00 CNY\)/ : /Contraction\s+\(1,578\.00 CNY\)/);
+    expect(dashboard?.[0]).not.toMatch(/[−-] ?(Contraction|减购)|-1,578/);
+    expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "本年累计 2024-01 – 2024-10" : "Year to date 2024-01 – 2024-10");
+    expect(dashboard?.[0]).toMatch(locale === "zh-CN" ? /2024-10-01\s+至 2024-10-31/ : /2024-10-01\s+to 2024-10-31/);
+    expect(dashboard?.[0]).toMatch(locale === "zh-CN" ? /[+-]\d+\.\d 个百分点/ : /[+-]\d+\.\d pp/);
+    if (locale === "zh-CN") expect(dashboard?.[0]).not.toMatch(/\d pp/);
     // The dashboard's pages as pictures, kept with the test results for a person to look at.
     const shots = path.resolve(__dirname, "../../test-results/screenshots");
     mkdirSync(shots, { recursive: true });

@@ -1,10 +1,11 @@
 /**
- * Early warning: the valuable customers most at risk, beside the RFM table under its chart (G:J), so
+ * Early warning: the valuable customers most at risk, beside the RFM table under its chart (I:L), so
  * the dashboard still prints on two pages. CX: (1 − P(alive)) × historical value from the BG/NBD fit
  * (CX.AT_RISK); portable: the RFM segments Can't Lose Them and At Risk ranked by monetary value.
  */
 import { columnIndex, columnName } from "../../core/a1";
-import { label as tableLabel } from "../../i18n/labels";
+import { label as tableLabel, segmentNames } from "../../i18n/labels";
+import { fillTemplate } from "../../i18n/locale";
 import type { ReportBuilder, Section } from "../builder";
 import { PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
 import { selectedRows } from "../unitSelection";
@@ -19,11 +20,11 @@ export const earlyWarning: Section = {
   sheet: "dashboard",
   when: (ctx) => ctx.sections.rfm && ctx.needed.includes("transactions"),
   build(b) {
-    const { t, cx } = b.ctx;
+    const { t, cx, locale } = b.ctx;
     const heading = belowSegmentChart(b);
     const column = (j: number): string => columnName(EARLY_WARNING_COLUMN + j);
     b.at.belowEarlyWarning = heading + EARLY_WARNING_ROWS + 2;
-    b.put({ address: `${column(0)}${heading}`, value: t(cx ? "earlyWarning" : "earlyWarningPortable"), style: "heading" });
+    b.put({ address: `${column(0)}${heading}`, value: cx ? t("earlyWarning") : fillTemplate(t("earlyWarningPortable"), { first: segmentNames["Can't Lose Them"][locale], second: segmentNames["At Risk"][locale] }), style: "heading" });
     [110, 110, 90, 110].forEach((width, j) => b.widen("dashboard", EARLY_WARNING_COLUMN + j, width));
     if (cx) spilledList(b, heading + 1, column);
     else rankedList(b, heading + 1, column);
@@ -48,8 +49,8 @@ function rankedList(b: ReportBuilder, top: number, column: (j: number) => string
     const pick = (name: string): string => `=IFERROR(INDEX(${name},${at}),"")`;
     b.put({ address: `${column(0)}${r}`, formula: pick("Tx_Customer"), numberFormat: TEXT_RESULT });
     b.put({ address: `${column(1)}${r}`, formula: pick("Tx_Monetary"), numberFormat: money });
-    // whole days, with room before the segment beside them
-    b.put({ address: `${column(2)}${r}`, formula: pick("Tx_Recency"), numberFormat: "0_)_)_)" });
+    // whole days with thousands separators (1,037), with room before the segment beside them
+    b.put({ address: `${column(2)}${r}`, formula: pick("Tx_Recency"), numberFormat: "#,##0_)_)_)" });
     b.put({ address: `${column(3)}${r}`, formula: pick("Tx_Segment"), numberFormat: TEXT_RESULT });
   }
 }

@@ -43,8 +43,8 @@ export const periodFigures: Section = {
         b.name("dashboard", targetName, `E${row}`);
         b.trafficLights.push({ range: `B${row}`, targetAddress: `E${row}`, direction });
       }
-      b.put({ ...changeCell(`B${row}`, periodsBack(column, 1), change), address: `C${row}` });
-      b.put({ ...changeCell(`B${row}`, periodsBack(column, yearBack), change), address: `D${row}` });
+      b.put({ ...changeCell(`B${row}`, periodsBack(column, 1), change, b.ctx.locale), address: `C${row}` });
+      b.put({ ...changeCell(`B${row}`, periodsBack(column, yearBack), change, b.ctx.locale), address: `D${row}` });
       for (const name of figureNames) b.name("dashboard", name, `B${row}`);
       b.row++;
     }

@@ -3,6 +3,7 @@ import type { Section } from "../builder";
 import { periodsBack, REVENUE_BRIDGE_STEPS } from "../figures";
 import { trendName } from "../periodSheet";
 import { reportPeriodLabel } from "../reportOptions";
+import { accountingFormat } from "../sheetSpec";
 
 export const revenueBridge: Section = {
   id: "revenueBridge",
@@ -15,7 +16,7 @@ export const revenueBridge: Section = {
     b.at.bridge = { first: b.row, last: b.row + REVENUE_BRIDGE_STEPS.length - 1 };
     for (const [label, key] of REVENUE_BRIDGE_STEPS) {
       b.put({ address: `A${b.row}`, value: t(label), style: "label" });
-      b.put({ address: `B${b.row}`, formula: `=${periodsBack(trendName(key), 0)}`, numberFormat: money, style: "kpi" });
+      b.put({ address: `B${b.row}`, formula: `=${periodsBack(trendName(key), 0)}`, numberFormat: accountingFormat(money), style: "kpi" });
       b.row++;
     }
     b.row++;

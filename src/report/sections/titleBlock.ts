@@ -19,7 +19,8 @@ export const titleBlock: Section = {
     b.put({ address: "A1", value: options.title, style: "title" });
     b.put({ address: "A2", value: t("period"), style: "label" });
     b.put({ address: "B2", value: options.periodStart, numberFormat: DATE_FORMAT });
-    b.put({ address: "C2", value: options.periodEnd, numberFormat: DATE_FORMAT });
+    // "to 2024-10-31" / "至 2024-10-31": the word is in the number format, the cell stays a date
+    b.put({ address: "C2", value: options.periodEnd, numberFormat: `"${t("periodTo")} "${DATE_FORMAT}` });
     b.name("dashboard", "Period_Start", "B2");
     b.name("dashboard", "Period_End", "C2");
     b.put({ address: "A3", value: t("currency"), style: "label" });

@@ -72,7 +72,7 @@ function addTrendBlock(b: ReportBuilder, heading: string, columns: readonly Tren
           b.put({ address: `${columnName(j)}${header}`, value: t(changeHeading), style: "numberHeader" });
           b.widen("dashboard", j, 64);
         }
-        b.put({ ...changeCell(value, `INDEX(${name},${i - back})`, format === "percent" ? "rate" : "relative"), address: `${columnName(j)}${r}`, ...style });
+        b.put({ ...changeCell(value, `INDEX(${name},${i - back})`, format === "percent" ? "rate" : "relative", b.ctx.locale), address: `${columnName(j)}${r}`, ...style });
         j++;
       }
     }

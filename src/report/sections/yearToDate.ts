@@ -64,7 +64,7 @@ function build(b: ReportBuilder, span: YearToDate): void {
       : part === "averageOrderValue" ? `IF(${cellOf("orders")}=0,"${NO_CHANGE}",${cellOf("revenue")}/${cellOf("orders")})` : overSpan(part, key, span.start, span.end);
     b.put({ address: `F${row}`, formula: `=${value}`, numberFormat, style: "kpi" });
     b.name("dashboard", name, `F${row}`);
-    b.put({ ...changeCell(`F${row}`, span.priorCovered ? `(${overSpan(part, key, span.priorStart, span.priorEnd)})` : undefined, change), address: `G${row}` });
+    b.put({ ...changeCell(`F${row}`, span.priorCovered ? `(${overSpan(part, key, span.priorStart, span.priorEnd)})` : undefined, change, b.ctx.locale), address: `G${row}` });
     b.name("dashboard", `${name}_YoY`, `G${row}`);
   }
 }

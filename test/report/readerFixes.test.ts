@@ -1,0 +1,67 @@
+/**
+ * What confused the demo's readers (issue 22, "fixes from that reading"), in the spec: the revenue
+ * bridge's falls in accounting style with no sign in their labels; percentage points as 个百分点 in
+ * Chinese; one Chinese name for the active base at the start as at the end; the portable early
+ * warning's title naming the segments as the RFM table does; day counts with thousands separators.
+ * The printed demo shows the same (test/report/print.test.ts).
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { segmentNames } from "../../src/i18n/labels";
+import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
+import { REVENUE_BRIDGE_STEPS } from "../../src/report/figures";
+import { sheetOf } from "../helpers/evaluateReport";
+
+const options: ReportOptions = {
+  title: "Fixes", periodStart: 45566, periodEnd: 45596, currency: "CNY", locale: "zh-CN", formulaMode: "portable",
+  targets: DEFAULT_TARGETS, generatedOn: 45619, inputs: SAMPLE_INPUTS,
+};
+const dashboardOf = (changes: Partial<ReportOptions> = {}) => sheetOf(buildReport({ ...options, ...changes }), "dashboard");
+const cellWith = (changes: Partial<ReportOptions>, value: string) => dashboardOf(changes).cells.find((cell) => cell.value === value);
+
+test("the period reads 2024-10-01 to 2024-10-31 (至 in Chinese), its end still a date", () => {
+  for (const [locale, word] of [["en-US", "to"], ["zh-CN", "至"]] as const) {
+    const end = dashboardOf({ locale }).cells.find((cell) => cell.address === "C2");
+    expect([end?.value, end?.numberFormat]).toEqual([45596, `"${word} "yyyy-mm-dd`]);
+  }
+});
+
+test("npm run demo -- --help says what the demo writes and its options", () => {
+  const help = execFileSync("npx", ["tsx", path.join(__dirname, "../../scripts/demo.ts"), "--help"], { encoding: "utf8" });
+  expect(help).toContain("demo/customer-metrics-report.xlsx");
+  expect(help).toMatch(/--zh\s+the report in Chinese/);
+});
+
+test("the revenue bridge: labels without + or −, amounts in accounting style", () => {
+  for (const locale of ["en-US", "zh-CN"] as const) {
+    const dashboard = dashboardOf({ locale });
+    const heading = dashboard.cells.find((cell) => String(cell.value).startsWith(locale === "zh-CN" ? "收入桥" : "Revenue bridge"));
+    const top = Number(heading?.address.slice(1)) + 1;
+    const labels = REVENUE_BRIDGE_STEPS.map((_, k) => dashboard.cells.find((cell) => cell.address === `A${top + k}`)?.value as string);
+    expect(labels.some((label) => /^[+−-]/.test(label))).toBe(false);
+    for (let k = 0; k < REVENUE_BRIDGE_STEPS.length; k++) expect(dashboard.cells.find((cell) => cell.address === `B${top + k}`)?.numberFormat).toBe('#,##0.00 "CNY";(#,##0.00 "CNY")');
+  }
+});
+
+test("a rate's change in percentage points: pp in English, 个百分点 in Chinese", () => {
+  const churnChange = (locale: ReportOptions["locale"]) => {
+    const dashboard = dashboardOf({ locale });
+    const churn = dashboard.names.find((n) => n.name === "Period_Churn_Rate")?.range as string;
+    return dashboard.cells.find((cell) => cell.address === `C${churn.slice(1)}`)?.numberFormat;
+  };
+  expect(churnChange("en-US")).toBe('+0.0" pp";-0.0" pp";0.0" pp";* @');
+  expect(churnChange("zh-CN")).toBe('+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点";* @');
+});
+
+test("zh-CN: 期初活跃客户 as 期末活跃客户; the early warning names the segments as the RFM table does; days with separators", () => {
+  expect(cellWith({}, "期初活跃客户")?.address).toMatch(/^A\d+$/);
+  expect(cellWith({}, "期末活跃客户")?.address).toMatch(/^A\d+$/);
+  const title = `预警：“${segmentNames["Can't Lose Them"]["zh-CN"]}”与“${segmentNames["At Risk"]["zh-CN"]}”，按消费金额排序`;
+  expect(title).toBe("预警：“不能失去的客户”与“流失风险客户”，按消费金额排序");
+  const heading = cellWith({}, title);
+  expect(heading).toBeDefined();
+  const [letters, row] = [heading?.address.replace(/\d+$/, "") as string, Number(heading?.address.replace(/^[A-Z]+/, ""))];
+  const recency = String.fromCharCode(letters.charCodeAt(0) + 2);
+  expect(dashboardOf().cells.find((cell) => cell.address === `${recency}${row + 2}`)?.numberFormat).toBe("#,##0_)_)_)");
+  expect(cellWith({ locale: "en-US" }, "Early warning: Can't Lose Them and At Risk customers, by value")).toBeDefined();
+});
