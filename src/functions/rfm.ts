@@ -81,7 +81,8 @@ function segmentTable(result: Pick<RfmResult, "segments" | "monetary">, locale: 
   const summary = rfmSegmentSummary(result);
   const customerTotal = result.segments.length;
   const revenueTotal = summary.revenue.reduce((total, value) => total + value, 0);
-  const table: unknown[][] = [(["segment", "customers", "share", "revenue", "revenueShare"] as const).map((key) => label(key, locale))];
+  // (the revenue is every purchase up to the as-of date, as RFM's monetary: said in its header)
+  const table: unknown[][] = [(["segment", "customers", "share", "lifetimeRevenue", "revenueShare"] as const).map((key) => label(key, locale))];
   summary.segments.forEach((segment, i) => {
     const customers = summary.customers[i] as number;
     const revenue = summary.revenue[i] as number;

@@ -79,6 +79,8 @@ export const tableLabels = {
   months: { "en-US": "Months", "zh-CN": "月" },
   revenue: { "en-US": "Revenue", "zh-CN": "收入" },
   revenueShare: { "en-US": "Share of revenue", "zh-CN": "收入占比" },
+  /** RFM's revenue: all of a customer's purchases up to the as-of date, not the period's. */
+  lifetimeRevenue: { "en-US": "Revenue to date (all purchases)", "zh-CN": "累计收入（全部购买）" },
   npsHigh: { "en-US": "NPS upper bound (95 %)", "zh-CN": "净推荐值上限（95%）" },
   period: { "en-US": "Period", "zh-CN": "期间" },
   historicalValue: { "en-US": "Historical value", "zh-CN": "历史消费额" },

@@ -21,6 +21,8 @@ export const reportLabels = {
   bridgeRevenue: { "en-US": "Revenue in the period", "zh-CN": "本期收入" },
   periodFigures: { "en-US": "Period figures from the transactions:", "zh-CN": "本期交易数据指标：" },
   versusPrevious: { "en-US": "vs previous period (MoM)", "zh-CN": "环比" },
+  derivedCacTarget: { "en-US": "derived: CLV ÷ the LTV:CAC target", "zh-CN": "推算：CLV ÷ LTV:CAC 目标" },
+  derivedClvTarget: { "en-US": "derived: the LTV:CAC target × CAC", "zh-CN": "推算：LTV:CAC 目标 × CAC" },
   periodTo: { "en-US": "to", "zh-CN": "至" },
   yearToDate: { "en-US": "Year to date", "zh-CN": "本年累计" },
   yearToDateValue: { "en-US": "Year to date", "zh-CN": "本年累计" },

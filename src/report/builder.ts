@@ -182,6 +182,7 @@ export class ReportBuilder {
           : { value: kpi.target.value as number, style: "input" as const }),
     });
     if (targetName !== undefined && first === undefined && kpi.target.formula === undefined) names.push({ name: targetName, range: `E${at}` });
+    if (kpi.target.note !== undefined) this.put({ address: `F${at}`, value: this.ctx.t(kpi.target.note) });
     this.trafficLights.push({ range: `B${at}`, targetAddress: `E${at}`, direction: kpi.target.direction });
   }
 

@@ -91,8 +91,11 @@ export interface KpiRow {
   /** The workings' column of this figure per period, for its 环比 and 同比, and how they are told; unset: a dash. */
   readonly trendColumn?: { readonly name: string; readonly change?: ChangeKind };
   readonly format: KpiFormat;
-  /** A target typed in (an input cell) or derived from other cells by a built-in formula. */
-  readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"]; readonly needs?: readonly MissingData[] };
+  /**
+   * A target typed in (an input cell) or derived from other cells by a built-in formula, unshaded,
+   * with a `note` beside it (F) saying how it is derived.
+   */
+  readonly target?: { readonly value?: number; readonly formula?: string; readonly direction: TrafficLightSpec["direction"]; readonly needs?: readonly MissingData[]; readonly note?: ReportLabel };
   /** The data the figure is computed from beyond the transactions: while the report was given none of it, the figure shows a dash. */
   readonly needs?: readonly MissingData[];
 }

@@ -31,7 +31,8 @@ describe("transaction-table functions", () => {
     const result = outcome(() => cx.RFM_SUMMARY(ids, dates, amounts, null, "en-US", inv));
     if (result.kind !== "value") throw new Error(JSON.stringify(result));
     expect(result.value).toHaveLength(12);
-    expect(result.value[0]).toEqual(["Segment", "Customers", "Share", "Revenue", "Share of revenue"]);
+    // the revenue is each segment's customers' purchases to date (RFM's monetary), not the period's
+    expect(result.value[0]).toEqual(["Segment", "Customers", "Share", "Revenue to date (all purchases)", "Share of revenue"]);
     // From the =CX.RFM rows above: D Champions (1,000); A and C Potential Loyalist (300 + 500); B About To Sleep (20); E Lost (10).
     const row = (name: string): unknown[] | undefined => result.value.find((r) => r[0] === name);
     expect(row("Champions")).toEqual(["Champions", 1, 0.2, 1000, 1000 / 1830]);

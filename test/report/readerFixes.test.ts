@@ -65,3 +65,21 @@ test("zh-CN: 期初活跃客户 as 期末活跃客户; the early warning names t
   expect(dashboardOf().cells.find((cell) => cell.address === `${recency}${row + 2}`)?.numberFormat).toBe("#,##0_)_)_)");
   expect(cellWith({ locale: "en-US" }, "Early warning: Can't Lose Them and At Risk customers, by value")).toBeDefined();
 });
+
+test("CAC's and CLV's targets, derived from each other through the LTV:CAC target, are unshaded and say so beside them", () => {
+  for (const [locale, cac, clv] of [["en-US", "derived: CLV ÷ the LTV:CAC target", "derived: the LTV:CAC target × CAC"], ["zh-CN", "推算：CLV ÷ LTV:CAC 目标", "推算：LTV:CAC 目标 × CAC"]] as const) {
+    const dashboard = dashboardOf({ locale });
+    for (const [name, note] of [["Acquisition_Cost", cac], ["Lifetime_Value", clv]] as const) {
+      const row = (dashboard.names.find((n) => n.name === name)?.range as string).slice(1);
+      const [target, beside] = [dashboard.cells.find((cell) => cell.address === `E${row}`), dashboard.cells.find((cell) => cell.address === `F${row}`)];
+      expect([name, target?.formula?.startsWith("="), target?.style, beside?.value]).toEqual([name, true, undefined, note]);
+    }
+  }
+});
+
+test("RFM's revenue is every purchase to date, and the early warning's value is historical: their headers say so", () => {
+  const dashboard = dashboardOf({ locale: "en-US" });
+  expect(dashboard.cells.some((cell) => cell.value === "Revenue to date (all purchases)")).toBe(true);
+  expect(dashboard.cells.some((cell) => cell.value === "Historical value")).toBe(true);
+  expect(dashboard.cells.some((cell) => cell.value === "Monetary")).toBe(false);
+});

@@ -81,7 +81,7 @@ test("the plan writes each part of the sheet as its own block, without the blank
   expect(plan.blocks[0]?.formulas[0]?.[0]).toBe("'Customer metrics");
   const data = sheetOf(report, "data");
   const period = plan.blocks.find((block) => block.range.startsWith("A2:"));
-  expect(period?.numberFormats?.[0]).toEqual(["General", "yyyy-mm-dd", "yyyy-mm-dd"]);
+  expect(period?.numberFormats?.[0]).toEqual(["General", "yyyy-mm-dd", "\"to \"yyyy-mm-dd"]);
   expect(plan.blocks.length).toBeLessThan(40);
   // every cell with content is in exactly one block, at its own address
   const written = new Map<string, unknown>();

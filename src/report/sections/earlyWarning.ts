@@ -42,7 +42,7 @@ function spilledList(b: ReportBuilder, top: number, column: (j: number) => strin
 /** Portable: the k-th largest ranking key of the workings and its row's customer, value, recency and segment; blank below the last. */
 function rankedList(b: ReportBuilder, top: number, column: (j: number) => string): void {
   const { locale, money } = b.ctx;
-  (["customer", "monetary", "recencyDays", "segment"] as const).forEach((key, j) => b.put({ address: `${column(j)}${top}`, value: tableLabel(key, locale), style: j === 1 || j === 2 ? "numberHeader" : "label" }));
+  (["customer", "historicalValue", "recencyDays", "segment"] as const).forEach((key, j) => b.put({ address: `${column(j)}${top}`, value: tableLabel(key, locale), style: j === 1 || j === 2 ? "numberHeader" : "label" }));
   for (let k = 1; k <= EARLY_WARNING_ROWS; k++) {
     const r = top + k;
     const at = `MATCH(LARGE(Tx_Risk_Rank,${k}),Tx_Risk_Rank,0)`;

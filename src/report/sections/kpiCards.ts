@@ -32,12 +32,12 @@ export const kpiCards: Section = {
       {
         label: "cac", cx: "=CX.CAC(Marketing_Spend,Acquired_Customers)", portable: "=IF(Acquired_Customers=0,NA(),Marketing_Spend/Acquired_Customers)", format: "currency", trendColumn: { name: "Trend_CAC" }, needs: ["costs"],
         // (a dash while the CLV it derives from is one)
-        target: { formula: `=IF(${ltvCacTarget}=0,NA(),${clv}/${ltvCacTarget})`, direction: "atMost", needs: ["lifespan", "margin"] },
+        target: { formula: `=IF(${ltvCacTarget}=0,NA(),${clv}/${ltvCacTarget})`, direction: "atMost", needs: ["lifespan", "margin"], note: "derivedCacTarget" },
       },
       {
         label: "clv", cx: "=CX.CLV(Avg_Order_Value,Purchases_Per_Year,Lifespan_Years,Gross_Margin)", portable: "=Avg_Order_Value*Purchases_Per_Year*Lifespan_Years*Gross_Margin", format: "currency", needs: ["lifespan", "margin"],
         trendColumn: { name: "Trend_CLV" },
-        target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast", needs: ["costs"] },
+        target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast", needs: ["costs"], note: "derivedClvTarget" },
       },
       { label: "churn", ...CHURN_FORMULAS, format: "percent", trendColumn: { name: trendName("churnRate"), change: "rate" }, target: { value: options.targets.churn, direction: "atMost" } },
       { ...surveyFormulas(b.ctx).csat, target: { value: options.targets.csat, direction: "atLeast" } },

@@ -46,7 +46,7 @@ function spilledSummary(b: ReportBuilder, top: number, last: number): void {
 function countedSummary(b: ReportBuilder, top: number, first: number, last: number): void {
   const { locale, money, source } = b.ctx;
   const summary = source.customerSummary !== undefined;
-  (["segment", "customers", "share", "revenue", "revenueShare"] as const).forEach((key, j) => b.put({ address: `${columnName(j)}${top}`, value: tableLabel(key, locale), style: j === 0 ? "label" : "numberHeader" }));
+  (["segment", "customers", "share", "lifetimeRevenue", "revenueShare"] as const).forEach((key, j) => b.put({ address: `${columnName(j)}${top}`, value: tableLabel(key, locale), style: j === 0 ? "label" : "numberHeader" }));
   RFM_SEGMENTS.forEach((segment, i) => {
     const r = first + i;
     b.put({ address: `A${r}`, value: segmentNames[segment][locale] });
