@@ -82,7 +82,7 @@ test("the plan writes each part of the sheet as its own block, without the blank
   const data = sheetOf(report, "data");
   const period = plan.blocks.find((block) => block.range.startsWith("A2:"));
   expect(period?.numberFormats?.[0]).toEqual(["General", "yyyy-mm-dd", "\"to \"yyyy-mm-dd"]);
-  expect(plan.blocks.length).toBeLessThan(40);
+  expect(plan.blocks.length).toBeLessThan(45); // (the year to date and the derived targets' notes beside the figures are blocks of their own)
   // every cell with content is in exactly one block, at its own address
   const written = new Map<string, unknown>();
   for (const block of plan.blocks) {
