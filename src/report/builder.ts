@@ -163,7 +163,10 @@ export class ReportBuilder {
     const { t, cx, formats, missing, yearBack } = this.ctx;
     const names = this.parts.dashboard.names;
     this.put({ address: `A${at}`, value: t(kpi.label), style: "label" });
-    this.put({ address: `B${at}`, formula: dashedWhileMissing(cx ? kpi.cx : kpi.portable, kpi.needs, missing), numberFormat: formats[kpi.format], style: "kpi" });
+    // A figure shown in two sections (CSAT) is computed where it first stands, and referred to after.
+    const shown = names.find((name) => name.name === FIGURE_NAMES[kpi.label]);
+    const formula = shown !== undefined ? `=${shown.range}` : dashedWhileMissing(cx ? kpi.cx : kpi.portable, kpi.needs, missing);
+    this.put({ address: `B${at}`, formula, numberFormat: formats[kpi.format], style: "kpi" });
     const column = kpi.trendColumn !== undefined && this.hasWorking(kpi.trendColumn.name) ? kpi.trendColumn : undefined;
     for (const [letter, periods] of [["C", 1], ["D", yearBack]] as const) {
       this.put({ ...changeCell(`B${at}`, column === undefined ? undefined : periodsBack(column.name, periods), column?.change, this.ctx.locale), address: `${letter}${at}` });

@@ -158,7 +158,8 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
   expect(workingsNames).toHaveLength(3 + 23 + 3 + 5 + 3);
   // The report's figures are named on the dashboard where they stand, so other sheets can build on them (='Report 2024-Q3'!Churn_Rate).
   const named = (name: string): string | undefined => cellAt(spec, spec.names.find((n) => n.name === name)?.range as string)?.formula;
-  expect(named("Churn_Rate")).toBe("=CX.CHURN(Customers_Start,Customers_Lost)");
+  // the KPI cards' churn is the period's churn from the period tables, referred to: one figure, one value
+  expect(named("Churn_Rate")).toBe("=Period_Churn_Rate");
   expect(named("Customers_Start")).toBe("=INDEX('Workings 2024-Q3'!Trend_Customers_Start,ROWS('Workings 2024-Q3'!Trend_Customers_Start)-0)");
   // the report period's answers: dated in it, or undated (blank answers left out, as CX.NPS skips them in a range)
   // (#N/A while the survey table's check reports a bad cell)

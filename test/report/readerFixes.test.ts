@@ -83,3 +83,16 @@ test("RFM's revenue is every purchase to date, and the early warning's value is 
   expect(dashboard.cells.some((cell) => cell.value === "Historical value")).toBe(true);
   expect(dashboard.cells.some((cell) => cell.value === "Monetary")).toBe(false);
 });
+
+test("one figure, one value: CSAT shown again, the KPI cards' and the lifecycle's churn refer to where the figure stands first; retention says repeat-buyer share", () => {
+  for (const formulaMode of ["cx", "portable"] as const) {
+    const dashboard = dashboardOf({ locale: "en-US", formulaMode });
+    const at = (name: string): string => dashboard.names.find((n) => n.name === name)?.range as string;
+    const inColumnB = (label: string): string[] => dashboard.cells.filter((cell) => cell.value === label).map((cell) => dashboard.cells.find((other) => other.address === `B${cell.address.slice(1)}`)?.formula as string);
+    expect(inColumnB("Customer satisfaction (CSAT)").slice(1)).toEqual([`=${at("CSAT_Score")}`]);
+    expect(dashboard.cells.find((cell) => cell.address === at("Churn_Rate"))?.formula).toBe("=Period_Churn_Rate");
+    expect(inColumnB("Churn: reduce losses")).toEqual(["=Churn_Rate"]);
+    const retention = dashboard.cells.find((cell) => cell.value === "Retention: keep customers loyal")?.address.slice(1);
+    expect([dashboard.cells.find((cell) => cell.address === `B${retention}`)?.formula, dashboard.cells.find((cell) => cell.address === `C${retention}`)?.value]).toEqual(["=Repeat_Buyer_Share", "Repeat-buyer share"]);
+  }
+});

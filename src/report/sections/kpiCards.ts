@@ -39,7 +39,8 @@ export const kpiCards: Section = {
         trendColumn: { name: "Trend_CLV" },
         target: { formula: `=${ltvCacTarget}*${cac}`, direction: "atLeast", needs: ["costs"], note: "derivedClvTarget" },
       },
-      { label: "churn", ...CHURN_FORMULAS, format: "percent", trendColumn: { name: trendName("churnRate"), change: "rate" }, target: { value: options.targets.churn, direction: "atMost" } },
+      // with the period tables, the period's churn itself (one figure, referred to here)
+      { label: "churn", ...(b.ctx.trend ? { cx: "=Period_Churn_Rate", portable: "=Period_Churn_Rate" } : CHURN_FORMULAS), format: "percent", trendColumn: { name: trendName("churnRate"), change: "rate" }, target: { value: options.targets.churn, direction: "atMost" } },
       { ...surveyFormulas(b.ctx).csat, target: { value: options.targets.csat, direction: "atLeast" } },
       { label: "engagement", cx: "=AVERAGE(CX.ENGAGEMENT(Engagement_Measures))", portable: `=IF(${varying}=0,NA(),100*(${normalisedMean})/(${varying}))`, format: "score", target: { value: options.targets.engagement, direction: "atLeast" }, needs: ["engagement"] },
       { label: "ltvCac", cx: `=CX.LTV_CAC(${clv},${cac})`, portable: `=IF(${cac}=0,NA(),${clv}/${cac})`, format: "ratio", trendColumn: { name: "Trend_LTV_CAC" }, target: { value: options.targets.ltvCac, direction: "atLeast" }, needs: ["costs", "lifespan", "margin"] },

@@ -14,15 +14,17 @@ export const lifecycle: Section = {
   sheet: "dashboard",
   when: (ctx) => ctx.sections.lifecycle,
   build(b) {
-    const { t, money, trend, missing } = b.ctx;
+    const { t, money, trend, missing, sections } = b.ctx;
+    // churn, where the report shows it already (the KPI cards, or the period's figures), referred to
+    const churn = sections.dimensions ? "=Churn_Rate" : trend ? "=Period_Churn_Rate" : undefined;
     b.heading("lifecycle", [t("stageAndGoal"), t("value"), t("mainMetric")], { header: t("mainMetric"), format: SET_OFF_TEXT });
     const stages: [ReportLabel, ReportLabel, ReportLabel, string, string, string][] = [
       ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT_FORMAT],
       ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", money],
       trend
-        ? ["stageRetention", "goalRetention", "metricRepurchase", "=Repeat_Buyer_Share", "=Repeat_Buyer_Share", PERCENT_FORMAT]
+        ? ["stageRetention", "goalRetention", "repeatBuyerShare", "=Repeat_Buyer_Share", "=Repeat_Buyer_Share", PERCENT_FORMAT]
         : ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT_FORMAT],
-      ["stageChurn", "goalChurn", "metricChurn", CHURN_FORMULAS.cx, CHURN_FORMULAS.portable, PERCENT_FORMAT],
+      ["stageChurn", "goalChurn", "metricChurn", churn ?? CHURN_FORMULAS.cx, churn ?? CHURN_FORMULAS.portable, PERCENT_FORMAT],
     ];
     for (const [stage, goal, metric, cxFormula, portableFormula, format] of stages) {
       const label = fillTemplate(t("stageWithGoal"), { stage: t(stage), goal: t(goal) });
