@@ -34,7 +34,7 @@ const givesText = (formula: string): boolean =>
   Object.values(segmentNames.Champions).some((name) => formula.includes(`"${name}"`)) ||
   (["en-US", "zh-CN"] as const).some((locale) => formula.includes(`"${label("expansion", locale)}"`)) ||
   /^=(?:'[^']+'!)?\$?[A-Z]+\$?\d+$/.test(formula) || // a mirrored label (a period's, the trend's)
-  /^="[^"]*"&/.test(formula) || // a note that quotes a figure (the definitions note's lapse window)
+  /^=(IFERROR\()?"[^"]*"&/.test(formula) || // a note that quotes a figure (the definitions note's lapse window, the new customers' reconciliation)
   // the early-warning list's customer and segment columns
   /^=IFERROR\(INDEX\('[^']+'!Tx_(Customer|Segment),/.test(formula);
 

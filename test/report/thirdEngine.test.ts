@@ -44,6 +44,14 @@ describe.each(["en-US", "zh-CN"] as const)("the demo in %s", (locale) => {
       const cxRange = (cxReport.sheets[0] as ReportSpec["sheets"][number]).names.find((each) => each.name === name)?.range as string;
       expect([name, value]).toEqual([name, expect.closeTo(cxValueAt(cxReport, cxRange) as number, 9)]);
     }
+    // the line under the KPI cards reconciles the new customers of the transactions with the channel table's
+    const line = dashboard.cells.find((cell) => cell.formula?.includes("TEXT(New_Customers"))?.address as string;
+    const acquired = Number(libreOffice.get(`${report.sheets[1]?.name}!${report.sheets[1]?.names.find((n) => n.name === "Acquired_Customers")?.range}`));
+    const fresh = Number(libreOffice.get(`${dashboard.name}!${dashboard.names.find((n) => n.name === "New_Customers")?.range}`));
+    const difference = `${acquired - fresh > 0 ? "+" : ""}${acquired - fresh}`;
+    expect(gnumeric.get(`${dashboard.name}!${line}`)).toBe(locale === "zh-CN"
+      ? `本期新增客户：交易记录 ${fresh} 个，渠道表 ${acquired} 个${acquired === fresh ? "（一致）。" : `（差异 ${difference}）：获客成本按渠道表的新增客户计算。`}`
+      : `New customers in the period: ${fresh} from the transactions, ${acquired} in the channel table${acquired === fresh ? " (they agree)." : ` (difference ${difference}): CAC divides the spend by the channel table's.`}`);
     expect(FIGURES.slice(0, 2).map((name) => Number(gnumeric.get(`${dashboard.name}!${dashboard.names.find((each) => each.name === name)?.range as string}`)))).toEqual([29, 3]);
   }, 300_000);
 });

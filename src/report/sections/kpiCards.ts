@@ -7,6 +7,7 @@ import type { Section } from "../builder";
 import { CHURN_FORMULAS, type KpiRow } from "../figures";
 import { trendName } from "../periodSheet";
 import { surveyFormulas } from "../surveyFormulas";
+import { TEXT_RESULT } from "../sheetSpec";
 
 /** The engagement measures' names on the data sheet. */
 const MEASURES = ["Engagement_Visits", "Engagement_Interactions", "Engagement_Usage"];
@@ -47,6 +48,25 @@ export const kpiCards: Section = {
       { label: "payback", cx: `=CX.CAC_PAYBACK(${cac},Monthly_Revenue,Gross_Margin)`, portable: `=IF(Monthly_Revenue*Gross_Margin=0,NA(),${cac}/(Monthly_Revenue*Gross_Margin))`, format: "months", trendColumn: { name: "Trend_Payback_Months" }, target: { value: options.targets.paybackMonths, direction: "atMost" }, needs: ["costs", "margin"] },
     ];
     kpis.forEach((kpi) => b.addKpi(kpi, b.row++));
+    // New customers two ways: from the transactions (the period figures) and in the channel table (CAC's
+    // divisor). Where the report has both, a live line under the cards reconciles them.
+    if (b.ctx.trend && !b.ctx.missing.includes("costs")) {
+      b.put({ address: `A${b.row}`, formula: reconciliation(b.ctx.t("newCustomersReconciled"), b.ctx.t("newCustomersAgree"), b.ctx.t("newCustomersDiffer")), numberFormat: TEXT_RESULT });
+      b.row++;
+    }
     b.row++;
   },
 };
+
+/**
+ * The line reconciling the new customers of the transactions with the channel table's acquired
+ * customers: the two counts, and whether they agree or by how many they differ (blank while either
+ * is not a number, e.g. the channel table's check reports a bad cell).
+ */
+function reconciliation(template: string, agree: string, differ: string): string {
+  const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+  const [before, between, after] = template.split(/\{transactions\}|\{channels\}/) as [string, string, string];
+  const [differBefore, differAfter] = differ.split("{difference}") as [string, string];
+  const difference = `${quoted(differBefore)}&TEXT(Acquired_Customers-New_Customers,"+#,##0;-#,##0")&${quoted(differAfter)}`;
+  return `=IFERROR(${quoted(before)}&TEXT(New_Customers,"#,##0")&${quoted(between)}&TEXT(Acquired_Customers,"#,##0")&${quoted(after)}&IF(Acquired_Customers=New_Customers,${quoted(agree)},${difference}),"")`;
+}
