@@ -19,6 +19,8 @@ export interface TableColumn {
   readonly style: CellSpec["style"];
   /** The cell of body row i (0-based): a value, a formula (`at(j)` is column j's cell on that row), or nothing. */
   readonly content: (i: number, at: (j: number) => string) => { value?: string | number; formula?: string } | undefined;
+  /** Whether an empty table still has this column's first row (an input check's working column, for the row the user types into). */
+  readonly whenEmpty?: boolean;
 }
 
 /** A checked column of an input table: its name, its header, and what it must hold (inputChecks). */
@@ -56,8 +58,10 @@ export function addTable(b: ReportBuilder, role: Exclude<SheetRole, "dashboard">
         ...(column.style === undefined ? {} : { style: column.style }),
       });
     }
-    // An empty table still shows, marked, the row where the user's data goes.
+    // An empty table still shows, marked, the row where the user's data goes, and checks it.
     if (rows === 0 && column.style === "input") put({ address: `${letters}${first}`, value: "", style: "input" });
+    const empty = rows === 0 && column.whenEmpty === true ? column.content(0, (k) => `${columnName(left + k)}${first}`) : undefined;
+    if (empty !== undefined) put({ address: `${letters}${first}`, ...empty, ...(column.format === undefined ? {} : { numberFormat: column.format }), ...(column.style === undefined ? {} : { style: column.style }) });
     if (column.name !== undefined) b.name(role, column.name, `${letters}${first}:${letters}${last}`);
   });
   sheet.tables.push({ name: tableName, range: `${columnName(left)}${TABLE_HEADER_ROW}:${columnName(left + columns.length - 1)}${last}` });
@@ -88,7 +92,7 @@ export function checkedColumns(b: ReportBuilder, columns: readonly InputColumn[]
  */
 export function badRowColumns(b: ReportBuilder, checked: readonly CheckedColumn[], cell: (j: number, i: number, at: (k: number) => string) => string): TableColumn[] {
   return checked.map((column, j) => ({
-    header: `${b.ctx.t("checkRow")} · ${column.header}`, name: column.badRows, width: 80, style: "helper", format: WHOLE_FORMAT,
+    header: `${b.ctx.t("checkRow")} · ${column.header}`, name: column.badRows, width: 80, style: "helper", format: WHOLE_FORMAT, whenEmpty: true,
     content: (i, at) => ({ formula: badRowFormula(column.rule, cell(j, i, at)) }),
   }));
 }

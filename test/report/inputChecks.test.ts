@@ -131,3 +131,9 @@ testWithLibreOffice("portable mode in LibreOffice: the same messages, and #N/A i
     for (const [role, figure] of SURVEY_FIGURES) expect([name, figure, at(role, figure)]).toEqual([name, figure, survey === "" ? expect.any(Number) : { error: "#N/A" }]);
   });
 }, 300_000);
+
+test("an empty table's first row, where the user types, is checked too", () => {
+  const data = sheetOf(buildReport({ ...OPTIONS, inputs: { ...SAMPLE_INPUTS, npsAnswers: [], csatAnswers: [], csiAnswers: [], surveyDates: [], surveyDaysBeforeEnd: [] } }), "data");
+  expect(data.names.find((n) => n.name === "Survey_NPS_Bad")?.range).toBe("H5:H5");
+  expect(data.cells.find((cell) => cell.address === "H5")?.formula).toBe(badRowFormula({ kind: "scale", from: 0, to: 10 }, "D5"));
+});
