@@ -3,13 +3,14 @@
  * the last month complete by `today` with a 13-month trend, as the pane makes it by default. Shared
  * by the demo script and the tests that recalculate the demo in LibreOffice and Gnumeric.
  */
+import { serialFromUtc } from "../src/core/dates";
 import type { Locale } from "../src/i18n/locale";
 import { buildReport, SAMPLE_INPUTS, SAMPLE_TARGETS } from "../src/report/buildReport";
 import { reportPeriodChoices, type ReportPeriodChoice } from "../src/report/reportPeriods";
 import type { ReportSpec } from "../src/report/sheetSpec";
 
 /** A date's Excel serial (its day, in UTC). */
-export const toSerial = (date: Date): number => Math.floor((date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+export const toSerial = (date: Date): number => Math.floor(serialFromUtc(date.getTime()));
 
 /** The demo's report (`formulaMode`: the tests build its CX twin to compare the figures). */
 export function demoReport(locale: Locale, today: number, formulaMode: "portable" | "cx" = "portable"): ReportSpec {

@@ -26,26 +26,33 @@ export const testWithLibreOffice = haveLibreOffice ? test : test.skip;
  * are right by one engine's rule only are a risk for everyone the workbook is shared with).
  */
 export async function recalculate(...files: string[]): Promise<Map<string, unknown>[]> {
+  return (await recalculateInBoth(...files)).map(({ libreOffice }) => libreOffice);
+}
+
+/**
+ * As recalculate, and each file's values as Gnumeric computed them too (raw CSV text by Sheet!A1;
+ * none where Gnumeric is not installed), for a test that reads the second engine's own figures.
+ */
+export async function recalculateInBoth(...files: string[]): Promise<{ libreOffice: Map<string, unknown>; gnumeric?: Map<string, string> }[]> {
   const values = await recalculateInLibreOffice(...files);
-  if (haveGnumeric) {
-    await Promise.all(files.map(async (file, i) => {
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(file);
-      const gnumeric = recalculateInGnumeric(file, book.worksheets.map((sheet) => sheet.name));
-      const formulaOf = (address: string): string | undefined => {
-        const [sheet, cell] = address.split("!") as [string, string];
-        const value = book.getWorksheet(sheet)?.getCell(cell).value;
-        return typeof value === "object" && value !== null && "formula" in value ? String(value.formula) : undefined;
-      };
-      const { differ, newErrors } = engineDifferences(values[i] as Map<string, unknown>, gnumeric, formulaOf);
-      if (differ.length > 0) {
-        // the first cell that differs in each column, where the cause usually shows
-        const firsts = [...new Map(differ.map((line) => [line.replace(/\d+[ :].*$/, ""), line])).values()];
-        throw new Error(`Gnumeric and LibreOffice differ in ${differ.length} cells of ${path.basename(file)} (${newErrors.length} new errors in Gnumeric); the first in each column:\n${firsts.slice(0, 40).join("\n")}`);
-      }
-    }));
-  }
-  return values;
+  if (!haveGnumeric) return values.map((libreOffice) => ({ libreOffice }));
+  return Promise.all(files.map(async (file, i) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const gnumeric = recalculateInGnumeric(file, book.worksheets.map((sheet) => sheet.name));
+    const formulaOf = (address: string): string | undefined => {
+      const [sheet, cell] = address.split("!") as [string, string];
+      const value = book.getWorksheet(sheet)?.getCell(cell).value;
+      return typeof value === "object" && value !== null && "formula" in value ? String(value.formula) : undefined;
+    };
+    const { differ, newErrors } = engineDifferences(values[i] as Map<string, unknown>, gnumeric, formulaOf);
+    if (differ.length > 0) {
+      // the first cell that differs in each column, where the cause usually shows
+      const firsts = [...new Map(differ.map((line) => [line.replace(/\d+[ :].*$/, ""), line])).values()];
+      throw new Error(`Gnumeric and LibreOffice differ in ${differ.length} cells of ${path.basename(file)} (${newErrors.length} new errors in Gnumeric); the first in each column:\n${firsts.slice(0, 40).join("\n")}`);
+    }
+    return { libreOffice: values[i] as Map<string, unknown>, gnumeric };
+  }));
 }
 
 export const havePdfText = spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;

@@ -6,7 +6,7 @@
  * same span a year earlier (a dash where the tables do not reach back to it). The same formulas in
  * both modes: they read the period tables' named columns.
  */
-import { utcDateOfSerial } from "../../core/dates";
+import { isoDateOfSerial, utcDateOfSerial } from "../../core/dates";
 import type { ReportBuilder, Section } from "../builder";
 import { changeCell, NO_CHANGE, type ChangeKind } from "../figures";
 import { trendName } from "../periodSheet";
@@ -48,7 +48,7 @@ function build(b: ReportBuilder, span: YearToDate): void {
   const { t, money } = b.ctx;
   const anchor = b.at.periodFigures;
   if (anchor === undefined) return;
-  const month = (serial: number): string => utcDateOfSerial(serial).toISOString().slice(0, 7);
+  const month = (serial: number): string => isoDateOfSerial(serial).slice(0, 7);
   b.put({ address: `F${anchor.header - 1}`, value: `${t("yearToDate")} ${month(span.start)} – ${month(span.end)}`, style: "heading" });
   [t("yearToDateValue"), t("yearToDateVersusYearAgo")].forEach((header, j) => {
     b.put({ address: `${j === 0 ? "F" : "G"}${anchor.header}`, value: header, style: "numberHeader" });
