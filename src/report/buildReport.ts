@@ -12,6 +12,8 @@ import { reportContext } from "./reportContext";
 import type { ReportOptions } from "./reportOptions";
 import type { ReportSpec, SheetRole } from "./sheetSpec";
 import { TABLE_FIRST_COLUMN } from "./tables";
+import { budget } from "./sections/budget";
+import { budgetTable } from "./sections/budgetTable";
 import { byUnit } from "./sections/byUnit";
 import { channelTable } from "./sections/channelTable";
 import { charts } from "./sections/charts";
@@ -44,8 +46,8 @@ export { FIGURE_NAMES, TARGET_KEYS } from "./figures";
  * top down, its charts beside what they show, and how each sheet prints.
  */
 export const SECTIONS: readonly Section[] = [
-  titleBlock, surveyTable, channelTable, periodTables, transactions, customerSummary, engagementTable, scalarInputs,
-  unitSelector, periodFigures, yearToDateFigures, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, print,
+  titleBlock, surveyTable, channelTable, periodTables, transactions, customerSummary, engagementTable, budgetTable, scalarInputs,
+  unitSelector, periodFigures, yearToDateFigures, budget, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, print,
 ];
 
 const newParts = (widths: (number | undefined)[], nextColumn: number): SheetParts => ({ cells: [], names: [], tables: [], widths, nextColumn });

@@ -70,6 +70,8 @@ export class ReportBuilder {
   readonly charts: ChartSpec[] = [];
   /** The dashboard's cells that take a choice from a list (the unit selector). */
   readonly validations: ListValidationSpec[] = [];
+  /** The period's budget cell of each budgeted figure, by the figure's name: the figure's lights read it where it is set. */
+  readonly budgets = new Map<string, string>();
   /** The dashboard's data bars (the by-unit table's shares). */
   readonly dataBars: DataBarSpec[] = [];
   /** The dashboard's next free row for a section. */
@@ -189,6 +191,18 @@ export class ReportBuilder {
     this.trafficLights.push({ range: `B${at}`, targetAddress: `E${at}`, direction: kpi.target.direction });
   }
 
+  /**
+   * The dashboard's lights, those on a budgeted figure's cell (the period figures', the KPI cards')
+   * reading its budget where the period has one (DOMAIN.md §9).
+   */
+  private lightsWithBudgets(): TrafficLightSpec[] {
+    const names = this.parts.dashboard.names;
+    return this.trafficLights.map((light) => {
+      const budget = [...this.budgets].find(([figure]) => names.some((name) => name.name === figure && name.range === light.range))?.[1];
+      return budget === undefined || budget === light.targetAddress ? light : { ...light, budgetAddress: budget };
+    });
+  }
+
   /** The report as the sections left it: each sheet's cells with names of other sheets qualified, settings, fonts and print. */
   finish(): ReportSpec {
     const { options, sheetNames, source } = this.ctx;
@@ -203,7 +217,7 @@ export class ReportBuilder {
         const qualified = sheet.cells.map((cell) => (cell.formula === undefined ? cell : { ...cell, formula: qualifyNames(cell.formula, sheetOfName, sheetNames[role]) }));
         return {
           name: sheetNames[role], role, cells: qualified, tables: sheet.tables, names: sheet.names,
-          trafficLights: role === "dashboard" ? this.trafficLights : [], charts: role === "dashboard" ? this.charts : [],
+          trafficLights: role === "dashboard" ? this.lightsWithBudgets() : [], charts: role === "dashboard" ? this.charts : [],
           settings, linkedTables, columnWidths: sheet.widths, font: REPORT_FONTS[options.locale], print: this.print[role] as PrintSpec,
           // The dashboard is a page to read and print; the others are grids to type into.
           ...(role === "dashboard" ? { showGridlines: false } : {}),

@@ -6,7 +6,7 @@
 import { columnName, parseRange, sheetPrefix } from "../core/a1";
 import { isBlank } from "../core/cells";
 
-export type PickKind = "transactions" | "survey" | "costs" | "customerSummary" | "periodTable";
+export type PickKind = "transactions" | "survey" | "costs" | "customerSummary" | "periodTable" | "budget";
 
 /**
  * Query results that stand in for the transactions (README, "Data in a database"): the per-customer
@@ -87,6 +87,7 @@ export const PICK_COLUMNS: Readonly<Record<PickKind, readonly string[]>> = {
   costs: ["channel", "spend", "new customers"],
   customerSummary: ["customer_id", "first_purchase", "last_purchase", "days_since_last", "orders", "revenue", "frequency", "recency", "age", "monetary"],
   periodTable: ["period", "first_day", "last_day", "customers_start", "new_customers", "reactivated", "lapsed", "customers_end", "churn_rate"],
+  budget: ["month", "revenue", "orders", "new customers", "customers at end", "churn rate", "NPS", "CAC"],
 };
 
 /**
@@ -151,13 +152,21 @@ const COLUMN_TYPES: Readonly<Record<PickKind, { numbers: readonly number[]; date
   customerSummary: { numbers: [1, 2, 3, 4, 5, 6, 7, 8, 9], dates: [1, 2], whole: [3, 4, 6], blank: [] },
   // churn_rate is NULL (a blank cell) in a period with nobody at the start
   periodTable: { numbers: [1, 2, 3, 4, 5, 6, 7, 8], dates: [1, 2], whole: [3, 4, 5, 6, 7], blank: [8] },
+  // a month may plan some figures only; its NPS may be below 0 (the scale check below)
+  budget: { numbers: [0, 1, 2, 3, 4, 5, 6, 7], dates: [0], whole: [], blank: [1, 2, 3, 4, 5, 6, 7] },
+};
+
+/** Per kind, the columns whose numbers must lie on a scale: low, high, whole (the survey's answers; the budget's churn rate and NPS). */
+const SCALES: Readonly<Partial<Record<PickKind, Readonly<Record<number, readonly [number, number, boolean]>>>>> = {
+  survey: { 0: [0, 10, true], 1: [1, 5, true], 2: [1, 10, false] },
+  budget: { 5: [0, 1, false], 6: [-100, 100, false] },
 };
 
 /**
  * Most rows a pick may have. Portable RFM compares every purchase with every other in built-in
  * formulas (quadratic), so its transactions stay small; CX reads the user's columns directly.
  */
-export const PICK_LIMITS = { transactionsPortable: 5000, transactions: 1_000_000, survey: 1_000_000, costs: 50, customerSummary: 1_000_000, customerSummaryPortable: 5000, periodTable: 10_000 } as const;
+export const PICK_LIMITS = { transactionsPortable: 5000, transactions: 1_000_000, survey: 1_000_000, costs: 50, customerSummary: 1_000_000, customerSummaryPortable: 5000, periodTable: 10_000, budget: 240 } as const;
 
 /** A cell of the pick by its position in the values, as the user sees it: "Sales!C7". */
 function cellName(sheet: string, top: { row: number; column: number }, r: number, c: number): string {
@@ -236,10 +245,11 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean, chosen?
       if (typeof value === "string" && !isDate && /^\s*[-+]?[\d,]*\.?\d+\s*$/.test(value)) return fail("pickTextNumber", { cell, value: shown });
       if (typeof value !== "number") return fail(isDate ? "pickNotDate" : "pickNotNumber", { cell, value: shown, column: expected[c] as string });
       if (isDate && !(value >= 1)) return fail("pickNotDate", { cell, value: shown, column: expected[c] as string });
-      if (value < 0) return fail("pickNegative", { cell, value: shown });
+      const scale = isDate ? undefined : SCALES[kind]?.[c];
+      if (value < 0 && (scale === undefined || scale[0] >= 0)) return fail("pickNegative", { cell, value: shown });
       if (types.whole.includes(c) && !Number.isInteger(value)) return fail("pickNotWhole", { cell, value: shown });
-      if (kind === "survey" && !isDate) {
-        const [low, high, whole] = ([[0, 10, true], [1, 5, true], [1, 10, false]] as const)[c] as readonly [number, number, boolean];
+      if (scale !== undefined) {
+        const [low, high, whole] = scale;
         if (value < low || value > high || (whole && !Number.isInteger(value))) return fail("pickScale", { cell, value: shown, low, high });
       }
     }

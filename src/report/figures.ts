@@ -42,11 +42,11 @@ export const NO_CHANGE = "–";
  */
 const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%;* @";
 /** A score's change (NPS), in points. */
-const SCORE_CHANGE_FORMAT = "+0.0;-0.0;0.0;* @";
+export const SCORE_CHANGE_FORMAT = "+0.0;-0.0;0.0;* @";
 /** A one-section number format with a dash (text) at the right of its cell, as a change's. */
 export const dashAtRight = (format: string): string => `${format};-${format};${format};* @`;
 /** A rate's change in percentage points: "pp" in English, 个百分点 in Chinese. */
-const pointsFormat = (locale: Locale): string => {
+export const pointsFormat = (locale: Locale): string => {
   const unit = locale === "zh-CN" ? "个百分点" : "pp";
   return `+0.0" ${unit}";-0.0" ${unit}";0.0" ${unit}";* @`;
 };

@@ -9,6 +9,7 @@ import { fillTemplate } from "../i18n/locale";
 import { reportLabels } from "../i18n/reportLabels";
 import { isBlank } from "../core/cells";
 import { buildReport, reportPeriodLabel, SCALAR_INPUTS, TARGET_KEYS, type CellValue, type ReportInputs, type ReportOptions, type ReportSettings, type ReportTargets } from "./buildReport";
+import { BUDGET_FIGURES } from "./budget";
 import type { DataSource } from "./dataSource";
 import type { ReportSpec, SheetSpec } from "./sheetSpec";
 
@@ -88,6 +89,11 @@ export function inputsFromSheet(contents: SheetContents, unitColumns = 0): Repor
     })),
     engagement: rows(contents, "CX_Engagement", 4).map(([customer, visits, interactions, usageHours]) => ({
       customer: customer ?? "", visits: visits ?? "", interactions: interactions ?? "", usageHours: usageHours ?? "",
+    })),
+    // (blank cells stay blank: no budget for that figure that month)
+    budget: rows(contents, "CX_Budget", 1 + BUDGET_FIGURES.length).map(([month, ...figures]) => ({
+      ...(month === undefined ? {} : { month }),
+      ...Object.fromEntries(BUDGET_FIGURES.flatMap((figure, j) => (figures[j] === undefined ? [] : [[figure.key, figures[j]]]))),
     })),
   };
 }

@@ -55,8 +55,8 @@ export interface ReportContext {
   readonly channelCheck: string;
   /** Whether the channel rows have months: the report period's spend is then the rows of its months. */
   readonly channelMonths: boolean;
-  /** A channel row's month as the table holds it: typed, or counted back from the report period's end month. */
-  readonly monthOf: (channel: ChannelInput | undefined) => CellValue | undefined;
+  /** A channel's or budget's row's month as the table holds it: typed, or counted back from the report period's end month. */
+  readonly monthOf: (row: Pick<ChannelInput, "month" | "monthsBeforeEnd"> | undefined) => CellValue | undefined;
   /** The transactions' unit columns by their headers, in the report's language (none: the report is the company's alone). */
   readonly unitNames: readonly string[];
   /** The unit column the dashboard follows (an index into unitNames). */

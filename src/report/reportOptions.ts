@@ -36,6 +36,22 @@ export interface ChannelInput {
   readonly monthsBeforeEnd?: number;
 }
 
+/**
+ * One row of the budget (DOMAIN.md §9, 预算): a month (a date in it, its first day; or for sample rows
+ * the months before the report period's end month) and the figures planned for it, each optional.
+ */
+export interface BudgetInput {
+  readonly month?: CellValue;
+  readonly monthsBeforeEnd?: number;
+  readonly revenue?: CellValue;
+  readonly orders?: CellValue;
+  readonly newCustomers?: CellValue;
+  readonly customersEnd?: CellValue;
+  readonly churnRate?: CellValue;
+  readonly nps?: CellValue;
+  readonly cac?: CellValue;
+}
+
 export interface ReportInputs {
   /** Marketing and sales spend and new customers per channel; the report's totals are their sums. */
   readonly channels: readonly ChannelInput[];
@@ -69,6 +85,8 @@ export interface ReportInputs {
   readonly engagement: readonly EngagementInput[];
   /** The lapse window of the period tables as typed in (days); unset: the default for the period (defaultLapseDays). */
   readonly lapseDays?: CellValue;
+  /** The budget, one row per month (DOMAIN.md §9); unset or empty: a table left for the user to type into. */
+  readonly budget?: readonly BudgetInput[];
 }
 
 export interface ReportTargets {
@@ -121,7 +139,7 @@ export const ALL_SECTIONS: ReportSections = { dimensions: true, satisfaction: tr
  * The kinds of data the chosen sections read: acquisition costs always (the CAC totals are sums of
  * the channel table), survey answers for the dimensions (CSAT) and NPS / CSI, transactions for RFM;
  * or, from database queries (README, "Data in a database"), the per-customer summary for RFM and the
- * customer bridge for the customers at the start and lapsed.
+ * customer bridge for the customers at the start and lapsed; with the trend, the budget (optional).
  */
 export function dataNeeded(sections: ReportSections, fromQueries = false): PickKind[] {
   return [
@@ -130,6 +148,8 @@ export function dataNeeded(sections: ReportSections, fromQueries = false): PickK
     ...(fromQueries && sections.dimensions ? ["periodTable" as const] : []),
     ...(sections.dimensions || sections.satisfaction ? ["survey" as const] : []),
     "costs",
+    // the budget beside the period's figures, which come from the transactions
+    ...(sections.trend && !fromQueries ? ["budget" as const] : []),
   ];
 }
 
@@ -204,7 +224,7 @@ export const SCALAR_INPUTS = [
 ] as const satisfies readonly (readonly [ReportLabel, string, ScalarInput, string])[];
 
 /** The inputs that are one number each. */
-export type ScalarInput = Exclude<keyof ReportInputs, "channels" | "npsAnswers" | "csatAnswers" | "csiAnswers" | "surveyDates" | "surveyDaysBeforeEnd" | "transactions" | "engagement">;
+export type ScalarInput = Exclude<keyof ReportInputs, "channels" | "npsAnswers" | "csatAnswers" | "csiAnswers" | "surveyDates" | "surveyDaysBeforeEnd" | "transactions" | "engagement" | "budget">;
 
 /** The inputs of a report on the user's own data: every typed-in input left empty for the user to fill. */
 export const EMPTY_INPUTS: ReportInputs = {

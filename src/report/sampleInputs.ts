@@ -47,6 +47,9 @@ export const SAMPLE_INPUTS: ReportInputs = {
   surveyDaysBeforeEnd: [...Array.from({ length: 40 }, (_, i) => i % 28), ...SAMPLE_SURVEY.daysBeforeEnd],
   transactions: SAMPLE_CUSTOMERS.transactions.map((tx, i) => ({ ...tx, units: SAMPLE_UNITS[i] as readonly Localized[] })),
   engagement: SAMPLE_CUSTOMERS.engagement,
+  // A flat plan for the last twelve months (DOMAIN.md §9) that the months meet in part: the report
+  // month's orders, active customers, NPS and CAC on budget; its revenue (89 %), new customers and churn not.
+  budget: Array.from({ length: 12 }, (_, monthsBeforeEnd) => ({ monthsBeforeEnd, revenue: 5_000, orders: 18, newCustomers: 4, customersEnd: 26, churnRate: 0.18, nps: 18, cac: 450 })),
 };
 
 /**

@@ -63,6 +63,8 @@ export interface TrafficLightSpec {
   /** The target cell, and whether the value should be at least ("≥") or at most ("≤") it. */
   readonly targetAddress: string;
   readonly direction: "atLeast" | "atMost";
+  /** The period's budget for the figure (DOMAIN.md §9): where it holds a number, the light reads it instead of the target. */
+  readonly budgetAddress?: string;
 }
 
 /**
@@ -70,10 +72,13 @@ export interface TrafficLightSpec {
  * (expression) kind: green when the value meets the target (meeting it exactly is green), red when it
  * misses. Both need a number in the target cell, so a blank target (one left for the user to type)
  * lights nothing, where a cell-value rule would compare with 0; an error value lights nothing either.
+ * With a budget cell, its number stands in for the target where there is one.
  */
 export function trafficLightRules(light: TrafficLightSpec): { readonly good: string; readonly bad: string } {
   const value = light.range.replace(/\$/g, "");
-  const target = absoluteAddress(light.targetAddress);
+  const typed = absoluteAddress(light.targetAddress);
+  const budget = light.budgetAddress === undefined ? undefined : absoluteAddress(light.budgetAddress);
+  const target = budget === undefined ? typed : `IF(ISNUMBER(${budget}),${budget},${typed})`;
   const [meets, misses] = light.direction === "atLeast" ? [">=", "<"] : ["<=", ">"];
   const rule = (compare: string): string => `AND(ISNUMBER(${target}),ISNUMBER(${value}),${value}${compare}${target})`;
   return { good: rule(meets), bad: rule(misses) };

@@ -38,3 +38,9 @@ export function yearToDate(ctx: Pick<ReportContext, "trend" | "kind" | "trendFro
   if (start < ctx.trendFrom) return undefined;
   return { start, end, priorStart, priorEnd, priorCovered: priorStart >= ctx.trendFrom, firstMonth };
 }
+
+/** A date as a formula writes it: DATE(2024,4,1). */
+export const dateOf = (serial: number): string => {
+  const date = utcDateOfSerial(serial);
+  return `DATE(${date.getUTCFullYear()},${date.getUTCMonth() + 1},${date.getUTCDate()})`;
+};

@@ -25,7 +25,7 @@ export interface CreateReportFormProps {
 const PERIOD_CHOICES: Readonly<Record<ReportPeriodKind, number>> = { month: 24, quarter: 12 };
 
 /** Data a report can be made without: left out, the figures that need it show a dash. */
-const OPTIONAL_KINDS: readonly PickKind[] = ["survey", "costs"];
+const OPTIONAL_KINDS: readonly PickKind[] = ["survey", "costs", "budget"];
 
 /**
  * The create-report form. It opens on the one question that matters (your transactions, or sample

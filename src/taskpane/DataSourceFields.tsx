@@ -19,7 +19,7 @@ export interface DataSourceState {
 }
 
 const PICK_LABELS: Readonly<Record<PickKind, PaneString>> = {
-  transactions: "pickTransactions", survey: "pickSurvey", costs: "pickCosts", customerSummary: "pickCustomerSummary", periodTable: "pickPeriodTable",
+  transactions: "pickTransactions", survey: "pickSurvey", costs: "pickCosts", customerSummary: "pickCustomerSummary", periodTable: "pickPeriodTable", budget: "pickBudget",
 };
 
 /** The picks as checked: a link for each good one, the problem in words for each other. */

@@ -277,7 +277,7 @@ export function evaluateCx(book: Book, formula: string, on?: SheetSpec): number 
 /**
  * A built-in formula of arithmetic on the report's cells and names, as Excel computes it: + − × ÷,
  * comparisons, & on text, INDEX(name,k), ROWS(name), COUNT(names…), NA(), IF, OR and IFERROR, DATE,
- * MATCH(x,name,0), SUMIFS(name, name,">="&x, …) with comparison criteria, and CX calls
+ * MATCH(x,name,0), SUMIFS(name, name,">="&x, …), COUNTIFS and MAXIFS with comparison criteria, and CX calls
  * within it (their top-left value; AVERAGE of one, its numbers' mean); text in arithmetic is
  * #VALUE!, a zero divisor #DIV/0!, and an error passes on unless IFERROR catches it.
  */
@@ -334,18 +334,25 @@ function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
       take(",0");
       const k = column.findIndex((value) => value === wanted);
       result = isError(wanted) ? wanted : k < 0 ? error("#N/A") : k + 1;
-    } else if (name === "SUMIFS") {
-      const sums = referenceValues(book, reference(), on).map(([value]) => value);
+    } else if (name === "SUMIFS" || name === "COUNTIFS" || name === "MAXIFS") {
+      // (COUNTIFS has no range of values: its first criteria range counts)
+      const first = referenceValues(book, reference(), on).map(([value]) => value);
       const criteria: { values: unknown[]; test: (value: unknown) => boolean }[] = [];
+      const criterion = (values: unknown[]): void => {
+        const [, op = "=", operand = ""] = /^(>=|<=|<>|>|<|=)?(.*)$/.exec(String(comparison())) as unknown as [string, string?, string?];
+        const b = Number(operand);
+        criteria.push({ values, test: (value) => typeof value === "number" && ({ "=": value === b, "<>": value !== b, "<": value < b, ">": value > b, "<=": value <= b, ">=": value >= b } as Record<string, boolean>)[op] === true });
+      };
+      if (name === "COUNTIFS") { take(","); criterion(first); }
       while (text[at] === ",") {
         at++;
         const values = referenceValues(book, reference(), on).map(([value]) => value);
         take(",");
-        const [, op = "=", operand = ""] = /^(>=|<=|<>|>|<|=)?(.*)$/.exec(String(comparison())) as unknown as [string, string?, string?];
-        const b = Number(operand);
-        criteria.push({ values, test: (value) => typeof value === "number" && ({ "=": value === b, "<>": value !== b, "<": value < b, ">": value > b, "<=": value <= b, ">=": value >= b } as Record<string, boolean>)[op] === true });
+        criterion(values);
       }
-      result = sums.reduce((total: number, value, k) => total + (criteria.every(({ values, test }) => test(values[k])) && typeof value === "number" ? value : 0), 0);
+      const kept = first.filter((_, k) => criteria.every(({ values, test }) => test(values[k])));
+      const numbers = kept.filter((value): value is number => typeof value === "number");
+      result = name === "COUNTIFS" ? kept.length : name === "SUMIFS" ? numbers.reduce((a, b) => a + b, 0) : numbers.length === 0 ? 0 : Math.max(...numbers);
     }
     else {
       const args: unknown[] = [comparison()];
@@ -367,7 +374,7 @@ function arithmetic(book: Book, text: string, on: SheetSpec): unknown {
     if (text[at] === "(") { at++; const value = expression(); take(")"); return value; }
     if (text[at] === "-") { at++; const value = numeric(factor()); return typeof value === "number" ? -value : value; }
     if (peek(/CX\.[A-Z_]+\(/y) !== null) return cxCall()[0]?.[0];
-    const name = peek(/(INDEX|ROWS|IFERROR|IF|OR|COUNT|NA|AVERAGE|MATCH|SUMIFS|DATE)\(/y);
+    const name = peek(/(INDEX|ROWS|IFERROR|IF|OR|COUNTIFS|COUNT|NA|AVERAGE|MATCH|SUMIFS|MAXIFS|DATE)\(/y);
     if (name !== null) { at += (name[1] as string).length; return call(name[1] as string); }
     return scalar(reference());
   };

@@ -6,18 +6,12 @@
  * same span a year earlier (a dash where the tables do not reach back to it). The same formulas in
  * both modes: they read the period tables' named columns.
  */
-import { isoDateOfSerial, utcDateOfSerial } from "../../core/dates";
+import { isoDateOfSerial } from "../../core/dates";
 import type { ReportBuilder, Section } from "../builder";
 import { changeCell, NO_CHANGE, type ChangeKind } from "../figures";
 import { trendName } from "../periodSheet";
 import { COUNT_FORMAT, PERCENT_FORMAT, widthFor } from "../sheetSpec";
-import { yearToDate, type YearToDate } from "../yearToDate";
-
-/** A date as a formula writes it: DATE(2024,4,1). */
-const dateOf = (serial: number): string => {
-  const date = utcDateOfSerial(serial);
-  return `DATE(${date.getUTCFullYear()},${date.getUTCMonth() + 1},${date.getUTCDate()})`;
-};
+import { dateOf, yearToDate, type YearToDate } from "../yearToDate";
 
 /** The figures of the year to date: the period-table key of their row, their name, and how each is made from the span's rows. */
 type Part = "sum" | "startBase" | "churn" | "averageOrderValue";
