@@ -37,8 +37,12 @@ export async function recalculate(...files: string[]): Promise<Map<string, unkno
       workbook.worksheets.forEach((sheet, k) => {
         sheet.eachRow((row) => {
           row.eachCell((cell) => {
+            // the cells a merged cell covers beyond its first are empty (exceljs gives them the first's value)
+            if (cell.isMerged && cell.master !== cell) return;
             // cell.result, not cell.value.result: exceljs leaves a result of 0 out of the value object.
-            const value = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+            const read = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+            // a text LibreOffice stored in runs (a CJK text with Latin in it) as the text it is
+            const value = typeof read === "object" && read !== null && "richText" in read ? read.richText.map((run) => run.text).join("") : read;
             cells.set(`${sheet.name}!${cell.address}`, value);
             if (k === 0) cells.set(cell.address, value);
           });

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
-import { outsideText, sheetQualifier, trafficLightRules, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
+import { LINE_HEIGHT, outsideText, sheetQualifier, trafficLightRules, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
 import { absoluteAddress } from "../src/core/a1";
 import { addCharts, escapeXml } from "./xlsxCharts";
 
@@ -123,6 +123,12 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
   // The unit selector: an in-cell list (its source a name, "=Unit_List", written without the "=").
   for (const validation of spec.validations ?? []) {
     sheet.getCell(validation.range).dataValidation = { type: "list", allowBlank: true, showErrorMessage: true, formulae: [validation.source.replace(/^=/, "")] };
+  }
+  for (const paragraph of spec.paragraphs ?? []) {
+    sheet.mergeCells(paragraph.range);
+    const first = sheet.getCell(paragraph.range.split(":")[0] as string);
+    first.alignment = { ...first.alignment, wrapText: true, vertical: "top" };
+    sheet.getRow(Number(paragraph.range.replace(/^[A-Z]+/, "").split(":")[0])).height = LINE_HEIGHT * paragraph.lines;
   }
   spec.columnWidths.forEach((points, i) => {
     if (points !== undefined) sheet.getColumn(i + 1).width = points / 7; // exceljs widths are in characters of about 7 points

@@ -17,6 +17,7 @@ import { budgetTable } from "./sections/budgetTable";
 import { byUnit } from "./sections/byUnit";
 import { channelTable } from "./sections/channelTable";
 import { charts } from "./sections/charts";
+import { commentary, commentaryText } from "./sections/commentary";
 import { customerSummary } from "./sections/customerSummary";
 import { earlyWarning } from "./sections/earlyWarning";
 import { engagementTable } from "./sections/engagementTable";
@@ -47,7 +48,7 @@ export { FIGURE_NAMES, TARGET_KEYS } from "./figures";
  */
 export const SECTIONS: readonly Section[] = [
   titleBlock, surveyTable, channelTable, periodTables, transactions, customerSummary, engagementTable, budgetTable, scalarInputs,
-  unitSelector, periodFigures, yearToDateFigures, budget, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, print,
+  unitSelector, commentary, periodFigures, yearToDateFigures, budget, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, commentaryText, print,
 ];
 
 const newParts = (widths: (number | undefined)[], nextColumn: number): SheetParts => ({ cells: [], names: [], tables: [], widths, nextColumn });

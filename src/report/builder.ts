@@ -13,7 +13,7 @@ import type { ReportContext } from "./reportContext";
 import { REPORT_FONTS, reportSettings, ROLES } from "./reportOptions";
 import {
   qualifyNames, TEXT_RESULT,
-  type CellSpec, type ChartSpec, type DataBarSpec, type ListValidationSpec, type NameSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
+  type CellSpec, type ChartSpec, type DataBarSpec, type ListValidationSpec, type NameSpec, type ParagraphSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
 } from "./sheetSpec";
 
 /** What a report's sheet holds while it is built. */
@@ -46,6 +46,10 @@ export interface Anchors {
   segments?: Rows & { readonly heading: number };
   /** The row under the early-warning table, once it is placed. */
   belowEarlyWarning?: number;
+  /** The commentary's sentences under the title: their first and last rows. */
+  commentary?: { readonly first: number; readonly last: number };
+  /** The early-warning list's historical values (a column of its rows), which the commentary counts and sums. */
+  earlyWarningValues?: string;
   /** The unit selector's list on the workings: its column's letters and the row of "All" (the k-th unit is k rows below). */
   unitList?: { readonly column: string; readonly allRow: number };
 }
@@ -72,6 +76,8 @@ export class ReportBuilder {
   readonly validations: ListValidationSpec[] = [];
   /** The period's budget cell of each budgeted figure, by the figure's name: the figure's lights read it where it is set. */
   readonly budgets = new Map<string, string>();
+  /** The dashboard's rows of wrapped text (the commentary). */
+  readonly paragraphs: ParagraphSpec[] = [];
   /** The dashboard's data bars (the by-unit table's shares). */
   readonly dataBars: DataBarSpec[] = [];
   /** The dashboard's next free row for a section. */
@@ -195,7 +201,7 @@ export class ReportBuilder {
    * The dashboard's lights, those on a budgeted figure's cell (the period figures', the KPI cards')
    * reading its budget where the period has one (DOMAIN.md §9).
    */
-  private lightsWithBudgets(): TrafficLightSpec[] {
+  lightsWithBudgets(): TrafficLightSpec[] {
     const names = this.parts.dashboard.names;
     return this.trafficLights.map((light) => {
       const budget = [...this.budgets].find(([figure]) => names.some((name) => name.name === figure && name.range === light.range))?.[1];
@@ -223,6 +229,7 @@ export class ReportBuilder {
           ...(role === "dashboard" ? { showGridlines: false } : {}),
           ...(role === "dashboard" && this.validations.length > 0 ? { validations: this.validations } : {}),
           ...(role === "dashboard" && this.dataBars.length > 0 ? { dataBars: this.dataBars } : {}),
+          ...(role === "dashboard" && this.paragraphs.length > 0 ? { paragraphs: this.paragraphs } : {}),
         };
       }),
     };

@@ -127,6 +127,19 @@ export interface ListValidationSpec {
   readonly source: string;
 }
 
+/**
+ * A paragraph of text across a row (the commentary's sentences): its cells merged (the text is the
+ * left cell's), wrapped and aligned to the top, the row as tall as `lines` lines of text.
+ */
+export interface ParagraphSpec {
+  /** One row: "A8:O8". */
+  readonly range: string;
+  readonly lines: number;
+}
+
+/** A row's height in points for a number of lines of 11-point text (a Chinese UI font's lines are taller). */
+export const LINE_HEIGHT = 16;
+
 /** What a sheet is in a report: the page a manager reads and prints, its inputs and data, or the tables behind it. */
 export type SheetRole = "dashboard" | "data" | "workings";
 
@@ -157,6 +170,8 @@ export interface SheetSpec {
   readonly showGridlines?: boolean;
   /** How the sheet prints; unset: Excel's defaults. */
   readonly print?: PrintSpec;
+  /** Rows of wrapped text (merged across, ExcelApi 1.2): the commentary. */
+  readonly paragraphs?: readonly ParagraphSpec[];
   /** Cells that take a choice from a list (data validation, ExcelApi 1.8): the unit selector. */
   readonly validations?: readonly ListValidationSpec[];
   /** Data bars (a conditional format): each unit's share of revenue in the by-unit table. */

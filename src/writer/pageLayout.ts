@@ -3,7 +3,7 @@
  * page wide, title rows, page breaks, header and footer) and column widths, queued for the next sync.
  */
 import { columnName, formatRange, parseRange } from "../core/a1";
-import { trafficLightRules, type ChartSpec, type SheetSpec } from "../report/sheetSpec";
+import { LINE_HEIGHT, trafficLightRules, type ChartSpec, type SheetSpec } from "../report/sheetSpec";
 import type { WritePlan } from "./planWrite";
 
 const STYLE_FORMATS = {
@@ -59,6 +59,15 @@ export function applyPage(context: Excel.RequestContext, sheet: Excel.Worksheet,
   for (const validation of spec.validations ?? []) sheet.getRange(validation.range).dataValidation.rule = { list: { inCellDropDown: true, source: validation.source } };
   // Data bars (ExcelApi 1.6): a bar's length from the range's smallest figure to its largest.
   for (const bar of spec.dataBars ?? []) sheet.getRange(bar.range).conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = bar.color;
+  // Paragraphs (ExcelApi 1.2): merged across, wrapped, top-aligned, as tall as their lines (Excel does
+  // not fit a merged cell's row to its text).
+  for (const paragraph of spec.paragraphs ?? []) {
+    const range = sheet.getRange(paragraph.range);
+    range.merge(false);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
+    range.format.rowHeight = LINE_HEIGHT * paragraph.lines;
+  }
   for (const chart of spec.charts) addChart(context, sheet, chart);
   for (const light of spec.trafficLights) {
     const rules = trafficLightRules(light);

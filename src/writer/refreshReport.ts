@@ -100,6 +100,8 @@ function clearSheets(context: Excel.RequestContext, sheets: readonly ReadSheet[]
     const area = sheet.getRange(extent(read, report.sheets.find((spec) => spec.name === read.name)));
     area.conditionalFormats.clearAll();
     area.dataValidation.clear();
+    // (the commentary's merged rows: unmerged, so the new report's cells can be written anywhere)
+    area.unmerge();
     area.clear("All");
   });
 }

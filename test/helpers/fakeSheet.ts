@@ -84,7 +84,31 @@ export function rangeObject(fake: FakeBook, sheetName: string, address: string):
         else editable(sheetOf()).numberFormats.set(key, format);
       }));
     },
-    format: { font: {}, fill: {}, set columnWidth(_w: number) { /* not kept */ } },
+    format: {
+      font: {}, fill: {}, set columnWidth(_w: number) { /* not kept */ },
+      set wrapText(wrap: boolean) { if (wrap) fake.later(() => (editable(sheetOf()).wrapped ??= []).push(a1(box))); },
+      set verticalAlignment(_v: string) { /* not kept */ },
+      set rowHeight(points: number) { fake.later(() => { for (let r = box.top; r <= box.bottom; r++) (editable(sheetOf()).rowHeights ??= new Map()).set(r + 1, points); }); },
+    },
+    // Range.merge: one merged area per range (across: one per row); only the upper-left cell's data
+    // stays. Range.unmerge: the merged areas within the range go.
+    merge: (across = false) => fake.later(() => {
+      const sheet = editable(sheetOf());
+      const rows = across ? Array.from({ length: box.bottom - box.top + 1 }, (_, k) => ({ ...box, top: box.top + k, bottom: box.top + k })) : [box];
+      for (const part of rows) {
+        if ((sheet.merges ?? []).some((merged) => overlaps(area(merged), part))) throw excelError("InvalidOperation", "Cannot merge a range that overlaps a merged area");
+        (sheet.merges ??= []).push(a1(part));
+      }
+      each((key, r, c) => {
+        if (rows.some((part) => part.top === box.top + r) && c === 0) return;
+        sheet.cells.delete(key);
+        sheet.formulaCells.delete(key);
+      });
+    }),
+    unmerge: () => fake.later(() => {
+      const sheet = editable(sheetOf());
+      if (sheet.merges !== undefined) sheet.merges = sheet.merges.filter((merged) => !overlaps(area(merged), box));
+    }),
     conditionalFormats: {
       add: (type: string) => {
         const added: { range: string; type: string; formula?: string; color?: string } = { range: a1(box), type };

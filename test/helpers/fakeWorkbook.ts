@@ -59,6 +59,14 @@ export interface FakeSheet {
   print?: Record<string, unknown>;
   /** Conditional formats as the writer added them: the range, the kind, the rule's formula and the fill. */
   conditionalFormats?: FakeConditionalFormat[];
+  /**
+   * Merged areas (Range.merge, ExcelApi 1.2), as Excel keeps them until unmerged: merging keeps the
+   * upper-left cell's data only ("Merge and unmerge cells", support.microsoft.com).
+   */
+  merges?: string[];
+  /** Ranges set to wrap their text, and row heights set (points), by row. */
+  wrapped?: string[];
+  rowHeights?: Map<number, number>;
   /** List validations (in-cell dropdowns) by range: the list's source as set. */
   validations?: { range: string; source: string }[];
   /** What each cell holds as typed or written: its formula, or its constant. */

@@ -84,7 +84,7 @@ describe("CX mode, through the add-in's functions", () => {
 });
 
 test("the same formulas in both modes, and the period figures' lights read the budget where set, else the target", () => {
-  const [cx, portable] = (["cx", "portable"] as const).map((formulaMode) => buildReport({ ...options, formulaMode }));
+  const [cx, portable] = (["cx", "portable"] as const).map((formulaMode) => buildReport({ ...options, formulaMode })) as [ReportSpec, ReportSpec];
   const formulas = (report: ReportSpec) => Object.keys(JUNE).map((name) => cellAt(report, nameRange(report, name))?.formula);
   expect(formulas(cx)).toEqual(formulas(portable));
   const lights = sheetOf(portable, "dashboard").trafficLights;

@@ -52,7 +52,8 @@ function build(b: ReportBuilder): void {
   b.put({ address: `A${b.row}`, value: `${t("budgetVsActual")} ${reportPeriodLabel(options.periodStart, options.periodEnd)}`, style: "heading" });
   headers.forEach((header, i) => {
     b.put({ address: `${columnName(i)}${b.row + 1}`, value: header, style: i === 0 ? "label" : "numberHeader" });
-    b.widen("dashboard", i, widthFor(header, 0));
+    // (room for an amount in parentheses, or a change in 个百分点, under the shorter headers)
+    b.widen("dashboard", i, Math.max(widthFor(header, 0), i === 0 ? 0 : 110));
   });
   b.row += 2;
   const budgetCell = (figure: BudgetFigure, from: string, to: string): string => guarded("Budget_Check", `=${budgetOver(figure, from, to, NO_CHANGE)}`);

@@ -12,8 +12,13 @@ import { sheetQualifier, type ChartSpec } from "../sheetSpec";
  * The slots beside the report block (A:E, the year to date in F:G), in order; how many rows a chart
  * takes, and its left and right edges.
  */
-const CHART_SLOTS = [["I6", "O20"], ["I22", "O36"], ["I38", "O52"]] as const;
 export const CHART_ROWS = 15;
+const SLOT_COUNT = 3;
+/** The slots from row 6 down, or from under the commentary, which runs across the page. */
+function chartSlots(b: ReportBuilder): (readonly [string, string])[] {
+  const top = b.at.commentary === undefined ? 6 : b.at.commentary.last + 2;
+  return Array.from({ length: SLOT_COUNT }, (_, k) => [`${CHART_LEFT_COLUMN}${top + k * (CHART_ROWS + 1)}`, `${CHART_RIGHT_COLUMN}${top + k * (CHART_ROWS + 1) + CHART_ROWS - 1}`] as const);
+}
 export const CHART_LEFT_COLUMN = "I";
 export const CHART_RIGHT_COLUMN = "O";
 
@@ -50,7 +55,7 @@ function slotCharts(b: ReportBuilder): UnplacedChart[] {
     const rows = (column: string): string => `${column}${npsBreakdown}:${column}${npsBreakdown + 2}`;
     charts.push({ type: "Pie", categories: rows("A"), series: [{ name: t("npsBreakdown"), values: rows("B") }], title: t("npsBreakdown") });
   }
-  return charts.slice(0, CHART_SLOTS.length);
+  return charts.slice(0, SLOT_COUNT);
 }
 
 /**
@@ -58,7 +63,7 @@ function slotCharts(b: ReportBuilder): UnplacedChart[] {
  * page break, so that no edge of it prints at the foot of the page before); its heading row without charts.
  */
 function segmentChartTop(b: ReportBuilder, heading: number): number {
-  const taken = b.ctx.sections.charts ? CHART_SLOTS.slice(0, slotCharts(b).length) : [];
+  const taken = b.ctx.sections.charts ? chartSlots(b).slice(0, slotCharts(b).length) : [];
   return Math.max(heading + 1, ...taken.map(([, bottom]) => rowNumber(bottom) + 2));
 }
 
@@ -74,8 +79,9 @@ export const charts: Section = {
   when: (ctx) => ctx.sections.charts,
   build(b) {
     const { t } = b.ctx;
+    const slots = chartSlots(b);
     slotCharts(b).forEach((chart, i) => {
-      const [topLeft, bottomRight] = CHART_SLOTS[i] as readonly [string, string];
+      const [topLeft, bottomRight] = slots[i] as readonly [string, string];
       b.charts.push({ ...chart, topLeft, bottomRight });
     });
     const segments = b.at.segments;

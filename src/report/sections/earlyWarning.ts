@@ -26,6 +26,7 @@ export const earlyWarning: Section = {
     b.at.belowEarlyWarning = heading + EARLY_WARNING_ROWS + 2;
     b.put({ address: `${column(0)}${heading}`, value: cx ? t("earlyWarning") : fillTemplate(t("earlyWarningPortable"), { first: segmentNames["Can't Lose Them"][locale], second: segmentNames["At Risk"][locale] }), style: "heading" });
     [110, 110, 90, 110].forEach((width, j) => b.widen("dashboard", EARLY_WARNING_COLUMN + j, width));
+    b.at.earlyWarningValues = `${column(1)}${heading + 2}:${column(1)}${heading + 1 + EARLY_WARNING_ROWS}`;
     if (cx) spilledList(b, heading + 1, column);
     else rankedList(b, heading + 1, column);
   },

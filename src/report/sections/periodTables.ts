@@ -74,20 +74,24 @@ function addAcquisitionTable(b: ReportBuilder, top: number): number {
 }
 
 /**
- * Satisfaction per period: each period's dated answers, its NPS and CSAT (undated answers count for
- * the report period only); the NPS and CSAT cards' 环比 and 同比 read it.
+ * Satisfaction per period: each period's dated answers, its NPS, CSAT and NPS's margin of error
+ * (undated answers count for the report period only); the NPS and CSAT cards' 环比 and 同比 read it,
+ * and the commentary whether NPS's change is beyond the two periods' margins.
  */
 function addSatisfactionTable(b: ReportBuilder, top: number): void {
   const { t, surveyCheck } = b.ctx;
-  const columns = [[t("surveyAnswers"), "Trend_Survey_Answers", COUNT_FORMAT], ["NPS", "Trend_NPS", "0.0"], ["CSAT", "Trend_CSAT", PERCENT_FORMAT]] as const;
+  const columns = [[t("surveyAnswers"), "Trend_Survey_Answers", COUNT_FORMAT], ["NPS", "Trend_NPS", "0.0"], ["CSAT", "Trend_CSAT", PERCENT_FORMAT], [t("npsMargin"), "Trend_NPS_Margin", "0.0"]] as const;
   addPerPeriodTable(b, top, t("satisfactionTable"), columns.map(([text, name, format]) => [text, name, dashAtRight(format)] as const), (i, r) => {
     const dated = datedIn("Survey_Date", i);
     const csatAnswers = `COUNTIFS(Survey_CSAT,">=0",${dated})`;
+    const [promoters, detractors] = [`COUNTIFS(Survey_NPS,">=9",${dated})/B${r}`, `COUNTIFS(Survey_NPS,"<=6",${dated})/B${r}`];
     // The answers' count is #N/A while the survey's check reports a bad cell, and so is the NPS beside it.
     return [
       guarded(surveyCheck, `=COUNTIFS(Survey_NPS,">=0",${dated})`),
       `=IF(B${r}=0,"${NO_CHANGE}",100*(COUNTIFS(Survey_NPS,">=9",${dated})-COUNTIFS(Survey_NPS,"<=6",${dated}))/B${r})`,
       guarded(surveyCheck, `=IF(${csatAnswers}=0,"${NO_CHANGE}",COUNTIFS(Survey_CSAT,">=4",${dated})/${csatAnswers})`),
+      // the NPS's margin of error at 95 % (DOMAIN.md §2), as the satisfaction section's for the report period
+      `=IF(B${r}=0,"${NO_CHANGE}",1.96*100*SQRT((${promoters}+${detractors}-(${promoters}-${detractors})^2)/B${r}))`,
     ];
   });
 }
