@@ -158,13 +158,15 @@ const parsedAreas = (areas: readonly string[]): RangeAddress[] => areas.map((ran
 
 /**
  * Cells a refresh would wipe that are not the report's: non-empty cells of the sheet's used range
- * (its address, e.g. "A1:AM142", and formulas) outside every cell and table of the rebuilt report
- * and the areas that are the report's on the sheet now (`reportAreas`: those it wrote, as the sheet
- * lists them, "A1:A7"; where its arrays spilled; its tables), such as notes a user typed beside it.
- * A refresh refuses to run while there are any.
+ * (its address, e.g. "A1:AM142", and formulas) outside the areas that are the report's on the sheet now (`reportAreas`: those it wrote, as the sheet
+ * lists them, "A1:A7"; where its arrays spilled; its tables) and the rebuilt report's tables (and,
+ * for a sheet that does not list its cells, the rebuilt report's cells), such as notes a user typed
+ * beside it. A refresh refuses to run while there are any.
  */
-export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[], reportAreas: readonly string[] = []): string[] {
-  const own = new Set(spec.cells.map((c) => c.address));
+export function cellsOutsideReport(spec: SheetSpec, usedAddress: string, formulas: readonly (readonly unknown[])[], reportAreas: readonly string[] = [], listed = false): string[] {
+  // Where the sheet lists the cells the report wrote (`listed`), a cell outside them is the user's even
+  // where the rebuilt report would write (a note typed into a row inserted in the dashboard).
+  const own = new Set(listed ? [] : spec.cells.map((c) => c.address));
   // The report's tables, and the areas that are its own (a later version may lay it out otherwise).
   const areas = parsedAreas([...spec.tables.map((table) => table.range), ...reportAreas]);
   const origin = parseRange(usedAddress) ?? { top: 0, left: 0 };

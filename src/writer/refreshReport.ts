@@ -51,7 +51,7 @@ export async function refreshReport(
     return read === undefined ? [] : [{ read, spec }];
   });
   // The user's own cells: neither the rebuilt report's nor those the report wrote, spilled or holds as tables now.
-  const outside = pairs.flatMap(({ read, spec }) => cellsOutsideReport(spec, read.before.address, read.before.formulas, [...(read.written ?? []), ...read.spills, ...read.tables.map((table) => table.range)])
+  const outside = pairs.flatMap(({ read, spec }) => cellsOutsideReport(spec, read.before.address, read.before.formulas, [...(read.written ?? []), ...read.spills, ...read.tables.map((table) => table.range)], read.written !== undefined)
     .map((address) => `'${read.name}'!${address}`));
   // A report from before the sheets listed their cells: those cells may be its own, laid out by an
   // earlier version of the add-in, or the user's; refresh cannot tell, and says so.

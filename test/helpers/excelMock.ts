@@ -28,6 +28,8 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
       address: `${sheetName}!${address}`,
       format: { font: {}, fill: {} },
       conditionalFormats: { add: () => { log.conditionalFormats++; return { custom: { rule: {}, format: { fill: {} } } }; } },
+      // (merged across for the commentary's paragraphs; kept by the fuller fake workbook, fakeSheet.ts)
+      merge: () => undefined,
     };
     // the first range object at an address keeps what was written to it; later ones (names, lights) are others
     log.ranges[`${sheetName}!${address}`] ??= record;

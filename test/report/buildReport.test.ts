@@ -18,7 +18,10 @@ const options: ReportOptions = {
 const report = buildReport(options);
 const spec = sheetOf(report, "dashboard");
 const data = sheetOf(report, "data");
-const rowOf = (label: string): number => Number(spec.cells.find((cell) => cell.value === label && cell.address.startsWith("A"))?.address.slice(1));
+/** The rows of the budget block (its figures' labels are the figures' own). */
+const budgetRows = new Set(spec.names.filter((name) => name.name.startsWith("Budget_")).map((name) => Number(name.range.slice(1))));
+/** The row of a figure's label (not its line in the budget block). */
+const rowOf = (label: string): number => Number(spec.cells.find((cell) => cell.value === label && cell.address.startsWith("A") && !budgetRows.has(Number(cell.address.slice(1))))?.address.slice(1));
 const kpi = (label: string): number => evaluateCx(report, cellAt(spec, `B${rowOf(label)}`)?.formula as string);
 /** A cell of the data sheet by address. */
 const onData = (address: string) => cellAt(report, address, data);
@@ -101,7 +104,7 @@ test("three sheets: the dashboard, its data and its workings, named for the peri
   // a period that is not a calendar month or quarter is named by the month it ends in
   expect(buildReport({ ...options, periodStart: 45474, periodEnd: 45570 }).sheets[0]?.name).toBe("Report 2024-10");
   // inputs and input tables on the data sheet; the transaction table with its workings on the workings sheet
-  expect(data.tables.map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement"]);
+  expect(data.tables.map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Budget"]);
   expect(sheetOf(report, "workings").tables.map((table) => table.name)).toEqual(["CX_Transactions"]);
   expect(spec.tables).toEqual([]);
   // the dashboard is for reading and printing: no gridlines; the data sheet keeps them for typing
@@ -138,6 +141,10 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
     "Target_Net_Revenue_Retention", "Target_New_Customers", "Target_Payback_Months", "Target_Repeat_Buyer_Share", "Target_Revenue",
     // the year to date beside the period figures, each with its 同比
     ...["Customers_Start_Of_Year", "New_Customers_YTD", "Reactivated_YTD", "Lapsed_YTD", "Churn_YTD", "Revenue_YTD", "Orders_YTD", "Average_Order_Value_YTD"].flatMap((name) => [name, `${name}_YoY`]),
+    // the commentary; the budget, variance and (more is better) achievement, and the additive figures' year to date
+    "Commentary",
+    ...["Revenue", "Orders", "New_Customers", "Customers_End", "Churn_Rate", "NPS", "CAC"].flatMap((stem) => [`Budget_${stem}`, `${stem}_Variance`, ...(["Churn_Rate", "CAC"].includes(stem) ? [] : [`${stem}_Achievement`])]),
+    ...["Revenue", "Orders", "New_Customers"].flatMap((stem) => [`Budget_${stem}_YTD`, `${stem}_YTD_Variance`, `${stem}_YTD_Achievement`]),
   ].sort());
   // a target shown twice (CSAT, in the KPIs and in satisfaction) is typed once: the second cell reads the first
   const csatTarget = spec.names.find((n) => n.name === "Target_CSAT")?.range as string;
@@ -146,16 +153,18 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
     "Acquired_Customers", "As_Of", "Channel_Check", "Channel_Month", "Channel_Month_Bad", "Channel_New_Customers", "Channel_New_Customers_Bad", "Channel_Spend", "Channel_Spend_Bad", "Converted", "Engagement_Interactions", "Engagement_Measures",
     "Engagement_Usage", "Engagement_Visits", "Gross_Margin", "Lapse_Days", "Lifespan_Years", "Marketing_Spend", "Monthly_Revenue", "Prospects", "Purchases_Per_Year",
     "Survey_CSAT", "Survey_CSAT_Bad", "Survey_CSI", "Survey_CSI_Bad", "Survey_Check", "Survey_Date", "Survey_Date_Bad", "Survey_NPS", "Survey_NPS_Bad", "Trend_From", "Trend_To",
-  ]);
+    // the budget table: its month and figures, each checked
+    "Budget_Check", ...["Month", "Revenue", "Orders", "New_Customers", "Customers_End", "Churn_Rate", "NPS", "CAC"].flatMap((column) => [`Plan_${column}`, `Plan_${column}_Bad`]),
+  ].sort());
   // the workings: the transaction table's columns, every figure's column of the period tables, and
   // the customer value per period: purchases per year, monthly revenue, CLV
   const workingsNames = sheetOf(report, "workings").names.map((name) => name.name);
   expect(workingsNames).toEqual(expect.arrayContaining(["Tx_Customer", "Tx_Date", "Tx_Amount", "Trend_First_Day", "Trend_Customers_Start", "Trend_Lapsed", "Trend_Revenue", "Trend_Repeat_Buyer_Share", "Trend_Purchases_Per_Year", "Trend_Monthly_Revenue", "Trend_CLV"]));
   // and the acquisition per period: spend, new customers, CAC, LTV:CAC, payback
   expect(workingsNames).toEqual(expect.arrayContaining(["Trend_Marketing_Spend", "Trend_Acquired_Customers", "Trend_CAC", "Trend_LTV_CAC", "Trend_Payback_Months"]));
-  // and the satisfaction per period: answers, NPS, CSAT
-  expect(workingsNames).toEqual(expect.arrayContaining(["Trend_Survey_Answers", "Trend_NPS", "Trend_CSAT"]));
-  expect(workingsNames).toHaveLength(3 + 23 + 3 + 5 + 3);
+  // and the satisfaction per period: answers, NPS, CSAT, NPS's margin of error
+  expect(workingsNames).toEqual(expect.arrayContaining(["Trend_Survey_Answers", "Trend_NPS", "Trend_CSAT", "Trend_NPS_Margin"]));
+  expect(workingsNames).toHaveLength(3 + 23 + 3 + 5 + 4);
   // The report's figures are named on the dashboard where they stand, so other sheets can build on them (='Report 2024-Q3'!Churn_Rate).
   const named = (name: string): string | undefined => cellAt(spec, spec.names.find((n) => n.name === name)?.range as string)?.formula;
   // the KPI cards' churn is the period's churn from the period tables, referred to: one figure, one value
@@ -244,12 +253,13 @@ test("the period figures have a target column: blank to type into unless set, na
     Revenue: ["Target_Revenue", "atLeast"], "Average order value": ["Target_Average_Order_Value", "atLeast"], "Repeat-buyer share": ["Target_Repeat_Buyer_Share", "atLeast"],
     "Net revenue retention": ["Target_Net_Revenue_Retention", "atLeast"],
   } as const;
-  const periodRow = (label: string): number => Number(spec.cells.find((cell) => cell.value === label && cell.address.startsWith("A"))?.address.slice(1));
+  const periodRow = rowOf;
   expect(cellAt(spec, `E${periodRow("Customers at the start") - 1}`)?.value).toBe("Target");
   for (const [label, [name, direction]] of Object.entries(targeted)) {
     const row = periodRow(label);
     expect([label, spec.names.find((each) => each.name === name)?.range]).toEqual([label, `E${row}`]);
-    expect(spec.trafficLights.find((light) => light.range === `B${row}`)).toEqual({ range: `B${row}`, targetAddress: `E${row}`, direction });
+    // (where the sample's budget has the figure, the light reads it before the target: budget.test.ts)
+    expect(spec.trafficLights.find((light) => light.range === `B${row}`)).toMatchObject({ range: `B${row}`, targetAddress: `E${row}`, direction });
     expect(cellAt(spec, `E${row}`)).toMatchObject({ style: "input", numberFormat: cellAt(spec, `B${row}`)?.numberFormat });
   }
   // only churn has a target by default (the KPI's 5 %, typed here once: the KPI block's target cell reads it)

@@ -38,9 +38,9 @@ test("the writer marks each sheet with the settings, the report's sheets and the
     const parsed = JSON.parse(text) as { sheets: unknown; role: string; tables: Record<string, string> };
     expect(parsed.sheets).toEqual({ dashboard: DASHBOARD, data: DATA, workings: WORKINGS });
     expect(parsed.role).toBe(role);
-    expect(Object.keys(parsed.tables)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
+    expect(Object.keys(parsed.tables)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Budget", "CX_Transactions"]);
   }
-  expect([...data.tables.keys()]).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement"]);
+  expect([...data.tables.keys()]).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Budget"]);
   expect([...workings.tables.keys()]).toEqual(["CX_Transactions"]);
 });
 

@@ -33,8 +33,8 @@ test("writes the three sheets in two round trips, however many sheets, into new 
   // each sheet's names and the marker refresh reads, sheet by sheet
   expect(log.names).toEqual(report.sheets.flatMap((sheet) => [...sheet.names.map((name) => name.name), "CX_Report", "CX_Report_Cells", "CX_Report_Formulas", "CX_Report_Layout"]));
   expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length); // good and bad for each KPI with a target
-  expect(spec.trafficLights).toHaveLength(16); // 7 period figures, the 7 KPIs, NPS and CSAT in the satisfaction block
-  expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
+  expect(spec.trafficLights).toHaveLength(23); // 7 period figures, the 7 KPIs, NPS and CSAT in the satisfaction block, the 7 budget lines
+  expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Budget", "CX_Transactions"]);
   expect(log.charts).toEqual(["ColumnClustered", "ColumnClustered", "Pie", "ColumnClustered"]);
   // each chart has exactly its series, added explicitly with the spec's values and categories (the trend's on the workings sheet)
   const addressOf = (range: unknown): unknown => (range as { address?: unknown } | undefined)?.address;
@@ -49,7 +49,7 @@ test("never reuses an existing sheet or table name: a second report gets new one
   const result = await writeReport(context, report);
   expect(result.sheetNames).toEqual(["Report 2024-Q3 (3)", "Data 2024-Q3 (2)", "Workings 2024-Q3"]);
   expect(log.added).toEqual(["Report 2024-Q3 (3)", "Data 2024-Q3 (2)", "Workings 2024-Q3"]);
-  expect(log.tables).toEqual(["CX_Survey", "CX_Channels_2", "CX_Engagement", "CX_Transactions"]);
+  expect(log.tables).toEqual(["CX_Survey", "CX_Channels_2", "CX_Engagement", "CX_Budget", "CX_Transactions"]);
   const written = Object.entries(log.ranges).filter(([address]) => address.startsWith("Report 2024-Q3 (3)!")).map(([, range]) => range["formulas"]);
   expect(JSON.stringify(written)).toContain("'Data 2024-Q3 (2)'!Marketing_Spend");
   expect(JSON.stringify(written)).not.toContain("'Data 2024-Q3'!");
@@ -82,7 +82,7 @@ test("the plan writes each part of the sheet as its own block, without the blank
   const data = sheetOf(report, "data");
   const period = plan.blocks.find((block) => block.range.startsWith("A2:"));
   expect(period?.numberFormats?.[0]).toEqual(["General", "yyyy-mm-dd", "\"to \"yyyy-mm-dd"]);
-  expect(plan.blocks.length).toBeLessThan(45); // (the year to date and the derived targets' notes beside the figures are blocks of their own)
+  expect(plan.blocks.length).toBeLessThan(52); // (the year to date, the derived targets' notes and the budget's year to date beside the figures are blocks of their own)
   // every cell with content is in exactly one block, at its own address
   const written = new Map<string, unknown>();
   for (const block of plan.blocks) {
@@ -108,10 +108,11 @@ test("the plan writes each part of the sheet as its own block, without the blank
   // the monthly revenue the period tables give; the lapse window below the as-of date; the first survey column)
   expect(planWrite(data).styles.input?.split(",")).toEqual(expect.arrayContaining(["B7:B8", "B10:B11", "B13", `D5:D${4 + SAMPLE_INPUTS.npsAnswers.length}`]));
   // the typed-in targets (E): the period figures', CSAT to payback and NPS (churn's is the period's; the second CSAT target reads the first) (NPS's a row lower for the new customers' reconciliation under the cards)
-  expect(plan.styles.input?.split(",")).toEqual(["E10", "E13:E15", "E17:E19", "E36:E39", "E44"]);
-  // grey on the data sheet: only the input checks' working columns of bad rows, one per checked column (the survey's four, the channels' three)
+  // (the commentary above the period figures, the budget between them and the cards)
+  expect(plan.styles.input?.split(",")).toEqual(["E18", "E21:E23", "E25:E27", "E54:E57", "E62"]);
+  // grey on the data sheet: only the input checks' working columns of bad rows, one per checked column (the survey's four, the channels' three, the budget's eight)
   const checks = data.names.filter((n) => n.name.endsWith("_Bad")).map((n) => n.range);
-  expect([checks.length, planWrite(data).styles.helper?.split(",")]).toEqual([7, checks]);
+  expect([checks.length, planWrite(data).styles.helper?.split(",")]).toEqual([15, checks]);
 });
 
 test("text goes in as text: a title starting with = or +, and digits, are not formulas or numbers", () => {
