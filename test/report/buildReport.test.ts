@@ -179,7 +179,7 @@ test("formulas read named inputs and table columns, not bare cell addresses", ()
   // (#N/A while the channel table's check, on the same sheet, reports a bad cell)
   expect(onData("B4")?.formula).toBe(`=IF(Channel_Check<>"",NA(),SUM(Channel_Spend)-SUMIFS(Channel_Spend,Channel_Month,"<"&'Report 2024-Q3'!Period_Start)-SUMIFS(Channel_Spend,Channel_Month,">"&'Report 2024-Q3'!Period_End))`);
   expect(onData("B4")?.style).toBeUndefined();
-  expect(allTables(report).map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Transactions"]);
+  expect(allTables(report).map((table) => table.name)).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Budget", "CX_Transactions"]);
   // every name of a table column covers exactly that table's body
   const range = (name: string): string => data.names.find((n) => n.name === name)?.range as string;
   const survey = data.tables[0]?.range as string;

@@ -74,7 +74,7 @@ describe("a report on the user's data", () => {
     const name = (n: string) => allNames(report).find((x) => x.name === n);
     expect(name("Tx_Customer")).toEqual({ name: "Tx_Customer", range: "'Sales data'!$B$5:$B$7", external: true });
     expect(name("Survey_CSI")).toEqual({ name: "Survey_CSI", range: "'Survey'!$C$2:$C$201", external: true });
-    expect(allTables(report).map((t) => t.name)).toEqual(["CX_Survey_Checks", "CX_Channels", "CX_Engagement"]);
+    expect(allTables(report).map((t) => t.name)).toEqual(["CX_Survey_Checks", "CX_Channels", "CX_Engagement", "CX_Budget"]);
     const mirrored = data.cells.filter((cell) => cell.formula?.startsWith("='Costs'!")).map((cell) => cell.formula);
     expect(mirrored).toEqual(["='Costs'!$A$2", "='Costs'!$A$3", "='Costs'!$B$2", "='Costs'!$B$3", "='Costs'!$C$2", "='Costs'!$C$3"]);
     // where the data comes from is shown under the title

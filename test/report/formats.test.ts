@@ -36,7 +36,9 @@ const givesText = (formula: string): boolean =>
   /^=(?:'[^']+'!)?\$?[A-Z]+\$?\d+$/.test(formula) || // a mirrored label (a period's, the trend's)
   /^=(IFERROR\()?"[^"]*"&/.test(formula) || // a note that quotes a figure (the definitions note's lapse window, the new customers' reconciliation)
   // the early-warning list's customer and segment columns
-  /^=IFERROR\(INDEX\('[^']+'!Tx_(Customer|Segment),/.test(formula);
+  /^=IFERROR\(INDEX\('[^']+'!Tx_(Customer|Segment),/.test(formula) ||
+  // the commentary's sentences: text whichever branch ("All figures on target.", or the sentence, or "")
+  /^=IFERROR\(.*,""\)$/.test(formula) && /"(All figures on target\.|各项指标均达目标。)"|customers on the early-warning list|预警名单共|Largest movements|主要变动/.test(formula);
 
 describe.each(reports)("%s", (_name, spec) => {
   test("every number and every formula has an explicit number format", () => {

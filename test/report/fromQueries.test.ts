@@ -64,9 +64,10 @@ describe("picking query results", () => {
   test("a report from queries needs the summary for RFM and the bridge for the dimensions, not transactions", () => {
     const all = { dimensions: true, satisfaction: true, lifecycle: true, rfm: true, charts: true, trend: true };
     expect(dataNeeded(all, true)).toEqual(["customerSummary", "periodTable", "survey", "costs"]);
-    expect(dataNeeded(all)).toEqual(["transactions", "survey", "costs"]);
+    // (with the trend, a budget may be linked too)
+    expect(dataNeeded(all)).toEqual(["transactions", "survey", "costs", "budget"]);
     // the period figures alone need the transactions too
-    expect(dataNeeded({ ...all, rfm: false })).toEqual(["transactions", "survey", "costs"]);
+    expect(dataNeeded({ ...all, rfm: false })).toEqual(["transactions", "survey", "costs", "budget"]);
     expect(dataNeeded({ ...all, rfm: false, trend: false })).toEqual(["survey", "costs"]);
   });
 });

@@ -24,7 +24,8 @@ test("the data and workings sections build before the dashboard's, charts and pr
   const firstDashboard = SECTIONS.findIndex((section, i) => i > 0 && section.sheet === "dashboard");
   expect(sheets.slice(1, firstDashboard).every((sheet) => sheet !== "dashboard")).toBe(true);
   expect(sheets.slice(firstDashboard).every((sheet) => sheet === "dashboard")).toBe(true);
-  expect(SECTIONS.slice(-2).map((section) => section.id)).toEqual(["charts", "print"]);
+  // (the commentary's sentences after the charts: they read every section's figures and lights)
+  expect(SECTIONS.slice(-3).map((section) => section.id)).toEqual(["charts", "commentaryText", "print"]);
 });
 
 test("a section is built exactly when the options hold it", () => {

@@ -68,5 +68,5 @@ test("in CX mode too, every figure of a transactions-only dashboard is a number 
   expect(figures.length).toBeGreaterThanOrEqual(15);
   const shown = figures.map((cell) => [cell.address, cxValueAt(report, cell.address)] as const);
   expect(shown.filter(([, value]) => !(typeof value === "number" || value === "–"))).toEqual([]);
-  expect(shown.filter(([, value]) => value === "–").length).toBe(11); // CAC, CLV, CSAT ×2, engagement, LTV:CAC, payback, NPS, its margin, CSI, conversion
+  expect(shown.filter(([, value]) => value === "–").length).toBe(13); // CAC, CLV, CSAT ×2, engagement, LTV:CAC, payback, NPS, its margin, CSI, conversion, and the budget lines of NPS and CAC (which refer to theirs)
 });
