@@ -8,17 +8,18 @@ import { specToXlsx } from "./specToXlsx";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
   console.log([
-    "npm run demo [-- --zh]",
+    "npm run demo [-- --zh] [-- --wan]",
     "Writes demo/customer-metrics-report.xlsx: the report on the sample data for the last month complete",
     "by today, in portable mode (built-in formulas only: it opens in Excel, WPS or LibreOffice without the",
     "add-in), with each formula's result stored where LibreOffice is installed.",
     "  --zh       the report in Chinese (zh-CN); English (en-US) without it",
+    "  --wan      amounts in 万元 (ten thousands, by the number format alone)",
     "  --help, -h this text",
   ].join("\n"));
   process.exit(0);
 }
 
-const spec = demoReport(process.argv.includes("--zh") ? "zh-CN" : "en-US", toSerial(new Date()));
+const spec = demoReport(process.argv.includes("--zh") ? "zh-CN" : "en-US", toSerial(new Date()), "portable", { moneyInTenThousands: process.argv.includes("--wan") });
 const file = path.resolve(__dirname, "../demo/customer-metrics-report.xlsx");
 mkdirSync(path.dirname(file), { recursive: true });
 

@@ -5,15 +5,15 @@
  */
 import { serialFromUtc } from "../src/core/dates";
 import type { Locale } from "../src/i18n/locale";
-import { buildReport, SAMPLE_INPUTS, SAMPLE_TARGETS } from "../src/report/buildReport";
+import { buildReport, SAMPLE_INPUTS, SAMPLE_TARGETS, type ReportOptions } from "../src/report/buildReport";
 import { reportPeriodChoices, type ReportPeriodChoice } from "../src/report/reportPeriods";
 import type { ReportSpec } from "../src/report/sheetSpec";
 
 /** A date's Excel serial (its day, in UTC). */
 export const toSerial = (date: Date): number => Math.floor(serialFromUtc(date.getTime()));
 
-/** The demo's report (`formulaMode`: the tests build its CX twin to compare the figures). */
-export function demoReport(locale: Locale, today: number, formulaMode: "portable" | "cx" = "portable"): ReportSpec {
+/** The demo's report (`formulaMode`: the tests build its CX twin to compare the figures; `more`: other options, e.g. amounts in 万元). */
+export function demoReport(locale: Locale, today: number, formulaMode: "portable" | "cx" = "portable", more: Partial<ReportOptions> = {}): ReportSpec {
   const month = reportPeriodChoices("month", today, 1)[0] as ReportPeriodChoice;
   return buildReport({
     title: locale === "zh-CN" ? "客户指标（示例）" : "Customer metrics (sample)",
@@ -25,5 +25,6 @@ export function demoReport(locale: Locale, today: number, formulaMode: "portable
     targets: SAMPLE_TARGETS,
     generatedOn: today,
     inputs: SAMPLE_INPUTS,
+    ...more,
   });
 }

@@ -14,6 +14,7 @@ export const paneStrings = {
   reportPeriod: { "en-US": "Report period", "zh-CN": "报告期间" },
   periodCustom: { "en-US": "Dates below", "zh-CN": "按下方日期" },
   trendPeriods: { "en-US": "Periods in the trend", "zh-CN": "趋势期数" },
+  moneyInTenThousands: { "en-US": "Show amounts in 万 (ten thousands, 万元)", "zh-CN": "金额以万元显示" },
   fiscalYearStart: { "en-US": "Fiscal year starts in", "zh-CN": "财年起始月份" },
   fiscalYearStartHint: { "en-US": "For the year to date beside the period figures (monthly and quarterly reports).", "zh-CN": "用于期间指标旁的本年累计（月报、季报）。" },
   trendPeriodsHint: { "en-US": "The report period and the ones before it, on the dashboard and in its charts; the workings hold a year more, so every period has its YoY.", "zh-CN": "含报告期及之前各期，见管报趋势表与图表；底稿另含此前一年，每期都有同比。" },

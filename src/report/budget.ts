@@ -31,7 +31,7 @@ export interface BudgetFigure {
   readonly kind: "additive" | "level" | "rate";
   /** Whether more is better (an achievement ratio) or less (the variance only; green when actual ≤ budget). */
   readonly direction: TrafficLightSpec["direction"];
-  readonly format: "money" | "count" | "percent" | "score";
+  readonly format: "money" | "unitMoney" | "count" | "percent" | "score";
   readonly rule: InputRule;
 }
 
@@ -43,7 +43,7 @@ export const BUDGET_FIGURES: readonly BudgetFigure[] = [
   { key: "customersEnd", label: "customersEnd", column: "Plan_Customers_End", actual: "Customers_End", stem: "Customers_End", kind: "level", direction: "atLeast", format: "count", rule: { kind: "amount" } },
   { key: "churnRate", label: "churnRatePeriod", column: "Plan_Churn_Rate", actual: "Period_Churn_Rate", shownAs: ["Churn_Rate"], stem: "Churn_Rate", kind: "rate", direction: "atMost", format: "percent", rule: { kind: "between", from: 0, to: 1 } },
   { key: "nps", label: "nps", column: "Plan_NPS", actual: "Net_Promoter_Score", stem: "NPS", kind: "rate", direction: "atLeast", format: "score", rule: { kind: "between", from: -100, to: 100 } },
-  { key: "cac", label: "cac", column: "Plan_CAC", actual: "Acquisition_Cost", stem: "CAC", kind: "rate", direction: "atMost", format: "money", rule: { kind: "amount" } },
+  { key: "cac", label: "cac", column: "Plan_CAC", actual: "Acquisition_Cost", stem: "CAC", kind: "rate", direction: "atMost", format: "unitMoney", rule: { kind: "amount" } },
 ];
 
 /** The budget table's month column. */

@@ -7,6 +7,7 @@
 import { columnName, parseRange, type RangeAddress } from "../core/a1";
 import type { ReportLabel } from "../i18n/reportLabels";
 import { changeCell, FIGURE_NAMES, periodsBack, TARGET_NAMES, type KpiRow } from "./figures";
+import { headingBands } from "./headingBands";
 import { dashedWhileMissing } from "./missingData";
 import { trendName } from "./periodSheet";
 import type { ReportContext } from "./reportContext";
@@ -220,7 +221,9 @@ export class ReportBuilder {
     return {
       sheets: ROLES.map((role): SheetSpec => {
         const sheet = this.parts[role];
-        const qualified = sheet.cells.map((cell) => (cell.formula === undefined ? cell : { ...cell, formula: qualifyNames(cell.formula, sheetOfName, sheetNames[role]) }));
+        // (the dashboard's section titles banded across their sections)
+        const cells = role === "dashboard" ? [...sheet.cells, ...headingBands(sheet.cells, this.paragraphs)] : sheet.cells;
+        const qualified = cells.map((cell) => (cell.formula === undefined ? cell : { ...cell, formula: qualifyNames(cell.formula, sheetOfName, sheetNames[role]) }));
         return {
           name: sheetNames[role], role, cells: qualified, tables: sheet.tables, names: sheet.names,
           trafficLights: role === "dashboard" ? this.lightsWithBudgets() : [], charts: role === "dashboard" ? this.charts : [],

@@ -12,7 +12,7 @@ import type { CellSpec, TrafficLightSpec } from "./sheetSpec";
  * The report period's figures on the dashboard: label, the period table's column, its format, and
  * the sheet-scoped names of its cell (the inputs' old names too, so the KPI formulas read them).
  */
-export const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money" | "percent", readonly string[], TrafficLightSpec["direction"]?])[] = [
+export const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money" | "unitMoney" | "percent", readonly string[], TrafficLightSpec["direction"]?])[] = [
   ["customersStart", "customersStart", "count", ["Customers_Start"]],
   ["newCustomersPeriod", "newCustomers", "count", ["New_Customers"], "atLeast"],
   ["reactivatedCustomers", "reactivated", "count", ["Reactivated_Customers"]],
@@ -21,7 +21,7 @@ export const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | 
   ["churnRatePeriod", "churnRate", "percent", ["Period_Churn_Rate"], "atMost"],
   ["revenue", "revenue", "money", ["Revenue"], "atLeast"],
   ["orders", "orders", "count", ["Orders"]],
-  ["averageOrderValuePeriod", "averageOrderValue", "money", ["Average_Order_Value", "Avg_Order_Value"], "atLeast"],
+  ["averageOrderValuePeriod", "averageOrderValue", "unitMoney", ["Average_Order_Value", "Avg_Order_Value"], "atLeast"],
   ["repeatBuyerShare", "repeatBuyerShare", "percent", ["Repeat_Buyer_Share"], "atLeast"],
   ["netRevenueRetention", "netRevenueRetention", "percent", ["Net_Revenue_Retention"], "atLeast"],
 ];

@@ -108,10 +108,10 @@ function rowFormula(helper: Helper, period: Period, locale: Locale, at: (column:
 }
 
 /** The columns of each period table after the period label, and each one's format. */
-type Format = "date" | "count" | "money" | "percent" | "decimal";
+type Format = "date" | "count" | "money" | "unitMoney" | "percent" | "decimal";
 const CUSTOMER_COLUMNS = [["firstDay", "date"], ["lastDay", "date"], ["customersStart", "count"], ["newCustomers", "count"], ["reactivated", "count"], ["lapsed", "count"], ["customersEnd", "count"], ["churnRate", "percent"]] as const;
 const REVENUE_COLUMNS = [["previousRevenue", "money"], ["newRevenue", "money"], ["returningRevenue", "money"], ["expansion", "money"], ["contraction", "money"], ["lostRevenue", "money"], ["periodRevenue", "money"], ["netRevenueRetention", "percent"]] as const;
-const ACTIVITY_COLUMNS = [["buyers", "count"], ["newBuyers", "count"], ["orders", "count"], ["revenue", "money"], ["averageOrderValue", "money"], ["ordersPerBuyer", "decimal"], ["repeatBuyerShare", "percent"]] as const;
+const ACTIVITY_COLUMNS = [["buyers", "count"], ["newBuyers", "count"], ["orders", "count"], ["revenue", "money"], ["averageOrderValue", "unitMoney"], ["ordersPerBuyer", "decimal"], ["repeatBuyerShare", "percent"]] as const;
 
 /**
  * One period's figures as built-in formulas, in the columns' order (for the customer bridge, those
@@ -235,6 +235,9 @@ export interface PeriodTablesOptions {
   readonly locale: Locale;
   readonly currency: string;
   readonly period: Period;
+  /** The amounts' number format (the report's), and a per-customer amount's (AOV); default: the currency's (currencyFormat). */
+  readonly money?: string;
+  readonly unitMoney?: string;
   /** The first and last day the tables cover (Excel serials), and the names of the cells that hold them and the lapse window. */
   readonly from: number;
   readonly to: number;
@@ -263,8 +266,8 @@ export const trendName = (key: string): string => `Trend_${key.replace(/^./, (c)
 export function periodTables(options: PeriodTablesOptions, put: (cell: CellSpec) => void, names: NameSpec[], widths: (number | undefined)[]): number {
   const { period, locale, left } = options;
   const t = (key: ReportLabel): string => reportLabels[key][locale];
-  const money = currencyFormat(options.currency);
-  const formats: Readonly<Record<Format, string>> = { date: DATE_FORMAT, count: COUNT_FORMAT, money, percent: PERCENT_FORMAT, decimal: "0.00" };
+  const money = options.money ?? currencyFormat(options.currency);
+  const formats: Readonly<Record<Format, string>> = { date: DATE_FORMAT, count: COUNT_FORMAT, money, unitMoney: options.unitMoney ?? money, percent: PERCENT_FORMAT, decimal: "0.00" };
   const cx = options.formulaMode === "cx";
   const column = (j: number): string => columnName(left + j);
   const grid = new PeriodGrid(period, periodIndex(options.from, period), periodIndex(options.to, period));

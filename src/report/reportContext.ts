@@ -27,6 +27,13 @@ export interface ReportContext {
   readonly t: (key: ReportLabel) => string;
   /** The currency's number format, and each KPI format's. */
   readonly money: string;
+  /** A per-customer (or per-purchase) amount's format: AOV, CAC, CLV, a customer's value; always in units, never in 万. */
+  readonly unitMoney: string;
+  /**
+   * An amount in a sentence (the commentary): TEXT's format and the unit written after it (" CNY",
+   * " 元"; none in 万元, whose format says it).
+   */
+  readonly moneyText: { readonly format: string; readonly unit: string };
   readonly formats: Readonly<Record<KpiFormat, string>>;
   readonly sheetNames: Readonly<Record<SheetRole, string>>;
   readonly inputs: ReportInputs;
@@ -68,7 +75,8 @@ const MOST_TREND_PERIODS = 120;
 
 export function reportContext(options: ReportOptions): ReportContext {
   const sections = options.sections ?? ALL_SECTIONS;
-  const money = currencyFormat(options.currency);
+  const money = currencyFormat(options.currency, options.locale, options.moneyInTenThousands === true);
+  const unitMoney = currencyFormat(options.currency, options.locale);
   const source = options.source ?? {};
   const fromQueries = source.customerSummary !== undefined || source.periodTable !== undefined;
   const needed = dataNeeded(sections, fromQueries);
@@ -83,7 +91,7 @@ export function reportContext(options: ReportOptions): ReportContext {
   return {
     options, sections, cx: options.formulaMode === "cx", locale: options.locale,
     t: (key) => reportLabels[key][options.locale],
-    money, formats: { currency: money, percent: PERCENT_FORMAT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" },
+    money, unitMoney, moneyText: moneyText(options), formats: { currency: unitMoney, percent: PERCENT_FORMAT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" },
     sheetNames: reportSheetNames(options.periodStart, options.periodEnd, options.locale),
     inputs: options.inputs, source, missing: missingData(options.inputs, source), fromQueries, needed,
     kind, yearBack, trend: sections.trend && needed.includes("transactions"), trendCount, tableCount,
@@ -97,4 +105,10 @@ export function reportContext(options: ReportOptions): ReportContext {
     unitNames, unitColumn: Math.max(0, Math.min(unitNames.length - 1, Math.floor(options.unitColumn ?? 0))),
     monthOf: (channel) => channel?.month ?? (channel?.monthsBeforeEnd === undefined ? undefined : firstDayOf(periodIndex(options.periodEnd, "month") - channel.monthsBeforeEnd, "month")),
   };
+}
+
+/** How a sentence writes an amount: whole units with the currency's code (元 for CNY in Chinese), or in 万元 as the cells show it. */
+function moneyText(options: ReportOptions): ReportContext["moneyText"] {
+  if (options.moneyInTenThousands === true) return { format: currencyFormat(options.currency, options.locale, true), unit: "" };
+  return { format: "#,##0", unit: ` ${options.locale === "zh-CN" && options.currency === "CNY" ? "元" : options.currency}` };
 }

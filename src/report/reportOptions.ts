@@ -172,6 +172,8 @@ export interface ReportOptions {
   readonly source?: DataSource;
   /** How many periods the trend shows, the report period the last of them (default 13: 同比 needs 13 months). */
   readonly trendPeriods?: number;
+  /** Amounts shown in 万 (ten thousands, 万元) by their number format alone (currencyFormat); default: in units. */
+  readonly moneyInTenThousands?: boolean;
   /** The month (1–12) the fiscal year starts in, for the year to date (DOMAIN.md §9); default 1, January. */
   readonly fiscalYearStart?: number;
   /**
@@ -210,11 +212,11 @@ export function reportPeriodLabel(periodStart: number, periodEnd: number): strin
 export const SCALAR_INPUTS = [
   ["customersStart", "Customers_Start", "customersStart", "count"],
   ["customersLost", "Customers_Lost", "customersLost", "count"],
-  ["averageOrderValue", "Avg_Order_Value", "averageOrderValue", "money"],
+  ["averageOrderValue", "Avg_Order_Value", "averageOrderValue", "unitMoney"],
   ["purchasesPerYear", "Purchases_Per_Year", "purchasesPerYear", "decimal"],
   ["lifespanYears", "Lifespan_Years", "lifespanYears", "years"],
   ["grossMargin", "Gross_Margin", "grossMargin", "percent"],
-  ["monthlyRevenue", "Monthly_Revenue", "monthlyRevenuePerCustomer", "money"],
+  ["monthlyRevenue", "Monthly_Revenue", "monthlyRevenuePerCustomer", "unitMoney"],
   ["prospects", "Prospects", "prospects", "count"],
   ["converted", "Converted", "converted", "count"],
   ["revenue", "Revenue", "revenue", "money"],

@@ -19,7 +19,21 @@ export const COUNT_FORMAT = "#,##0";
 export const PERCENT_FORMAT = "0.0%";
 /** Whole numbers shown as they are (scores, days, flags): an explicit format, so a spreadsheet never guesses a date. */
 export const WHOLE_FORMAT = "0";
-export const currencyFormat = (code: string): string => `#,##0.00 "${code.replace(/"/g, "")}"`;
+/**
+ * An amount in the report's currency: 1,234.56 CNY; in Chinese, yuan as ¥1,234.56; or, with
+ * `tenThousands` (万元), 0.1万元: the number format alone divides by 10,000 (a trailing comma
+ * divides by 1,000, and an escaped point before the last digit by ten more), so the cell keeps
+ * its value and formulas reading it are unchanged; one decimal of 万 (to the nearest 1,000).
+ */
+export const currencyFormat = (code: string, locale: "en-US" | "zh-CN" = "en-US", tenThousands = false): string => {
+  const plain = code.replace(/"/g, "");
+  if (tenThousands) {
+    const unit = plain === "CNY" ? "万元" : `万 ${plain}`;
+    // (one section, as every money format: a negative amount gets its minus, and the accounting and dash formats add sections)
+    return `0\\.0,"${unit}"`;
+  }
+  return locale === "zh-CN" && plain === "CNY" ? '"¥"#,##0.00' : `#,##0.00 "${plain}"`;
+};
 
 /** An amount that may be negative in a bridge, in accounting style: (1,578.00 CNY), no minus sign. */
 export const accountingFormat = (money: string): string => `${money};(${money})`;

@@ -23,7 +23,7 @@ export function textFormula(template: string, parts: Readonly<Record<string, str
 
 /** A number as TEXT shows it in a sentence, by the format of the cell it comes from: money and counts in whole units, a share in %, else one decimal. */
 export function textOf(expression: string, numberFormat: string | undefined): string {
-  const format = numberFormat === undefined ? "0.0" : numberFormat.includes("%") ? "0.0%" : numberFormat.includes('"x"') ? "0.00" : numberFormat.startsWith("#,##0") ? "#,##0" : "0.0";
+  const format = numberFormat === undefined ? "0.0" : numberFormat.includes("%") ? "0.0%" : numberFormat.includes('"x"') ? "0.00" : numberFormat.includes("#,##0") ? "#,##0" : "0.0";
   return `TEXT(${expression},${quoted(format)})`;
 }
 

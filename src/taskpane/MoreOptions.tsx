@@ -1,6 +1,6 @@
 /**
  * "More options" of the create-report form: everything with a good default (title, the period's
- * exact dates, the trend's length, the fiscal year's first month, currency, targets, sections, formula mode) and, for the user's own
+ * exact dates, the trend's length, the fiscal year's first month, currency and 万元, targets, sections, formula mode) and, for the user's own
  * data, the optional data and query results. Each field shows its problem under it.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Checkbox, Dropdown, Field, Input, Label, Option, Radio, RadioGroup, Text } from "@fluentui/react-components";
@@ -85,6 +85,7 @@ export function MoreOptions({ t, values, problems, onChange, optionalData, unitN
                 {CURRENCIES.map((code) => <Option key={code} value={code}>{code}</Option>)}
               </Dropdown>
             </Field>
+            <Checkbox label={t("moneyInTenThousands")} checked={values.moneyInTenThousands} onChange={(_, value) => onChange({ moneyInTenThousands: value.checked === true })} />
             <div className={styles.row}>
               <Field className={styles.grow} label={t("targetLtvCac")} validationMessage={problems.ltvCac ?? null}>
                 <Input className={styles.fill} type="number" value={values.ltvCac} onChange={(_, value) => onChange({ ltvCac: value.value })} />

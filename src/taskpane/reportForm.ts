@@ -25,6 +25,8 @@ export interface FormValues {
   readonly unitColumn: number;
   /** The month (1–12) the fiscal year starts in, for the year to date. */
   readonly fiscalYearStart: number;
+  /** Amounts shown in 万 (万元) by their number format. */
+  readonly moneyInTenThousands: boolean;
 }
 
 export type Problems = Partial<Record<"title" | "start" | "end" | "ltvCac" | "churn" | "nps" | "sections" | "trend", string>>;
@@ -33,7 +35,7 @@ export type Problems = Partial<Record<"title" | "start" | "end" | "ltvCac" | "ch
 export function initialValues(title: string): FormValues {
   return {
     title, start: "", end: "", trendPeriods: String(DEFAULT_TREND_PERIODS), currency: "CNY",
-    ltvCac: String(DEFAULT_TARGETS.ltvCac), churn: String(DEFAULT_TARGETS.churn * 100), nps: String(DEFAULT_TARGETS.nps), mode: "cx", sections: ALL_SECTIONS, unitColumn: 0, fiscalYearStart: 1,
+    ltvCac: String(DEFAULT_TARGETS.ltvCac), churn: String(DEFAULT_TARGETS.churn * 100), nps: String(DEFAULT_TARGETS.nps), mode: "cx", sections: ALL_SECTIONS, unitColumn: 0, fiscalYearStart: 1, moneyInTenThousands: false,
   };
 }
 
@@ -74,6 +76,7 @@ export function reportOptionsOf(values: FormValues, data: { readonly sample: tru
     ...(values.unitColumn > 0 ? { unitColumn: values.unitColumn } : {}),
     // (January, the default, is left unset)
     ...(values.fiscalYearStart > 1 ? { fiscalYearStart: values.fiscalYearStart } : {}),
+    ...(values.moneyInTenThousands ? { moneyInTenThousands: true } : {}),
     // the sample's purchases have a region and a channel (DOMAIN.md §8); the user's bring their unit columns in the link
     ...(data.sample ? { inputs: SAMPLE_INPUTS, unitNames: SAMPLE_UNIT_NAMES } : { inputs: EMPTY_INPUTS, source: data.source }),
   };

@@ -26,9 +26,11 @@ export function budgetedFigures(ctx: ReportContext): readonly BudgetFigure[] {
 const ACHIEVEMENT_FORMAT = dashAtRight("0.0%");
 
 function formats(b: ReportBuilder, figure: BudgetFigure): { value: string; variance: string } {
-  const { money, locale } = b.ctx;
+  const { money, unitMoney, locale } = b.ctx;
+  const amount = (format: string) => ({ value: dashAtRight(format), variance: `${accountingFormat(format)};${format};* @` });
   switch (figure.format) {
-    case "money": return { value: dashAtRight(money), variance: `${accountingFormat(money)};${money};* @` };
+    case "money": return amount(money);
+    case "unitMoney": return amount(unitMoney);
     case "count": return { value: dashAtRight(COUNT_FORMAT), variance: `+${COUNT_FORMAT};-${COUNT_FORMAT};0;* @` };
     case "percent": return { value: dashAtRight(PERCENT_FORMAT), variance: pointsFormat(locale) };
     case "score": return { value: dashAtRight("0.0"), variance: SCORE_CHANGE_FORMAT };

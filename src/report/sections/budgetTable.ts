@@ -17,10 +17,10 @@ export const budgetTable: Section = {
   sheet: "data",
   when: (ctx) => ctx.trend,
   build(b) {
-    const { t, inputs, money, source, monthOf } = b.ctx;
+    const { t, inputs, money, unitMoney, source, monthOf } = b.ctx;
     const linked = source.budget;
     const rows = inputs.budget ?? [];
-    const formatOf = (figure: BudgetFigure): string => ({ money, count: COUNT_FORMAT, percent: PERCENT_FORMAT, score: "0.0" })[figure.format];
+    const formatOf = (figure: BudgetFigure): string => ({ money, unitMoney, count: COUNT_FORMAT, percent: PERCENT_FORMAT, score: "0.0" })[figure.format];
     // A linked cell mirrored, a blank one kept blank (a plain reference would make it 0: a budget of 0).
     const mirror = (j: number) => (i: number) => {
       const cell = linkedReference(linked as NonNullable<typeof linked>, j, i);

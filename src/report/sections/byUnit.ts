@@ -24,7 +24,7 @@ export const byUnit: Section = {
   sheet: "dashboard",
   when: (ctx) => ctx.trend && hasUnitSelector(ctx),
   build(b) {
-    const { t, cx, options, kind, locale, money, unitNames, unitColumn, inputs, source, sheetNames } = b.ctx;
+    const { t, cx, options, kind, locale, money, unitMoney, unitNames, unitColumn, inputs, source, sheetNames } = b.ctx;
     const heading = b.row;
     b.put({ address: `A${heading}`, value: fillTemplate(t("byUnitTable"), { unit: unitNames[unitColumn] as string, period: reportPeriodLabel(options.periodStart, options.periodEnd) }), style: "heading" });
     const top = heading + 1;
@@ -32,7 +32,7 @@ export const byUnit: Section = {
     const units = source.transactions === undefined ? new Set(inputs.transactions.map((tx) => tx.units?.[unitColumn]?.[locale] ?? "")).size : UNIT_ROWS;
     // the header, the units, together, company, and one row for the customers in two
     const rows = 1 + units + 3;
-    const formats = [TEXT_RESULT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, PERCENT_FORMAT, money, money, PERCENT_FORMAT, COUNT_FORMAT, money, PERCENT_FORMAT, PERCENT_FORMAT];
+    const formats = [TEXT_RESULT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, PERCENT_FORMAT, money, money, PERCENT_FORMAT, COUNT_FORMAT, unitMoney, PERCENT_FORMAT, PERCENT_FORMAT];
     if (cx) {
       b.put({ address: `A${top}`, formula: `=CX.BY_UNIT(Tx_Customer,Tx_Date,Tx_Amount,Tx_Unit,"${kind}",Period_End,Lapse_Days,"${locale}")`, numberFormat: TEXT_RESULT, style: "label" });
       b.spillFormats(0, top, top + rows - 1, formats);
@@ -50,7 +50,7 @@ export const byUnit: Section = {
     // each row's share of the company's revenue as a bar, so the largest units stand out
     b.dataBars.push({ range: `N${top + 1}:N${top + rows - 1}`, color: "#5B9BD5" });
     // wide enough for the figures: money the widest (as the trend tables' columns)
-    formats.forEach((format, j) => b.widen("dashboard", j, j === 0 ? 0 : format === money ? 100 : 64));
+    formats.forEach((format, j) => b.widen("dashboard", j, j === 0 ? 0 : format === money || format === unitMoney ? 100 : 64));
     b.row = top + rows + (cx ? 1 : 2);
   },
 };

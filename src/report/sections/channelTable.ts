@@ -16,7 +16,7 @@ export const channelTable: Section = {
   sheet: "data",
   when: () => true,
   build(b) {
-    const { t, inputs, locale, money, source, monthOf } = b.ctx;
+    const { t, inputs, locale, money, unitMoney, source, monthOf } = b.ctx;
     const costs = source.costs;
     const figure = (j: number, value: (i: number) => string | number | undefined) => (costs === undefined ? typed(value) : link(costs, j));
     const style = costs === undefined ? "input" as const : "helper" as const;
@@ -33,7 +33,7 @@ export const channelTable: Section = {
     const channels = b.at.channels = addTable(b, "data", "CX_Channels", costs === undefined ? t("channels") : `${t("channelsLinked")} ${linkedAddress(costs)}`, costs?.rows ?? inputs.channels.length, [
       { header: t("channel"), width: 120, ...(costs === undefined ? { style } : { style, format: TEXT_RESULT }), content: figure(0, (i) => inputs.channels[i]?.name[locale]) },
       {
-        header: t("cacShort"), width: 100, format: money, style: "kpi",
+        header: t("cacShort"), width: 100, format: unitMoney, style: "kpi",
         content: (_i, at) => ({ formula: b.either(`=CX.CAC(${at(2)},${at(3)})`, `=IF(${at(3)}=0,NA(),${at(2)}/${at(3)})`) }),
       },
       { header: t("spend"), name: "Channel_Spend", width: 110, format: money, style, content: figure(1, (i) => inputs.channels[i]?.spend) },

@@ -15,7 +15,7 @@ import { periodsBack, REVENUE_BRIDGE_STEPS } from "../figures";
 import type { ReportBuilder, Section } from "../builder";
 import type { ReportContext } from "../reportContext";
 import { trafficLightRules, TEXT_RESULT, type TrafficLightSpec } from "../sheetSpec";
-import { signedText, textFormula, textOf } from "../textFormula";
+import { quoted, signedText, textFormula, textOf } from "../textFormula";
 import { CHART_RIGHT_COLUMN } from "./charts";
 import { earlyWarning } from "./earlyWarning";
 
@@ -51,8 +51,12 @@ export const commentaryText: Section = {
 const cellOf = (b: ReportBuilder, name: string): string => b.named("dashboard", name) as string;
 /** The cell beside a figure's: its 环比 (C) or 同比 (D). */
 const beside = (cell: string, column: "C" | "D"): string => cell.replace(/^[A-Z]+/, column);
-/** The currency as a sentence says it: 元 for CNY in Chinese, else its code. */
-const currencyWord = (ctx: ReportContext): string => (ctx.locale === "zh-CN" && ctx.options.currency === "CNY" ? "元" : ctx.options.currency);
+/** An amount as a sentence writes it (ReportContext.moneyText), and the unit after it. */
+const amountText = (ctx: ReportContext, expression: string): string => `TEXT(${expression},${quoted(ctx.moneyText.format)})`;
+const currencyWord = (ctx: ReportContext): string => quoted(ctx.moneyText.unit);
+/** A figure as a sentence writes it, by its cell's format: an amount as amountText, else textOf. */
+const figureText = (ctx: ReportContext, expression: string, numberFormat: string | undefined): string =>
+  (numberFormat?.startsWith(ctx.money) === true ? amountText(ctx, expression) : textOf(expression, numberFormat));
 /** "month", "quarter" or "year": the period an English 环比 compares with. */
 const periodWord = (ctx: ReportContext): string => ctx.kind;
 
@@ -68,7 +72,7 @@ const SENTENCES: Readonly<Record<Sentence, (b: ReportBuilder) => string>> = {
     const changes = `IF(ISNUMBER(${mom}),${lead}&${previous}&IF(ISNUMBER(${yoy}),${and}&${yearAgo},""),IF(ISNUMBER(${yoy}),${lead}&${yearAgo},""))`;
     const achievement = b.named("dashboard", "Revenue_Achievement");
     const budget = achievement === undefined ? '""' : `IF(ISNUMBER(${achievement}),${textFormula(t("commentaryBudget"), { achievement: `TEXT(${achievement},"0%")` })},"")`;
-    return textFormula(t("commentaryRevenue"), { revenue: textOf(revenue, "#,##0"), currency: `"${currencyWord(b.ctx)}"`, changes, budget });
+    return textFormula(t("commentaryRevenue"), { revenue: amountText(b.ctx, revenue), currency: currencyWord(b.ctx), changes, budget });
   },
   customers(b) {
     const { t } = b.ctx;
@@ -95,7 +99,7 @@ const SENTENCES: Readonly<Record<Sentence, (b: ReportBuilder) => string>> = {
   earlyWarning(b) {
     const { t } = b.ctx;
     const values = b.at.earlyWarningValues as string;
-    return `IF(COUNT(${values})=0,"",${textFormula(t("commentaryEarlyWarning"), { count: `COUNT(${values})`, value: textOf(`SUM(${values})`, "#,##0"), currency: `"${currencyWord(b.ctx)}"` })})`;
+    return `IF(COUNT(${values})=0,"",${textFormula(t("commentaryEarlyWarning"), { count: `COUNT(${values})`, value: amountText(b.ctx, `SUM(${values})`), currency: currencyWord(b.ctx) })})`;
   },
 };
 
@@ -114,7 +118,7 @@ function drivers(b: ReportBuilder): string {
   /** The step ranked r: its label and amount, as a choice over the steps. */
   const ranked = (r: number, part: (step: { label: string; amount: string }) => string): string =>
     steps.reduceRight((otherwise, step, i) => `IF(${rank(i)}=${r},${part(step)},${otherwise})`, '""');
-  const item = (r: number): string => textFormula(t("commentaryDriver"), { label: ranked(r, (step) => `"${step.label}"`), amount: `TEXT(${ranked(r, (step) => step.amount)},"#,##0;-#,##0")` });
+  const item = (r: number): string => textFormula(t("commentaryDriver"), { label: ranked(r, (step) => `"${step.label}"`), amount: amountText(b.ctx, ranked(r, (step) => step.amount)) });
   const second = `IF(${ranked(2, (step) => size(steps.indexOf(step)))}=0,"",${textFormula(t("commentaryDriverAnd"), {})}&${item(2)})`;
   return `IF(${ranked(1, (step) => size(steps.indexOf(step)))}=0,"",${textFormula(t("commentaryDrivers"), { first: item(1), second })})`;
 }
@@ -142,7 +146,7 @@ function offTarget(b: ReportBuilder): string {
   const items = own.map((light) => {
     const label = cell(light.range.replace(/^[A-Z]+/, "A"))?.value;
     const format = cell(light.range)?.numberFormat;
-    const item = textFormula(t("commentaryOffTargetItem"), { label: `"${String(label ?? "")}"`, actual: textOf(light.range, format), versus: versus(light), target: textOf(target(light), format) });
+    const item = textFormula(t("commentaryOffTargetItem"), { label: `"${String(label ?? "")}"`, actual: figureText(b.ctx, light.range, format), versus: versus(light), target: figureText(b.ctx, target(light), format) });
     return `IF(${trafficLightRules(light).bad},"${separator}"&${item},"")`;
   });
   if (items.length === 0) return `"${t("commentaryOnTarget")}"`;

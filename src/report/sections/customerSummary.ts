@@ -14,7 +14,7 @@ export const customerSummary: Section = {
   sheet: "workings",
   when: (ctx) => ctx.needed.includes("customerSummary"),
   build(b) {
-    const { t, cx, money, locale, source } = b.ctx;
+    const { t, cx, unitMoney: money, locale, source } = b.ctx;
     const summary = source.customerSummary as LinkedRange;
     if (cx) {
       ["Sum_Recency", "Sum_Orders", "Sum_Revenue"].forEach((name, j) => b.name("data", name, linkedReference(summary, 3 + j), true));

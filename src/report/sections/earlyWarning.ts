@@ -34,7 +34,7 @@ export const earlyWarning: Section = {
 
 /** CX.AT_RISK's spilled list, its cells formatted ahead of the spill. */
 function spilledList(b: ReportBuilder, top: number, column: (j: number) => string): void {
-  const { locale, money } = b.ctx;
+  const { locale, unitMoney: money } = b.ctx;
   const rows = (name: string): string => selectedRows(b.ctx, name);
   b.put({ address: `${column(0)}${top}`, formula: `=CX.AT_RISK(${rows("Tx_Customer")},${rows("Tx_Date")},${rows("Tx_Amount")},${EARLY_WARNING_ROWS},As_Of,"${locale}")`, numberFormat: TEXT_RESULT, style: "label" });
   b.spillFormats(EARLY_WARNING_COLUMN, top, top + EARLY_WARNING_ROWS, [TEXT_RESULT, money, PERCENT_FORMAT, money]);
@@ -42,7 +42,7 @@ function spilledList(b: ReportBuilder, top: number, column: (j: number) => strin
 
 /** Portable: the k-th largest ranking key of the workings and its row's customer, value, recency and segment; blank below the last. */
 function rankedList(b: ReportBuilder, top: number, column: (j: number) => string): void {
-  const { locale, money } = b.ctx;
+  const { locale, unitMoney: money } = b.ctx;
   (["customer", "historicalValue", "recencyDays", "segment"] as const).forEach((key, j) => b.put({ address: `${column(j)}${top}`, value: tableLabel(key, locale), style: j === 1 || j === 2 ? "numberHeader" : "label" }));
   for (let k = 1; k <= EARLY_WARNING_ROWS; k++) {
     const r = top + k;

@@ -14,13 +14,13 @@ export const lifecycle: Section = {
   sheet: "dashboard",
   when: (ctx) => ctx.sections.lifecycle,
   build(b) {
-    const { t, money, trend, missing, sections } = b.ctx;
+    const { t, unitMoney, trend, missing, sections } = b.ctx;
     // churn, where the report shows it already (the KPI cards, or the period's figures), referred to
     const churn = sections.dimensions ? "=Churn_Rate" : trend ? "=Period_Churn_Rate" : undefined;
     b.heading("lifecycle", [t("stageAndGoal"), t("value"), t("mainMetric")], { header: t("mainMetric"), format: SET_OFF_TEXT });
     const stages: [ReportLabel, ReportLabel, ReportLabel, string, string, string][] = [
       ["stageAcquisition", "goalAcquisition", "metricConversion", "=CX.CONVERSION(Converted,Prospects)", "=IF(OR(Prospects<=0,Converted>Prospects),NA(),Converted/Prospects)", PERCENT_FORMAT],
-      ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", money],
+      ["stageConversion", "goalConversion", "metricAov", "=CX.AOV(Revenue,Orders)", "=IF(Orders=0,NA(),Revenue/Orders)", unitMoney],
       trend
         ? ["stageRetention", "goalRetention", "repeatBuyerShare", "=Repeat_Buyer_Share", "=Repeat_Buyer_Share", PERCENT_FORMAT]
         : ["stageRetention", "goalRetention", "metricRepurchase", "=CX.CONVERSION(Repeat_Customers,Buying_Customers)", "=IF(OR(Buying_Customers<=0,Repeat_Customers>Buying_Customers),NA(),Repeat_Customers/Buying_Customers)", PERCENT_FORMAT],

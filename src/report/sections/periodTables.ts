@@ -25,7 +25,7 @@ export const periodTables: Section = {
     // tables then stand in the same cells in both formula modes, whose transaction tables differ in width.
     const workings = b.sheet("workings");
     const below = addPeriodTables({
-      formulaMode: options.formulaMode, locale: options.locale, currency: options.currency, period: kind, from: trendFrom, to: options.periodEnd,
+      formulaMode: options.formulaMode, locale: options.locale, currency: options.currency, money: b.ctx.money, unitMoney: b.ctx.unitMoney, period: kind, from: trendFrom, to: options.periodEnd,
       lapse: "Lapse_Days", tableFrom: "Trend_From", tableTo: "Trend_To", left: 0, top: TABLE_HEADING_ROW,
       ...(hasUnitSelector(b.ctx) ? { rows: (column: string) => selectedRows(b.ctx, column) } : {}),
     }, (cell) => b.putOn("workings", cell), workings.names, workings.widths);
@@ -44,9 +44,9 @@ export const periodTables: Section = {
  * other rows, their 环比 and 同比. A dash for a period without active customers.
  */
 function addValueTable(b: ReportBuilder, top: number): number {
-  const { t, money, yearBack: perYear } = b.ctx;
+  const { t, unitMoney, yearBack: perYear } = b.ctx;
   const columns = [
-    [t("purchasesPerYear"), "Trend_Purchases_Per_Year", "0.00"], [t("monthlyRevenue"), "Trend_Monthly_Revenue", money], [t("clv"), "Trend_CLV", money],
+    [t("purchasesPerYear"), "Trend_Purchases_Per_Year", "0.00"], [t("monthlyRevenue"), "Trend_Monthly_Revenue", unitMoney], [t("clv"), "Trend_CLV", unitMoney],
   ] as const;
   const at = (key: string, i: number): string => `INDEX(${trendName(key)},${i})`;
   return addPerPeriodTable(b, top, t("valueTable"), columns.map(([text, name, format]) => [text, name, dashAtRight(format)] as const), (i, r) => [
@@ -62,10 +62,10 @@ function addValueTable(b: ReportBuilder, top: number): number {
  * in both modes; a dash where a period has no spend or no new customers.
  */
 function addAcquisitionTable(b: ReportBuilder, top: number): number {
-  const { t, money, formats, channelCheck } = b.ctx;
+  const { t, money, unitMoney, formats, channelCheck } = b.ctx;
   const columns = [
     [t("spend"), "Trend_Marketing_Spend", money], [t("newCustomers"), "Trend_Acquired_Customers", COUNT_FORMAT],
-    [t("cacShort"), "Trend_CAC", money], [t("ltvCac"), "Trend_LTV_CAC", formats.ratio], [t("payback"), "Trend_Payback_Months", formats.months],
+    [t("cacShort"), "Trend_CAC", unitMoney], [t("ltvCac"), "Trend_LTV_CAC", formats.ratio], [t("payback"), "Trend_Payback_Months", formats.months],
   ] as const;
   return addPerPeriodTable(b, top, t("acquisitionTable"), columns, (i, r) => [
     guarded(channelCheck, `=SUMIFS(Channel_Spend,${datedIn("Channel_Month", i)})`), guarded(channelCheck, `=SUMIFS(Channel_New_Customers,${datedIn("Channel_Month", i)})`),

@@ -23,7 +23,7 @@ export const scalarInputs: Section = {
   sheet: "data",
   when: () => true,
   build(b) {
-    const { t, money, inputs, sections, trend, trendFrom, channelMonths, channelCheck, source, defaultLapseDays } = b.ctx;
+    const { t, money, unitMoney, inputs, sections, trend, trendFrom, channelMonths, channelCheck, source, defaultLapseDays } = b.ctx;
     const data = (cell: CellSpec): void => b.putOn("data", cell);
     const widths = b.sheet("data").widths;
     data({ address: "A3", value: t("inputs"), style: "heading" });
@@ -36,7 +36,7 @@ export const scalarInputs: Section = {
     data({ address: "B5", formula: inPeriod("Channel_New_Customers"), numberFormat: COUNT_FORMAT });
     b.name("data", "Marketing_Spend", "B4");
     b.name("data", "Acquired_Customers", "B5");
-    const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT_FORMAT, money, decimal: "0.00", years: "0.0", percent: PERCENT_FORMAT };
+    const scalarFormats: Record<(typeof SCALAR_INPUTS)[number][3], string> = { count: COUNT_FORMAT, money, unitMoney, decimal: "0.00", years: "0.0", percent: PERCENT_FORMAT };
     let row = 6;
     // From a database's customer bridge (sql/customer_bridge.sql): the customers active at the start
     // of the report period (its first period's row) and those lapsed in it (its periods' rows).

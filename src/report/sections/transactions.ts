@@ -20,7 +20,7 @@ export const transactions: Section = {
   sheet: "workings",
   when: (ctx) => ctx.needed.includes("transactions"),
   build(b) {
-    const { t, cx, money, inputs, options, source, trend, unitNames, unitColumn } = b.ctx;
+    const { t, cx, unitMoney: money, inputs, options, source, trend, unitNames, unitColumn } = b.ctx;
     const linked = source.transactions;
     if (linked !== undefined && cx) {
       // CX reads the user's columns directly, however long.
@@ -101,7 +101,7 @@ function selectionColumns(b: ReportBuilder, base: number): TableColumn[] {
  * None in CX mode or without RFM.
  */
 function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableColumn[] {
-  const { t, cx, sections, money, locale } = b.ctx;
+  const { t, cx, sections, unitMoney: money, locale } = b.ctx;
   if (cx || !sections.rfm) return [];
   const first = TABLE_HEADER_ROW + 1;
   const left = b.sheet("workings").nextColumn;
@@ -141,7 +141,7 @@ function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableCo
  * after it, its period, and its share of the period's figures.
  */
 function periodWorkings(b: ReportBuilder, offset: number, selected?: number): TableColumn[] {
-  const { t, kind, locale, money } = b.ctx;
+  const { t, kind, locale, unitMoney: money } = b.ctx;
   const first = TABLE_HEADER_ROW + 1;
   const indexOf = (column: TxColumn): number => (column === "Tx_Customer" ? 0 : column === "Tx_Date" ? 1 : column === "Tx_Amount" ? 2 : offset + HELPERS.indexOf(column));
   const formats = txFormats(money);

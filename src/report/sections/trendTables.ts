@@ -13,17 +13,17 @@ import { trendName } from "../periodSheet";
 import { COUNT_FORMAT, sheetQualifier, TEXT_RESULT, widthFor } from "../sheetSpec";
 
 /** A column of a trend table: its header, the workings' column per period, its format, and whether 环比 and 同比 follow it. */
-type TrendColumn = readonly [ReportLabel, string, KpiFormat | "count" | "money", boolean];
+type TrendColumn = readonly [ReportLabel, string, KpiFormat | "count" | "money" | "unitMoney", boolean];
 
 const CUSTOMER_COLUMNS: readonly TrendColumn[] = [
   ["trendActive", trendName("customersEnd"), "count", true], ["trendNew", trendName("newCustomers"), "count", false], ["trendLapsed", trendName("lapsed"), "count", false],
-  ["trendChurn", trendName("churnRate"), "percent", false], ["trendRevenue", trendName("revenue"), "money", true], ["trendAov", trendName("averageOrderValue"), "money", false],
+  ["trendChurn", trendName("churnRate"), "percent", false], ["trendRevenue", trendName("revenue"), "money", true], ["trendAov", trendName("averageOrderValue"), "unitMoney", false],
   ["trendRepeat", trendName("repeatBuyerShare"), "percent", false], ["trendNrr", trendName("netRevenueRetention"), "percent", false],
 ];
 
 /** The workings' figures per period, those the report has (a linked cost table without months has no acquisition per period). */
 const PER_PERIOD_COLUMNS: readonly TrendColumn[] = [
-  ["trendClv", "Trend_CLV", "money", true], ["trendAcquired", "Trend_Acquired_Customers", "count", false], ["cacShort", "Trend_CAC", "money", true],
+  ["trendClv", "Trend_CLV", "unitMoney", true], ["trendAcquired", "Trend_Acquired_Customers", "count", false], ["cacShort", "Trend_CAC", "unitMoney", true],
   ["ltvCac", "Trend_LTV_CAC", "ratio", false], ["trendPayback", "Trend_Payback_Months", "months", false],
   ["trendAnswers", "Trend_Survey_Answers", "count", false], ["trendNps", "Trend_NPS", "score", false], ["trendCsat", "Trend_CSAT", "percent", false],
 ];
@@ -43,10 +43,10 @@ export const trendTables: Section = {
 
 /** A table of the trend's periods on the dashboard at its next row, the report period last and in bold. */
 function addTrendBlock(b: ReportBuilder, heading: string, columns: readonly TrendColumn[]): void {
-  const { t, formats, money, trendCount, yearBack, sheetNames } = b.ctx;
+  const { t, formats, money, unitMoney, trendCount, yearBack, sheetNames } = b.ctx;
   b.put({ address: `A${b.row}`, value: heading, style: "heading" });
   const header = b.row + 1;
-  const formatOf = { ...formats, count: COUNT_FORMAT, money } as const;
+  const formatOf = { ...formats, count: COUNT_FORMAT, money, unitMoney } as const;
   b.put({ address: `A${header}`, value: t("trendPeriod"), style: "label" });
   for (let k = 0; k < trendCount; k++) {
     const r = header + 1 + k;
@@ -60,7 +60,7 @@ function addTrendBlock(b: ReportBuilder, heading: string, columns: readonly Tren
       if (k === 0) {
         b.put({ address: `${columnName(j)}${header}`, value: t(label), style: "numberHeader" });
         // Wide enough for its header and its figures (money is the widest), as the chart columns may not be.
-        b.widen("dashboard", j, widthFor(t(label), format === "money" ? 100 : 64));
+        b.widen("dashboard", j, widthFor(t(label), format === "money" || format === "unitMoney" ? 100 : 64));
       }
       // A dash where the period has no such figure (no customers yet, no orders), as for a change.
       b.put({ address: `${columnName(j)}${r}`, formula: `=IFERROR(INDEX(${name},${i}),"${NO_CHANGE}")`, numberFormat: dashAtRight(formatOf[format]), ...style });

@@ -15,7 +15,7 @@ import { dateOf, yearToDate, type YearToDate } from "../yearToDate";
 
 /** The figures of the year to date: the period-table key of their row, their name, and how each is made from the span's rows. */
 type Part = "sum" | "startBase" | "churn" | "averageOrderValue";
-const FIGURES: readonly (readonly [key: string, name: string, part: Part, format: "count" | "money" | "percent", change: ChangeKind])[] = [
+const FIGURES: readonly (readonly [key: string, name: string, part: Part, format: "count" | "money" | "unitMoney" | "percent", change: ChangeKind])[] = [
   ["customersStart", "Customers_Start_Of_Year", "startBase", "count", "relative"],
   ["newCustomers", "New_Customers_YTD", "sum", "count", "relative"],
   ["reactivated", "Reactivated_YTD", "sum", "count", "relative"],
@@ -23,7 +23,7 @@ const FIGURES: readonly (readonly [key: string, name: string, part: Part, format
   ["churnRate", "Churn_YTD", "churn", "percent", "rate"],
   ["revenue", "Revenue_YTD", "sum", "money", "relative"],
   ["orders", "Orders_YTD", "sum", "count", "relative"],
-  ["averageOrderValue", "Average_Order_Value_YTD", "averageOrderValue", "money", "relative"],
+  ["averageOrderValue", "Average_Order_Value_YTD", "averageOrderValue", "unitMoney", "relative"],
 ];
 
 /** A figure over a span of the period tables' rows (those whose first day is from `from` to `to`). */
@@ -39,7 +39,7 @@ function overSpan(part: Part, key: string, from: number, to: number): string {
 }
 
 function build(b: ReportBuilder, span: YearToDate): void {
-  const { t, money } = b.ctx;
+  const { t, money, unitMoney } = b.ctx;
   const anchor = b.at.periodFigures;
   if (anchor === undefined) return;
   const month = (serial: number): string => isoDateOfSerial(serial).slice(0, 7);
@@ -52,7 +52,7 @@ function build(b: ReportBuilder, span: YearToDate): void {
   for (const [key, name, part, format, change] of FIGURES) {
     const row = anchor.rows[key];
     if (row === undefined) continue;
-    const numberFormat = format === "money" ? money : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT;
+    const numberFormat = format === "money" ? money : format === "unitMoney" ? unitMoney : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT;
     // a ratio from the span's own figures above it, a dash where its base is 0
     const value = part === "churn" ? `IF(${cellOf("customersStart")}=0,"${NO_CHANGE}",${cellOf("lapsed")}/${cellOf("customersStart")})`
       : part === "averageOrderValue" ? `IF(${cellOf("orders")}=0,"${NO_CHANGE}",${cellOf("revenue")}/${cellOf("orders")})` : overSpan(part, key, span.start, span.end);
