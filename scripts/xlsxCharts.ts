@@ -32,23 +32,42 @@ const richText = (text: string): string =>
   `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="en-US" sz="1200" b="1"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
 
 /** The chart part (xl/charts/chartN.xml) of one ChartSpec on the sheet named `sheetName`. */
+/** A series' look: no fill (a waterfall's base), a fill, or a line's colour. */
+function seriesLook(color: string | undefined, line: boolean): string {
+  if (color === undefined) return "";
+  if (color === "none") return "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>";
+  const solid = `<a:solidFill><a:srgbClr val="${color.replace("#", "")}"/></a:solidFill>`;
+  return line ? `<c:spPr><a:ln w="28575">${solid}</a:ln></c:spPr>` : `<c:spPr>${solid}</c:spPr>`;
+}
+
+/** A series' values as labels in a number format. */
+const valueLabels = (format: string): string =>
+  `<c:dLbls><c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+
 export function chartXml(chart: ChartSpec, sheetName: string): string {
   const categories = chartReference(chart.categories, sheetName);
+  const line = chart.type === "Line";
   const series = chart.series.map((each, k) =>
     `<c:ser><c:idx val="${k}"/><c:order val="${k}"/><c:tx><c:v>${escapeXml(each.name)}</c:v></c:tx>` +
-    (chart.type === "Pie" ? "" : '<c:invertIfNegative val="0"/>') +
+    seriesLook(each.color, line) +
+    (chart.type === "Pie" || line ? "" : '<c:invertIfNegative val="0"/>') +
+    (line ? '<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>' : "") +
+    (each.labels === undefined ? "" : valueLabels(each.labels)) +
     `<c:cat><c:strRef><c:f>${escapeXml(categories)}</c:f></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${escapeXml(chartReference(each.values, sheetName))}</c:f></c:numRef></c:val></c:ser>`).join("");
+    `<c:val><c:numRef><c:f>${escapeXml(chartReference(each.values, sheetName))}</c:f></c:numRef></c:val>${line ? '<c:smooth val="0"/>' : ""}</c:ser>`).join("");
+  // a stacked column's series overlap fully: a waterfall's floating bars
+  const stacked = chart.type === "ColumnStacked";
   const plot = chart.type === "Pie"
     ? `<c:pieChart><c:varyColors val="1"/>${series}<c:dLbls><c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="1"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls><c:firstSliceAng val="0"/></c:pieChart>`
-    : `<c:barChart><c:barDir val="${chart.type === "BarClustered" ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
-      '<c:gapWidth val="80"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>' +
+    : (line ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="1001"/><c:axId val="1002"/></c:lineChart>`
+      : `<c:barChart><c:barDir val="${chart.type === "BarClustered" ? "bar" : "col"}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series}` +
+      `<c:gapWidth val="${stacked ? 50 : 80}"/>${stacked ? '<c:overlap val="100"/>' : ""}<c:axId val="1001"/><c:axId val="1002"/></c:barChart>`) +
       `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="${chart.type === "BarClustered" ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "BarClustered" ? "l" : "b"}"/>` +
       '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>' +
       `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${chart.type === "BarClustered" ? "b" : "l"}"/><c:majorGridlines/>` +
-      '<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>';
+      `<c:numFmt formatCode="${escapeXml(chart.axisFormat ?? "#,##0")}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   // One series needs no legend, except a pie's, whose legend names its slices.
-  const legend = chart.type === "Pie" || chart.series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "";
+  const legend = chart.legend ?? (chart.type === "Pie" || chart.series.length > 1) ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "";
   return XML_HEAD +
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${RELATIONSHIPS_NS}"><c:roundedCorners val="0"/>` +
     `<c:chart><c:title>${richText(chart.title)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +

@@ -103,7 +103,12 @@ export function trafficLightRules(light: TrafficLightSpec): { readonly good: str
  * another sheet of the report ('Workings 2026-10'!B5:B17).
  */
 export interface ChartSpec {
-  readonly type: "Pie" | "BarClustered" | "ColumnClustered";
+  /** ColumnStacked with an invisible first series: a waterfall that draws alike in Excel, WPS and LibreOffice. */
+  readonly type: "Pie" | "BarClustered" | "ColumnClustered" | "ColumnStacked" | "Line";
+  /** The value axis' number format (default "#,##0"; "0%" for shares). */
+  readonly axisFormat?: string;
+  /** Whether it has a legend; default: a pie's, or several series'. */
+  readonly legend?: boolean;
   readonly categories: string;
   readonly series: readonly ChartSeriesSpec[];
   readonly title: string;
@@ -160,6 +165,10 @@ export type SheetRole = "dashboard" | "data" | "workings";
 export interface ChartSeriesSpec {
   readonly name: string;
   readonly values: string;
+  /** Its fill (a line's colour): "#70AD47", or "none" for a series that is not drawn (a waterfall's base); default: the chart style's. */
+  readonly color?: string;
+  /** Its values as data labels, in this number format (a third, empty section hides zeros: "#,##0;-#,##0;;"). */
+  readonly labels?: string;
 }
 
 export interface SheetSpec {

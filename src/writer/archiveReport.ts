@@ -22,6 +22,9 @@ export interface ArchiveOptions {
 const WAITS = [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000];
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The error a chart shows as a gap (a period without the figure: churn with nobody at the start). */
+const NO_VALUE = "#N/A";
+
 /** The ranges a chart reads on other sheets than its own: an issued copy must hold their values itself. */
 const chartRanges = (chart: ChartSpec): string[] => [chart.categories, ...chart.series.map((each) => each.values)];
 
@@ -134,12 +137,12 @@ async function readDashboard(context: Excel.RequestContext, nameFor: (settings: 
   let reads = await readAreasInChunks(context, areas, ["values"]);
   syncs += reads[0]?.syncs ?? 0;
   /** The cells read whose values pass `test`, by address (the dashboard's plain, others' with their sheet). */
-  const cellsWhere = (test: (value: unknown) => boolean): string[] => reads.flatMap((each, k) => {
+  const cellsWhere = (test: (value: unknown, onChart: boolean) => boolean): string[] => reads.flatMap((each, k) => {
     const origin = parseRange((areas[k] as ReadArea).address) ?? { top: 0, left: 0, sheet: undefined };
     const prefix = k === 0 ? "" : `'${origin.sheet ?? ""}'!`;
     const found: string[] = [];
     (each.rows.values ?? []).forEach((row, r) => row.forEach((value, c) => {
-      if (test(value)) found.push(`${prefix}${columnName(origin.left + c)}${origin.top + r + 1}`);
+      if (test(value, k > 0)) found.push(`${prefix}${columnName(origin.left + c)}${origin.top + r + 1}`);
     }));
     return found;
   });
@@ -152,14 +155,15 @@ async function readDashboard(context: Excel.RequestContext, nameFor: (settings: 
     pending = cellsWhere(isPending);
   }
   if (pending.length > 0) throw new RefreshRefusedError("notSettled", pending.slice(0, 5));
-  const errors = cellsWhere(isErrorValue);
+  // (a chart's #N/A is a period without the figure, a gap in the line: it stays one in the issued copy)
+  const errors = cellsWhere((value, onChart) => isErrorValue(value) && !(onChart && value === NO_VALUE));
   if (errors.length > 0) throw new RefreshRefusedError("errorCells", errors.slice(0, 5));
 
   // Where the charts' other-sheet values go on the issued sheet: side by side, two columns right of the used range.
   const box = parseRange(used.address) as { right: number };
   let column = box.right + 2;
   const chartData = external.map((from, k) => {
-    const rows = (reads[k + 1]?.rows.values ?? []).map((row) => row.map(asWritten));
+    const rows = (reads[k + 1]?.rows.values ?? []).map((row) => row.map((value) => (value === NO_VALUE ? "=NA()" : asWritten(value))));
     const width = Math.max(1, ...rows.map((row) => row.length));
     const at = formatRange({ top: 0, left: column, bottom: Math.max(0, rows.length - 1), right: column + width - 1 });
     column += width;

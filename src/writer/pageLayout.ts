@@ -44,12 +44,23 @@ function rangeOf(context: Excel.RequestContext, sheet: Excel.Worksheet, address:
 export function addChart(context: Excel.RequestContext, sheet: Excel.Worksheet, chart: ChartSpec): void {
   const added = sheet.charts.add(chart.type, sheet.getRange(chart.topLeft), "Columns");
   added.title.text = chart.title;
-  added.legend.visible = chart.type === "Pie" || chart.series.length > 1;
+  added.legend.visible = chart.legend ?? (chart.type === "Pie" || chart.series.length > 1);
   for (const each of chart.series) {
     const series = added.series.add(each.name);
     series.setValues(rangeOf(context, sheet, each.values));
     series.setXAxisValues(rangeOf(context, sheet, chart.categories));
+    // a waterfall's base is not drawn; its rises, falls and totals have their colours and labels (ExcelApi 1.8)
+    if (each.color === "none") series.format.fill.clear();
+    else if (each.color !== undefined && chart.type === "Line") series.format.line.color = each.color;
+    else if (each.color !== undefined) series.format.fill.setSolidColor(each.color);
+    if (each.labels !== undefined) {
+      series.hasDataLabels = true;
+      series.dataLabels.numberFormat = each.labels;
+      series.dataLabels.showValue = true;
+    }
+    if (chart.type === "ColumnStacked") series.gapWidth = 50;
   }
+  if (chart.axisFormat !== undefined) added.axes.valueAxis.numberFormat = chart.axisFormat;
   added.setPosition(chart.topLeft, chart.bottomRight);
 }
 

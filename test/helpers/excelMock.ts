@@ -52,7 +52,7 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
         const series: Recorder["chartSeries"][number] = [];
         log.chartSeries.push(series);
         return {
-          title: {}, legend: {}, setPosition: () => undefined,
+          title: {}, legend: {}, setPosition: () => undefined, axes: { valueAxis: {} },
           series: {
             getItemAt: (i: number) => {
               if (series[i] === undefined) throw new Error("ItemNotFound: the chart has no such series");
@@ -61,7 +61,11 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
             add: (name: string) => {
               const added: Recorder["chartSeries"][number][number] = { name };
               series.push(added);
-              return { setValues: (range: unknown) => (added.values = range), setXAxisValues: (range: unknown) => (added.categories = range) };
+              // (the series' look, kept by the fuller fake workbook: fakeSheet.ts)
+              return {
+                setValues: (range: unknown) => (added.values = range), setXAxisValues: (range: unknown) => (added.categories = range),
+                format: { fill: { clear: () => undefined, setSolidColor: () => undefined }, line: {} }, dataLabels: {},
+              };
             },
           },
         };

@@ -252,10 +252,19 @@ function chartsObject(fake: FakeBook, name: string): Record<string, unknown> {
           set name(value: string) { fake.later(() => (at().name = value)); },
           setValues: (range: Record<string, unknown>) => fake.later(() => (at().values = range["sheetAddress"] as string)),
           setXAxisValues: (range: Record<string, unknown>) => fake.later(() => (at().categories = range["sheetAddress"] as string)),
+          // ChartSeries.format.fill (clear, setSolidColor), format.line.color, hasDataLabels, dataLabels, gapWidth (ExcelApi 1.1–1.8)
+          format: {
+            fill: { clear: () => fake.later(() => (at().color = "none")), setSolidColor: (color: string) => fake.later(() => (at().color = color)) },
+            line: { set color(color: string) { fake.later(() => (at().color = color)); } },
+          },
+          set hasDataLabels(_shown: boolean) { /* the labels' format says it */ },
+          dataLabels: { set numberFormat(format: string) { fake.later(() => (at().labels = format)); }, set showValue(_shown: boolean) { /* kept with the format */ } },
+          set gapWidth(_width: number) { /* not kept */ },
         };
       };
       return {
         title: {}, legend: {}, setPosition: () => undefined,
+        axes: { valueAxis: { set numberFormat(format: string) { fake.later(() => (chart.axisFormat = format)); } } },
         series: {
           getItemAt: (i: number) => seriesAt(() => i),
           add: (seriesName: string) => {

@@ -40,11 +40,16 @@ export interface FakeSeries {
   name: string;
   values?: string;
   categories?: string;
+  /** Its fill or line colour as set ("none": cleared), and its data labels' number format. */
+  color?: string;
+  labels?: string;
 }
 
 export interface FakeChart {
   type: string;
   series: FakeSeries[];
+  /** The value axis' number format, where set. */
+  axisFormat?: string;
 }
 
 export interface FakeConditionalFormat { range: string; type: string; formula?: string; color?: string }

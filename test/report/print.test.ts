@@ -77,8 +77,9 @@ describe.each(["en-US", "zh-CN"] as const)("printed by LibreOffice (%s)", (local
     expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "来源：交易记录（底稿表）" : "Sources: transactions (workings sheet)");
     // the revenue bridge's falls in accounting style, no sign in the label; the year to date beside
     // the period figures; percentage points in the report's language
-    expect(dashboard?.[0]).toMatch(locale === "zh-CN" ? /减购\s+\(1,578\.00 CNY\)/ : /Contraction\s+\(1,578\.00 CNY\)/);
-    expect(dashboard?.[0]).not.toMatch(/[−-] ?(Contraction|减购)|-1,578/);
+    // (the bridge's row in accounting style: ¥ in Chinese; the waterfall's bar is labelled -1,578)
+    expect(dashboard?.[0]).toMatch(locale === "zh-CN" ? /减购\s+\(¥1,578\.00\)/ : /Contraction\s+\(1,578\.00 CNY\)/);
+    expect(dashboard?.[0]).not.toMatch(/[−-] ?(Contraction|减购)|-1,578\.00/);
     expect(dashboard?.[0]).toContain(locale === "zh-CN" ? "本年累计 2024-01 – 2024-10" : "Year to date 2024-01 – 2024-10");
     expect(dashboard?.[0]).toMatch(locale === "zh-CN" ? /2024-10-01\s+至 2024-10-31/ : /2024-10-01\s+to 2024-10-31/);
     expect(dashboard?.[0]).toMatch(locale === "zh-CN" ? /[+-]\d+\.\d 个百分点/ : /[+-]\d+\.\d pp/);

@@ -39,7 +39,7 @@ test("the revenue bridge: labels without + or −, amounts in accounting style",
     const top = Number(heading?.address.slice(1)) + 1;
     const labels = REVENUE_BRIDGE_STEPS.map((_, k) => dashboard.cells.find((cell) => cell.address === `A${top + k}`)?.value as string);
     expect(labels.some((label) => /^[+−-]/.test(label))).toBe(false);
-    for (let k = 0; k < REVENUE_BRIDGE_STEPS.length; k++) expect(dashboard.cells.find((cell) => cell.address === `B${top + k}`)?.numberFormat).toBe('#,##0.00 "CNY";(#,##0.00 "CNY")');
+    for (let k = 0; k < REVENUE_BRIDGE_STEPS.length; k++) expect(dashboard.cells.find((cell) => cell.address === `B${top + k}`)?.numberFormat).toBe(locale === "zh-CN" ? '"¥"#,##0.00;("¥"#,##0.00)' : '#,##0.00 "CNY";(#,##0.00 "CNY")');
   }
 });
 

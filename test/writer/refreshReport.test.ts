@@ -95,7 +95,7 @@ test("refresh rebuilds all three sheets in place from its settings and the data 
   expect([...after.cells.values()]).not.toContain(25);
   expect(after.cells.get("B4")).toBe(TODAY);
   expect(after.cells.get("B4")).not.toBe(before.get("B4"));
-  expect(after.charts.map((chart) => chart.type)).toEqual(["ColumnClustered", "ColumnClustered", "Pie", "ColumnClustered"]);
+  expect(after.charts.map((chart) => chart.type)).toEqual(["ColumnClustered", "ColumnStacked", "Line", "Line", "Pie", "ColumnClustered"]);
   for (const each of [after, dataAfter, workingsAfter]) expect(each.names.has(REPORT_MARKER)).toBe(true);
   // refreshing again changes nothing more
   const once = [after, dataAfter, workingsAfter].map((each) => new Map(each.cells));

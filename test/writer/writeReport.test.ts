@@ -35,12 +35,13 @@ test("writes the three sheets in two round trips, however many sheets, into new 
   expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length); // good and bad for each KPI with a target
   expect(spec.trafficLights).toHaveLength(23); // 7 period figures, the 7 KPIs, NPS and CSAT in the satisfaction block, the 7 budget lines
   expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Budget", "CX_Transactions"]);
-  expect(log.charts).toEqual(["ColumnClustered", "ColumnClustered", "Pie", "ColumnClustered"]);
+  // customers, the waterfall, revenue and churn with NRR by period, NPS, the segments
+  expect(log.charts).toEqual(["ColumnClustered", "ColumnStacked", "Line", "Line", "Pie", "ColumnClustered"]);
   // each chart has exactly its series, added explicitly with the spec's values and categories (the trend's on the workings sheet)
   const addressOf = (range: unknown): unknown => (range as { address?: unknown } | undefined)?.address;
   expect(log.chartSeries.map((series) => series.map((each) => ({ name: each.name, values: addressOf(each.values), categories: addressOf(each.categories) }))))
     .toEqual(spec.charts.map((chart) => chart.series.map((each) => ({ name: each.name, values: logged(each.values), categories: logged(chart.categories) }))));
-  expect(log.chartSeries[0]).toHaveLength(3);
+  expect(log.chartSeries[0]).toHaveLength(4);
   expect(log.chartSeries[0]?.[0]?.values).toBeDefined();
 });
 
@@ -151,8 +152,8 @@ test("a block too large for one request is cut into slices of whole rows, each u
 test("a portable plan shades the RFM working columns, each column one area", () => {
   const portable = planWrite(sheetOf(buildReport({ ...options, formulaMode: "portable" }), "workings"));
   const rows = SAMPLE_INPUTS.transactions.length;
-  // RFM's with its risk ranking, the period tables', and RFM's quintile cut points (a column of four for each score)
-  expect(portable.styles.helper?.split(",")).toHaveLength(9 + 12 + 3);
+  // RFM's with its risk ranking, the period tables', RFM's quintile cut points (a column of four for each score), and the waterfall's four
+  expect(portable.styles.helper?.split(",")).toHaveLength(9 + 12 + 3 + 4);
   expect(portable.styles.helper?.split(",")[0]).toMatch(new RegExp(`^(?<c>[A-Z]+)5:\\k<c>${4 + rows}$`));
 });
 

@@ -1,19 +1,22 @@
 /**
- * The dashboard's charts: beside the report block (A:E), in G:M, the trend of customers and the
- * revenue bridge (with the trend) or CAC by channel (without it, when its rows are one per channel),
- * then the NPS breakdown; the customers by segment beside the RFM table, below any chart above it.
+ * The dashboard's charts: beside the report block (A:H), in I:O, the trend of customers, the revenue
+ * bridge as a waterfall, revenue and churn with NRR over the trend's periods (with the trend) or CAC
+ * by channel (without it, when its rows are one per channel), then the NPS breakdown; the customers
+ * by segment beside the RFM table, below any chart above it.
  */
 import { columnName } from "../../core/a1";
 import { rowNumber, type ReportBuilder, type Section } from "../builder";
 import { trendName } from "../periodSheet";
 import { sheetQualifier, type ChartSpec } from "../sheetSpec";
+import { waterfallChart } from "../waterfall";
 
 /**
  * The slots beside the report block (A:E, the year to date in F:G), in order; how many rows a chart
  * takes, and its left and right edges.
  */
-export const CHART_ROWS = 15;
-const SLOT_COUNT = 3;
+export const CHART_ROWS = 12;
+/** The slots beside the report's first page: the customers, the waterfall, revenue, churn with NRR, the NPS breakdown. */
+const SLOT_COUNT = 5;
 /** The slots from row 6 down, or from under the commentary, which runs across the page. */
 function chartSlots(b: ReportBuilder): (readonly [string, string])[] {
   const top = b.at.commentary === undefined ? 6 : b.at.commentary.last + 2;
@@ -24,8 +27,19 @@ export const CHART_RIGHT_COLUMN = "O";
 
 type UnplacedChart = Omit<ChartSpec, "topLeft" | "bottomRight">;
 
+/** Each report's slot charts, made once (the waterfall puts its table on the workings). */
+const made = new WeakMap<ReportBuilder, UnplacedChart[]>();
+
 /** The charts that take the slots beside the report block, in order, from what the sections above placed. */
 function slotCharts(b: ReportBuilder): UnplacedChart[] {
+  const known = made.get(b);
+  if (known !== undefined) return known;
+  const charts = makeSlotCharts(b);
+  made.set(b, charts);
+  return charts;
+}
+
+function makeSlotCharts(b: ReportBuilder): UnplacedChart[] {
   const { t, trend, trendCount, sheetNames, sections, source, inputs, monthOf, channelMonths } = b.ctx;
   const { bridge, channels, npsBreakdown } = b.at;
   const charts: UnplacedChart[] = [];
@@ -37,11 +51,18 @@ function slotCharts(b: ReportBuilder): UnplacedChart[] {
       const { bottom, left } = b.workingsRange(trendName(key));
       return `${onWorkings}${columnName(left)}${bottom - trendCount + 2}:${columnName(left)}${bottom + 1}`;
     };
+    const periods = trendColumn("firstDay").replace(/!B(\d+):B(\d+)$/, "!A$1:A$2");
+    // (the reactivated too, so that start + new + reactivated − lapsed = end reads off the bars)
     charts.push({
-      type: "ColumnClustered", categories: trendColumn("firstDay").replace(/!B(\d+):B(\d+)$/, "!A$1:A$2"), title: t("customerTrend"),
-      series: ([["customersEnd", "customersEnd"], ["newCustomersPeriod", "newCustomers"], ["lapsedCustomers", "lapsed"]] as const).map(([label, key]) => ({ name: t(label), values: trendColumn(key) })),
+      type: "ColumnClustered", categories: periods, title: t("customerTrend"),
+      series: ([["customersEnd", "customersEnd"], ["newCustomersPeriod", "newCustomers"], ["reactivatedCustomers", "reactivated"], ["lapsedCustomers", "lapsed"]] as const).map(([label, key]) => ({ name: t(label), values: trendColumn(key) })),
     });
-    charts.push({ type: "ColumnClustered", categories: `A${bridge.first}:A${bridge.last}`, series: [{ name: t("revenueBridgeOf"), values: `B${bridge.first}:B${bridge.last}` }], title: t("revenueBridgeOf") });
+    charts.push({ ...waterfallChart(b, bridge), legend: false });
+    charts.push({ type: "Line", categories: periods, title: t("revenueTrend"), series: [{ name: t("revenue"), values: trendColumn("revenue"), color: "#4472C4" }], legend: false });
+    charts.push({
+      type: "Line", categories: periods, title: t("churnNrrTrend"), axisFormat: "0%",
+      series: [{ name: t("churnRatePeriod"), values: trendColumn("churnRate"), color: "#C00000" }, { name: t("netRevenueRetention"), values: trendColumn("netRevenueRetention"), color: "#70AD47" }],
+    });
   }
   // Without the trend, CAC by channel (the data sheet's table), when its rows are one per channel (no
   // month: a bar per row would repeat each channel).
@@ -65,6 +86,12 @@ function slotCharts(b: ReportBuilder): UnplacedChart[] {
 function segmentChartTop(b: ReportBuilder, heading: number): number {
   const taken = b.ctx.sections.charts ? chartSlots(b).slice(0, slotCharts(b).length) : [];
   return Math.max(heading + 1, ...taken.map(([, bottom]) => rowNumber(bottom) + 2));
+}
+
+/** The first row below the charts beside the report block (the row itself without charts). */
+export function belowSlotCharts(b: ReportBuilder): number {
+  const taken = b.ctx.sections.charts ? chartSlots(b).slice(0, slotCharts(b).length) : [];
+  return Math.max(b.row, ...taken.map(([, bottom]) => rowNumber(bottom) + 2));
 }
 
 /** The first free row under the segments' chart (beside the RFM table), where the early warning goes. */

@@ -8,13 +8,16 @@ import { label as tableLabel, RFM_SEGMENTS, segmentNames } from "../../i18n/labe
 import type { ReportBuilder, Section } from "../builder";
 import { COUNT_FORMAT, PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
 import { selectedRows } from "../unitSelection";
+import { belowSlotCharts } from "./charts";
 
 export const rfm: Section = {
   id: "rfm",
   sheet: "dashboard",
   when: (ctx) => ctx.sections.rfm,
   build(b) {
-    const { t, cx } = b.ctx;
+    const { t, cx, trend } = b.ctx;
+    // (with the trend, the segments start the second page: below the charts beside the first)
+    if (trend) b.row = Math.max(b.row, belowSlotCharts(b));
     const heading = b.row;
     b.put({ address: `A${b.row}`, value: t("rfmSegments"), style: "heading" });
     const top = heading + 1;
