@@ -12,6 +12,7 @@ export const reportLabels = {
   riskRank: { "en-US": "Risk rank key", "zh-CN": "风险排序键" },
   revenueBridgeOf: { "en-US": "Revenue bridge", "zh-CN": "收入桥" },
   waterfallTable: { "en-US": "Revenue bridge as a waterfall (the chart's bars)", "zh-CN": "收入桥瀑布图（图表的柱）" },
+  bridgeStep: { "en-US": "Step", "zh-CN": "项目" },
   waterfallBase: { "en-US": "Base", "zh-CN": "基底" },
   waterfallTotal: { "en-US": "Revenue", "zh-CN": "收入" },
   waterfallRise: { "en-US": "Increase", "zh-CN": "增加" },

@@ -47,6 +47,10 @@ export interface Anchors {
   segments?: Rows & { readonly heading: number };
   /** The row under the early-warning table, once it is placed. */
   belowEarlyWarning?: number;
+  /** The workings' first free row under the period tables and the tables per period. */
+  belowPeriodTables?: number;
+  /** The revenue bridge's waterfall chart (its table on the workings), made with the bridge where the report has charts. */
+  waterfall?: Omit<ChartSpec, "topLeft" | "bottomRight">;
   /** The commentary's sentences under the title: their first and last rows. */
   commentary?: { readonly first: number; readonly last: number };
   /** The early-warning list's historical values (a column of its rows), which the commentary counts and sums. */

@@ -12,7 +12,6 @@ import type { ReportBuilder } from "./builder";
 import { periodsBack, REVENUE_BRIDGE_STEPS } from "./figures";
 import { trendName } from "./periodSheet";
 import { sheetQualifier, type ChartSpec } from "./sheetSpec";
-import { TABLE_HEADER_ROW } from "./tables";
 
 /** The waterfall's colours: totals blue, rises green, falls red (Excel's default accents). */
 const COLOURS = { total: "#4472C4", rise: "#70AD47", fall: "#C00000" } as const;
@@ -21,20 +20,18 @@ const COLOURS = { total: "#4472C4", rise: "#70AD47", fall: "#C00000" } as const;
 const PARTS = ["waterfallBase", "waterfallTotal", "waterfallRise", "waterfallFall"] as const;
 
 /**
- * Puts the waterfall's table at the workings' next free column and returns its chart (without its
- * place): categories the dashboard's bridge labels, one series per part.
+ * Puts the waterfall's table on the workings under the tables per period (A:E) and returns its chart
+ * (without its place): categories the dashboard's bridge labels, one series per part.
  */
 export function waterfallChart(b: ReportBuilder, bridge: { readonly first: number; readonly last: number }): Omit<ChartSpec, "topLeft" | "bottomRight"> {
   const { t, sheetNames, money } = b.ctx;
-  const workings = b.sheet("workings");
-  const left = workings.nextColumn;
-  const letter = (j: number): string => columnName(left + j);
-  const top = TABLE_HEADER_ROW + 1;
+  const letter = (j: number): string => columnName(j);
+  const heading = (b.at.belowPeriodTables as number) + 1;
+  const top = heading + 2;
   const last = top + REVENUE_BRIDGE_STEPS.length - 1;
-  b.putOn("workings", { address: `${letter(0)}${TABLE_HEADER_ROW - 1}`, value: t("waterfallTable"), style: "heading" });
-  [t("trendPeriod"), ...PARTS.map((part) => t(part))].forEach((header, j) => {
-    b.putOn("workings", { address: `${letter(j)}${TABLE_HEADER_ROW}`, value: header, style: j === 0 ? "label" : "numberHeader" });
-    b.widen("workings", left + j, 90);
+  b.putOn("workings", { address: `A${heading}`, value: t("waterfallTable"), style: "heading" });
+  [t("bridgeStep"), ...PARTS.map((part) => t(part))].forEach((header, j) => {
+    b.putOn("workings", { address: `${letter(j)}${heading + 1}`, value: header, style: j === 0 ? "label" : "numberHeader" });
   });
   const amount = (k: number): string => periodsBack(trendName((REVENUE_BRIDGE_STEPS[k] as readonly [unknown, string])[1]), 0);
   REVENUE_BRIDGE_STEPS.forEach(([label], k) => {
@@ -47,7 +44,6 @@ export function waterfallChart(b: ReportBuilder, bridge: { readonly first: numbe
     b.putOn("workings", { address: `${letter(0)}${row}`, value: t(label) });
     formulas.forEach((formula, j) => b.putOn("workings", { address: `${letter(j + 1)}${row}`, formula, numberFormat: money, style: "helper" }));
   });
-  workings.nextColumn = left + PARTS.length + 2;
   const onWorkings = sheetQualifier(sheetNames.workings);
   const values = (j: number): string => `${onWorkings}${letter(j)}${top}:${letter(j)}${last}`;
   return {

@@ -7,6 +7,9 @@
   const range = (sheetName) => (address) => ({
     address,
     format: { font: {}, fill: {} },
+    // the commentary's rows, merged across (recorded)
+    merge: () => { (log.merged = log.merged || []).push(`${sheetName}!${address}`); },
+    unmerge: () => undefined,
     conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {} } }, dataBar: { positiveFormat: {} } }) },
     dataValidation: { set rule(value) { (log.validations = log.validations || []).push([`${sheetName}!${address}`, value]); }, clear: () => undefined },
     set formulas(value) { log.formulas[`${sheetName}!${address}`] = value; },
@@ -24,10 +27,14 @@
         log.charts.push(type);
         const series = [];
         return {
-          title: {}, legend: {}, setPosition: () => undefined,
+          title: {}, legend: {}, setPosition: () => undefined, axes: { valueAxis: {} },
           series: {
             getItemAt: (i) => { if (!series[i]) throw new Error("ItemNotFound"); return series[i]; },
-            add: (name) => { const added = { name, setValues: () => undefined, setXAxisValues: () => undefined }; series.push(added); return added; },
+            add: (name) => {
+              const added = { name, setValues: () => undefined, setXAxisValues: () => undefined, format: { fill: { clear: () => undefined, setSolidColor: () => undefined }, line: {} }, dataLabels: {} };
+              series.push(added);
+              return added;
+            },
           },
         };
       },

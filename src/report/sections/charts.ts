@@ -8,7 +8,6 @@ import { columnName } from "../../core/a1";
 import { rowNumber, type ReportBuilder, type Section } from "../builder";
 import { trendName } from "../periodSheet";
 import { sheetQualifier, type ChartSpec } from "../sheetSpec";
-import { waterfallChart } from "../waterfall";
 
 /**
  * The slots beside the report block (A:E, the year to date in F:G), in order; how many rows a chart
@@ -27,19 +26,8 @@ export const CHART_RIGHT_COLUMN = "O";
 
 type UnplacedChart = Omit<ChartSpec, "topLeft" | "bottomRight">;
 
-/** Each report's slot charts, made once (the waterfall puts its table on the workings). */
-const made = new WeakMap<ReportBuilder, UnplacedChart[]>();
-
 /** The charts that take the slots beside the report block, in order, from what the sections above placed. */
 function slotCharts(b: ReportBuilder): UnplacedChart[] {
-  const known = made.get(b);
-  if (known !== undefined) return known;
-  const charts = makeSlotCharts(b);
-  made.set(b, charts);
-  return charts;
-}
-
-function makeSlotCharts(b: ReportBuilder): UnplacedChart[] {
   const { t, trend, trendCount, sheetNames, sections, source, inputs, monthOf, channelMonths } = b.ctx;
   const { bridge, channels, npsBreakdown } = b.at;
   const charts: UnplacedChart[] = [];
@@ -57,7 +45,7 @@ function makeSlotCharts(b: ReportBuilder): UnplacedChart[] {
       type: "ColumnClustered", categories: periods, title: t("customerTrend"),
       series: ([["customersEnd", "customersEnd"], ["newCustomersPeriod", "newCustomers"], ["reactivatedCustomers", "reactivated"], ["lapsedCustomers", "lapsed"]] as const).map(([label, key]) => ({ name: t(label), values: trendColumn(key) })),
     });
-    charts.push({ ...waterfallChart(b, bridge), legend: false });
+    if (b.at.waterfall !== undefined) charts.push({ ...b.at.waterfall, legend: false });
     charts.push({ type: "Line", categories: periods, title: t("revenueTrend"), series: [{ name: t("revenue"), values: trendColumn("revenue"), color: "#4472C4" }], legend: false });
     charts.push({
       type: "Line", categories: periods, title: t("churnNrrTrend"), axisFormat: "0%",

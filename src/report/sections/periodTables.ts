@@ -32,7 +32,8 @@ export const periodTables: Section = {
     workings.nextColumn = PERIOD_TABLE_COLUMNS + 1;
     const belowValue = addValueTable(b, below + 1);
     const belowAcquisition = channelMonths && sections.dimensions ? addAcquisitionTable(b, belowValue + 1) : belowValue;
-    if (datedSurvey && sections.satisfaction) addSatisfactionTable(b, belowAcquisition + 1);
+    // (the first free row under them, for the waterfall's table)
+    b.at.belowPeriodTables = datedSurvey && sections.satisfaction ? addSatisfactionTable(b, belowAcquisition + 1) : belowAcquisition;
   },
 };
 
@@ -78,10 +79,10 @@ function addAcquisitionTable(b: ReportBuilder, top: number): number {
  * (undated answers count for the report period only); the NPS and CSAT cards' 环比 and 同比 read it,
  * and the commentary whether NPS's change is beyond the two periods' margins.
  */
-function addSatisfactionTable(b: ReportBuilder, top: number): void {
+function addSatisfactionTable(b: ReportBuilder, top: number): number {
   const { t, surveyCheck } = b.ctx;
   const columns = [[t("surveyAnswers"), "Trend_Survey_Answers", COUNT_FORMAT], ["NPS", "Trend_NPS", "0.0"], ["CSAT", "Trend_CSAT", PERCENT_FORMAT], [t("npsMargin"), "Trend_NPS_Margin", "0.0"]] as const;
-  addPerPeriodTable(b, top, t("satisfactionTable"), columns.map(([text, name, format]) => [text, name, dashAtRight(format)] as const), (i, r) => {
+  return addPerPeriodTable(b, top, t("satisfactionTable"), columns.map(([text, name, format]) => [text, name, dashAtRight(format)] as const), (i, r) => {
     const dated = datedIn("Survey_Date", i);
     const csatAnswers = `COUNTIFS(Survey_CSAT,">=0",${dated})`;
     const [promoters, detractors] = [`COUNTIFS(Survey_NPS,">=9",${dated})/B${r}`, `COUNTIFS(Survey_NPS,"<=6",${dated})/B${r}`];

@@ -4,6 +4,7 @@ import { periodsBack, REVENUE_BRIDGE_STEPS } from "../figures";
 import { trendName } from "../periodSheet";
 import { reportPeriodLabel } from "../reportOptions";
 import { accountingFormat } from "../sheetSpec";
+import { waterfallChart } from "../waterfall";
 
 export const revenueBridge: Section = {
   id: "revenueBridge",
@@ -19,6 +20,8 @@ export const revenueBridge: Section = {
       b.put({ address: `B${b.row}`, formula: `=${periodsBack(trendName(key), 0)}`, numberFormat: accountingFormat(money), style: "kpi" });
       b.row++;
     }
+    // its waterfall's table on the workings, in the same place whichever sections follow
+    if (b.ctx.sections.charts) b.at.waterfall = waterfallChart(b, b.at.bridge);
     b.row++;
   },
 };
