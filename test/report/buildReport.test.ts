@@ -236,8 +236,8 @@ test("portable mode uses built-in functions only, with the RFM workings in the t
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
   expect(formulas).toContain("=IF('Data 2024-Q3'!Acquired_Customers=0,NA(),'Data 2024-Q3'!Marketing_Spend/'Data 2024-Q3'!Acquired_Customers)");
   const helpers = sheetOf(portableReport, "workings").cells.filter((cell) => cell.style === "helper");
-  // RFM's 8 and its risk ranking, and the 12 the period tables read, on every purchase; and the quintile cut points of R, F and M (4 each)
-  expect(helpers).toHaveLength((9 + 12) * SAMPLE_INPUTS.transactions.length + 3 * 4);
+  // RFM's 8 and its risk ranking, and the 12 the period tables read, on every purchase; the quintile cut points of R, F and M (4 each); the waterfall's 4 × 7 steps
+  expect(helpers).toHaveLength((9 + 12) * SAMPLE_INPUTS.transactions.length + 3 * 4 + 4 * 7);
   expect(allNames(portableReport).map((name) => name.name)).toEqual(expect.arrayContaining(["Tx_Recency", "Tx_Frequency", "Tx_Monetary", "Tx_Segment"]));
   // the segment rule is written from the core's rule table: Champions first, Others last
   const segment = helpers.find((cell) => cell.formula?.includes("Champions"))?.formula as string;
@@ -370,7 +370,7 @@ test("the trend table: the trend's 13 quarters with their figures from the perio
   expect(cellAt(spec, `C${header + 1}`)?.numberFormat).toBe("+0.0%;-0.0%;0.0%;* @");
 });
 
-test("CAC per channel in the channel table; three charts with their categories and values", () => {
+test("CAC per channel in the channel table; the charts with their categories and values", () => {
   const channels = data.tables.find((table) => table.name === "CX_Channels")?.range as string;
   const left = channels.replace(/\d+:.*$/, "");
   const cacColumn = String.fromCharCode(left.charCodeAt(0) + 1);
@@ -380,13 +380,22 @@ test("CAC per channel in the channel table; three charts with their categories a
   const workingsName = (name: string): string => (sheetOf(report, "workings").names.find((n) => n.name === name)?.range as string).replace(/^([A-Z])5:/, "$19:");
   expect(sheetOf(report, "workings").names.find((n) => n.name === "Trend_Customers_End")?.range).toBe("H5:H21");
   const bridgeTop = rowOf("Revenue in the period before");
+  /** A period-table column's last 13 rows (the trend's quarters), wherever the table starts. */
+  const trendRows = (name: string): string => {
+    const [column, top, bottom] = /^([A-Z]+)(\d+):[A-Z]+(\d+)$/.exec(sheetOf(report, "workings").names.find((n) => n.name === name)?.range as string)?.slice(1) as [string, string, string];
+    return `${column}${Math.max(Number(top), Number(bottom) - 12)}:${column}${bottom}`;
+  };
   expect(spec.charts.map((chart) => [chart.type, chart.categories, chart.series.map((s) => [s.name, s.values]), chart.title])).toEqual([
     ["ColumnClustered", `'Workings 2024-Q3'!${workingsName("Trend_First_Day").replace(/B/g, "A")}`, [
       ["Active customers at the end", `'Workings 2024-Q3'!${workingsName("Trend_Customers_End")}`],
       ["New customers", `'Workings 2024-Q3'!${workingsName("Trend_New_Customers")}`],
+      ["Reactivated customers", `'Workings 2024-Q3'!${workingsName("Trend_Reactivated")}`],
       ["Lapsed customers", `'Workings 2024-Q3'!${workingsName("Trend_Lapsed")}`],
     ], "Active customers, new and lapsed"],
-    ["ColumnClustered", `A${bridgeTop}:A${bridgeTop + 6}`, [["Revenue bridge", `B${bridgeTop}:B${bridgeTop + 6}`]], "Revenue bridge"],
+    // the waterfall over its table on the workings (waterfall.test.ts)
+    ["ColumnStacked", `A${bridgeTop}:A${bridgeTop + 6}`, ["Base", "Revenue", "Increase", "Decrease"].map((name, j) => [name, expect.stringMatching(new RegExp(`^'Workings 2024-Q3'!${"BCDE"[j] as string}\\d+:${"BCDE"[j] as string}\\d+$`))]), "Revenue bridge"],
+    ["Line", `'Workings 2024-Q3'!${workingsName("Trend_First_Day").replace(/B/g, "A")}`, [["Revenue", `'Workings 2024-Q3'!${trendRows("Trend_Revenue")}`]], "Revenue by period"],
+    ["Line", `'Workings 2024-Q3'!${workingsName("Trend_First_Day").replace(/B/g, "A")}`, [["Churn rate in the period", `'Workings 2024-Q3'!${trendRows("Trend_Churn_Rate")}`], ["Net revenue retention", `'Workings 2024-Q3'!${trendRows("Trend_Net_Revenue_Retention")}`]], "Churn rate and net revenue retention"],
     ["Pie", `A${rowOf("Promoters (9-10)")}:A${rowOf("Detractors (0-6)")}`, [["NPS breakdown", `B${rowOf("Promoters (9-10)")}:B${rowOf("Detractors (0-6)")}`]], "NPS breakdown"],
     ["ColumnClustered", `A${rowOf("RFM segments") + 2}:A${rowOf("RFM segments") + 12}`, [["Customers per RFM segment", `B${rowOf("RFM segments") + 2}:B${rowOf("RFM segments") + 12}`]], "Customers per RFM segment"],
   ]);
