@@ -139,6 +139,7 @@ export const paneStrings = {
   pickNotDate: { "en-US": "{cell}: “{value}” is not a date; format the column as dates.", "zh-CN": "{cell}：“{value}”不是日期，请将该列设置为日期格式。" },
   pickNegative: { "en-US": "{cell}: {value} is negative.", "zh-CN": "{cell}：{value} 为负数。" },
   pickNotWhole: { "en-US": "{cell}: {value} is not a whole number of customers.", "zh-CN": "{cell}：{value} 不是整数客户数。" },
+  pickRange: { "en-US": "{cell}: {value} is not a number from {low} to {high}.", "zh-CN": "{cell}：{value} 不是 {low} 到 {high} 之间的数。" },
   pickScale: { "en-US": "{cell}: {value} is not an answer from {low} to {high}.", "zh-CN": "{cell}：{value} 不是 {low} 到 {high} 之间的答案。" },
   pickTooLarge: {
     "en-US": "{rows} rows is more than {max}; portable formulas would be too slow. Choose add-in functions, or a shorter range.",

@@ -74,7 +74,7 @@ export type DataSource = Readonly<Partial<Record<PickKind, LinkedRange>>>;
 
 /** Why a pick cannot be used, as a message key and its parameters (the pane words it in the user's language). */
 export interface PickProblem {
-  readonly key: "pickColumns" | "pickColumnsOptional" | "pickEmpty" | "pickBlank" | "pickNotNumber" | "pickTextNumber" | "pickNotDate" | "pickNegative" | "pickNotWhole" | "pickScale" | "pickTooLarge" | "pickUnmapped" | "pickMapTwice";
+  readonly key: "pickColumns" | "pickColumnsOptional" | "pickEmpty" | "pickBlank" | "pickNotNumber" | "pickTextNumber" | "pickNotDate" | "pickNegative" | "pickNotWhole" | "pickScale" | "pickRange" | "pickTooLarge" | "pickUnmapped" | "pickMapTwice";
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -250,7 +250,8 @@ export function checkPick(kind: PickKind, pick: Pick, portable: boolean, chosen?
       if (types.whole.includes(c) && !Number.isInteger(value)) return fail("pickNotWhole", { cell, value: shown });
       if (scale !== undefined) {
         const [low, high, whole] = scale;
-        if (value < low || value > high || (whole && !Number.isInteger(value))) return fail("pickScale", { cell, value: shown, low, high });
+        // (a survey's answers are on a scale; a budget's churn rate and NPS in a range)
+        if (value < low || value > high || (whole && !Number.isInteger(value))) return fail(kind === "survey" ? "pickScale" : "pickRange", { cell, value: shown, low, high });
       }
     }
   }

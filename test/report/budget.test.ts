@@ -152,7 +152,7 @@ describe("the budget table", () => {
   test("a picked budget: blanks allowed, an NPS below 0 allowed, a churn rate above 1 refused with its cell", () => {
     const pick = (rows: unknown[][]) => checkPick("budget", { address: "Plan!A1:H3", values: [["Month", "Revenue", "Orders", "New", "End", "Churn", "NPS", "CAC"], ...rows] }, false);
     expect(pick([[45383, 100, "", "", "", 0.1, -5, ""], [45413, 120, 3, 1, 9, "", "", 50]]).ok).toBe(true);
-    expect(pick([[45383, 100, "", "", "", 1.5, "", ""]])).toEqual({ ok: false, problem: { key: "pickScale", params: { cell: "Plan!F2", value: "1.5", low: 0, high: 1 } } });
+    expect(pick([[45383, 100, "", "", "", 1.5, "", ""]])).toEqual({ ok: false, problem: { key: "pickRange", params: { cell: "Plan!F2", value: "1.5", low: 0, high: 1 } } });
     expect(pick([[45383, -100, "", "", "", "", "", ""]])).toEqual({ ok: false, problem: { key: "pickNegative", params: { cell: "Plan!B2", value: "-100" } } });
     expect(pick([["May", 100, "", "", "", "", "", ""]])).toMatchObject({ ok: false, problem: { key: "pickNotDate" } });
   });

@@ -345,6 +345,37 @@ describe("create-report form", () => {
     expect(sent.inputs.customersStart).toBe("");
   });
 
+  test("a budget of your own is linked like the other optional data, its churn rate checked; amounts in 万元 are one checkbox", async () => {
+    const selections = [
+      { address: "'Sales data'!B4:D7", values: [["Customer", "Date", "Amount"], ["C-1", 45500, 120], ["C-2", 45510, 80.5], ["C-1", 45520, 60]] },
+      { address: "Plan!A1:H3", values: [["Month", "Revenue", "Orders", "New", "End", "Churn", "NPS", "CAC"], [45474, 5000, 18, 4, 26, 18, "", ""], [45505, 5200, "", "", "", "", "", ""]] },
+      { address: "Plan!A1:H3", values: [["Month", "Revenue", "Orders", "New", "End", "Churn", "NPS", "CAC"], [45474, 5000, 18, 4, 26, 0.18, -5, ""], [45505, 5200, "", "", "", "", "", ""]] },
+    ];
+    const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
+    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+    openMore();
+    const use = async (name: RegExp): Promise<void> => {
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name }));
+      });
+    };
+    await use(/Use selection: Transactions/);
+    // a churn rate of 18 (meant 18 %) is refused with its cell; an NPS below 0 and blanks are fine
+    await use(/Use selection: Budget/);
+    expect(await screen.findByText("Plan!F2: 18 is not a number from 0 to 1.")).toBeTruthy();
+    await use(/Use selection: Budget/);
+    expect(await screen.findByText("Linked to Plan!A2:H3 (2 rows).")).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByLabelText("Show amounts in 万 (ten thousands, 万元)"));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Create report" }));
+    });
+    const sent = gateway.reports[0] as ReportOptions;
+    expect(sent.source?.budget).toEqual({ sheet: "Plan", row: 1, column: 0, rows: 2, columns: 8 });
+    expect(sent.moneyInTenThousands).toBe(true);
+  });
+
   test("the formula-mode choice is explained in one sentence", () => {
     render(<CreateReportForm gateway={fakeGateway()} locale="en-US" today={TODAY} />);
     openMore();
