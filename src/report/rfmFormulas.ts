@@ -5,9 +5,10 @@ import { segmentNames } from "../i18n/labels";
 import type { Locale } from "../i18n/locale";
 import type { ReportBuilder } from "./builder";
 import { TABLE_HEADER_ROW } from "./tables";
+import { quote } from "./textFormula";
 
-/** A text as a formula writes it, quotes doubled. */
-export const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+/** A text as a formula writes it, quotes doubled (textFormula's, for the modules that read it here). */
+export { quote };
 
 /** PERCENTILE.INC's quintile cut points. */
 export const QUINTILES = [0.2, 0.4, 0.6, 0.8] as const;

@@ -5,7 +5,7 @@
  */
 
 /** A text as a formula's string literal: "a ""quoted"" word". */
-export const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+export const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /**
  * A template as a formula expression (no "="): its literal pieces quoted, each {name} replaced by
@@ -17,16 +17,16 @@ export function textFormula(template: string, parts: Readonly<Record<string, str
   return pieces.map((piece) => {
     const name = /^\{([A-Za-z]+)\}$/.exec(piece)?.[1];
     const part = name === undefined ? undefined : parts[name];
-    return part === undefined ? quoted(piece) : `(${part})`;
+    return part === undefined ? quote(piece) : `(${part})`;
   }).join("&");
 }
 
 /** A number as TEXT shows it in a sentence, by the format of the cell it comes from: money and counts in whole units, a share in %, else one decimal. */
 export function textOf(expression: string, numberFormat: string | undefined): string {
   const format = numberFormat === undefined ? "0.0" : numberFormat.includes("%") ? "0.0%" : numberFormat.includes('"x"') ? "0.00" : numberFormat.includes("#,##0") ? "#,##0" : "0.0";
-  return `TEXT(${expression},${quoted(format)})`;
+  return `TEXT(${expression},${quote(format)})`;
 }
 
 /** A signed change as TEXT shows it: +10.0% (relative), +2.6 (points). */
 export const signedText = (expression: string, kind: "relative" | "points"): string =>
-  `TEXT(${expression},${quoted(kind === "relative" ? "+0.0%;-0.0%;0.0%" : "+0.0;-0.0;0.0")})`;
+  `TEXT(${expression},${quote(kind === "relative" ? "+0.0%;-0.0%;0.0%" : "+0.0;-0.0;0.0")})`;

@@ -15,7 +15,7 @@ import { periodsBack, REVENUE_BRIDGE_STEPS } from "../figures";
 import type { ReportBuilder, Section } from "../builder";
 import type { ReportContext } from "../reportContext";
 import { trafficLightRules, TEXT_RESULT, type TrafficLightSpec } from "../sheetSpec";
-import { quoted, signedText, textFormula, textOf } from "../textFormula";
+import { quote, signedText, textFormula, textOf } from "../textFormula";
 import { CHART_RIGHT_COLUMN } from "./charts";
 import { earlyWarning } from "./earlyWarning";
 
@@ -52,8 +52,8 @@ const cellOf = (b: ReportBuilder, name: string): string => b.named("dashboard", 
 /** The cell beside a figure's: its 环比 (C) or 同比 (D). */
 const beside = (cell: string, column: "C" | "D"): string => cell.replace(/^[A-Z]+/, column);
 /** An amount as a sentence writes it (ReportContext.moneyText), and the unit after it. */
-const amountText = (ctx: ReportContext, expression: string): string => `TEXT(${expression},${quoted(ctx.moneyText.format)})`;
-const currencyWord = (ctx: ReportContext): string => quoted(ctx.moneyText.unit);
+const amountText = (ctx: ReportContext, expression: string): string => `TEXT(${expression},${quote(ctx.moneyText.format)})`;
+const currencyWord = (ctx: ReportContext): string => quote(ctx.moneyText.unit);
 /** A figure as a sentence writes it, by its cell's format: an amount as amountText, else textOf. */
 const figureText = (ctx: ReportContext, expression: string, numberFormat: string | undefined): string =>
   (numberFormat?.startsWith(ctx.money) === true ? amountText(ctx, expression) : textOf(expression, numberFormat));

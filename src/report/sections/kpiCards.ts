@@ -8,6 +8,7 @@ import { CHURN_FORMULAS, type KpiRow } from "../figures";
 import { trendName } from "../periodSheet";
 import { surveyFormulas } from "../surveyFormulas";
 import { TEXT_RESULT } from "../sheetSpec";
+import { quote } from "../textFormula";
 
 /** The engagement measures' names on the data sheet. */
 const MEASURES = ["Engagement_Visits", "Engagement_Interactions", "Engagement_Usage"];
@@ -64,9 +65,8 @@ export const kpiCards: Section = {
  * is not a number, e.g. the channel table's check reports a bad cell).
  */
 function reconciliation(template: string, agree: string, differ: string): string {
-  const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
   const [before, between, after] = template.split(/\{transactions\}|\{channels\}/) as [string, string, string];
   const [differBefore, differAfter] = differ.split("{difference}") as [string, string];
-  const difference = `${quoted(differBefore)}&TEXT(Acquired_Customers-New_Customers,"+#,##0;-#,##0")&${quoted(differAfter)}`;
-  return `=IFERROR(${quoted(before)}&TEXT(New_Customers,"#,##0")&${quoted(between)}&TEXT(Acquired_Customers,"#,##0")&${quoted(after)}&IF(Acquired_Customers=New_Customers,${quoted(agree)},${difference}),"")`;
+  const difference = `${quote(differBefore)}&TEXT(Acquired_Customers-New_Customers,"+#,##0;-#,##0")&${quote(differAfter)}`;
+  return `=IFERROR(${quote(before)}&TEXT(New_Customers,"#,##0")&${quote(between)}&TEXT(Acquired_Customers,"#,##0")&${quote(after)}&IF(Acquired_Customers=New_Customers,${quote(agree)},${difference}),"")`;
 }
