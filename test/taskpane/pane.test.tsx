@@ -317,14 +317,7 @@ describe("create-report form", () => {
       { address: "Survey!A1:C3", values: [["NPS", "CSAT", "CSI"], [9, 5, 8], [10, 4, ""]] },
       { address: "Costs!A1:C3", values: [["Channel", "Spend", "New"], ["Web", 500, 4], ["Fair", 900, 3]], table: "Channels" },
     ];
-    const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
-    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
-    openMore();
-    const use = async (name: RegExp): Promise<void> => {
-      await act(async () => {
-        fireEvent.click(screen.getByRole("button", { name }));
-      });
-    };
+    const { gateway, use } = pickingForm(selections);
     await use(/Use selection: Transactions/);
     expect(await screen.findByText("Linked to 'Sales data'!B5:D7 (3 rows).")).toBeTruthy();
     await use(/Use selection: Survey answers/);
@@ -351,14 +344,7 @@ describe("create-report form", () => {
       { address: "Plan!A1:H3", values: [["Month", "Revenue", "Orders", "New", "End", "Churn", "NPS", "CAC"], [45474, 5000, 18, 4, 26, 18, "", ""], [45505, 5200, "", "", "", "", "", ""]] },
       { address: "Plan!A1:H3", values: [["Month", "Revenue", "Orders", "New", "End", "Churn", "NPS", "CAC"], [45474, 5000, 18, 4, 26, 0.18, -5, ""], [45505, 5200, "", "", "", "", "", ""]] },
     ];
-    const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
-    render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
-    openMore();
-    const use = async (name: RegExp): Promise<void> => {
-      await act(async () => {
-        fireEvent.click(screen.getByRole("button", { name }));
-      });
-    };
+    const { gateway, use } = pickingForm(selections);
     await use(/Use selection: Transactions/);
     // a churn rate of 18 (meant 18 %) is refused with its cell; an NPS below 0 and blanks are fine
     await use(/Use selection: Budget/);
@@ -382,6 +368,19 @@ describe("create-report form", () => {
     expect(screen.getByText(/portable formulas calculate the same numbers for anyone/)).toBeTruthy();
   });
 });
+
+/** The form on "My data" with More options open, whose "Use selection" buttons read `selections` in turn; `use` clicks one. */
+function pickingForm(selections: unknown[]): { gateway: ReturnType<typeof fakeGateway>; use: (name: RegExp) => Promise<void> } {
+  const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
+  render(<CreateReportForm gateway={gateway} locale="en-US" today={TODAY} />);
+  openMore();
+  const use = async (name: RegExp): Promise<void> => {
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name }));
+    });
+  };
+  return { gateway, use };
+}
 
 test("the Chinese form writes its dates the Chinese way, and an ISO date typed in is accepted", async () => {
   const gateway = fakeGateway();
