@@ -10,6 +10,7 @@
  */
 import type { ReportLabel } from "../i18n/reportLabels";
 import type { InputRule } from "./inputChecks";
+import type { FigureFormat } from "./reportContext";
 import type { BudgetInput } from "./reportOptions";
 import type { TrafficLightSpec } from "./sheetSpec";
 
@@ -31,7 +32,7 @@ export interface BudgetFigure {
   readonly kind: "additive" | "level" | "rate";
   /** Whether more is better (an achievement ratio) or less (the variance only; green when actual ≤ budget). */
   readonly direction: TrafficLightSpec["direction"];
-  readonly format: "money" | "unitMoney" | "count" | "percent" | "score";
+  readonly format: FigureFormat | "score";
   readonly rule: InputRule;
 }
 

@@ -5,6 +5,7 @@
 import type { Locale } from "../i18n/locale";
 import type { ReportLabel } from "../i18n/reportLabels";
 import type { MissingData } from "./missingData";
+import type { FigureFormat } from "./reportContext";
 import type { ReportTargets } from "./reportOptions";
 import type { CellSpec, TrafficLightSpec } from "./sheetSpec";
 
@@ -12,7 +13,7 @@ import type { CellSpec, TrafficLightSpec } from "./sheetSpec";
  * The report period's figures on the dashboard: label, the period table's column, its format, and
  * the sheet-scoped names of its cell (the inputs' old names too, so the KPI formulas read them).
  */
-export const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, "count" | "money" | "unitMoney" | "percent", readonly string[], TrafficLightSpec["direction"]?])[] = [
+export const PERIOD_FIGURES: readonly (readonly [ReportLabel, string, FigureFormat, readonly string[], TrafficLightSpec["direction"]?])[] = [
   ["customersStart", "customersStart", "count", ["Customers_Start"]],
   ["newCustomersPeriod", "newCustomers", "count", ["New_Customers"], "atLeast"],
   ["reactivatedCustomers", "reactivated", "count", ["Reactivated_Customers"]],

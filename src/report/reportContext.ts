@@ -15,7 +15,10 @@ import {
   type ChannelInput, type ReportInputs, type ReportOptions, type ReportSections,
 } from "./reportOptions";
 import type { CellValue } from "./sampleData";
-import { currencyFormat, PERCENT_FORMAT, type SheetRole } from "./sheetSpec";
+import { COUNT_FORMAT, currencyFormat, PERCENT_FORMAT, type SheetRole } from "./sheetSpec";
+
+/** How a figure of the period tables is shown: a count, a total amount, a per-customer amount (never in 万), a share. */
+export type FigureFormat = "count" | "money" | "unitMoney" | "percent";
 
 export interface ReportContext {
   readonly options: ReportOptions;
@@ -34,7 +37,7 @@ export interface ReportContext {
    * " 元"; none in 万元, whose format says it).
    */
   readonly moneyText: { readonly format: string; readonly unit: string };
-  readonly formats: Readonly<Record<KpiFormat, string>>;
+  readonly formats: Readonly<Record<KpiFormat | FigureFormat, string>>;
   readonly sheetNames: Readonly<Record<SheetRole, string>>;
   readonly inputs: ReportInputs;
   /** The user's own ranges ("my data"), none when the report holds its own. */
@@ -91,7 +94,7 @@ export function reportContext(options: ReportOptions): ReportContext {
   return {
     options, sections, cx: options.formulaMode === "cx", locale: options.locale,
     t: (key) => reportLabels[key][options.locale],
-    money, unitMoney, moneyText: moneyText(options), formats: { currency: unitMoney, percent: PERCENT_FORMAT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" },
+    money, unitMoney, moneyText: moneyText(options), formats: { currency: unitMoney, money, unitMoney, count: COUNT_FORMAT, percent: PERCENT_FORMAT, ratio: "0.00\"x\"", months: "0.0", score: "0.0" },
     sheetNames: reportSheetNames(options.periodStart, options.periodEnd, options.locale),
     inputs: options.inputs, source, missing: missingData(options.inputs, source), fromQueries, needed,
     kind, yearBack, trend: sections.trend && needed.includes("transactions"), trendCount, tableCount,

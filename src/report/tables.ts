@@ -103,6 +103,9 @@ export const typed = (value: (i: number) => string | number | undefined) => (i: 
   return v === undefined ? undefined : { value: v };
 };
 
+/** A mirrored cell of the user's that may be blank: a blank stays blank (a plain reference would make it 0). */
+export const keepingBlank = (cell: string): { formula: string } => ({ formula: `=IF(ISBLANK(${cell}),"",${cell})` });
+
 /** A cell of a mirrored (linked) table: a live reference to the user's cell. */
 export const link = (range: LinkedRange, j: number) => (i: number): { formula: string } => ({ formula: `=${linkedReference(range, j, i)}` });
 

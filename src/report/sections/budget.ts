@@ -14,7 +14,7 @@ import { dashAtRight, NO_CHANGE, pointsFormat, SCORE_CHANGE_FORMAT } from "../fi
 import { guarded } from "../inputChecks";
 import { reportPeriodLabel } from "../reportOptions";
 import type { ReportContext } from "../reportContext";
-import { accountingFormat, COUNT_FORMAT, PERCENT_FORMAT, widthFor } from "../sheetSpec";
+import { accountingFormat, widthFor } from "../sheetSpec";
 import { dateOf, yearToDate } from "../yearToDate";
 
 /** The budget's figures this report has: NPS with the satisfaction section, CAC with the KPI cards. */
@@ -26,14 +26,13 @@ export function budgetedFigures(ctx: ReportContext): readonly BudgetFigure[] {
 const ACHIEVEMENT_FORMAT = dashAtRight("0.0%");
 
 function formats(b: ReportBuilder, figure: BudgetFigure): { value: string; variance: string } {
-  const { money, unitMoney, locale } = b.ctx;
-  const amount = (format: string) => ({ value: dashAtRight(format), variance: `${accountingFormat(format)};${format};* @` });
+  const { formats, locale } = b.ctx;
+  const format = formats[figure.format];
   switch (figure.format) {
-    case "money": return amount(money);
-    case "unitMoney": return amount(unitMoney);
-    case "count": return { value: dashAtRight(COUNT_FORMAT), variance: `+${COUNT_FORMAT};-${COUNT_FORMAT};0;* @` };
-    case "percent": return { value: dashAtRight(PERCENT_FORMAT), variance: pointsFormat(locale) };
-    case "score": return { value: dashAtRight("0.0"), variance: SCORE_CHANGE_FORMAT };
+    case "money": case "unitMoney": return { value: dashAtRight(format), variance: `${accountingFormat(format)};${format};* @` };
+    case "count": return { value: dashAtRight(format), variance: `+${format};-${format};0;* @` };
+    case "percent": return { value: dashAtRight(format), variance: pointsFormat(locale) };
+    case "score": return { value: dashAtRight(format), variance: SCORE_CHANGE_FORMAT };
   }
 }
 

@@ -4,10 +4,10 @@
  * left blank (the dashboard's budget then shows dashes). Checked as the other input tables are.
  */
 import type { Section } from "../builder";
-import { BUDGET_FIGURES, BUDGET_MONTH, type BudgetFigure } from "../budget";
+import { BUDGET_FIGURES, BUDGET_MONTH } from "../budget";
 import { linkedAddress, linkedReference } from "../dataSource";
-import { COUNT_FORMAT, MONTH_FORMAT, PERCENT_FORMAT } from "../sheetSpec";
-import { addInputCheck, addTable, badRowColumns, checkedColumns, typed, type InputColumn, type TableColumn } from "../tables";
+import { MONTH_FORMAT } from "../sheetSpec";
+import { addInputCheck, addTable, badRowColumns, checkedColumns, keepingBlank, typed, type InputColumn, type TableColumn } from "../tables";
 
 /** The table's checked columns: the month, then each figure. */
 const BUDGET_COLUMNS: readonly InputColumn[] = [[BUDGET_MONTH, "channelMonth", { kind: "date" }], ...BUDGET_FIGURES.map((figure): InputColumn => [figure.column, figure.label, figure.rule])];
@@ -17,20 +17,16 @@ export const budgetTable: Section = {
   sheet: "data",
   when: (ctx) => ctx.trend,
   build(b) {
-    const { t, inputs, money, unitMoney, source, monthOf } = b.ctx;
+    const { t, inputs, formats, source, monthOf } = b.ctx;
     const linked = source.budget;
     const rows = inputs.budget ?? [];
-    const formatOf = (figure: BudgetFigure): string => ({ money, unitMoney, count: COUNT_FORMAT, percent: PERCENT_FORMAT, score: "0.0" })[figure.format];
-    // A linked cell mirrored, a blank one kept blank (a plain reference would make it 0: a budget of 0).
-    const mirror = (j: number) => (i: number) => {
-      const cell = linkedReference(linked as NonNullable<typeof linked>, j, i);
-      return { formula: `=IF(ISBLANK(${cell}),"",${cell})` };
-    };
+    // A linked cell mirrored, a blank one kept blank (not a budget of 0).
+    const mirror = (j: number) => (i: number) => keepingBlank(linkedReference(linked as NonNullable<typeof linked>, j, i));
     const style = linked === undefined ? "input" as const : "helper" as const;
     const columns: TableColumn[] = [
       { header: t("channelMonth"), name: BUDGET_MONTH, width: 80, format: MONTH_FORMAT, style, content: linked === undefined ? typed((i) => monthOf(rows[i])) : mirror(0) },
       ...BUDGET_FIGURES.map((figure, j): TableColumn => ({
-        header: t(figure.label), name: figure.column, width: 90, format: formatOf(figure), style,
+        header: t(figure.label), name: figure.column, width: 90, format: formats[figure.format], style,
         content: linked === undefined ? typed((i) => rows[i]?.[figure.key]) : mirror(j + 1),
       })),
     ];

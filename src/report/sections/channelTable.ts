@@ -6,7 +6,7 @@
 import type { Section } from "../builder";
 import { linkedAddress, linkedReference } from "../dataSource";
 import { COUNT_FORMAT, MONTH_FORMAT, TEXT_RESULT } from "../sheetSpec";
-import { addInputCheck, addTable, badRowColumns, checkedColumns, link, typed, type InputColumn, type TableColumn } from "../tables";
+import { addInputCheck, addTable, badRowColumns, checkedColumns, keepingBlank, link, typed, type InputColumn, type TableColumn } from "../tables";
 
 /** The channel table's figure and month columns (after the channel's name, in a linked cost table). */
 const CHANNEL_COLUMNS: readonly InputColumn[] = [["Channel_Spend", "spend", { kind: "amount" }], ["Channel_New_Customers", "newCustomers", { kind: "amount" }], ["Channel_Month", "channelMonth", { kind: "date" }]];
@@ -26,7 +26,7 @@ export const channelTable: Section = {
       : costs.columns > 3 ? [{
         header: t("channelMonth"), name: "Channel_Month", width: 80, format: MONTH_FORMAT, style: "helper",
         // a blank month stays blank (a plain reference would make it 0, a month before every period)
-        content: (i: number) => ({ formula: `=IF(ISBLANK(${linkedReference(costs, 3, i)}),"",${linkedReference(costs, 3, i)})` }),
+        content: (i: number) => keepingBlank(linkedReference(costs, 3, i)),
       }] : [];
     // The check reads the typed rows, or the user's linked cells (not their mirror, so the message names the user's cell).
     const checked = costs === undefined ? checkedColumns(b, CHANNEL_COLUMNS) : checkedColumns(b, CHANNEL_COLUMNS.slice(0, costs.columns - 1), costs, 1);

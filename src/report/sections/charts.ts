@@ -72,14 +72,13 @@ function slotCharts(b: ReportBuilder): UnplacedChart[] {
  * page break, so that no edge of it prints at the foot of the page before); its heading row without charts.
  */
 function segmentChartTop(b: ReportBuilder, heading: number): number {
-  const taken = b.ctx.sections.charts ? chartSlots(b).slice(0, slotCharts(b).length) : [];
-  return Math.max(heading + 1, ...taken.map(([, bottom]) => rowNumber(bottom) + 2));
+  return belowSlotCharts(b, heading + 1);
 }
 
-/** The first row below the charts beside the report block (the row itself without charts). */
-export function belowSlotCharts(b: ReportBuilder): number {
+/** The first row from `from` (the next free row by default) below the charts beside the report block. */
+export function belowSlotCharts(b: ReportBuilder, from = b.row): number {
   const taken = b.ctx.sections.charts ? chartSlots(b).slice(0, slotCharts(b).length) : [];
-  return Math.max(b.row, ...taken.map(([, bottom]) => rowNumber(bottom) + 2));
+  return Math.max(from, ...taken.map(([, bottom]) => rowNumber(bottom) + 2));
 }
 
 /** The first free row under the segments' chart (beside the RFM table), where the early warning goes. */

@@ -8,7 +8,7 @@ import { CHURN_FORMULAS, type KpiRow } from "../figures";
 import { trendName } from "../periodSheet";
 import { surveyFormulas } from "../surveyFormulas";
 import { TEXT_RESULT } from "../sheetSpec";
-import { quote } from "../textFormula";
+import { quote, textFormula } from "../textFormula";
 
 /** The engagement measures' names on the data sheet. */
 const MEASURES = ["Engagement_Visits", "Engagement_Interactions", "Engagement_Usage"];
@@ -65,8 +65,7 @@ export const kpiCards: Section = {
  * is not a number, e.g. the channel table's check reports a bad cell).
  */
 function reconciliation(template: string, agree: string, differ: string): string {
-  const [before, between, after] = template.split(/\{transactions\}|\{channels\}/) as [string, string, string];
-  const [differBefore, differAfter] = differ.split("{difference}") as [string, string];
-  const difference = `${quote(differBefore)}&TEXT(Acquired_Customers-New_Customers,"+#,##0;-#,##0")&${quote(differAfter)}`;
-  return `=IFERROR(${quote(before)}&TEXT(New_Customers,"#,##0")&${quote(between)}&TEXT(Acquired_Customers,"#,##0")&${quote(after)}&IF(Acquired_Customers=New_Customers,${quote(agree)},${difference}),"")`;
+  const difference = textFormula(differ, { difference: 'TEXT(Acquired_Customers-New_Customers,"+#,##0;-#,##0")' });
+  const counts = textFormula(template, { transactions: 'TEXT(New_Customers,"#,##0")', channels: 'TEXT(Acquired_Customers,"#,##0")' });
+  return `=IFERROR(${counts}&IF(Acquired_Customers=New_Customers,${quote(agree)},${difference}),"")`;
 }

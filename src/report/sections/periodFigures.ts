@@ -9,7 +9,7 @@ import type { Section } from "../builder";
 import { changeCell, periodsBack, PERIOD_FIGURES, TARGET_KEYS, TARGET_NAMES, type ChangeKind } from "../figures";
 import { trendName } from "../periodSheet";
 import { reportPeriodLabel, type ReportTargets } from "../reportOptions";
-import { COUNT_FORMAT, PERCENT_FORMAT, widthFor } from "../sheetSpec";
+import { PERCENT_FORMAT, widthFor } from "../sheetSpec";
 import { hasUnitSelector, selectedRows } from "../unitSelection";
 
 export const periodFigures: Section = {
@@ -17,7 +17,7 @@ export const periodFigures: Section = {
   sheet: "dashboard",
   when: (ctx) => ctx.trend,
   build(b) {
-    const { t, options, money, unitMoney, yearBack } = b.ctx;
+    const { t, options, formats, yearBack } = b.ctx;
     const headers = [t("metric"), t("value"), t("versusPrevious"), t("versusYearAgo"), t("target")];
     b.put({ address: `A${b.row}`, value: `${t("periodFigures")} ${reportPeriodLabel(options.periodStart, options.periodEnd)}`, style: "heading" });
     headers.forEach((header, i) => {
@@ -32,7 +32,7 @@ export const periodFigures: Section = {
       rows[key] = row;
       const column = trendName(key);
       const change: ChangeKind = format === "percent" ? "rate" : "relative";
-      const numberFormat = format === "money" ? money : format === "unitMoney" ? unitMoney : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT;
+      const numberFormat = formats[format];
       b.put({ address: `A${row}`, value: t(label), style: "label" });
       b.put({ address: `B${row}`, formula: `=${periodsBack(column, 0)}`, numberFormat, style: "kpi" });
       // A target to type (blank unless set: no light until there is one), named so refresh keeps it.

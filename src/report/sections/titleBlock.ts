@@ -7,6 +7,7 @@ import type { Section } from "../builder";
 import { linkedAddress } from "../dataSource";
 import { missingDataNote } from "../missingData";
 import { DATE_FORMAT, TEXT_RESULT } from "../sheetSpec";
+import { textFormula } from "../textFormula";
 
 export const titleBlock: Section = {
   id: "title",
@@ -39,8 +40,7 @@ export const titleBlock: Section = {
     if (!trend) return;
     // With the trend, what active, churn and the changes mean (the lapse window as typed on the data
     // sheet), and where the figures come from.
-    const [before, after = ""] = t("definitionsNote").split("{days}") as [string, string?];
-    b.put({ address: "A5", formula: `="${before}"&Lapse_Days&"${after}"`, numberFormat: TEXT_RESULT });
+    b.put({ address: "A5", formula: `=${textFormula(t("definitionsNote"), { days: "Lapse_Days" })}`, numberFormat: TEXT_RESULT });
     b.put({ address: "A6", value: missing.length === 0 ? t("sourcesNote") : `${t("sourcesNote")} · ${missingDataNote(missing, options.locale)}` });
   },
 };

@@ -13,7 +13,7 @@ import { allUnits, hasUnitSelector, unitLabel } from "../unitSelection";
 import { unitWorkingColumns } from "../unitWorkings";
 import { columnName } from "../../core/a1";
 import { DATE_FORMAT, TEXT_RESULT, WHOLE_FORMAT } from "../sheetSpec";
-import { addTable, link, TABLE_HEADER_ROW, typed, workingColumn, type TableColumn } from "../tables";
+import { addTable, keepingBlank, link, TABLE_HEADER_ROW, typed, workingColumn, type TableColumn } from "../tables";
 
 export const transactions: Section = {
   id: "transactions",
@@ -67,7 +67,7 @@ function unitColumns(b: ReportBuilder): TableColumn[] {
   return unitNames.map((header, k): TableColumn => ({
     header, name: `Tx_Unit_${k + 1}`, width: 80, format: TEXT_RESULT, style: linked === undefined ? "input" : "helper",
     content: linked === undefined ? typed((i) => inputs.transactions[i]?.units?.[k]?.[locale])
-      : (i: number) => ({ formula: `=IF(ISBLANK(${linkedUnitReference(linked, k, i)}),"",${linkedUnitReference(linked, k, i)})` }),
+      : (i: number) => keepingBlank(linkedUnitReference(linked, k, i)),
   }));
 }
 

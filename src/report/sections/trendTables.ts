@@ -10,10 +10,11 @@ import type { ReportLabel } from "../../i18n/reportLabels";
 import type { ReportBuilder, Section } from "../builder";
 import { changeCell, dashAtRight, NO_CHANGE, type KpiFormat } from "../figures";
 import { trendName } from "../periodSheet";
-import { COUNT_FORMAT, sheetQualifier, TEXT_RESULT, widthFor } from "../sheetSpec";
+import { sheetQualifier, TEXT_RESULT, widthFor } from "../sheetSpec";
+import type { FigureFormat } from "../reportContext";
 
 /** A column of a trend table: its header, the workings' column per period, its format, and whether 环比 and 同比 follow it. */
-type TrendColumn = readonly [ReportLabel, string, KpiFormat | "count" | "money" | "unitMoney", boolean];
+type TrendColumn = readonly [ReportLabel, string, KpiFormat | FigureFormat, boolean];
 
 const CUSTOMER_COLUMNS: readonly TrendColumn[] = [
   ["trendActive", trendName("customersEnd"), "count", true], ["trendNew", trendName("newCustomers"), "count", false], ["trendLapsed", trendName("lapsed"), "count", false],
@@ -43,10 +44,9 @@ export const trendTables: Section = {
 
 /** A table of the trend's periods on the dashboard at its next row, the report period last and in bold. */
 function addTrendBlock(b: ReportBuilder, heading: string, columns: readonly TrendColumn[]): void {
-  const { t, formats, money, unitMoney, trendCount, yearBack, sheetNames } = b.ctx;
+  const { t, formats, trendCount, yearBack, sheetNames } = b.ctx;
   b.put({ address: `A${b.row}`, value: heading, style: "heading" });
   const header = b.row + 1;
-  const formatOf = { ...formats, count: COUNT_FORMAT, money, unitMoney } as const;
   b.put({ address: `A${header}`, value: t("trendPeriod"), style: "label" });
   for (let k = 0; k < trendCount; k++) {
     const r = header + 1 + k;
@@ -63,7 +63,7 @@ function addTrendBlock(b: ReportBuilder, heading: string, columns: readonly Tren
         b.widen("dashboard", j, widthFor(t(label), format === "money" || format === "unitMoney" ? 100 : 64));
       }
       // A dash where the period has no such figure (no customers yet, no orders), as for a change.
-      b.put({ address: `${columnName(j)}${r}`, formula: `=IFERROR(INDEX(${name},${i}),"${NO_CHANGE}")`, numberFormat: dashAtRight(formatOf[format]), ...style });
+      b.put({ address: `${columnName(j)}${r}`, formula: `=IFERROR(INDEX(${name},${i}),"${NO_CHANGE}")`, numberFormat: dashAtRight(formats[format]), ...style });
       const value = `${columnName(j)}${r}`;
       j++;
       if (!changes) continue;

@@ -10,12 +10,13 @@ import { isoDateOfSerial } from "../../core/dates";
 import type { ReportBuilder, Section } from "../builder";
 import { changeCell, NO_CHANGE, type ChangeKind } from "../figures";
 import { trendName } from "../periodSheet";
-import { COUNT_FORMAT, PERCENT_FORMAT, widthFor } from "../sheetSpec";
+import { widthFor } from "../sheetSpec";
 import { dateOf, yearToDate, type YearToDate } from "../yearToDate";
+import type { FigureFormat } from "../reportContext";
 
 /** The figures of the year to date: the period-table key of their row, their name, and how each is made from the span's rows. */
 type Part = "sum" | "startBase" | "churn" | "averageOrderValue";
-const FIGURES: readonly (readonly [key: string, name: string, part: Part, format: "count" | "money" | "unitMoney" | "percent", change: ChangeKind])[] = [
+const FIGURES: readonly (readonly [key: string, name: string, part: Part, format: FigureFormat, change: ChangeKind])[] = [
   ["customersStart", "Customers_Start_Of_Year", "startBase", "count", "relative"],
   ["newCustomers", "New_Customers_YTD", "sum", "count", "relative"],
   ["reactivated", "Reactivated_YTD", "sum", "count", "relative"],
@@ -39,7 +40,7 @@ function overSpan(part: Part, key: string, from: number, to: number): string {
 }
 
 function build(b: ReportBuilder, span: YearToDate): void {
-  const { t, money, unitMoney } = b.ctx;
+  const { t, formats } = b.ctx;
   const anchor = b.at.periodFigures;
   if (anchor === undefined) return;
   const month = (serial: number): string => isoDateOfSerial(serial).slice(0, 7);
@@ -52,7 +53,7 @@ function build(b: ReportBuilder, span: YearToDate): void {
   for (const [key, name, part, format, change] of FIGURES) {
     const row = anchor.rows[key];
     if (row === undefined) continue;
-    const numberFormat = format === "money" ? money : format === "unitMoney" ? unitMoney : format === "percent" ? PERCENT_FORMAT : COUNT_FORMAT;
+    const numberFormat = formats[format];
     // a ratio from the span's own figures above it, a dash where its base is 0
     const value = part === "churn" ? `IF(${cellOf("customersStart")}=0,"${NO_CHANGE}",${cellOf("lapsed")}/${cellOf("customersStart")})`
       : part === "averageOrderValue" ? `IF(${cellOf("orders")}=0,"${NO_CHANGE}",${cellOf("revenue")}/${cellOf("orders")})` : overSpan(part, key, span.start, span.end);
