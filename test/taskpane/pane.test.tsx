@@ -85,18 +85,10 @@ describe("create-report form", () => {
   });
 
   test("the sample by unit: its regions and channels come along, and More options chooses which the dashboard follows", async () => {
-    const gateway = fakeGateway();
-    render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
-    trySample("zh-CN");
-    openMore("zh-CN");
+    const gateway = chineseSampleForm();
     const choice = screen.getByRole("combobox", { name: "分单元查看：单元选择与分单元表所依据的列" });
     expect(choice.textContent).toBe("区域");
-    await act(async () => {
-      fireEvent.click(choice);
-    });
-    await act(async () => {
-      fireEvent.click(screen.getByRole("option", { name: "渠道" }));
-    });
+    await choose(choice, "渠道");
     await press("生成报告");
     const sent = gateway.reports[0] as ReportOptions;
     expect(sent.unitNames?.map((name) => name["zh-CN"])).toEqual(["区域", "渠道"]);
@@ -104,19 +96,10 @@ describe("create-report form", () => {
   });
 
   test("More options sets the fiscal year's first month, January by default, and the report gets it for its year to date", async () => {
-    const gateway = fakeGateway();
-    render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
-    trySample("zh-CN");
-    openMore("zh-CN");
+    const gateway = chineseSampleForm();
     const choice = screen.getByRole("combobox", { name: "财年起始月份" });
     expect(choice.textContent).toBe("一月");
-    await act(async () => {
-      fireEvent.click(choice);
-    });
-    expect(screen.getAllByRole("option")).toHaveLength(12);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("option", { name: "四月" }));
-    });
+    await choose(choice, "四月", (options) => expect(options).toHaveLength(12));
     await press("生成报告");
     expect((gateway.reports[0] as ReportOptions).fiscalYearStart).toBe(4);
   });
@@ -369,6 +352,26 @@ describe("create-report form", () => {
   });
 });
 
+/** The Chinese form on the sample data with More options open. */
+function chineseSampleForm(): ReturnType<typeof fakeGateway> {
+  const gateway = fakeGateway();
+  render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
+  trySample("zh-CN");
+  openMore("zh-CN");
+  return gateway;
+}
+
+/** Opens a dropdown and picks an option by its name (`listed` sees the options shown first). */
+async function choose(dropdown: HTMLElement, option: string, listed?: (options: HTMLElement[]) => void): Promise<void> {
+  await act(async () => {
+    fireEvent.click(dropdown);
+  });
+  listed?.(screen.getAllByRole("option"));
+  await act(async () => {
+    fireEvent.click(screen.getByRole("option", { name: option }));
+  });
+}
+
 /** The form on "My data" with More options open, whose "Use selection" buttons read `selections` in turn; `use` clicks one. */
 function pickingForm(selections: unknown[]): { gateway: ReturnType<typeof fakeGateway>; use: (name: RegExp) => Promise<void> } {
   const gateway = fakeGateway({ readSelection: async () => selections.shift() as never });
@@ -383,10 +386,7 @@ function pickingForm(selections: unknown[]): { gateway: ReturnType<typeof fakeGa
 }
 
 test("the Chinese form writes its dates the Chinese way, and an ISO date typed in is accepted", async () => {
-  const gateway = fakeGateway();
-  render(<CreateReportForm gateway={gateway} locale="zh-CN" today={TODAY} />);
-  trySample("zh-CN");
-  openMore("zh-CN");
+  const gateway = chineseSampleForm();
   expect((screen.getByLabelText("期间开始") as HTMLInputElement).value).toBe("2024年10月1日");
   expect((screen.getByLabelText("期间结束") as HTMLInputElement).value).toBe("2024年10月31日");
   fireEvent.change(screen.getByLabelText("期间结束"), { target: { value: "2024-12-31" } });
