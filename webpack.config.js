@@ -3,7 +3,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 /** The files that declare the CX functions, one per family. */
-const FUNCTION_FAMILIES = ["satisfaction", "acquisition", "retention", "rfm", "lifetimeValue", "periods"].map((family) => `./src/functions/${family}.ts`);
+const FUNCTION_FAMILIES = ["satisfaction", "acquisition", "retention", "rfm", "lifetimeValue", "followUp", "periods"].map((family) => `./src/functions/${family}.ts`);
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { LocalizedMetadataPlugin } = require("./build/localizedMetadataPlugin");
 

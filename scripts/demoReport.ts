@@ -5,7 +5,7 @@
  */
 import { serialFromUtc } from "../src/core/dates";
 import type { Locale } from "../src/i18n/locale";
-import { buildReport, SAMPLE_INPUTS, SAMPLE_TARGETS, type ReportOptions } from "../src/report/buildReport";
+import { buildReport, sampleInputsFor, SAMPLE_TARGETS, type ReportOptions } from "../src/report/buildReport";
 import { reportPeriodChoices, type ReportPeriodChoice } from "../src/report/reportPeriods";
 import type { ReportSpec } from "../src/report/sheetSpec";
 
@@ -24,7 +24,7 @@ export function demoReport(locale: Locale, today: number, formulaMode: "portable
     formulaMode,
     targets: SAMPLE_TARGETS,
     generatedOn: today,
-    inputs: SAMPLE_INPUTS,
+    inputs: sampleInputsFor(month.end),
     ...more,
   });
 }

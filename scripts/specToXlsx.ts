@@ -120,6 +120,10 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
     };
     sheet.addConditionalFormatting({ ref: bar.range, rules: [rule] });
   }
+  for (const scale of spec.colorScales ?? []) {
+    const argb = (color: string): { argb: string } => ({ argb: `FF${color.replace("#", "")}` });
+    sheet.addConditionalFormatting({ ref: scale.range, rules: [{ type: "colorScale", priority: 4, cfvo: [{ type: "num", value: scale.min }, { type: "num", value: scale.max }], color: [argb(scale.low), argb(scale.high)] }] });
+  }
   // The unit selector: an in-cell list (its source a name, "=Unit_List", written without the "=").
   for (const validation of spec.validations ?? []) {
     sheet.getCell(validation.range).dataValidation = { type: "list", allowBlank: true, showErrorMessage: true, formulae: [validation.source.replace(/^=/, "")] };

@@ -1,5 +1,6 @@
 /** Arguments several families read the same way: the language, a transaction table summarised per customer, an optional range. */
-import type { CustomerGroups } from "../core/prep/groupCustomers";
+import type { CustomerGroups, CustomerId } from "../core/prep/groupCustomers";
+import { summarizeTransactions, type CustomerHistories, type TimeUnit } from "../core/prep/summarizeTransactions";
 import { summarizePurchases, type PurchaseSummary } from "../core/prep/summarizePurchases";
 import { parseLocale, type Locale } from "../i18n/locale";
 import { Call } from "./call";
@@ -32,4 +33,20 @@ export function optionalScalarOrRange(value: unknown): unknown {
   const matrix = asMatrix(value);
   const { rows, columns } = shapeOf(matrix);
   return rows * columns === 0 || (rows * columns === 1 && isBlank(matrix[0]?.[0])) ? undefined : value;
+}
+
+/** Reads a transaction table (customer, date, amount) and summarises it per customer as the lifetime-value models take it, observed to asOf. */
+export function readHistories(call: Call, customer_ids: unknown, dates: unknown, amounts: unknown, asOf: number | undefined, timeUnit: TimeUnit): CustomerHistories {
+  const records = readRecords(call, [
+    { name: "customer_ids", value: customer_ids, kind: "id" },
+    { name: "dates", value: dates, kind: "date" },
+    { name: "amounts", value: amounts, kind: "number" },
+  ]);
+  return summarizeTransactions({
+    customerIds: records.columns[0] as CustomerId[],
+    dates: records.columns[1] as Float64Array,
+    amounts: records.columns[2] as Float64Array,
+    timeUnit,
+    ...(asOf === undefined ? {} : { asOf }),
+  });
 }

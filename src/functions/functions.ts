@@ -1,6 +1,6 @@
 /**
  * The CX worksheet functions, by family (one file each, as Excel's function categories group them):
- * satisfaction, acquisition, retention and churn, RFM, lifetime value, periods. Each exported
+ * satisfaction, acquisition, retention and churn, RFM, lifetime value, follow-up lists, periods. Each exported
  * function with a `@customfunction` tag becomes =CX.NAME(...) in Excel; custom-functions-metadata-plugin
  * reads the family files' JSDoc into functions.json (webpack.config.js lists them), and
  * build/localizeMetadata.js makes the zh-CN copy from src/i18n. This file is the runtime's entry.
@@ -20,4 +20,5 @@ export * from "./acquisition";
 export * from "./retention";
 export * from "./rfm";
 export * from "./lifetimeValue";
+export * from "./followUp";
 export * from "./periods";

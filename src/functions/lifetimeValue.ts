@@ -1,15 +1,14 @@
 /**
- * The lifetime-value family: the simple and retention-based CLV, the BG/NBD and Gamma-Gamma fits and forecasts, P(alive), expected purchases and the customers most at risk.
+ * The lifetime-value family: the simple and retention-based CLV, the BG/NBD and Gamma-Gamma fits and forecasts, P(alive) and expected purchases. (The follow-up lists that use P(alive) are earlyWarning.ts.)
  *
  * Signatures spell out unknown[][] and CustomFunctions.Invocation: the metadata generator reads the
  * type text literally and does not resolve aliases.
  */
 import { expectedPurchases, fitBgNbd, probabilityAlive, requireHistoryAndParameters } from "../core/clv/betaGeometricNbd";
 import { forecastCustomerValue } from "../core/clv/customerValueForecast";
-import { customersAtRisk } from "../core/clv/customersAtRisk";
 import { fitGammaGamma } from "../core/clv/gammaGamma";
 import { historiesFromSummaries } from "../core/prep/customerSummaries";
-import { summarizeTransactions, type CustomerHistories, type TimeUnit } from "../core/prep/summarizeTransactions";
+import type { CustomerHistories, TimeUnit } from "../core/prep/summarizeTransactions";
 import { requireInRange } from "../core/validate";
 import { customerLifetimeValue } from "../core/customerLifetimeValue";
 import type { CustomerId } from "../core/prep/groupCustomers";
@@ -19,8 +18,8 @@ import type { Locale } from "../i18n/locale";
 import { Call, run } from "./call";
 import { optionalChoice, optionalDate, optionalNumber, requiredNumber } from "./coerce";
 import { elementwise } from "./elementwise";
+import { readHistories } from "./arguments";
 import { readRecords } from "./records";
-import { languageArgument } from "./arguments";
 
 /**
  * Customer lifetime value: average order value × purchases per period × lifespan × gross margin; with a discount rate, the sum of each period's value discounted. =CX.CLV(100,4,5) is 2000. Ranges of equal size give one value per row.
@@ -78,21 +77,6 @@ const TIME_UNITS: Readonly<Record<string, TimeUnit>> = {
 };
 
 /** Reads a transaction table and summarises each customer as the BG/NBD and Gamma-Gamma models take it. */
-function readHistories(call: Call, customer_ids: unknown, dates: unknown, amounts: unknown, asOf: number | undefined, timeUnit: TimeUnit): CustomerHistories {
-  const records = readRecords(call, [
-    { name: "customer_ids", value: customer_ids, kind: "id" },
-    { name: "dates", value: dates, kind: "date" },
-    { name: "amounts", value: amounts, kind: "number" },
-  ]);
-  return summarizeTransactions({
-    customerIds: records.columns[0] as CustomerId[],
-    dates: records.columns[1] as Float64Array,
-    amounts: records.columns[2] as Float64Array,
-    timeUnit,
-    ...(asOf === undefined ? {} : { asOf }),
-  });
-}
-
 /** Reads a transaction table and fits both lifetime-value models to it (#NUM! when either cannot be fitted). */
 function readAndFit(call: Call, customer_ids: unknown, dates: unknown, amounts: unknown, asOf: number | undefined, timeUnit: TimeUnit): {
   histories: CustomerHistories;
@@ -262,32 +246,6 @@ export function CLV_PREDICT_SUMMARY(customer_ids: unknown[][], frequency: unknow
     const histories = readSummaries(call, { customer_ids, frequency, recency, age, monetary }, unit);
     const { purchases, spend } = fitModels(histories);
     return forecastTable(call, histories, purchases.parameters, spend.parameters, { horizonMonths: horizon, monthlyDiscountRate: rate, grossMargin: margin });
-  });
-}
-
-/**
- * Early warning: the valuable customers most likely to be lost, ranked by expected value at risk = (1 − P(alive)) × historical value, with P(alive) from the BG/NBD model fitted to the transactions (as CX.CLV_FIT fits it). Spills a header and the top customers.
- * @customfunction AT_RISK
- * @param customer_ids The customer id of each purchase.
- * @param dates The date of each purchase.
- * @param amounts The amount of each purchase (not negative).
- * @param [top] How many customers to list. Default 10.
- * @param [as_of] End of the observation period. Default: the last purchase date.
- * @param [language] Headers: "en-US" or "zh-CN". Default: Office's language.
- * @param invocation Invocation
- * @returns customer, historical value, P(alive), value at risk; the largest value at risk first.
- * @requiresParameterAddresses
- */
-export function AT_RISK(customer_ids: unknown[][], dates: unknown[][], amounts: unknown[][], top: unknown, as_of: unknown, language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
-  const call = new Call(["customer_ids", "dates", "amounts", "top", "as_of", "language"], invocation);
-  return run(call, () => {
-    const locale = languageArgument(call, language);
-    const count = optionalNumber(call, "top", top) ?? 10;
-    // Only the purchase model: the spend model (Gamma-Gamma) plays no part in the value at risk.
-    const histories = readHistories(call, customer_ids, dates, amounts, optionalDate(call, "as_of", as_of), "weeks");
-    const purchases = fitBgNbd(histories);
-    const header = (["customer", "historicalValue", "probabilityAlive", "valueAtRisk"] as const).map((key) => label(key, locale));
-    return [header, ...customersAtRisk(histories, purchases.parameters, count).map((c) => [histories.customers[c.index], c.historicalValue, c.probabilityAlive, c.valueAtRisk])];
   });
 }
 

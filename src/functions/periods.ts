@@ -6,6 +6,7 @@
  * type text literally and does not resolve aliases.
  */
 import { cohortRetention, type CohortPeriod } from "../core/cohortRetention";
+import { isoDateOfSerial } from "../core/dates";
 import { defaultLapseDays, periodTables, type CustomerBridge, type PeriodTables } from "../core/periodTables";
 import type { Period } from "../core/periods";
 import type { CustomerGroups, CustomerId } from "../core/prep/groupCustomers";
@@ -20,28 +21,36 @@ import { languageArgument, purchaseColumns } from "./arguments";
 const COHORT_PERIODS: Readonly<Record<string, CohortPeriod>> = { month: "month", quarter: "quarter", week: "week", 月: "month", 季度: "quarter", 周: "week" };
 
 /**
- * Cohort retention triangle: customers grouped by the month (or quarter, week) of their first purchase, and for each later period the share of the cohort that bought again. Spills cohort label, size, then M0 (100%), M1, M2, … up to the last period in the data.
+ * Cohort retention triangle: customers grouped by the month (or quarter, week) of their first purchase, and for each later period the share of the cohort that bought again. Spills cohort label, size, then M0 (100%), M1, M2, … up to the last period in the data (or to's).
  * @customfunction COHORT
  * @param customer_ids The customer id of each purchase.
  * @param dates The date of each purchase.
  * @param [period] "month" (default), "quarter" or "week" (weeks start on Monday).
+ * @param [from] List the cohorts from the period holding this date (earlier purchases still decide who is new). Default: the first purchase.
+ * @param [to] Leave out purchases after the period holding this date; every row runs to it. Default: the last purchase.
+ * @param [language] Headers: "en-US" or "zh-CN". Default: Office's language.
  * @param invocation Invocation
  * @returns The retention triangle with a header row; shares as fractions.
  * @requiresParameterAddresses
  */
-export function COHORT(customer_ids: unknown[][], dates: unknown[][], period: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
-  const call = new Call(["customer_ids", "dates", "period"], invocation);
+export function COHORT(customer_ids: unknown[][], dates: unknown[][], period: unknown, from: unknown, to: unknown, language: unknown, invocation: CustomFunctions.Invocation): unknown[][] {
+  const call = new Call(["customer_ids", "dates", "period", "from", "to", "language"], invocation);
   return run(call, () => {
+    const locale = languageArgument(call, language);
     const chosen = optionalChoice(call, "period", period, COHORT_PERIODS) ?? "month";
+    const bounds = { from: optionalDate(call, "from", from), to: optionalDate(call, "to", to) };
+    if (bounds.from !== undefined && bounds.to !== undefined && bounds.to < bounds.from) call.fail("value", "periodBackwards", "to", { value: isoDateOfSerial(bounds.to), first: "from", start: isoDateOfSerial(bounds.from) });
     const records = readRecords(call, [
       { name: "customer_ids", value: customer_ids, kind: "id" },
       { name: "dates", value: dates, kind: "date" },
     ]);
-    const cohorts = cohortRetention(records.columns[0] as CustomerId[], records.columns[1] as Float64Array, chosen);
-    const width = Math.max(...cohorts.map((c) => c.retention.length));
+    const cohorts = cohortRetention(records.columns[0] as CustomerId[], records.columns[1] as Float64Array, chosen, {
+      ...(bounds.from === undefined ? {} : { from: bounds.from }), ...(bounds.to === undefined ? {} : { to: bounds.to }),
+    });
+    const width = Math.max(0, ...cohorts.map((c) => c.retention.length));
     const prefix = chosen === "month" ? "M" : chosen === "quarter" ? "Q" : "W";
-    const header = [label("cohort", call.locale), label("customers", call.locale), ...Array.from({ length: width }, (_, k) => `${prefix}${k}`)];
-    return [header, ...cohorts.map((c) => [c.label, c.size, ...c.retention, ...new Array<string>(width - c.retention.length).fill("")])];
+    const header = [label("cohort", locale), label("customers", locale), ...Array.from({ length: width }, (_, k) => `${prefix}${k}`)];
+    return [header, ...cohorts.map((c) => [c.label, c.size, ...c.retention.map((share) => (Number.isNaN(share) ? "" : share)), ...new Array<string>(width - c.retention.length).fill("")])];
   });
 }
 

@@ -56,6 +56,14 @@ export const errorMessages = {
     "en-US": "{arg}{at} is {value}; with period \"{period}\" it must be a whole number of days, at least {min} (the longest such period), or the customer bridge is not well defined.",
     "zh-CN": "{arg}{at}为 {value}；按 \"{period}\" 统计时必须是不少于 {min} 的整数天数（最长一期的天数），否则客户桥表没有明确定义。",
   },
+  lapseWindowDays: {
+    "en-US": "{arg}{at} is {value}; it must be a whole number of days, at least 1.",
+    "zh-CN": "{arg}{at}为 {value}，必须是不少于 1 的整数天数。",
+  },
+  periodBackwards: {
+    "en-US": "{arg}{at} is {value}, before {first} ({start}).",
+    "zh-CN": "{arg}{at}为 {value}，早于 {first}（{start}）。",
+  },
   tooManyPeriods: {
     "en-US": "{arg} run from {from} to {to}: {count} {periods}, more than the {max} a table shows. Check the dates for a wrong year, give from and to, or report by a longer period.",
     "zh-CN": "{arg}从 {from} 到 {to}，共 {count} 个周期（{periods}），超过表格可显示的 {max} 个。请检查日期年份是否有误，给出 from 和 to，或改用更长的周期。",

@@ -21,6 +21,8 @@ import { commentary } from "./sections/commentary";
 import { commentaryText } from "./sections/commentaryText";
 import { customerSummary } from "./sections/customerSummary";
 import { earlyWarning } from "./sections/earlyWarning";
+import { cohortTriangle } from "./sections/cohort";
+import { followUpLists } from "./sections/followUpLists";
 import { engagementTable } from "./sections/engagementTable";
 import { kpiCards } from "./sections/kpiCards";
 import { lifecycle } from "./sections/lifecycle";
@@ -39,7 +41,7 @@ import { unitSelector } from "./sections/unitSelector";
 import { yearToDateFigures } from "./sections/yearToDate";
 
 export * from "./reportOptions";
-export { SAMPLE_INPUTS, SAMPLE_TARGETS, SAMPLE_UNIT_NAMES } from "./sampleInputs";
+export { SAMPLE_INPUTS, SAMPLE_TARGETS, SAMPLE_UNIT_NAMES, sampleInputsFor } from "./sampleInputs";
 export { FIGURE_NAMES, TARGET_KEYS } from "./figures";
 
 /**
@@ -48,8 +50,8 @@ export { FIGURE_NAMES, TARGET_KEYS } from "./figures";
  * top down, its charts beside what they show, and how each sheet prints.
  */
 export const SECTIONS: readonly Section[] = [
-  titleBlock, surveyTable, channelTable, periodTables, transactions, customerSummary, engagementTable, budgetTable, scalarInputs,
-  unitSelector, commentary, periodFigures, yearToDateFigures, budget, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, byUnit, charts, commentaryText, print,
+  titleBlock, surveyTable, channelTable, periodTables, transactions, followUpLists, customerSummary, engagementTable, budgetTable, scalarInputs,
+  unitSelector, commentary, periodFigures, yearToDateFigures, budget, revenueBridge, kpiCards, satisfaction, lifecycle, rfm, earlyWarning, trendTables, cohortTriangle, byUnit, charts, commentaryText, print,
 ];
 
 const newParts = (widths: (number | undefined)[], nextColumn: number): SheetParts => ({ cells: [], names: [], tables: [], widths, nextColumn });

@@ -14,7 +14,7 @@ import type { ReportContext } from "./reportContext";
 import { REPORT_FONTS, reportSettings, ROLES } from "./reportOptions";
 import {
   qualifyNames, TEXT_RESULT,
-  type CellSpec, type ChartSpec, type DataBarSpec, type ListValidationSpec, type NameSpec, type ParagraphSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
+  type CellSpec, type ChartSpec, type ColorScaleSpec, type DataBarSpec, type ListValidationSpec, type NameSpec, type ParagraphSpec, type PrintSpec, type ReportSpec, type SheetRole, type SheetSpec, type TableSpec, type TrafficLightSpec,
 } from "./sheetSpec";
 
 /** What a report's sheet holds while it is built. */
@@ -85,6 +85,7 @@ export class ReportBuilder {
   readonly paragraphs: ParagraphSpec[] = [];
   /** The dashboard's data bars (the by-unit table's shares). */
   readonly dataBars: DataBarSpec[] = [];
+  readonly colorScales: ColorScaleSpec[] = [];
   /** The dashboard's next free row for a section. */
   row = FIRST_SECTION_ROW;
   readonly at: Anchors = {};
@@ -236,6 +237,7 @@ export class ReportBuilder {
           ...(role === "dashboard" ? { showGridlines: false } : {}),
           ...(role === "dashboard" && this.validations.length > 0 ? { validations: this.validations } : {}),
           ...(role === "dashboard" && this.dataBars.length > 0 ? { dataBars: this.dataBars } : {}),
+          ...(role === "dashboard" && this.colorScales.length > 0 ? { colorScales: this.colorScales } : {}),
           ...(role === "dashboard" && this.paragraphs.length > 0 ? { paragraphs: this.paragraphs } : {}),
         };
       }),

@@ -3,8 +3,9 @@
  * the empty cells of the title's row, from its title in A to the section's right edge, so the band is
  * as wide as the table under it, not one column. A section is the block of rows from its title to the
  * first empty row; its right edge the last of the columns from A that some row of it fills without a
- * gap (the early warning beside the RFM table, across empty columns, is not the RFM's). The band stops
- * at another title in the row (the year to date's beside the period figures').
+ * gap (the early warning beside the RFM table, across empty columns, is not the RFM's). A title right
+ * of A (the follow-up lists) bands across its own columns, over the rows that fill its first column.
+ * The band stops at another title in the row (the year to date's beside the period figures').
  */
 import { columnIndex, columnName } from "../core/a1";
 import type { CellSpec, ParagraphSpec } from "./sheetSpec";
@@ -24,14 +25,17 @@ export function headingBands(cells: readonly CellSpec[], paragraphs: readonly Pa
     for (let c = columnOf(from); c <= columnOf(to); c++) fill(rowOf(from), c);
   }
   const bands: CellSpec[] = [];
-  for (const title of cells.filter((cell) => cell.style === "heading" && columnOf(cell.address) === 0)) {
-    const top = rowOf(title.address);
+  for (const title of cells.filter((cell) => cell.style === "heading")) {
+    const [top, left] = [rowOf(title.address), columnOf(title.address)];
+    // A title in A heads the rows to the first empty one; a title further right (the follow-up lists
+    // beside the RFM table) the rows that fill its own column.
+    const inSection = (row: number): boolean => (left === 0 ? filled.has(row) : (filled.get(row)?.has(left) ?? false));
     const used = new Set<number>();
-    for (let row = top; filled.has(row); row++) for (const column of filled.get(row) as Set<number>) used.add(column);
-    let right = 0;
+    for (let row = top; inSection(row); row++) for (const column of filled.get(row) as Set<number>) used.add(column);
+    let right = left;
     while (used.has(right + 1)) right++;
     const inRow = filled.get(top) as Set<number>;
-    for (let column = 1; column <= right && !inRow.has(column); column++) bands.push({ address: `${columnName(column)}${top}`, style: "heading" });
+    for (let column = left + 1; column <= right && !inRow.has(column); column++) bands.push({ address: `${columnName(column)}${top}`, style: "heading" });
   }
   return bands;
 }

@@ -2,7 +2,7 @@
  * Demo data sets for the report: realistic enough to show every section working, generated from a
  * fixed seed so that the same report comes out every time (and tests can recompute it).
  */
-
+import { periodIndex } from "../core/periods";
 import { simulateBgNbdRepeats, type BgNbdParameters } from "../core/numeric/randomDraws";
 import { seededRandom } from "../core/numeric/seededRandom";
 import type { Localized } from "../i18n/locale";
@@ -118,17 +118,20 @@ export function sampleFigures(transactions: readonly { customer: string; daysBef
 }
 
 /**
- * The sample's acquisition by channel and month, for the `months` months up to the period end (0: its
- * last month): the customers whose first purchase falls in a month (a month counted as 30.44 days
- * back), split between search ads (half, rounded up) and social media, each with its spend, a fixed
- * part and so much per customer won. A channel that won nobody in a month has no row.
+ * The sample's acquisition by channel and month, for the `months` calendar months up to the month of
+ * `periodEnd` (0: that month): the customers whose first purchase falls in a month, as the report
+ * dates the purchases (periodEnd − daysBeforeEnd), so each month's rows add up to the new customers
+ * the transactions give (issue 22, item 9), split between search ads (half, rounded up) and social
+ * media, each with its spend, a fixed part and so much per customer won. A channel that won nobody in
+ * a month has no row.
  */
-export function sampleChannels(transactions: readonly { customer: string; daysBeforeEnd: number }[], months: number): { channel: "search" | "social"; monthsBeforeEnd: number; spend: number; newCustomers: number }[] {
+export function sampleChannels(transactions: readonly { customer: string; daysBeforeEnd: number }[], months: number, periodEnd: number): { channel: "search" | "social"; monthsBeforeEnd: number; spend: number; newCustomers: number }[] {
   const first = firstPurchases(transactions);
   const won = new Array<number>(months).fill(0);
+  const endMonth = periodIndex(periodEnd, "month");
   for (const days of first.values()) {
-    const month = Math.floor(days / DAYS_PER_MONTH);
-    if (month < months) won[month] = (won[month] as number) + 1;
+    const month = endMonth - periodIndex(periodEnd - days, "month");
+    if (month >= 0 && month < months) won[month] = (won[month] as number) + 1;
   }
   return won.flatMap((count, month) => {
     const search = Math.ceil(count / 2);

@@ -11,6 +11,16 @@ const SAMPLE_SURVEY = sampleSurvey(20_242, 24, 12);
 // (a seed under which the story of sampleUnits shows clearly in 100 customers: test/report/sampleUnits.test.ts)
 const SAMPLE_UNITS = sampleUnits(2, SAMPLE_CUSTOMERS.transactions, 1130);
 
+/** The period end the sample's typed inputs are made for, 2024-09-30: sampleInputsFor makes them for another. */
+const SAMPLE_PERIOD_END = 45565;
+
+/** The sample's channel rows for a report ending on `periodEnd`: each calendar month's rows add up to its new customers. */
+function channelsFor(periodEnd: number): ReportInputs["channels"] {
+  return sampleChannels(SAMPLE_CUSTOMERS.transactions, 25, periodEnd).map(({ channel, monthsBeforeEnd, spend, newCustomers }) => ({
+    name: channel === "search" ? { "en-US": "Search ads", "zh-CN": "搜索广告" } : { "en-US": "Social media", "zh-CN": "社交媒体" }, spend, newCustomers, monthsBeforeEnd,
+  }));
+}
+
 /** The sample's unit columns: each purchase's region and channel (a report shows them with ReportOptions.unitNames). */
 export const SAMPLE_UNIT_NAMES: readonly Localized[] = [{ "en-US": "Region", "zh-CN": "区域" }, { "en-US": "Channel", "zh-CN": "渠道" }];
 
@@ -21,10 +31,9 @@ export const SAMPLE_UNIT_NAMES: readonly Localized[] = [{ "en-US": "Region", "zh
  * conversion is the last month's new customers of 40 prospects each.
  */
 export const SAMPLE_INPUTS: ReportInputs = {
-  // Acquisition by channel and month over the last 25 months (a 13-month trend and the year before it).
-  channels: sampleChannels(SAMPLE_CUSTOMERS.transactions, 25).map(({ channel, monthsBeforeEnd, spend, newCustomers }) => ({
-    name: channel === "search" ? { "en-US": "Search ads", "zh-CN": "搜索广告" } : { "en-US": "Social media", "zh-CN": "社交媒体" }, spend, newCustomers, monthsBeforeEnd,
-  })),
+  // Acquisition by channel and month over the last 25 months (a 13-month trend and the year before it),
+  // for a report ending 2024-09-30 (the tests' quarter); sampleInputsFor gives them for another end.
+  channels: channelsFor(SAMPLE_PERIOD_END),
   customersStart: SAMPLE_FIGURES.customersStart,
   customersLost: SAMPLE_FIGURES.customersLost,
   averageOrderValue: SAMPLE_FIGURES.averageOrderValue,
@@ -60,3 +69,12 @@ export const SAMPLE_INPUTS: ReportInputs = {
 export const SAMPLE_TARGETS: ReportTargets = {
   ...DEFAULT_TARGETS, customersEnd: 25, newCustomers: 4, revenue: 4_000, averageOrderValue: 250, repeatBuyerShare: 0.25, netRevenueRetention: 0.5,
 };
+
+/**
+ * The sample for a report ending on `periodEnd` (the pane's and the demo's): SAMPLE_INPUTS with the
+ * channel rows counted by the calendar months that end dates the purchases in, so the acquired
+ * customers of the channel table and the new customers of the transactions agree in every month.
+ */
+export function sampleInputsFor(periodEnd: number): ReportInputs {
+  return periodEnd === SAMPLE_PERIOD_END ? SAMPLE_INPUTS : { ...SAMPLE_INPUTS, channels: channelsFor(periodEnd) };
+}

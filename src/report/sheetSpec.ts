@@ -140,6 +140,15 @@ export interface DataBarSpec {
   readonly color: string;
 }
 
+/** A two-colour scale over a range of figures: `low`'s colour at `min` shading to `high`'s at `max` ("#FFFFFF", "#5B9BD5"). */
+export interface ColorScaleSpec {
+  readonly range: string;
+  readonly min: number;
+  readonly max: number;
+  readonly low: string;
+  readonly high: string;
+}
+
 /** A cell that takes one of a list's entries (an in-cell dropdown): its address and the list, a formula ("=Unit_List"). */
 export interface ListValidationSpec {
   readonly range: string;
@@ -199,6 +208,8 @@ export interface SheetSpec {
   readonly validations?: readonly ListValidationSpec[];
   /** Data bars (a conditional format): each unit's share of revenue in the by-unit table. */
   readonly dataBars?: readonly DataBarSpec[];
+  /** Colour scales (a conditional format): the cohort triangle's shares. */
+  readonly colorScales?: readonly ColorScaleSpec[];
   /** Column widths in points, from column A (undefined: leave the column as it is). */
   readonly columnWidths: readonly (number | undefined)[];
 }

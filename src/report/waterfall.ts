@@ -9,6 +9,7 @@
  */
 import { columnName } from "../core/a1";
 import type { ReportBuilder } from "./builder";
+import type { ReportContext } from "./reportContext";
 import { periodsBack, REVENUE_BRIDGE_STEPS } from "./figures";
 import { trendName } from "./periodSheet";
 import { sheetQualifier, type ChartSpec } from "./sheetSpec";
@@ -18,6 +19,12 @@ const COLOURS = { total: "#4472C4", rise: "#70AD47", fall: "#C00000" } as const;
 
 /** The columns of the waterfall's table: the step's label, then base, total, rise, fall. */
 const PARTS = ["waterfallBase", "waterfallTotal", "waterfallRise", "waterfallFall"] as const;
+
+/** The workings' rows the waterfall's table takes under the tables per period: its title, its header and a row per step. */
+export const WATERFALL_ROWS = 2 + REVENUE_BRIDGE_STEPS.length;
+
+/** Whether the report has the waterfall (and so its table on the workings): with the trend's revenue bridge and the charts. */
+export const hasWaterfall = (ctx: ReportContext): boolean => ctx.trend && ctx.sections.charts;
 
 /**
  * Puts the waterfall's table on the workings under the tables per period (A:E) and returns its chart

@@ -22,6 +22,7 @@ const SUMMARY_M = "{0;22;0;0;53;68;0;0;26;56;46;0;37;0;40;0;0;0;35.67;38;0;0;21;
 // shown from February, when there are customers at the start (January's churn rate is #N/A).
 const BRIDGE_IDS = '{"A";"B";"C";"A";"C"}';
 const BRIDGE_DATES = "{45301;45311;45323;45356;45458}";
+const BRIDGE_AMOUNTS = "{10;5;7;20;8}";
 // Three customers buying in January to March 2024: every month has orders and revenue before it.
 const MONTHLY_IDS = '{"A";"B";"C";"A";"A";"B";"C"}';
 const MONTHLY_DATES = "{45301;45311;45323;45330;45360;45365;45370}";
@@ -54,7 +55,12 @@ export const EXAMPLE_FORMULAS: Readonly<Record<string, string>> = {
   RFM_SEGMENT_SUMMARY: "=CX.RFM_SEGMENT_SUMMARY({5;40;90;200;10},{8;3;2;1;5},{900;300;120;40;500})",
   CLV_FIT: `=CX.CLV_FIT(${FIT_IDS},${FIT_DATES},${FIT_AMOUNTS},45460)`,
   CLV_PREDICT: `=CX.CLV_PREDICT(${FIT_IDS},${FIT_DATES},${FIT_AMOUNTS},12,0.1,0.3,45460)`,
-  AT_RISK: `=CX.AT_RISK(${FIT_IDS},${FIT_DATES},${FIT_AMOUNTS},5,45460)`,
+  // With a lapse window of 120 days nine customers are still active and overdue: the five of most value at risk.
+  AT_RISK: `=CX.AT_RISK(${FIT_IDS},${FIT_DATES},${FIT_AMOUNTS},5,45460,,120)`,
+  // 2024-Q2 with W = 92: A (last purchase 03-05) and B (01-20) lapse in it; C bought again.
+  WIN_BACK: `=CX.WIN_BACK(${BRIDGE_IDS},${BRIDGE_DATES},${BRIDGE_AMOUNTS},45383,45473,92)`,
+  // 2024-Q1: A (first purchase 01-10, 30 in the quarter), C (02-01, 7) and B (01-20, 5).
+  NEW_CUSTOMERS: `=CX.NEW_CUSTOMERS(${BRIDGE_IDS},${BRIDGE_DATES},${BRIDGE_AMOUNTS},45292,45382)`,
   P_ALIVE: "=CX.P_ALIVE(2,30.43,38.86,0.243,4.414,0.793,2.426)",
   EXPECTED_PURCHASES: "=CX.EXPECTED_PURCHASES(39,2,30.43,38.86,0.243,4.414,0.793,2.426)",
   COHORT: `=CX.COHORT(${IDS},${DATES},"month")`,

@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../i18n/locale";
 import type { PaneString } from "../i18n/paneStrings";
-import { DEFAULT_TARGETS, DEFAULT_TREND_PERIODS, EMPTY_INPUTS, SAMPLE_INPUTS, SAMPLE_UNIT_NAMES, ALL_SECTIONS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
+import { DEFAULT_TARGETS, DEFAULT_TREND_PERIODS, EMPTY_INPUTS, sampleInputsFor, SAMPLE_UNIT_NAMES, ALL_SECTIONS, type FormulaMode, type ReportOptions, type ReportSections } from "../report/buildReport";
 import type { DataSource } from "../report/dataSource";
 import { parseDateText } from "./dateText";
 
@@ -78,6 +78,6 @@ export function reportOptionsOf(values: FormValues, data: { readonly sample: tru
     ...(values.fiscalYearStart > 1 ? { fiscalYearStart: values.fiscalYearStart } : {}),
     ...(values.moneyInTenThousands ? { moneyInTenThousands: true } : {}),
     // the sample's purchases have a region and a channel (DOMAIN.md §8); the user's bring their unit columns in the link
-    ...(data.sample ? { inputs: SAMPLE_INPUTS, unitNames: SAMPLE_UNIT_NAMES } : { inputs: EMPTY_INPUTS, source: data.source }),
+    ...(data.sample ? { inputs: sampleInputsFor(parseDateText(values.end) as number), unitNames: SAMPLE_UNIT_NAMES } : { inputs: EMPTY_INPUTS, source: data.source }),
   };
 }

@@ -4,7 +4,7 @@
  * a failed refresh puts back, and an issued copy's marker; with the long-text formulas they are written in.
  */
 import { absoluteAddress, columnName, parseRange } from "../core/a1";
-import { sheetQualifier, type ChartSpec, type DataBarSpec, type ListValidationSpec, type PrintSpec, type SheetRole, type SheetSpec, type TrafficLightSpec } from "../report/sheetSpec";
+import { sheetQualifier, type ChartSpec, type ColorScaleSpec, type DataBarSpec, type ListValidationSpec, type PrintSpec, type SheetRole, type SheetSpec, type TrafficLightSpec } from "../report/sheetSpec";
 import type { WritePlan } from "./planWrite";
 
 /** The sheet-scoped name that marks a sheet as a report this add-in made, holding what refresh needs. */
@@ -59,6 +59,7 @@ export interface LayoutRecord {
   /** The unit selector's list validation, where the sheet has one. */
   readonly validations?: readonly ListValidationSpec[];
   readonly dataBars?: readonly DataBarSpec[];
+  readonly colorScales?: readonly ColorScaleSpec[];
 }
 
 /** What the marker holds: the report's settings and the actual names of its tables, by the names the spec wanted. */
@@ -131,6 +132,7 @@ export function layoutRecord(spec: SheetSpec, plan: WritePlan): LayoutRecord {
     ...(spec.print === undefined ? {} : { print: spec.print }), ...(spec.showGridlines === undefined ? {} : { showGridlines: spec.showGridlines }),
     ...(spec.validations === undefined ? {} : { validations: spec.validations }),
     ...(spec.dataBars === undefined ? {} : { dataBars: spec.dataBars }),
+    ...(spec.colorScales === undefined ? {} : { colorScales: spec.colorScales }),
   };
 }
 

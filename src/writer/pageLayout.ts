@@ -70,6 +70,13 @@ export function applyPage(context: Excel.RequestContext, sheet: Excel.Worksheet,
   for (const validation of spec.validations ?? []) sheet.getRange(validation.range).dataValidation.rule = { list: { inCellDropDown: true, source: validation.source } };
   // Data bars (ExcelApi 1.6): a bar's length from the range's smallest figure to its largest.
   for (const bar of spec.dataBars ?? []) sheet.getRange(bar.range).conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = bar.color;
+  // Colour scales (ExcelApi 1.6): two colours at two numbers, each cell shaded by its value between them.
+  for (const scale of spec.colorScales ?? []) {
+    sheet.getRange(scale.range).conditionalFormats.add("ColorScale").colorScale.criteria = {
+      minimum: { type: "Number", formula: String(scale.min), color: scale.low },
+      maximum: { type: "Number", formula: String(scale.max), color: scale.high },
+    };
+  }
   // Paragraphs (ExcelApi 1.2): merged across, wrapped, top-aligned, as tall as their lines (Excel does
   // not fit a merged cell's row to its text).
   for (const paragraph of spec.paragraphs ?? []) {

@@ -48,12 +48,15 @@ export interface ReadReport {
 const ROLE_ORDER: readonly SheetRole[] = ["dashboard", "data", "workings"];
 
 /**
- * Cells per request (values, formulas and number formats counted apart) when reading a report back;
- * a read scales its slices down where cells take many bytes (readInChunks), so the largest report the
- * pane allows (portable, 5,000 linked rows) is read in responses under 4 MB (test/writer/excelLimits.test.ts),
- * and the three sheets of an ordinary one (the sample, 100 customers over three years) in one request.
+ * Cells per request (values, formulas and number formats counted apart, over each sheet's used range)
+ * when reading a report back: the three sheets of an ordinary CX report (the sample, 100 customers over
+ * three years, by unit too) are one request, a portable one's two. A larger one is read in slices from
+ * LARGE_REPORT_CELLS_PER_READ on, which a read scales down where cells take many bytes (readInChunks),
+ * so the largest report the pane allows (portable, 5,000 linked rows, whose working columns' formulas
+ * take some 53 bytes a cell) is read in responses under 4 MB from the first (test/writer/excelLimits.test.ts).
  */
 const REPORT_CELLS_PER_READ = 90_000;
+const LARGE_REPORT_CELLS_PER_READ = 72_000;
 
 /** Formulas whose result may be an array that spills: the CX functions' tables and Excel's dynamic-array functions. */
 const MAY_SPILL = /^=(?:CX\.[A-Z_]+|FILTER|SORT|SORTBY|UNIQUE|SEQUENCE|_xlfn\.[A-Z_.]+)\(/i;
@@ -155,7 +158,12 @@ async function read(context: Excel.RequestContext, spills: boolean, toRewrite: b
   // (3) every cell of every sheet, values, formulas and formats, in slices that keep each response
   // under Excel on the web's size limit; the tables' bodies are read out of it
   const areas = parts.filter((part) => !part.used.isNullObject);
-  const reads = await readAreasInChunks(context, areas.map(({ sheet, used }) => ({ address: used.address, rangeAt: (local: string) => sheet.getRange(local) })), ["values", "formulas", "numberFormat"], REPORT_CELLS_PER_READ);
+  const cellCount = areas.reduce((sum, { used }) => {
+    const box = parseRange(used.address);
+    return sum + (box === undefined ? 0 : (box.bottom - box.top + 1) * (box.right - box.left + 1) * 3);
+  }, 0);
+  const reads = await readAreasInChunks(context, areas.map(({ sheet, used }) => ({ address: used.address, rangeAt: (local: string) => sheet.getRange(local) })), ["values", "formulas", "numberFormat"],
+    cellCount <= REPORT_CELLS_PER_READ ? REPORT_CELLS_PER_READ : LARGE_REPORT_CELLS_PER_READ);
   const rowsOf = (name: string) => reads[areas.findIndex((area) => area.name === name)]?.rows;
 
   // (4) where the arrays spill

@@ -172,5 +172,6 @@ export function snapshotSpec(read: ReadSheet): SheetSpec {
     ...(layout?.showGridlines === undefined ? {} : { showGridlines: layout.showGridlines }),
     ...(layout?.validations === undefined ? {} : { validations: layout.validations }),
     ...(layout?.dataBars === undefined ? {} : { dataBars: layout.dataBars }),
+    ...(layout?.colorScales === undefined ? {} : { colorScales: layout.colorScales }),
   };
 }

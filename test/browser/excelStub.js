@@ -10,7 +10,7 @@
     // the commentary's rows, merged across (recorded)
     merge: () => { (log.merged = log.merged || []).push(`${sheetName}!${address}`); },
     unmerge: () => undefined,
-    conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {} } }, dataBar: { positiveFormat: {} } }) },
+    conditionalFormats: { add: () => ({ custom: { rule: {}, format: { fill: {} } }, dataBar: { positiveFormat: {} }, colorScale: {} }) },
     dataValidation: { set rule(value) { (log.validations = log.validations || []).push([`${sheetName}!${address}`, value]); }, clear: () => undefined },
     set formulas(value) { log.formulas[`${sheetName}!${address}`] = value; },
     set numberFormat(_value) {},

@@ -26,7 +26,7 @@ test.each([
   ["CUSTOMER_BRIDGE", () => cx.CUSTOMER_BRIDGE(ids, dates, "week", null, null, null, "en-US", inv)],
   ["REVENUE_BRIDGE", () => cx.REVENUE_BRIDGE(ids, dates, amounts, "week", null, null, "en-US", inv)],
   ["PERIOD_KPIS", () => cx.PERIOD_KPIS(ids, dates, amounts, "week", null, null, "en-US", inv)],
-  ["COHORT", () => cx.COHORT(ids, dates, "week", inv)],
+  ["COHORT", () => cx.COHORT(ids, dates, "week", null, null, null, inv)],
 ])("%s over Excel's whole calendar by week is refused at once, naming dates and their span", (_name, call) => {
   const { code, message, ms } = refused(call);
   expect(code).toBe("#VALUE!");

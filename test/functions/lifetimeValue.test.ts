@@ -6,17 +6,11 @@
 import * as cx from "../../src/functions/functions";
 import { expectClose } from "../helpers/close";
 import { cdnowSummary, cdnowTransactions, serialOf } from "../helpers/cdnow";
-import { column, invocation, outcome, single } from "../helpers/excel";
+import { column, invocation, outcome, single, table } from "../helpers/excel";
 
 const inv = invocation();
 const { ids, dates, amounts } = cdnowTransactions();
 const asOf = serialOf("19970930");
-
-function table(body: () => unknown): unknown[][] {
-  const result = outcome(body);
-  if (result.kind !== "value") throw new Error(JSON.stringify(result));
-  return result.value;
-}
 
 test("=CX.CLV_FIT on the CDNOW transactions gives the published parameters", () => {
   const fit = table(() => cx.CLV_FIT(column(...ids), column(...dates), column(...amounts), [[asOf]], "weeks", inv));
@@ -50,31 +44,6 @@ test("=CX.CLV_PREDICT spills one row per customer; CLV falls as the discount rat
     expect(discounted[i]?.[7] as number).toBeLessThan(flat[i]?.[7] as number);
     expectClose(flat[i]?.[7] as number, 0.3 * (flat[i]?.[5] as number) * (flat[i]?.[6] as number), 1e-9);
   }
-});
-
-test("=CX.AT_RISK ranks CDNOW's customers by (1 − P(alive)) × what they spent, the largest first", () => {
-  const result = table(() => cx.AT_RISK(column(...ids), column(...dates), column(...amounts), [[12]], [[asOf]], "en-US", inv));
-  expect(result[0]).toEqual(["Customer", "Historical value", "P(alive)", "Value at risk"]);
-  expect(result.length).toBe(13);
-  const risks = result.slice(1).map((row) => row[3] as number);
-  expect([...risks].sort((a, b) => b - a)).toEqual(risks);
-  // Each row by hand: P(alive) from the fitted parameters and the customer's x, t_x, T; spend from CX.RFM.
-  const fit = table(() => cx.CLV_FIT(column(...ids), column(...dates), column(...amounts), [[asOf]], "weeks", inv));
-  const parameter = (name: string): number => fit.find((row) => row[0] === name)?.[1] as number;
-  const predicted = new Map(table(() => cx.CLV_PREDICT(column(...ids), column(...dates), column(...amounts), [[1]], null, null, [[asOf]], inv)).slice(1).map((row) => [row[0], row]));
-  const spent = new Map(table(() => cx.RFM(column(...ids), column(...dates), column(...amounts), [[asOf]], "en-US", inv)).slice(1).map((row) => [row[0], row[3] as number]));
-  for (const [customer, value, alive, risk] of result.slice(1)) {
-    const [, x, tx, T] = predicted.get(customer) as number[];
-    const expected = single(() => cx.P_ALIVE([[x]], [[tx]], [[T]], [[parameter("BG/NBD r")]], [[parameter("BG/NBD alpha")]], [[parameter("BG/NBD a")]], [[parameter("BG/NBD b")]], inv)) as number;
-    expectClose(alive as number, expected, 1e-12);
-    expectClose(value as number, spent.get(customer) as number, 1e-9);
-    expectClose(risk as number, (1 - expected) * (value as number), 1e-9);
-  }
-  // Nobody left out ranks higher than the last one listed.
-  const all = table(() => cx.AT_RISK(column(...ids), column(...dates), column(...amounts), [[100000]], [[asOf]], "en-US", inv)).slice(1);
-  expect(all.length).toBe(2357);
-  expect(all[12]?.[3] as number).toBeLessThanOrEqual(risks[11] as number);
-  expect(outcome(() => cx.AT_RISK(column(...ids), column(...dates), column(...amounts), [[2.5]], null, null, invocation(["A:A", "B:B", "C:C", "Report!B3"])))).toEqual({ kind: "error", code: "#VALUE!", message: "top (Report!B3) is 2.5; it must be a whole number." });
 });
 
 describe("the same models from per-customer summaries (a database query's result)", () => {

@@ -5,7 +5,7 @@
  * names the argument and the cell.
  */
 import * as cx from "../../src/functions/functions";
-import { column, invocation, outcome } from "../helpers/excel";
+import { column, invocation, outcome, table } from "../helpers/excel";
 
 const inv = invocation();
 // A buys 2024-01-10 and 2024-03-05; B buys 2024-01-20; C buys 2024-02-01 and 2024-06-15.
@@ -13,11 +13,6 @@ const ids = column("A", "B", "C", "A", "C");
 const dates = column(45301, 45311, 45323, 45356, 45458);
 const amounts = column(100, 50, 80, 120, 60);
 
-function table(body: () => unknown): unknown[][] {
-  const result = outcome(body);
-  if (result.kind !== "value") throw new Error(JSON.stringify(result));
-  return result.value;
-}
 /** A cell of a table as data: the number, text, or the error code. */
 const show = (cell: unknown): unknown => (cell instanceof CustomFunctions.Error ? cell.code : cell);
 const shown = (rows: unknown[][]): unknown[][] => rows.map((row) => row.map(show));
@@ -124,14 +119,30 @@ describe("bad input: a #VALUE! naming the argument and the cell", () => {
 
 describe("the cohort table", () => {
   test("=CX.COHORT spills the retention triangle with labels and sizes", () => {
-    const result = table(() => cx.COHORT(column("a", "b", "c", "a", "a", "b", "d"), column(45292, 45300, 45310, 45325, 45360, 45355, 45330), null, inv));
+    const result = table(() => cx.COHORT(column("a", "b", "c", "a", "a", "b", "d"), column(45292, 45300, 45310, 45325, 45360, 45355, 45330), null, null, null, "en-US", inv));
     expect(result).toEqual([
       ["Cohort", "Customers", "M0", "M1", "M2"],
       ["2024-01", 3, 1, 1 / 3, 2 / 3],
       ["2024-02", 1, 1, 0, ""],
     ]);
   });
+  test("from and to cut it to a report's span: rows run to to's period, later purchases left out, earlier cohorts not listed", () => {
+    const ids = column("a", "b", "c", "a", "a", "b", "d");
+    const dates = column(45292, 45300, 45310, 45325, 45360, 45355, 45330);
+    // to 2024-04-30: January's cohort (a, b, c) buys again in February (a), March (a, b), April (none)
+    expect(table(() => cx.COHORT(ids, dates, "month", null, [[45412]], "zh-CN", inv))).toEqual([
+      ["客户群组", "客户数", "M0", "M1", "M2", "M3"],
+      ["2024-01", 3, 1, 1 / 3, 2 / 3, 0],
+      ["2024-02", 1, 1, 0, 0, ""],
+    ]);
+    // February alone: a bought first in January, so only d is new; March's purchases are after to
+    expect(table(() => cx.COHORT(ids, dates, "month", [[45323]], [[45351]], "en-US", inv))).toEqual([["Cohort", "Customers", "M0"], ["2024-02", 1, 1]]);
+    // from January: every month a row, April's with nobody won; a span with no new customer has its rows empty
+    expect(table(() => cx.COHORT(ids, dates, "month", [[45292]], [[45412]], "en-US", inv)).slice(1).map((row) => row.slice(0, 3))).toEqual([["2024-01", 3, 1], ["2024-02", 1, 1], ["2024-03", 0, ""], ["2024-04", 0, ""]]);
+    expect(table(() => cx.COHORT(ids, dates, "month", [[45383]], [[45412]], "en-US", inv))).toEqual([["Cohort", "Customers", "M0"], ["2024-04", 0, ""]]);
+    expect(outcome(() => cx.COHORT(ids, dates, "month", [[45323]], [[45292]], null, invocation(["A:A", "B:B", "C1", "C2", "C3"])))).toEqual({ kind: "error", code: "#VALUE!", message: "to (C3) is 2024-01-01, before from (2024-02-01)." });
+  });
   test("a bad period names the choices", () => {
-    expect(outcome(() => cx.COHORT(column("a"), column(45292), "year", inv))).toEqual({ kind: "error", code: "#VALUE!", message: 'period: "year" is not one of "month", "quarter", "week".' });
+    expect(outcome(() => cx.COHORT(column("a"), column(45292), "year", null, null, null, inv))).toEqual({ kind: "error", code: "#VALUE!", message: 'period: "year" is not one of "month", "quarter", "week".' });
   });
 });

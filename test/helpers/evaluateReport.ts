@@ -155,9 +155,10 @@ export function evaluateCxTable(book: Book, formula: string, on?: SheetSpec): un
   if (known !== undefined) return known;
   const match = /^=CX\.([A-Z_]+)\((.*)\)$/.exec(formula);
   if (match === null) throw new Error(`not a CX formula: ${formula}`);
-  // An argument: a text, the period's answers, arithmetic on names (Lapse_Days-1), or a name or range.
+  // An argument: a text, a number, the period's answers, arithmetic on names (Lapse_Days-1), or a name or range.
   const reckoned = (argument: string): boolean => /[-+*/]/.test(argument.replace(/'(?:[^']|'')+'!/g, ""));
   const args = splitArguments(match[2] as string).map((argument) => (argument.startsWith('"') ? argument.slice(1, -1)
+    : /^-?\d+(?:\.\d+)?$/.test(argument) ? [[Number(argument)]]
     : argument.startsWith("FILTER(") ? filtered(book, argument, sheet) : argument.startsWith("IF(") ? chosenRows(book, argument, sheet) : reckoned(argument) ? [[arithmetic(book, argument, sheet)]] : referenceValues(book, argument, sheet)));
   const fn = (cx as Record<string, (...a: unknown[]) => unknown[][]>)[match[1] as string] as (...a: unknown[]) => unknown[][];
   const padded = [...args, ...new Array(fn.length - 1 - args.length).fill(null)];

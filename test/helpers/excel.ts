@@ -29,6 +29,13 @@ export function single(body: () => unknown): unknown {
   return result.value[0][0];
 }
 
+/** The table a function returns (a spill), failing loudly on an error. */
+export function table(body: () => unknown): unknown[][] {
+  const result = outcome(body);
+  if (result.kind !== "value") throw new Error(JSON.stringify(result));
+  return result.value;
+}
+
 /** A column range from a list: [[a], [b], …]. */
 export function column(...values: unknown[]): unknown[][] {
   return values.map((v) => [v]);

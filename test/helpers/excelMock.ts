@@ -27,7 +27,7 @@ export function workbook(existing: string[], failWrite = false, existingTables: 
     const record: Record<string, unknown> = {
       address: `${sheetName}!${address}`,
       format: { font: {}, fill: {} },
-      conditionalFormats: { add: () => { log.conditionalFormats++; return { custom: { rule: {}, format: { fill: {} } } }; } },
+      conditionalFormats: { add: () => { log.conditionalFormats++; return { custom: { rule: {}, format: { fill: {} } }, dataBar: { positiveFormat: {} }, colorScale: {} }; } },
       // (merged across for the commentary's paragraphs; kept by the fuller fake workbook, fakeSheet.ts)
       merge: () => undefined,
     };

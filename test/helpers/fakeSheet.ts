@@ -111,12 +111,14 @@ export function rangeObject(fake: FakeBook, sheetName: string, address: string):
     }),
     conditionalFormats: {
       add: (type: string) => {
-        const added: { range: string; type: string; formula?: string; color?: string } = { range: a1(box), type };
+        const added: { range: string; type: string; formula?: string; color?: string; criteria?: unknown } = { range: a1(box), type };
         fake.later(() => (editable(sheetOf()).conditionalFormats ??= []).push(added));
         return {
           custom: { rule: { set formula(formula: string) { added.formula = formula; } }, format: { fill: { set color(color: string) { added.color = color; } } } },
           // ConditionalFormat.dataBar (type "DataBar"): the bar's colour for positive values
           dataBar: { positiveFormat: { set fillColor(color: string) { added.color = color; } } },
+          // ConditionalFormat.colorScale (type "ColorScale"): its minimum and maximum points
+          colorScale: { set criteria(criteria: unknown) { added.criteria = criteria; } },
         };
       },
       // Range.conditionalFormats.clearAll: the formats on the range go, others stay.

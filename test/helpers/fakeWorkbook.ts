@@ -52,7 +52,7 @@ export interface FakeChart {
   axisFormat?: string;
 }
 
-export interface FakeConditionalFormat { range: string; type: string; formula?: string; color?: string }
+export interface FakeConditionalFormat { range: string; type: string; formula?: string; color?: string; criteria?: unknown }
 
 export interface FakeSheet {
   name: string;

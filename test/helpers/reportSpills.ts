@@ -8,7 +8,7 @@ import { evaluateCxTable, isError, referenceValues } from "./evaluateReport";
 import type { Cell, SpillModel } from "./fakeSpills";
 
 /** The functions whose results are tables (a header row and rows), which spill. */
-const TABLES = /^=CX\.(CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS|RFM_SUMMARY|RFM_SEGMENT_SUMMARY|AT_RISK|RFM|COHORT|BY_UNIT)\(/;
+const TABLES = /^=CX\.(CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS|RFM_SUMMARY|RFM_SEGMENT_SUMMARY|AT_RISK|WIN_BACK|NEW_CUSTOMERS|RFM|COHORT|BY_UNIT)\(/;
 
 export interface ReportSpills {
   readonly model: SpillModel;

@@ -208,25 +208,38 @@ test("the RFM segment summary spills every segment, with the core's counts and r
   expect(cellAt(spec, `C${top + 1}`)?.numberFormat).toBe("0.0%");
 });
 
-test("the early-warning table: CX.AT_RISK's ten customers most at risk, every cell of its spill formatted", () => {
-  const heading = spec.cells.find((cell) => cell.value === "Early warning: the valuable customers most at risk (value at risk = (1 − P(alive)) × value so far)")?.address;
+test("the follow-up lists (§11): CX.AT_RISK's overdue and CX.WIN_BACK's lapsed this period, beside the RFM table, every cell of their spills formatted", () => {
+  const heading = spec.cells.find((cell) => cell.value?.toString().startsWith("At risk: still active, overdue"))?.address;
   // beside the RFM table, under its chart
   const rfmChart = spec.charts.find((chart) => chart.title === "Customers per RFM segment");
   expect(rfmChart?.topLeft).toBe(`I${rowOf("RFM segments") + 1}`);
   expect(heading).toBe(`I${Number(rfmChart?.bottomRight.slice(1)) + 2}`);
   const top = Number(heading?.slice(1)) + 1;
-  expect(cellAt(spec, `I${top}`)?.formula).toBe(`=CX.AT_RISK('Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,'Workings 2024-Q3'!Tx_Amount,10,'Data 2024-Q3'!As_Of,"en-US")`);
-  const list = cx.AT_RISK(ids, dates, amounts, 10, options.periodEnd, "en-US", invocation());
-  expect(list).toHaveLength(11);
-  for (let k = 1; k <= 10; k++) {
+  const tx = "'Workings 2024-Q3'!Tx_Customer,'Workings 2024-Q3'!Tx_Date,'Workings 2024-Q3'!Tx_Amount";
+  expect(cellAt(spec, `I${top}`)?.formula).toBe(`=CX.AT_RISK(${tx},10,'Data 2024-Q3'!As_Of,"en-US",'Data 2024-Q3'!Lapse_Days)`);
+  const list = cx.AT_RISK(ids, dates, amounts, 10, options.periodEnd, "en-US", 92, null, invocation());
+  expect(list.length).toBeGreaterThan(1);
+  for (let k = 1; k < list.length; k++) {
     expect(cxValueAt(report, `I${top + k}`)).toBe(list[k]?.[0]);
     expect(cxValueAt(report, `L${top + k}`)).toBe(list[k]?.[3]);
-    expect(cellAt(spec, `L${top + k}`)?.numberFormat).toBe("#,##0.00 \"CNY\"");
-    expect(cellAt(spec, `K${top + k}`)?.numberFormat).toBe("0.0%");
+    expect(cxValueAt(report, `N${top + k}`)).toBe(list[k]?.[5]);
   }
-  // ranked by value at risk, the largest first
-  const risks = list.slice(1).map((row) => row[3] as number);
-  expect(risks).toEqual([...risks].sort((a, b) => b - a));
+  for (let k = 1; k <= 10; k++) {
+    expect([`J${top + k}`, `K${top + k}`, `L${top + k}`, `M${top + k}`, `N${top + k}`].map((address) => cellAt(spec, address)?.numberFormat)).toEqual(["#,##0", "#,##0.0", "#,##0.00 \"CNY\"", "0.0%", "#,##0.00 \"CNY\""]);
+  }
+  // the lapse window is the report's (92 days for quarters): every listed customer is active and overdue
+  for (const row of list.slice(1)) expect((row[1] as number) < 92 && (row[1] as number) >= 1.5 * (row[2] as number)).toBe(true);
+  // win back beside it, under the RFM table: the quarter's lapsed, as many as the bridge's (up to ten), by value
+  const winBack = top;
+  expect(cellAt(spec, `A${winBack - 1}`)?.value).toBe("Win back: customers who lapsed this period, by historical value");
+  expect(cellAt(spec, `A${winBack}`)?.formula).toBe(`=CX.WIN_BACK(${tx},Period_Start,Period_End,'Data 2024-Q3'!Lapse_Days,10,"en-US")`);
+  const lapsed = cx.WIN_BACK(ids, dates, amounts, options.periodStart, options.periodEnd, 92, 100, "en-US", invocation());
+  expect(lapsed.length - 1).toBe(lastRow(bridge)[(bridge[0] as string[]).indexOf("Lapsed")]);
+  for (let k = 1; k <= Math.min(10, lapsed.length - 1); k++) {
+    expect(cxValueAt(report, `A${winBack + k}`)).toBe(lapsed[k]?.[0]);
+    expect(cxValueAt(report, `D${winBack + k}`)).toBe(lapsed[k]?.[3]);
+    expect(cellAt(spec, `B${winBack + k}`)?.numberFormat).toBe("yyyy-mm-dd");
+  }
 });
 
 test("portable mode uses built-in functions only, with the RFM workings in the transaction table", () => {
@@ -236,8 +249,9 @@ test("portable mode uses built-in functions only, with the RFM workings in the t
   for (const formula of formulas) expect(formula).not.toMatch(/CX\./);
   expect(formulas).toContain("=IF('Data 2024-Q3'!Acquired_Customers=0,NA(),'Data 2024-Q3'!Marketing_Spend/'Data 2024-Q3'!Acquired_Customers)");
   const helpers = sheetOf(portableReport, "workings").cells.filter((cell) => cell.style === "helper");
-  // RFM's 8 and its risk ranking, and the 12 the period tables read, on every purchase; the quintile cut points of R, F and M (4 each); the waterfall's 4 × 7 steps
-  expect(helpers).toHaveLength((9 + 12) * SAMPLE_INPUTS.transactions.length + 3 * 4 + 4 * 7);
+  // RFM's 8 and the follow-up lists' 6 (first of day, first purchase, usual interval, at-risk, win-back and new-customer keys), the 12
+  // the period tables read and the cohort's, on every purchase; the quintile cut points of R, F and M (4 each); the waterfall's 4 × 7 steps
+  expect(helpers).toHaveLength((8 + 6 + 12 + 1) * SAMPLE_INPUTS.transactions.length + 3 * 4 + 4 * 7);
   expect(allNames(portableReport).map((name) => name.name)).toEqual(expect.arrayContaining(["Tx_Recency", "Tx_Frequency", "Tx_Monetary", "Tx_Segment"]));
   // the segment rule is written from the core's rule table: Champions first, Others last
   const segment = helpers.find((cell) => cell.formula?.includes("Champions"))?.formula as string;

@@ -2,7 +2,7 @@
  * The commentary (DOMAIN.md §10, 经营分析): its sentences, recalculated in LibreOffice (and Gnumeric,
  * which must agree), are made of the dashboard's own figures, in English and Chinese; a comparison
  * that does not exist is left out; with and without a budget; all on target and not; the NPS change
- * called significant or not by the two periods' margins; the early warning's count and value.
+ * called significant or not by the two periods' margins; the at-risk list's count and value.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -136,8 +136,9 @@ testWithLibreOffice("the demo's commentary is its dashboard's figures, in Englis
     const [yes, no] = k === 0 ? ["significant", "not significant"] : ["变动显著", "变动不显著"];
     if (Math.abs(beside("Net_Promoter_Score", "C")) > combined) expect([nps.includes(yes), nps.includes(no)]).toEqual([true, false]);
     else expect(nps).toContain(no);
-    // the early-warning list: its customers counted, their historical value summed
-    const list = dashboard.cells.filter((cell) => /^J\d+$/.test(cell.address) && cell.formula?.includes("Tx_Monetary")).map((cell) => values.get(cell.address)).filter((each): each is number => typeof each === "number");
+    // the at-risk list (from I, its historical value in L): its customers counted, their historical value summed
+    const list = dashboard.cells.filter((cell) => /^L\d+$/.test(cell.address) && cell.formula?.includes("Tx_At_Risk_Rank")).map((cell) => values.get(cell.address)).filter((each): each is number => typeof each === "number");
+    expect(list.length).toBeGreaterThan(0);
     expect(warning).toContain(`${list.length} `);
     expect(warning).toContain(text(list.reduce((a, b) => a + b, 0), "whole"));
   });

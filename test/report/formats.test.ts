@@ -30,15 +30,17 @@ for (const formulaMode of ["cx", "portable"] as const) {
 
 /** A formula that gives text: a row's RFM segment or revenue movement, a spilled table's header, a mirror of the user's text column. */
 const givesText = (formula: string): boolean =>
-  /^=CX\.(RFM_SUMMARY|RFM_SEGMENT_SUMMARY|CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS|AT_RISK)\(/.test(formula) ||
+  /^=CX\.(RFM_SUMMARY|RFM_SEGMENT_SUMMARY|CUSTOMER_BRIDGE|REVENUE_BRIDGE|PERIOD_KPIS|AT_RISK|WIN_BACK|NEW_CUSTOMERS|COHORT)\(/.test(formula) ||
   Object.values(segmentNames.Champions).some((name) => formula.includes(`"${name}"`)) ||
   (["en-US", "zh-CN"] as const).some((locale) => formula.includes(`"${label("expansion", locale)}"`)) ||
   /^=(?:'[^']+'!)?\$?[A-Z]+\$?\d+$/.test(formula) || // a mirrored label (a period's, the trend's)
   /^=(IFERROR\()?"[^"]*"&/.test(formula) || // a note that quotes a figure (the definitions note's lapse window, the new customers' reconciliation)
-  // the early-warning list's customer and segment columns
-  /^=IFERROR\(INDEX\('[^']+'!Tx_(Customer|Segment),/.test(formula) ||
+  // the follow-up lists' line on those not shown
+  /^=IFERROR\(IF\(.*("… and |"……另有 )/.test(formula) ||
+  // the follow-up lists' customer column
+  /^=IFERROR\(INDEX\((?:'[^']+'!)?Tx_Customer,/.test(formula) ||
   // the commentary's sentences: text whichever branch ("All figures on target.", or the sentence, or "")
-  /^=IFERROR\(.*,""\)$/.test(formula) && /"(All figures on target\.|各项指标均达目标。)"|customers on the early-warning list|预警名单共|Largest movements|主要变动/.test(formula);
+  /^=IFERROR\(.*,""\)$/.test(formula) && /"(All figures on target\.|各项指标均达目标。)"|customers on the at-risk list|流失预警名单共|Largest movements|主要变动/.test(formula);
 
 describe.each(reports)("%s", (_name, spec) => {
   test("every number and every formula has an explicit number format", () => {

@@ -13,7 +13,8 @@ import { sampleCustomers } from "../../src/report/sampleData";
 import { expectClose } from "../helpers/close";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 import { allCells, cellAt, cxValueAt, sheetOf } from "../helpers/evaluateReport";
-import { rfmAnalysis } from "../../src/core/rfmAnalysis";
+import * as cx from "../../src/functions/functions";
+import { invocation } from "../helpers/excel";
 
 const OTHER_CUSTOMERS = sampleCustomers(7, 17);
 const OTHER_INPUTS: ReportInputs = {
@@ -58,13 +59,21 @@ describe.each([
     const values = { get: (address: string): unknown => recalculated.get(address.startsWith("'") ? address.replace(/^'((?:[^']|'')+)'!/, (_m, name: string) => `${name.replace(/''/g, "'")}!`) : address) };
     // Every metric cell on every sheet: the portable formulas that differ from the CX sheet's (built-in
     // counts and sums are the same formula in both), and not the working columns of the RFM table.
-    // The early-warning table is not compared here: the add-in ranks by value at risk from the BG/NBD
-    // fit, portable mode by the RFM segments (checked below against the core's RFM).
+    // The follow-up lists are compared below: the add-in ranks the at-risk by value at risk from the
+    // BG/NBD fit, portable mode by historical value.
     const dashboardCells = sheetOf(portable, "dashboard").cells;
-    const warningTop = Number(dashboardCells.find((cell) => cell.value === "Early warning: Can't Lose Them and At Risk customers, by value")?.address.slice(1));
-    const inWarning = (address: string): boolean => /^[I-L]\d+$/.test(address) && Number(address.slice(1)) > warningTop && Number(address.slice(1)) <= warningTop + 11;
+    const titleRow = (start: string): number => Number(dashboardCells.find((cell) => String(cell.value ?? "").startsWith(start))?.address.slice(1));
+    const [atRiskTop, winBackTop] = [titleRow("At risk: still active"), titleRow("Win back:")];
+    const inList = (top: number, address: string): boolean => /^[I-N]\d+$/.test(address) && Number(address.slice(1)) > top && Number(address.slice(1)) <= top + 11;
+    const inWarning = (address: string): boolean => inList(atRiskTop, address) || /^[A-D]\d+$/.test(address) && Number(address.slice(1)) > winBackTop && Number(address.slice(1)) <= winBackTop + 11;
+    // The cohort table and the workings' follow-up lists have their own tests (cohort.test.ts, followUpLists.test.ts).
+    const cohortTop = titleRow("Cohort retention:");
+    const workingsCells = sheetOf(portable, "workings").cells;
+    const listsTop = Number(workingsCells.find((cell) => String(cell.value ?? "").startsWith("New customers this period"))?.address.slice(1));
+    const elsewhere = (address: string): boolean => (!address.startsWith("'") && Number(address.slice(1).replace(/^[A-Z]*/, "")) >= cohortTop) ||
+      (address.startsWith("'Workings") && Number(address.replace(/^.*![A-Z]+/, "")) >= listsTop && /![A-H]\d+$/.test(address));
     const addresses = allCells(portable)
-      .filter(({ cell, address }) => cell.formula !== undefined && cell.style !== "helper" && !inWarning(address) && cellAt(withAddIn, address)?.formula !== cell.formula)
+      .filter(({ cell, address }) => cell.formula !== undefined && cell.style !== "helper" && !inWarning(address) && !elsewhere(address) && cellAt(withAddIn, address)?.formula !== cell.formula)
       .map(({ address }) => address);
     // KPIs (6: churn is the period's, referred to in both modes), satisfaction (NPS, margin, CSI: CSAT
     // refers to the KPI cards'), lifecycle (2: retention and churn refer to the figures shown above in
@@ -90,23 +99,27 @@ describe.each([
     }
     expect(errors).toBe(inputs.channels.filter((channel) => channel.newCustomers === 0).length);
     expect(notAvailable).toBeLessThan(13 * 21 / 2);
-    // The early-warning list: the core's RFM customers of Can't Lose Them and At Risk, largest monetary first.
-    const rfm = rfmAnalysis({
-      customerIds: inputs.transactions.map((tx) => tx.customer),
-      dates: inputs.transactions.map((tx) => options.periodEnd - Number(tx.daysBeforeEnd)),
-      amounts: inputs.transactions.map((tx) => Number(tx.amount)),
-      asOf: options.periodEnd,
-    });
-    const atRisk = rfm.customers.map((customer, i) => ({ customer, monetary: rfm.monetary[i] as number, recency: rfm.recencyDays[i] as number, segment: rfm.segments[i] as string }))
-      .filter((c) => c.segment === "Can't Lose Them" || c.segment === "At Risk")
-      .sort((a, b) => b.monetary - a.monetary)
-      .slice(0, 10);
-    expect(atRisk.length).toBeGreaterThan(0);
-    const shownList = Array.from({ length: 10 }, (_, k) => ["I", "J", "K", "L"].map((c) => values.get(`${c}${warningTop + 2 + k}`) ?? ""));
-    expect(shownList).toEqual(Array.from({ length: 10 }, (_, k) => {
-      const c = atRisk[k];
-      return c === undefined ? ["", "", "", ""] : [c.customer, c.monetary, c.recency, c.segment];
+    // The follow-up lists (§11): the customers CX.AT_RISK and CX.WIN_BACK name, the at-risk by
+    // historical value (ties: first seen first), each with the columns both modes show.
+    const column = (values: readonly unknown[]): unknown[][] => values.map((value) => [value]);
+    const tx = [column(inputs.transactions.map((t) => t.customer)), column(inputs.transactions.map((t) => options.periodEnd - Number(t.daysBeforeEnd))), column(inputs.transactions.map((t) => Number(t.amount)))] as const;
+    const firstSeen = (customer: unknown): number => inputs.transactions.findIndex((t) => t.customer === customer);
+    const overdue = cx.AT_RISK(...tx, 100_000, options.periodEnd, "en-US", 92, null, invocation()).slice(1)
+      .sort((a, b) => (b[3] as number) - (a[3] as number) || firstSeen(a[0]) - firstSeen(b[0]));
+    const lapsed = cx.WIN_BACK(...tx, options.periodStart, options.periodEnd, 92, 10, "en-US", invocation()).slice(1);
+    expect(overdue.length + lapsed.length).toBeGreaterThan(0);
+    // (a date cell is read back as a Date: its serial, as the functions give it)
+    const serial = (value: unknown): unknown => (value instanceof Date ? value.getTime() / 86_400_000 + 25_569 : value);
+    const shown = (top: number, columns = ["I", "J", "K", "L"]): unknown[][] => Array.from({ length: 10 }, (_, k) => columns.map((c) => serial(values.get(`${c}${top + 2 + k}`) ?? "")));
+    const blankRows = (rows: unknown[][]): unknown[][] => Array.from({ length: 10 }, (_, k) => rows[k] ?? ["", "", "", ""]);
+    const atRiskShown = shown(atRiskTop);
+    expect(atRiskShown.map((row) => row[0])).toEqual(blankRows(overdue.map((row) => row.slice(0, 4))).map((row) => row[0]));
+    atRiskShown.forEach((row, k) => row.slice(1).forEach((value, j) => {
+      const wanted = overdue[k]?.[j + 1];
+      if (wanted === undefined) expect(value).toBe("");
+      else expectClose(value as number, wanted as number, 1e-9);
     }));
+    expect(shown(winBackTop, ["A", "B", "C", "D"])).toEqual(blankRows(lapsed.map((row) => row.slice(0, 4))));
     // The dashboard's period figures: the report period's row of each table, its change on the
     // quarter before and on the same quarter a year before, against the CX tables.
     const dashboard = sheetOf(portable, "dashboard");

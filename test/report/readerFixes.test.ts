@@ -1,13 +1,12 @@
 /**
  * What confused the demo's readers (issue 22, "fixes from that reading"), in the spec: the revenue
  * bridge's falls in accounting style with no sign in their labels; percentage points as 个百分点 in
- * Chinese; one Chinese name for the active base at the start as at the end; the portable early
- * warning's title naming the segments as the RFM table does; day counts with thousands separators.
+ * Chinese; one Chinese name for the active base at the start as at the end; the follow-up lists'
+ * titles saying in Chinese what they list; day counts with thousands separators.
  * The printed demo shows the same (test/report/print.test.ts).
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { segmentNames } from "../../src/i18n/labels";
 import { buildReport, DEFAULT_TARGETS, SAMPLE_INPUTS, type ReportOptions } from "../../src/report/buildReport";
 import { REVENUE_BRIDGE_STEPS } from "../../src/report/figures";
 import { sheetOf } from "../helpers/evaluateReport";
@@ -53,17 +52,18 @@ test("a rate's change in percentage points: pp in English, 个百分点 in Chine
   expect(churnChange("zh-CN")).toBe('+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点";* @');
 });
 
-test("zh-CN: 期初活跃客户 as 期末活跃客户; the early warning names the segments as the RFM table does; days with separators", () => {
+test("zh-CN: 期初活跃客户 as 期末活跃客户; the follow-up lists say in the report's language what they list; days with separators", () => {
   expect(cellWith({}, "期初活跃客户")?.address).toMatch(/^A\d+$/);
   expect(cellWith({}, "期末活跃客户")?.address).toMatch(/^A\d+$/);
-  const title = `预警：“${segmentNames["Can't Lose Them"]["zh-CN"]}”与“${segmentNames["At Risk"]["zh-CN"]}”，按消费金额排序`;
-  expect(title).toBe("预警：“不能失去的客户”与“流失风险客户”，按消费金额排序");
-  const heading = cellWith({}, title);
+  // (the at-risk list is §11's, no longer the RFM segments': its title says its rule)
+  const heading = cellWith({}, "流失预警：仍活跃但已逾期的客户（距上次购买 ≥ 1.5 × 平均购买间隔），按历史消费额排序");
   expect(heading).toBeDefined();
+  expect(cellWith({}, "挽回名单：本期流失客户，按历史消费额排序")).toBeDefined();
   const [letters, row] = [heading?.address.replace(/\d+$/, "") as string, Number(heading?.address.replace(/^[A-Z]+/, ""))];
-  const recency = String.fromCharCode(letters.charCodeAt(0) + 2);
-  expect(dashboardOf().cells.find((cell) => cell.address === `${recency}${row + 2}`)?.numberFormat).toBe("#,##0_)_)_)");
-  expect(cellWith({ locale: "en-US" }, "Early warning: Can't Lose Them and At Risk customers, by value")).toBeDefined();
+  const days = String.fromCharCode(letters.charCodeAt(0) + 1);
+  expect(dashboardOf().cells.find((cell) => cell.address === `${days}${row + 1}`)?.value).toBe("距上次购买（天）");
+  expect(dashboardOf().cells.find((cell) => cell.address === `${days}${row + 2}`)?.numberFormat).toBe("#,##0");
+  expect(cellWith({ locale: "en-US" }, "At risk: still active, overdue (days since last purchase ≥ 1.5 × their usual interval), by historical value")).toBeDefined();
 });
 
 test("CAC's and CLV's targets, derived from each other through the LTV:CAC target, are unshaded and say so beside them", () => {

@@ -59,7 +59,9 @@ testWithLibreOffice("every formula's result is stored in the file, and the figur
   }
   // and every cell of the two trend tables (13 periods: the label and 12 figures each)
   const trendTop = Number(dashboard.cells.find((cell) => cell.value === "Trend: the last 13 periods")?.address.slice(1)) + 2;
-  const trendCells = allCells(withAddIn).filter(({ sheet, cell }) => sheet.role === "dashboard" && Number(cell.address.slice(1)) >= trendTop && cell.formula !== undefined);
+  // (down to the cohort table under them)
+  const cohortTop = Number(dashboard.cells.find((cell) => String(cell.value ?? "").startsWith("Cohort retention:"))?.address.slice(1));
+  const trendCells = allCells(withAddIn).filter(({ sheet, cell }) => sheet.role === "dashboard" && Number(cell.address.slice(1)) >= trendTop && Number(cell.address.slice(1)) < cohortTop && cell.formula !== undefined);
   expect(trendCells).toHaveLength(2 * 13 * 13);
   for (const { cell } of trendCells) {
     const expected = evaluateCx(withAddIn, cell.formula as string);

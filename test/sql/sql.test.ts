@@ -85,7 +85,7 @@ describe.each(DATA_SETS)("sql/ on %s", (_name, purchases) => {
 
     test.each(["month", "quarter", "week"] as const)("cohort retention by %s", async (period) => {
       const result = await (engines[e] as Engine).query(sqlFile("cohort_retention.sql", { period }));
-      const table = cx.COHORT(ids, dates, period, inv);
+      const table = cx.COHORT(ids, dates, period, null, null, null, inv);
       // The engine's long form lists the cells where someone bought; every other cell of the triangle is 0.
       const cells = new Map(result.rows.map((row) => [`${String(row[0])} ${String(row[2])}`, row]));
       let nonZero = 0;

@@ -26,6 +26,8 @@ function literalArguments(formula: string): unknown[] {
   parts.push(current);
   const scalar = (text: string): unknown => (/^".*"$/.test(text) ? text.slice(1, -1) : Number(text));
   return parts.map((part) => {
+    // an argument left out between commas reaches the function as null
+    if (part === "") return null;
     if (!part.startsWith("{")) return [[scalar(part)]];
     return part.slice(1, -1).split(";").map((row) => row.split(",").map(scalar));
   });
@@ -55,4 +57,11 @@ test("the examples are the worked examples of DOMAIN.md where it has one", () =>
   expect(value("CLV")).toEqual([[2000]]);
   expect(value("CAC")).toEqual([[500]]);
   expect(value("CHURN")).toEqual([[0.05]]);
+  // §11: with a lapse window of 120 days nine customers are still active and overdue, the five of most value at risk listed
+  const atRisk = (value("AT_RISK") as number[][]).slice(1);
+  expect(atRisk.length).toBe(5);
+  for (const [, since, usual] of atRisk) expect((since as number) < 120 && (since as number) >= 1.5 * (usual as number)).toBe(true);
+  // §7's lapsed of 2024-Q2 (W = 92), the larger value first
+  expect((value("WIN_BACK") as unknown[][]).slice(1).map((row) => [row[0], row[3]])).toEqual([["A", 30], ["B", 5]]);
+  expect((value("NEW_CUSTOMERS") as unknown[][]).slice(1).map((row) => [row[0], row[2]])).toEqual([["A", 30], ["C", 7], ["B", 5]]);
 });

@@ -282,7 +282,9 @@ describe("the monthly cycle keeps every part of the report exactly once", () => 
         const on = w.book.sheets.find((s) => s.name === names[k]) as FakeSheet;
         expect([...on.names.keys()].sort()).toEqual([...spec.names.map((n) => n.name), "CX_Report", "CX_Report_Cells", "CX_Report_Formulas", "CX_Report_Layout"].sort());
         expect(on.charts).toHaveLength(spec.charts.length);
-        expect(on.conditionalFormats ?? []).toHaveLength(2 * spec.trafficLights.length);
+        // two rules per traffic light, and the cohort table's colour scale
+        expect(on.conditionalFormats ?? []).toHaveLength(2 * spec.trafficLights.length + (spec.colorScales ?? []).length);
+        expect((on.conditionalFormats ?? []).filter((format) => format.type === "ColorScale").map((format) => format.range)).toEqual((spec.colorScales ?? []).map((scale) => scale.range));
         expect(on.print?.["rowBreaks"] ?? []).toEqual(spec.print?.rowBreaks ?? []);
         expect(on.tables.size).toBe(spec.tables.length);
       });

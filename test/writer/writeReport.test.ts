@@ -32,7 +32,7 @@ test("writes the three sheets in two round trips, however many sheets, into new 
   for (const sheet of report.sheets) for (const block of planWrite(sheet).blocks) expect(log.ranges[`${sheet.name}!${block.range}`]?.["formulas"]).toEqual(block.formulas);
   // each sheet's names and the marker refresh reads, sheet by sheet
   expect(log.names).toEqual(report.sheets.flatMap((sheet) => [...sheet.names.map((name) => name.name), "CX_Report", "CX_Report_Cells", "CX_Report_Formulas", "CX_Report_Layout"]));
-  expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length); // good and bad for each KPI with a target
+  expect(log.conditionalFormats).toBe(2 * spec.trafficLights.length + (spec.colorScales ?? []).length); // good and bad for each KPI with a target, and the cohort table's colour scale
   expect(spec.trafficLights).toHaveLength(23); // 7 period figures, the 7 KPIs, NPS and CSAT in the satisfaction block, the 7 budget lines
   expect(log.tables).toEqual(["CX_Survey", "CX_Channels", "CX_Engagement", "CX_Budget", "CX_Transactions"]);
   // customers, the waterfall, revenue and churn with NRR by period, NPS, the segments
@@ -83,7 +83,7 @@ test("the plan writes each part of the sheet as its own block, without the blank
   const data = sheetOf(report, "data");
   const period = plan.blocks.find((block) => block.range.startsWith("A2:"));
   expect(period?.numberFormats?.[0]).toEqual(["General", "yyyy-mm-dd", "\"to \"yyyy-mm-dd"]);
-  expect(plan.blocks.length).toBeLessThan(52); // (the year to date, the derived targets' notes and the budget's year to date beside the figures are blocks of their own)
+  expect(plan.blocks.length).toBeLessThan(56); // (the year to date, the derived targets' notes, the budget's year to date beside the figures and the two follow-up lists side by side are blocks of their own)
   // every cell with content is in exactly one block, at its own address
   const written = new Map<string, unknown>();
   for (const block of plan.blocks) {
@@ -152,10 +152,10 @@ test("a block too large for one request is cut into slices of whole rows, each u
 test("a portable plan shades the RFM working columns, each column one area", () => {
   const portable = planWrite(sheetOf(buildReport({ ...options, formulaMode: "portable" }), "workings"));
   const rows = SAMPLE_INPUTS.transactions.length;
-  // RFM's with its risk ranking, the period tables', RFM's quintile cut points (a column of four for each score), and the waterfall's four
-  expect(portable.styles.helper?.split(",")).toHaveLength(9 + 12 + 3 + 4);
-  // each transaction working column one area over all its rows (RFM's 9 and the period tables' 12)
-  expect(portable.styles.helper?.split(",").filter((area) => new RegExp(`^(?<c>[A-Z]+)5:\\k<c>${4 + rows}$`).test(area))).toHaveLength(9 + 12);
+  // RFM's 8 with the follow-up lists' 6, the period tables' 12 and the cohort's, RFM's quintile cut points (a column of four for each score), and the waterfall's four
+  expect(portable.styles.helper?.split(",")).toHaveLength(8 + 6 + 12 + 1 + 3 + 4);
+  // each transaction working column one area over all its rows
+  expect(portable.styles.helper?.split(",").filter((area) => new RegExp(`^(?<c>[A-Z]+)5:\\k<c>${4 + rows}$`).test(area))).toHaveLength(8 + 6 + 12 + 1);
 });
 
 test("unique table names ignore case and keep to letters, digits and underscores", () => {

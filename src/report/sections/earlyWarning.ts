@@ -1,57 +1,66 @@
 /**
- * Early warning: the valuable customers most at risk, beside the RFM table under its chart (I:L), so
- * the dashboard still prints on two pages. CX: (1 − P(alive)) × historical value from the BG/NBD fit
- * (CX.AT_RISK); portable: the RFM segments Can't Lose Them and At Risk ranked by monetary value.
+ * The follow-up lists of DOMAIN.md §11 side by side under the RFM table and its chart, so the
+ * dashboard still prints on two pages: *at risk* (from I), customers still active but overdue against
+ * their own purchase interval, and (with the trend) *win back* (from A), those who lapsed in the
+ * report period. CX: CX.AT_RISK ranked by (1 − P(alive)) × historical value, and CX.WIN_BACK;
+ * portable: the same customers from the transaction table's working columns, both ranked by
+ * historical value.
  */
 import { columnIndex, columnName } from "../../core/a1";
-import { label as tableLabel, segmentNames } from "../../i18n/labels";
-import { fillTemplate } from "../../i18n/locale";
-import type { ReportBuilder, Section } from "../builder";
-import { PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
+import type { Section } from "../builder";
+import { rankedList, spilledList, type ListColumn } from "../followUpList";
+import { DATE_FORMAT, PERCENT_FORMAT, TEXT_RESULT } from "../sheetSpec";
 import { selectedRows } from "../unitSelection";
 import { belowSegmentChart, CHART_LEFT_COLUMN } from "./charts";
+import { lapseDays } from "./transactions";
 
-/** How many customers the table lists, and its first column: beside the RFM table, under its chart. */
-const EARLY_WARNING_ROWS = 10;
-const EARLY_WARNING_COLUMN = columnIndex(CHART_LEFT_COLUMN);
+/** How many customers each list shows, and the at-risk list's first column: under the RFM chart. */
+const LIST_ROWS = 10;
+const LIST_COLUMN = columnIndex(CHART_LEFT_COLUMN);
+/** Whole days with thousands separators (1,037), and a usual interval to a tenth of a day. */
+const DAYS_FORMAT = "#,##0";
+const INTERVAL_FORMAT = "#,##0.0";
 
 export const earlyWarning: Section = {
   id: "earlyWarning",
   sheet: "dashboard",
   when: (ctx) => ctx.sections.rfm && ctx.needed.includes("transactions"),
   build(b) {
-    const { t, cx, locale } = b.ctx;
-    const heading = belowSegmentChart(b);
-    const column = (j: number): string => columnName(EARLY_WARNING_COLUMN + j);
-    b.at.belowEarlyWarning = heading + EARLY_WARNING_ROWS + 2;
-    b.put({ address: `${column(0)}${heading}`, value: cx ? t("earlyWarning") : fillTemplate(t("earlyWarningPortable"), { first: segmentNames["Can't Lose Them"][locale], second: segmentNames["At Risk"][locale] }), style: "heading" });
-    [110, 110, 90, 110].forEach((width, j) => b.widen("dashboard", EARLY_WARNING_COLUMN + j, width));
-    b.at.earlyWarningValues = `${column(1)}${heading + 2}:${column(1)}${heading + 1 + EARLY_WARNING_ROWS}`;
-    if (cx) spilledList(b, heading + 1, column);
-    else rankedList(b, heading + 1, column);
+    const { t, cx, locale, trend, unitMoney: money } = b.ctx;
+    const rows = (name: string): string => selectedRows(b.ctx, name);
+    const transactions = `${rows("Tx_Customer")},${rows("Tx_Date")},${rows("Tx_Amount")}`;
+    const top = belowSegmentChart(b);
+    // At risk, under the chart: CX adds the model's P(alive) and value at risk to the columns both modes show.
+    const atRisk: ListColumn[] = [
+      { header: "customer", format: TEXT_RESULT, value: "Tx_Customer" }, { header: "daysSinceLast", format: DAYS_FORMAT, value: "Tx_Recency" },
+      { header: "usualInterval", format: INTERVAL_FORMAT, value: "Tx_Interval" }, { header: "historicalValue", format: money, value: "Tx_Monetary" },
+      ...(cx ? [{ header: "probabilityAlive", format: PERCENT_FORMAT, value: "" }, { header: "valueAtRisk", format: money, value: "" }] as const : []),
+    ];
+    b.put({ address: `${CHART_LEFT_COLUMN}${top}`, value: t(cx ? "atRiskList" : "atRiskListPortable"), style: "heading" });
+    [90, 110, 110, 110, 70, 110].slice(0, atRisk.length).forEach((width, j) => b.widen("dashboard", LIST_COLUMN + j, width));
+    const valueColumn = columnName(LIST_COLUMN + 3);
+    b.at.earlyWarningValues = `${valueColumn}${top + 2}:${valueColumn}${top + 1 + LIST_ROWS}`;
+    const right = { sheet: "dashboard", left: LIST_COLUMN, top: top + 1, rows: LIST_ROWS } as const;
+    if (cx) spilledList(b, right, `=CX.AT_RISK(${transactions},${LIST_ROWS},As_Of,"${locale}",${lapseDays(b)})`, atRisk);
+    else rankedList(b, right, "Tx_At_Risk_Rank", atRisk);
+    // Win back, beside it under the RFM table (A:D; lower where there is no chart above the other), where
+    // the trend gives the period's lapsed.
+    const left = Math.max(top, b.row);
+    if (trend) {
+      b.put({ address: `A${left}`, value: t("winBackList"), style: "heading" });
+      const place = { sheet: "dashboard", left: 0, top: left + 1, rows: LIST_ROWS } as const;
+      if (cx) spilledList(b, place, `=CX.WIN_BACK(${transactions},Period_Start,Period_End,Lapse_Days,${LIST_ROWS},"${locale}")`, winBackColumns(money));
+      else rankedList(b, place, "Tx_Win_Back_Rank", winBackColumns(money));
+    }
+    b.at.belowEarlyWarning = (trend ? left : top) + LIST_ROWS + 2;
   },
 };
 
-/** CX.AT_RISK's spilled list, its cells formatted ahead of the spill. */
-function spilledList(b: ReportBuilder, top: number, column: (j: number) => string): void {
-  const { locale, unitMoney: money } = b.ctx;
-  const rows = (name: string): string => selectedRows(b.ctx, name);
-  b.put({ address: `${column(0)}${top}`, formula: `=CX.AT_RISK(${rows("Tx_Customer")},${rows("Tx_Date")},${rows("Tx_Amount")},${EARLY_WARNING_ROWS},As_Of,"${locale}")`, numberFormat: TEXT_RESULT, style: "label" });
-  b.spillFormats(EARLY_WARNING_COLUMN, top, top + EARLY_WARNING_ROWS, [TEXT_RESULT, money, PERCENT_FORMAT, money]);
-}
-
-/** Portable: the k-th largest ranking key of the workings and its row's customer, value, recency and segment; blank below the last. */
-function rankedList(b: ReportBuilder, top: number, column: (j: number) => string): void {
-  const { locale, unitMoney: money } = b.ctx;
-  (["customer", "historicalValue", "recencyDays", "segment"] as const).forEach((key, j) => b.put({ address: `${column(j)}${top}`, value: tableLabel(key, locale), style: j === 1 || j === 2 ? "numberHeader" : "label" }));
-  for (let k = 1; k <= EARLY_WARNING_ROWS; k++) {
-    const r = top + k;
-    const at = `MATCH(LARGE(Tx_Risk_Rank,${k}),Tx_Risk_Rank,0)`;
-    const pick = (name: string): string => `=IFERROR(INDEX(${name},${at}),"")`;
-    b.put({ address: `${column(0)}${r}`, formula: pick("Tx_Customer"), numberFormat: TEXT_RESULT });
-    b.put({ address: `${column(1)}${r}`, formula: pick("Tx_Monetary"), numberFormat: money });
-    // whole days with thousands separators (1,037), with room before the segment beside them
-    b.put({ address: `${column(2)}${r}`, formula: pick("Tx_Recency"), numberFormat: "#,##0_)_)_)" });
-    b.put({ address: `${column(3)}${r}`, formula: pick("Tx_Segment"), numberFormat: TEXT_RESULT });
-  }
-}
+/**
+ * The win-back list's columns, on the dashboard and the workings: customer, last purchase (as of the
+ * period's end, the as-of date), the day they lapsed (W days after it) and historical value.
+ */
+export const winBackColumns = (money: string): ListColumn[] => [
+  { header: "customer", format: TEXT_RESULT, value: "Tx_Customer" }, { header: "lastPurchase", format: DATE_FORMAT, value: "As_Of-Tx_Recency" },
+  { header: "lapsedOn", format: DATE_FORMAT, value: "As_Of-Tx_Recency+Lapse_Days" }, { header: "historicalValue", format: money, value: "Tx_Monetary" },
+];

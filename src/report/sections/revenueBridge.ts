@@ -4,7 +4,7 @@ import { periodsBack, REVENUE_BRIDGE_STEPS } from "../figures";
 import { trendName } from "../periodSheet";
 import { reportPeriodLabel } from "../reportOptions";
 import { accountingFormat } from "../sheetSpec";
-import { waterfallChart } from "../waterfall";
+import { hasWaterfall, waterfallChart } from "../waterfall";
 
 export const revenueBridge: Section = {
   id: "revenueBridge",
@@ -21,7 +21,7 @@ export const revenueBridge: Section = {
       b.row++;
     }
     // its waterfall's table on the workings, in the same place whichever sections follow
-    if (b.ctx.sections.charts) b.at.waterfall = waterfallChart(b, b.at.bridge);
+    if (hasWaterfall(b.ctx)) b.at.waterfall = waterfallChart(b, b.at.bridge);
     b.row++;
   },
 };

@@ -4,11 +4,12 @@
  * customer's R, F, M and segment on the customer's first row (DOMAIN.md §4), and those the period
  * tables read (DOMAIN.md §7), in built-in functions only. CX reads a linked table's columns directly.
  */
-import { segmentNames } from "../../i18n/labels";
 import { rowNumber, type ReportBuilder, type Section } from "../builder";
 import { linkedAddress, linkedReference, linkedUnitReference } from "../dataSource";
-import { HELPER_LABELS, HELPERS, helperFormula, txFormats, type TxColumn } from "../periodSheet";
+import { HELPER_LABELS, HELPERS, helperFormula, PERIOD_BOUNDS, txFormats, type TxColumn } from "../periodSheet";
+import { hasCohorts } from "./cohort";
 import { addCutPoints, quote, scoreFormula, segmentFormula } from "../rfmFormulas";
+import { OVERDUE_FACTOR } from "../../core/followUpLists";
 import { allUnits, hasUnitSelector, unitLabel } from "../unitSelection";
 import { unitWorkingColumns } from "../unitWorkings";
 import { columnName } from "../../core/a1";
@@ -51,6 +52,7 @@ export const transactions: Section = {
       ...workings,
       ...byUnit,
       ...(cx || !trend ? [] : periodWorkings(b, 3 + units.length + selection.length + workings.length + byUnit.length, selected)),
+      ...(cx || !hasCohorts(b.ctx) ? [] : [cohortWorking(b, selected)]),
     ]);
     if (units.length > 0) b.name("workings", "Tx_Unit", `${table.column(3 + unitColumn)}${table.first}:${table.column(3 + unitColumn)}${table.last}`);
     if (workings.length > 0) addCutPoints(b, [["Tx_R_Cuts", "Tx_Recency"], ["Tx_F_Cuts", "Tx_Frequency"], ["Tx_M_Cuts", "Tx_Monetary"]]);
@@ -96,12 +98,14 @@ function selectionColumns(b: ReportBuilder, base: number): TableColumn[] {
 
 /**
  * Portable RFM's working columns after customer (0), date (1), amount (2) and the unit columns, from
- * `base` on: the customer's first in-scope row (1/0), recency, frequency, monetary, R, F, M, segment,
- * the early warning's ranking; all but the first and last only on a customer's first row, else "".
- * None in CX mode or without RFM.
+ * `base` on: the customer's first in-scope row (1/0), recency, frequency, monetary, R, F, M, segment;
+ * then the follow-up lists' (DOMAIN.md §11, §7): whether the row is the customer's first on its day,
+ * the customer's first purchase day and usual interval between purchase days, and the ranking keys
+ * of the at-risk and (with the trend) win-back and new-customer lists. All but the first-row and first-of-day flags only on a customer's first row,
+ * else "". None in CX mode or without RFM.
  */
 function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableColumn[] {
-  const { t, cx, sections, unitMoney: money, locale } = b.ctx;
+  const { t, cx, sections, trend, unitMoney: money, locale } = b.ctx;
   if (cx || !sections.rfm) return [];
   const first = TABLE_HEADER_ROW + 1;
   const left = b.sheet("workings").nextColumn;
@@ -111,12 +115,17 @@ function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableCo
   // inside SUMPRODUCT, which only some engines evaluate over arrays).
   const inScope = (dates: string, chosen?: string): string => `${dates},"<"&(As_Of+1)${chosen === undefined ? "" : `,${chosen},1`}`;
   const chosenColumn = selected === undefined ? undefined : "Tx_Selected";
+  const isChosen = (at: (j: number) => string): string => (selected === undefined ? "" : `${at(selected)}=1,`);
   // The columns by what they hold: 0 customer, 1 date, then base + k for the k-th working column.
-  const [firstRow, recency, frequency, monetary, r, f, m, segment] = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => base + k) as [number, number, number, number, number, number, number, number];
+  const [firstRow, recency, frequency, monetary, r, f, m, , , firstDay, interval] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => base + k) as number[] as [number, number, number, number, number, number, number, number, number, number, number];
   const ifFirst = (at: (j: number) => string, formula: string): string => `=IF(${at(firstRow)}=1,${formula},"")`;
-  const atRisk = [segmentNames["Can't Lose Them"][locale], segmentNames["At Risk"][locale]].map(quote);
+  const lapse = lapseDays(b);
+  // A ranking key: the customer's historical value, less its row in billionths so that equal values
+  // rank apart, the first row first (LARGE, then MATCH finds the row).
+  const rankKey = (at: (j: number) => string, condition: string): string => `IF(${condition},${at(monetary)}-ROW()/1E9,"")`;
+  const customerDays = (at: (j: number) => string): string => `SUMIFS(Tx_New_Day,Tx_Customer,${at(0)})`;
   return [
-    workingColumn(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,${selected === undefined ? "" : `${at(selected)}=1,`}COUNTIFS(${fromFirst(0, at)},${at(0)},${inScope(fromFirst(1, at), selected === undefined ? undefined : fromFirst(selected, at))})=1),1,0)`, WHOLE_FORMAT),
+    workingColumn(t("firstRow"), undefined, (at) => `=IF(AND(ISNUMBER(${at(1)}),INT(${at(1)})<=As_Of,${isChosen(at)}COUNTIFS(${fromFirst(0, at)},${at(0)},${inScope(fromFirst(1, at), selected === undefined ? undefined : fromFirst(selected, at))})=1),1,0)`, WHOLE_FORMAT),
     // (the customer's last in-scope day by MAXIFS, counted first as everywhere: on the customer's first
     // row it always finds one, but over no cell MAXIFS is 0 in Excel and an error in Gnumeric)
     workingColumn(t("recencyDays"), "Tx_Recency", (at) => {
@@ -129,10 +138,49 @@ function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableCo
     workingColumn("F", undefined, (at) => ifFirst(at, scoreFormula(at(frequency), ">", "Tx_F_Cuts")), WHOLE_FORMAT),
     workingColumn("M", undefined, (at) => ifFirst(at, scoreFormula(at(monetary), ">", "Tx_M_Cuts")), WHOLE_FORMAT),
     workingColumn(t("segment"), "Tx_Segment", (at) => ifFirst(at, segmentFormula(at(r), at(f), at(m), locale)), TEXT_RESULT),
-    // The early-warning ranking: a customer of Can't Lose Them or At Risk by monetary value, its row
-    // added in billionths so that equal values rank apart (LARGE, then MATCH finds the row).
-    workingColumn(t("riskRank"), "Tx_Risk_Rank", (at) => `=IF(OR(${at(segment)}=${atRisk[0]},${at(segment)}=${atRisk[1]}),${at(monetary)}+ROW()/1E9,"")`, "0.00"),
+    // The customer's first in-scope row on its day: purchase days, not orders, count (as the CX functions do).
+    workingColumn(t("newDay"), "Tx_New_Day", (at) => {
+      const day = `INT(${at(1)})`;
+      return `=IF(AND(ISNUMBER(${at(1)}),${day}<=As_Of,${isChosen(at)}COUNTIFS(${fromFirst(0, at)},${at(0)},${fromFirst(1, at)},">="&${day},${fromFirst(1, at)},"<"&(${day}+1)${selected === undefined ? "" : `,${fromFirst(selected, at)},1`})=1),1,0)`;
+    }, WHOLE_FORMAT),
+    // The customer's first purchase day (in scope), and the usual interval: days from it to the last
+    // purchase day over the intervals between them.
+    // (counted first, as the recency's MAXIFS is)
+    workingColumn(t("firstPurchaseDay"), "Tx_First", (at) => {
+      const criteria = `Tx_Customer,${at(0)},${inScope("Tx_Date", chosenColumn)}`;
+      return ifFirst(at, `IF(COUNTIFS(${criteria})=0,"",INT(MINIFS(Tx_Date,${criteria})))`);
+    }, DATE_FORMAT),
+    workingColumn(t("usualInterval"), "Tx_Interval", (at) => ifFirst(at, `IF(${customerDays(at)}<2,"",(As_Of-${at(recency)}-${at(firstDay)})/(${customerDays(at)}-1))`), "0.0"),
+    // At risk (§11): still active (fewer than the lapse window's days since the last purchase) and overdue.
+    // (a customer with one purchase day has no interval: "" is tested first, as AND evaluates every part)
+    workingColumn(t("atRiskRank"), "Tx_At_Risk_Rank", (at) => ifFirst(at, `IF(ISNUMBER(${at(interval)}),${rankKey(at, `AND(${at(recency)}<${lapse},${at(recency)}>=${OVERDUE_FACTOR}*${at(interval)})`)},"")`), "0.00"),
+    // Win back (§11): lapsed in the report period, as the bridge counts them (last purchase + W in it).
+    ...(trend ? [workingColumn(t("winBackRank"), "Tx_Win_Back_Rank", (at) => {
+      const last = `(As_Of-${at(recency)})`;
+      return ifFirst(at, `IF(ISNUMBER(${at(recency)}),${rankKey(at, `AND(${last}>=Period_Start-${lapse},${last}<Period_Start,${last}<=Period_End-${lapse})`)},"")`);
+    }, "0.00"),
+    // New (§7): the first purchase in the report period; all they spent (to the as-of date, its end) is the period's.
+    workingColumn(t("newRank"), "Tx_New_Rank", (at) => ifFirst(at, `IF(ISNUMBER(${at(firstDay)}),${rankKey(at, `${at(firstDay)}>=Period_Start`)},"")`), "0.00")] : []),
   ];
+}
+
+/**
+ * Portable, for the cohort triangle: each purchase's customer's cohort, the first day of the period of
+ * their first purchase (of the chosen unit, with a selector: Tx_Day is 0 for the others).
+ */
+function cohortWorking(b: ReportBuilder, selected?: number): TableColumn {
+  const { t, kind } = b.ctx;
+  return workingColumn(t("cohortWorking"), "Tx_Cohort", (at) => {
+    // (counted first, as every MINIFS of the report is: over no cell it is an error in Gnumeric)
+    const criteria = `Tx_Customer,${at(0)},Tx_Day,">0"`;
+    const start = `IF(COUNTIFS(${criteria})=0,"",${PERIOD_BOUNDS[kind].start(`MINIFS(Tx_Day,${criteria})`)})`;
+    return selected === undefined ? `=${start}` : `=IF(${at(selected)}=1,${start},"")`;
+  }, DATE_FORMAT);
+}
+
+/** The lapse window the follow-up lists use: the report's input with the trend, else the period's default. */
+export function lapseDays(b: ReportBuilder): string {
+  return b.ctx.trend ? "Lapse_Days" : String(b.ctx.defaultLapseDays);
 }
 
 /**
