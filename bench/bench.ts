@@ -260,7 +260,7 @@ const reportOptions: ReportOptions = {
 };
 /** Cells of a report over all its sheets. */
 const cellCount = (built: ReturnType<typeof buildReport>): number => built.sheets.reduce((sum, sheet) => sum + sheet.cells.length, 0);
-const FULL_REPORT = "three sheets, all sections: the commentary, period figures with MoM/YoY and targets and the inactive share, the year to date, budget vs actual, the revenue bridge and its waterfall, the two trend tables, the customer value, acquisition and satisfaction per period, the input checks, five dimensions + LTV:CAC + payback, NPS/CSAT/CSI, lifecycle, RFM segments, early warning, 6 charts; inputs and 4 input tables; 13 quarters and the 4 before them in the period tables, transactions";
+const FULL_REPORT = "three sheets, all sections: the commentary, period figures with MoM/YoY and targets and the inactive share, the year to date, budget vs actual, the revenue bridge and its waterfall, the two trend tables, the customer value, acquisition and satisfaction per period, the input checks, five dimensions + LTV:CAC + payback, NPS/CSAT/CSI, lifecycle, RFM segments, the at-risk and win-back lists, the cohort triangle, the workings' new and lapsed customers, 6 charts; inputs and 4 input tables; 13 quarters and the 4 before them in the period tables, transactions";
 isolated(() => {
   for (const formulaMode of ["cx", "portable"] as const) {
     const options = { ...reportOptions, formulaMode };

@@ -41,23 +41,25 @@ interface FileName {
 
 /**
  * Writes a report (its sheets, the dashboard first) or a single sheet to an .xlsx file, with its
- * charts (xlsxCharts) and any plain data sheets after them. Names are scoped to their sheet, as in Excel: exceljs writes only
+ * charts (xlsxCharts) and any plain data sheets after them, each formula's result where `results` has it. Names are scoped to their sheet, as in Excel: exceljs writes only
  * workbook-wide names, so the file's list of names is written here.
  */
-export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = [], results?: StoredResults): Promise<void> {
+export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = [], results?: StoredResults, options: { readonly onlyFirstVisible?: boolean } = {}): Promise<void> {
   const specs = "sheets" in report ? report.sheets : [report];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CX customer metrics add-in";
   // A spreadsheet program recalculates on opening: stored results are for readers that do not calculate.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  const sheets = specs.map((spec) => workbook.addWorksheet(spec.name, spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {}));
+  // (onlyFirstVisible: the dashboard alone shows, as cx-report prints it to PDF; a hidden sheet is not printed)
+  const sheets = specs.map((spec, k) => workbook.addWorksheet(spec.name, { ...(spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {}), ...(options.onlyFirstVisible === true && k > 0 ? { state: "hidden" as const } : {}) }));
   for (const data of dataSheets) workbook.addWorksheet(data.name).addRows(data.rows.map((row) => [...row]));
   const names: FileName[] = [];
   specs.forEach((spec, k) => writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names, results));
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   const part = zip.file("xl/workbook.xml");
   if (part === null) throw new Error("exceljs wrote no workbook part");
-  await addCharts(zip, specs.map((spec) => ({ sheetName: spec.name, charts: spec.charts })));
+  // (with the other sheets hidden, the charts plot the hidden cells their series read)
+  await addCharts(zip, specs.map((spec) => ({ sheetName: spec.name, charts: spec.charts })), options.onlyFirstVisible === true);
   // The report's names join those exceljs wrote itself (each sheet's print area and print titles).
   const list = names.map((name) => `<definedName name="${escapeXml(name.name)}" localSheetId="${name.sheet}">${escapeXml(name.reference)}</definedName>`).join("");
   const xml = await part.async("string");

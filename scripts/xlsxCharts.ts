@@ -44,7 +44,7 @@ function seriesLook(color: string | undefined, line: boolean): string {
 const valueLabels = (format: string): string =>
   `<c:dLbls><c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
 
-export function chartXml(chart: ChartSpec, sheetName: string): string {
+export function chartXml(chart: ChartSpec, sheetName: string, plotHiddenCells = false): string {
   const categories = chartReference(chart.categories, sheetName);
   const line = chart.type === "Line";
   const series = chart.series.map((each, k) =>
@@ -71,7 +71,7 @@ export function chartXml(chart: ChartSpec, sheetName: string): string {
   return XML_HEAD +
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${RELATIONSHIPS_NS}"><c:roundedCorners val="0"/>` +
     `<c:chart><c:title>${richText(chart.title)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
-    `<c:plotArea><c:layout/>${plot}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+    `<c:plotArea><c:layout/>${plot}</c:plotArea>${legend}<c:plotVisOnly val="${plotHiddenCells ? 0 : 1}"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }
 
 /** A cell's corner as a drawing anchors to it: zero-based column and row. */
@@ -104,7 +104,7 @@ const AFTER_DRAWING = /<legacyDrawing\b|<legacyDrawingHF\b|<drawingHF\b|<picture
  * Adds the charts of each sheet (by position: the package's sheet k+1) to an .xlsx package that
  * exceljs wrote: chart and drawing parts, the sheet's relationship to its drawing, and content types.
  */
-export async function addCharts(zip: JSZip, chartsBySheet: readonly { readonly sheetName: string; readonly charts: readonly ChartSpec[] }[]): Promise<void> {
+export async function addCharts(zip: JSZip, chartsBySheet: readonly { readonly sheetName: string; readonly charts: readonly ChartSpec[] }[], plotHiddenCells = false): Promise<void> {
   let chartCount = 0;
   let drawingCount = 0;
   const overrides: string[] = [];
@@ -117,7 +117,7 @@ export async function addCharts(zip: JSZip, chartsBySheet: readonly { readonly s
     if (sheetXml.includes("<drawing ")) throw new Error(`${sheetPart} already has a drawing`);
     const chartTargets: [string, string, string][] = charts.map((chart, j) => {
       const number = ++chartCount;
-      zip.file(`xl/charts/chart${number}.xml`, chartXml(chart, sheetName));
+      zip.file(`xl/charts/chart${number}.xml`, chartXml(chart, sheetName, plotHiddenCells));
       overrides.push(`<Override PartName="/xl/charts/chart${number}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
       return [`rId${j + 1}`, CHART_TYPE, `../charts/chart${number}.xml`];
     });
