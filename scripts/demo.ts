@@ -1,10 +1,9 @@
 // `npm run demo`: writes demo/customer-metrics-report.xlsx — the report with sample data in portable
-// mode (built-in formulas only), so that someone without Excel or the add-in can open it anywhere.
-import { mkdirSync } from "node:fs";
+// mode (built-in formulas only), so that someone without Excel or the add-in can open it anywhere:
+// `cx-report --sample`, the unattended command on the pane's sample data.
 import path from "node:path";
-import { demoReport, toSerial } from "./demoReport";
-import { haveLibreOffice, recalculate } from "./libreOffice";
-import { specToXlsx } from "./specToXlsx";
+import { run } from "./cx-report";
+import { haveLibreOffice } from "./libreOffice";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
   console.log([
@@ -19,24 +18,12 @@ if (process.argv.includes("--help") || process.argv.includes("-h")) {
   process.exit(0);
 }
 
-const spec = demoReport(process.argv.includes("--zh") ? "zh-CN" : "en-US", toSerial(new Date()), "portable", { moneyInTenThousands: process.argv.includes("--wan") });
-const file = path.resolve(__dirname, "../demo/customer-metrics-report.xlsx");
-mkdirSync(path.dirname(file), { recursive: true });
+const folder = path.resolve(__dirname, "../demo");
+const file = path.join(folder, "customer-metrics-report.xlsx");
 
-/**
- * Writes the file, then, where LibreOffice is installed, recalculates it there and writes it again
- * with each formula's result stored, so that previewers that do not calculate show the figures.
- */
-async function writeDemo(): Promise<string> {
-  await specToXlsx(spec, file);
-  if (!haveLibreOffice) return "without stored results (install libreoffice-calc-nogui to store them)";
-  const [results] = await recalculate(file) as [Map<string, unknown>];
-  await specToXlsx(spec, file, [], results);
-  return "with each formula's result stored for previewers";
-}
-
-writeDemo().then(
-  (stored) => console.log(`Wrote ${path.relative(process.cwd(), file)} (sample data, portable formulas: opens in Excel or LibreOffice without the add-in), ${stored}.`),
+// The demo is cx-report on the sample data: the last full month, in portable mode.
+run(["--sample", "--out", folder, "--name", path.basename(file), ...(process.argv.includes("--zh") ? ["--zh"] : []), ...(process.argv.includes("--wan") ? ["--wan"] : [])]).then(
+  () => console.log(`Wrote ${path.relative(process.cwd(), file)} (sample data, portable formulas: opens in Excel or LibreOffice without the add-in), ${haveLibreOffice ? "with each formula's result stored for previewers" : "without stored results (install libreoffice-calc-nogui to store them)"}.`),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -14,17 +14,23 @@ export const toSerial = (date: Date): number => Math.floor(serialFromUtc(date.ge
 
 /** The demo's report (`formulaMode`: the tests build its CX twin to compare the figures; `more`: other options, e.g. amounts in 万元). */
 export function demoReport(locale: Locale, today: number, formulaMode: "portable" | "cx" = "portable", more: Partial<ReportOptions> = {}): ReportSpec {
+  return buildReport(demoOptions(locale, today, formulaMode, more));
+}
+
+/** The demo's options: the sample data for the last month complete by `today` (or `more`'s period), as the pane makes it. */
+export function demoOptions(locale: Locale, today: number, formulaMode: "portable" | "cx" = "portable", more: Partial<ReportOptions> = {}): ReportOptions {
   const month = reportPeriodChoices("month", today, 1)[0] as ReportPeriodChoice;
-  return buildReport({
+  const periodEnd = more.periodEnd ?? month.end;
+  return {
     title: locale === "zh-CN" ? "客户指标（示例）" : "Customer metrics (sample)",
     periodStart: month.start,
-    periodEnd: month.end,
+    periodEnd,
     currency: "CNY",
     locale,
     formulaMode,
     targets: SAMPLE_TARGETS,
     generatedOn: today,
-    inputs: sampleInputsFor(month.end),
+    inputs: sampleInputsFor(periodEnd),
     ...more,
-  });
+  };
 }

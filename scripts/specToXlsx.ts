@@ -52,7 +52,7 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   // (onlyFirstVisible: the dashboard alone shows, as cx-report prints it to PDF; a hidden sheet is not printed)
   const sheets = specs.map((spec, k) => workbook.addWorksheet(spec.name, { ...(spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {}), ...(options.onlyFirstVisible === true && k > 0 ? { state: "hidden" as const } : {}) }));
-  for (const data of dataSheets) workbook.addWorksheet(data.name).addRows(data.rows.map((row) => [...row]));
+  for (const data of dataSheets) workbook.addWorksheet(data.name, options.onlyFirstVisible === true ? { state: "hidden" } : {}).addRows(data.rows.map((row) => [...row]));
   const names: FileName[] = [];
   specs.forEach((spec, k) => writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names, results));
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());

@@ -9,7 +9,9 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "../../scripts/cx-report";
+import { demoReport } from "../../scripts/demoReport";
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS } from "../../src/report/buildReport";
+import type { ReportSpec } from "../../src/report/sheetSpec";
 import { cxValueAt, sheetOf } from "../helpers/evaluateReport";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 
@@ -25,19 +27,20 @@ function csv(file: string, header: string, rows: readonly string[], bom = false)
 
 /** The add-in's figures on the sample's purchases, by the dashboard's names: what the written file must show. */
 const FIGURES = ["Customers_Start", "New_Customers", "Lapsed_Customers", "Customers_End", "Revenue", "Orders", "Avg_Order_Value", "Period_Churn_Rate", "Revenue_YTD", "Net_Revenue_Retention"];
-const withAddIn = buildReport({
+const addInReport = (rows: typeof sample): ReportSpec => buildReport({
   title: "Customer metrics", periodStart: 45536, periodEnd: END, currency: "CNY", locale: "en-US", formulaMode: "cx", targets: DEFAULT_TARGETS, generatedOn: 45600,
-  inputs: { ...EMPTY_INPUTS, transactions: sample.map(({ customer, date, amount }) => ({ customer, date, amount })) },
+  inputs: { ...EMPTY_INPUTS, transactions: rows.map(({ customer, date, amount }) => ({ customer, date, amount })) },
 });
+const withAddIn = addInReport(sample);
 
-async function expectFigures(file: string, locale: "en-US" | "zh-CN"): Promise<void> {
+async function expectFigures(file: string, locale: "en-US" | "zh-CN", addIn: ReportSpec = withAddIn): Promise<void> {
   const [values = new Map<string, unknown>()] = await recalculate(file);
-  const dashboard = sheetOf(withAddIn, "dashboard");
+  const dashboard = sheetOf(addIn, "dashboard");
   const sheetName = locale === "zh-CN" ? "管报 2024-09" : "Report 2024-09";
   for (const name of FIGURES) {
     const range = dashboard.names.find((each) => each.name === name)?.range as string;
     expect(range).toBeDefined();
-    const expected = cxValueAt(withAddIn, range) as number;
+    const expected = cxValueAt(addIn, range) as number;
     expect([name, values.get(`${sheetName}!${range}`)]).toEqual([name, expect.closeTo(expected, 9)]);
   }
 }
@@ -72,6 +75,31 @@ testWithLibreOffice("a CSV with Chinese headers, slashed dates and amounts with 
   await expectFigures(fromXlsx as string, "en-US");
 }, 300_000);
 
+testWithLibreOffice("--each-unit: one workbook per region, named after it, each with the add-in's figures on that region's purchases alone", async () => {
+  const out = folder();
+  const file = csv(path.join(out, "sales.csv"), "Customer,Date,Amount,Region", sample.map((tx) => `${tx.customer},${iso(tx.date)},${tx.amount},${tx.region?.["en-US"]}`));
+  const written = await run([file, "--period", "2024-09", "--each-unit", "Region", "--out", path.join(out, "by region")], 45600);
+  const regions = [...new Set(sample.map((tx) => tx.region?.["en-US"] as string))].sort();
+  expect(regions.length).toBeGreaterThan(1);
+  expect(written.map((each) => path.basename(each))).toEqual(regions.map((region) => `customer-metrics-2024-09-${region}.xlsx`));
+  for (const [k, region] of regions.entries()) await expectFigures(written[k] as string, "en-US", addInReport(sample.filter((tx) => tx.region?.["en-US"] === region)));
+}, 300_000);
+
+testWithLibreOffice("--sample is npm run demo: the pane's sample for the last full month, here in Chinese with totals in 万元, under the name asked for", async () => {
+  const out = folder();
+  const today = 46361; // 2026-12-05: the report of 2026-11
+  const [file] = await run(["--sample", "--zh", "--wan", "--out", out, "--name", "demo.xlsx"], today);
+  expect(readdirSync(out)).toEqual(["demo.xlsx"]);
+  const [values = new Map<string, unknown>()] = await recalculate(file as string);
+  const twin = demoReport("zh-CN", today, "cx", { moneyInTenThousands: true });
+  const dashboard = sheetOf(twin, "dashboard");
+  for (const name of ["Revenue", "Customers_End", "Budget_Revenue", "Revenue_YTD"]) {
+    const range = dashboard.names.find((each) => each.name === name)?.range as string;
+    expect([name, values.get(`管报 2026-11!${range}`)]).toEqual([name, expect.closeTo(cxValueAt(twin, range) as number, 9)]);
+  }
+  expect(dashboard.cells.find((cell) => cell.address === dashboard.names.find((each) => each.name === "Revenue")?.range)?.numberFormat).toBe('0\\.0,"万元"');
+}, 300_000);
+
 describe("bad input: a message naming what is wrong, exit code 1, nothing written", () => {
   const command = (args: readonly string[]): { status: number | null; stderr: string; out: string } => {
     const out = folder();
@@ -89,6 +117,9 @@ describe("bad input: a message naming what is wrong, exit code 1, nothing writte
     ["no such file", "/nowhere/sales.csv", /\/nowhere\/sales.csv: no such file/],
     ["a bad period", "{out}/x.csv --period 2024-13", /--period 2024-13: give a month as 2024-09 or a quarter as 2024-Q3/],
     ["an unknown option", "{out}/x.csv --duck", /unknown option --duck/],
+    ["two sources", "{out}/x.csv --sample", /one source at a time: a file, --duckdb, --postgres or --sample/],
+    ["--each-unit without a file", "--sample --each-unit Region", /--each-unit reads the unit column of a transactions file/],
+    ["a name with a folder", "--sample --name sub/x.xlsx", /--name sub\/x.xlsx: a file name ending in .xlsx, without a folder \(that is --out\)/],
   ] as const)("%s", (_name, args, message) => {
     const { status, stderr, out } = command(args.split(" "));
     expect(stderr).toMatch(message);

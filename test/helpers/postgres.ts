@@ -70,6 +70,7 @@ export async function postgresWith(purchases: readonly Purchase[]): Promise<Engi
   psql(["-c", `\\copy transactions FROM '${csv}' CSV`]);
   return {
     name: "PostgreSQL",
+    url: `postgresql://cx@/postgres?host=${encodeURIComponent(folder)}`,
     async query(sql: string): Promise<Rows> {
       const [columns = [], ...rows] = parseCsv(psql(["--csv", "-f", "-"], sql));
       return { columns, rows: rows.map((row) => row.map((field) => (field === "" ? null : field))) };

@@ -1,6 +1,4 @@
 /** What the SQL tests need of a database engine: run a query, get its rows as text or numbers. */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { isoDateOfSerial } from "../../src/core/dates";
 
 export interface Rows {
@@ -10,6 +8,8 @@ export interface Rows {
 
 export interface Engine {
   readonly name: string;
+  /** How a client reaches the database: a PostgreSQL connection URL (psql's), where there is one. */
+  readonly url?: string;
   query(sql: string): Promise<Rows>;
   close(): Promise<void>;
 }
@@ -17,17 +17,4 @@ export interface Engine {
 /** An Excel serial as the ISO date the transactions table holds (a time of day dropped). */
 export const isoDay = (serial: number): string => isoDateOfSerial(Math.floor(serial));
 
-/** A query of sql/ with its parameters set: each `<value> AS <name>` of its params CTE replaced (numbers and DATE '…' as they are, text quoted). */
-export function sqlFile(name: string, parameters: Readonly<Record<string, string | number>> = {}): string {
-  let text = readFileSync(path.resolve(__dirname, "../../sql", name), "utf8");
-  const [head = "", ...rest] = text.split(/\n\),\n/);
-  let params = head;
-  for (const [key, value] of Object.entries(parameters)) {
-    const pattern = new RegExp(`(?:'[^']*'|DATE '[^']*'|[\\d.]+) AS ${key}\\b`);
-    if (!pattern.test(params)) throw new Error(`${name} has no parameter ${key}`);
-    const literal = typeof value === "number" || /^DATE '\d{4}-\d\d-\d\d'$/.test(value) ? String(value) : `'${value.replace(/'/g, "''")}'`;
-    params = params.replace(pattern, `${literal} AS ${key}`);
-  }
-  text = [params, ...rest].join("\n),\n");
-  return text;
-}
+export { sqlFile } from "../../scripts/sqlFile";
