@@ -101,8 +101,8 @@ function selectionColumns(b: ReportBuilder, base: number): TableColumn[] {
  * `base` on: the customer's first in-scope row (1/0), recency, frequency, monetary, R, F, M, segment;
  * then the follow-up lists' (DOMAIN.md §11, §7): whether the row is the customer's first on its day,
  * the customer's first purchase day and usual interval between purchase days, and the ranking keys
- * of the at-risk and (with the trend) win-back and new-customer lists. All but the first-row and first-of-day flags only on a customer's first row,
- * else "". None in CX mode or without RFM.
+ * of the at-risk and (with the trend) win-back and new-customer lists. All but the first-row and
+ * first-of-day flags only on a customer's first row, else "". None in CX mode or without RFM.
  */
 function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableColumn[] {
   const { t, cx, sections, trend, unitMoney: money, locale } = b.ctx;
@@ -150,7 +150,11 @@ function rfmWorkings(b: ReportBuilder, base: number, selected?: number): TableCo
       const criteria = `Tx_Customer,${at(0)},${inScope("Tx_Date", chosenColumn)}`;
       return ifFirst(at, `IF(COUNTIFS(${criteria})=0,"",INT(MINIFS(Tx_Date,${criteria})))`);
     }, DATE_FORMAT),
-    workingColumn(t("usualInterval"), "Tx_Interval", (at) => ifFirst(at, `IF(${customerDays(at)}<2,"",(As_Of-${at(recency)}-${at(firstDay)})/(${customerDays(at)}-1))`), "0.0"),
+    // (two purchase days or more exactly when the last day is after the first: their count is summed once)
+    workingColumn(t("usualInterval"), "Tx_Interval", (at) => {
+      const span = `As_Of-${at(recency)}-${at(firstDay)}`;
+      return ifFirst(at, `IF(${span}=0,"",(${span})/(${customerDays(at)}-1))`);
+    }, "0.0"),
     // At risk (§11): still active (fewer than the lapse window's days since the last purchase) and overdue.
     // (a customer with one purchase day has no interval: "" is tested first, as AND evaluates every part)
     workingColumn(t("atRiskRank"), "Tx_At_Risk_Rank", (at) => ifFirst(at, `IF(ISNUMBER(${at(interval)}),${rankKey(at, `AND(${at(recency)}<${lapse},${at(recency)}>=${OVERDUE_FACTOR}*${at(interval)})`)},"")`), "0.00"),
