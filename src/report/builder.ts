@@ -148,15 +148,15 @@ export class ReportBuilder {
   }
 
   /**
-   * The dashboard's cells a CX table will spill into, formatted ahead of the spill (so they are the
+   * The cells a CX table will spill into (on the dashboard, or the sheet `role`), formatted ahead of the spill (so they are the
    * report's, and show its figures right): rows `top` (the header, aligned as figures) to `bottom`,
    * columns from `left`, each with its format; the anchor, top-left, is the section's own cell.
    */
-  spillFormats(left: number, top: number, bottom: number, formats: readonly (string | undefined)[]): void {
+  spillFormats(left: number, top: number, bottom: number, formats: readonly (string | undefined)[], role: SheetRole = "dashboard"): void {
     for (let r = top; r <= bottom; r++) {
       formats.forEach((format, j) => {
         if (r === top && j === 0) return;
-        this.put({ address: `${columnName(left + j)}${r}`, numberFormat: r === top ? TEXT_RESULT : (format ?? TEXT_RESULT), ...(r === top ? { style: "numberHeader" as const } : {}) });
+        this.putOn(role, { address: `${columnName(left + j)}${r}`, numberFormat: r === top ? TEXT_RESULT : (format ?? TEXT_RESULT), ...(r === top ? { style: "numberHeader" as const } : {}) });
       });
     }
   }

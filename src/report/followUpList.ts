@@ -27,16 +27,10 @@ export interface ListPlace {
   readonly rows: number;
 }
 
-/** CX: the function's spill from the header row, its cells formatted ahead of it. */
+/** CX: the function's spill from the header row, its cells formatted ahead of it (ReportBuilder.spillFormats). */
 export function spilledList(b: ReportBuilder, at: ListPlace, formula: string, columns: readonly ListColumn[]): void {
-  for (let r = at.top; r <= at.top + at.rows; r++) {
-    columns.forEach(({ format }, j) => {
-      const address = `${columnName(at.left + j)}${r}`;
-      if (r === at.top && j === 0) b.putOn(at.sheet, { address, formula, numberFormat: TEXT_RESULT, style: "label" });
-      else if (r === at.top) b.putOn(at.sheet, { address, numberFormat: TEXT_RESULT, style: "numberHeader" });
-      else b.putOn(at.sheet, { address, numberFormat: format });
-    });
-  }
+  b.putOn(at.sheet, { address: `${columnName(at.left)}${at.top}`, formula, numberFormat: TEXT_RESULT, style: "label" });
+  b.spillFormats(at.left, at.top, at.top + at.rows, columns.map(({ format }) => format), at.sheet);
 }
 
 /** Portable: the headers, then the k-th largest `key`'s row read in each column; blank below the last. */
