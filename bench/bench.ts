@@ -4,7 +4,6 @@
  * Excel calls them (2-D arrays in, 2-D arrays out), so coercion and error checks are included.
  */
 import { gzipSync } from "node:zlib";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,38 +21,9 @@ import { refreshReport, writeReport } from "../src/writer/writeReport";
 import { fakeWorkbook } from "../test/helpers/fakeWorkbook";
 import { workbook } from "../test/helpers/excelMock";
 import { cdnowTransactions, serialOf } from "../test/helpers/cdnow";
-import { sqlFile } from "../test/helpers/sqlEngines";
 import { seededRandom, simulateSummaries, simulateTransactions } from "../test/helpers/simulate";
-
-interface Figure {
-  name: string;
-  unit: string;
-  value: number;
-  budget?: number;
-  within_budget?: boolean;
-  [extra: string]: unknown;
-}
-
-const results: Figure[] = [];
-function report(figure: Figure): void {
-  if (figure.budget !== undefined) figure.within_budget = figure.value <= figure.budget;
-  results.push(figure);
-  console.log(JSON.stringify(figure));
-}
-
-/** Median wall time in ms of `runs` calls after `warmup` untimed ones; `prepare` runs untimed before each. */
-function time<T>(body: (input: T) => unknown, prepare: () => T, runs = 9, warmup = 2): { median: number; min: number; runs: number } {
-  const samples: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const input = prepare();
-    const start = process.hrtime.bigint();
-    body(input);
-    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    if (i >= warmup) samples.push(elapsed);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)] as number, min: samples[0] as number, runs };
-}
+import { fromExcel, median, report, results, time } from "./figures";
+import { measureSql } from "./sql";
 
 const inv = { functionName: "bench" } as CustomFunctions.Invocation;
 const rand = seededRandom(42);
@@ -78,9 +48,6 @@ function isolated(section: () => void): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-// Excel's runtime hands a function its arguments deserialised from a message, so ranges go through
-// a JSON round trip here too (text ids become flat strings, as they arrive from Excel).
-const fromExcel = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 isolated(() => {
   // Survey answers: one column of a million cells, as Excel hands over A2:A1000001.
@@ -195,7 +162,6 @@ isolated(() => {
     bridge.push(time(() => cx.CUSTOMER_BRIDGE(ids, dates, "month", 90, null, null, "en-US", inv), () => undefined, 1, round === 0 ? 1 : 0).median);
     byUnit.push(time(() => cx.BY_UNIT(ids, dates, amounts, units, "month", null, 90, "en-US", inv), () => undefined, 1, round === 0 ? 1 : 0).median);
   }
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   const rows = (cx.BY_UNIT(ids, dates, amounts, units, "month", null, 90, "en-US", inv) as unknown[][]).length;
   report({ name: "by_unit_1m_transactions_50_units", unit: "ms", value: median(byUnit), min: Math.min(...byUnit), runs: byUnit.length, rows });
   report({ name: "by_unit_to_customer_bridge_ratio", unit: "x", value: Number((median(byUnit) / median(bridge)).toFixed(2)), budget: 3, bridge_ms: median(bridge) });
@@ -321,29 +287,8 @@ for (const [file, budget] of [["functions.js", 60], ["taskpane.js", 350]] as con
   report({ name: `bundle_${file.replace(".js", "")}_gzip`, unit: "KB", value: Number(kb.toFixed(1)), budget });
 }
 
-// The queries of sql/ on DuckDB over 10,000,000 transactions of 1,000,000 customers in two years,
-// generated inside DuckDB (a fixed seed), as a database would hold them.
-const sqlMeasured = syncsMeasured.then(async () => {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  await connection.run("SELECT setseed(0.42)");
-  await connection.run(`CREATE TABLE transactions AS SELECT 'C' || CAST(CAST(floor(random() * 1000000) AS INTEGER) AS VARCHAR) AS customer_id,
-    DATE '2024-01-01' + CAST(floor(random() * 731) AS INTEGER) AS purchase_date, round(random() * 500, 2) AS amount FROM range(10000000)`);
-  for (const [file, parameters] of [["customer_bridge.sql", { period: "month", lapse_days: 90 }], ["revenue_bridge.sql", { period: "month" }], ["period_kpis.sql", { period: "month" }], ["customer_summary.sql", { as_of: "DATE '2025-12-31'" }]] as const) {
-    const sql = sqlFile(file, parameters);
-    const samples: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < 4; i++) {
-      const started = performance.now();
-      rows = (await connection.runAndReadAll(sql)).currentRowCount;
-      if (i > 0) samples.push(performance.now() - started);
-    }
-    samples.sort((a, b) => a - b);
-    report({ name: `duckdb_${file.replace(".sql", "")}_10m_transactions`, unit: "ms", value: Number((samples[1] as number).toFixed(1)), rows, runs: samples.length, note: "DuckDB in process, 2 cores" });
-  }
-  connection.closeSync();
-  instance.closeSync();
-});
+// The queries of sql/ beside the functions (issue 23): bench/sql.ts.
+const sqlMeasured = syncsMeasured.then(() => measureSql(rand));
 
 void sqlMeasured.then(() => {
   const over = results.filter((figure) => figure.within_budget === false);

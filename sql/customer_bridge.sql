@@ -3,7 +3,7 @@
 -- add-in's CX.CUSTOMER_BRIDGE (README, "Periodic figures"), on transactions(customer_id, purchase_date, amount).
 -- Parameters: the period ('month', 'quarter', 'week' for ISO weeks, 'year') and the lapse window in
 -- days (at least the longest period: 31, 92, 7, 366). Periods run from the first purchase's to the last's.
-WITH RECURSIVE params AS (
+WITH params AS (
   SELECT 'month' AS period, 90 AS lapse_days
 ),
 steps AS (
@@ -18,38 +18,64 @@ bounds AS (
   FROM transactions t CROSS JOIN steps s
   GROUP BY s.period
 ),
-periods AS (
-  SELECT first_start AS period_start FROM bounds
-  UNION ALL
-  SELECT CAST(p.period_start + s.step AS DATE) FROM periods p CROSS JOIN steps s CROSS JOIN bounds b
-  WHERE p.period_start < b.last_start
-),
+-- The periods from the first purchase's to the last's, empty ones included.
 grid AS (
-  SELECT p.period_start, CAST(p.period_start + s.step AS DATE) - 1 AS period_end FROM periods p CROSS JOIN steps s
+  SELECT CAST(g.period_start AS DATE) AS period_start, CAST(g.period_start + s.step AS DATE) - 1 AS period_end
+  FROM bounds b CROSS JOIN steps s
+    CROSS JOIN generate_series(CAST(b.first_start AS TIMESTAMP), CAST(b.last_start AS TIMESTAMP), s.step) AS g(period_start)
 ),
--- One row per customer and purchase day, with the customer's previous and next purchase day, and
--- the first day the customer is no longer active after it (the next purchase or the day the window ends).
-runs AS (
-  SELECT customer_id, day, previous_day, next_day,
-    CASE WHEN next_day IS NOT NULL AND next_day < day + lapse_days THEN next_day ELSE day + lapse_days END AS active_until
+-- Each purchase with the customer's purchase day before it and after it (the same day for a second
+-- order on a day, which then starts and ends nothing).
+days AS (
+  SELECT purchase_date AS day,
+    LAG(purchase_date) OVER w AS previous_day,
+    LEAD(purchase_date) OVER w AS next_day
+  FROM transactions
+  WINDOW w AS (PARTITION BY customer_id ORDER BY purchase_date)
+),
+-- A customer is active from a purchase until the window after their last purchase ends. A spell of
+-- activity starts on a purchase with none in the window before it (a new or a reactivated customer)
+-- and ends when the window after a purchase passes without another (the customer lapses). Each is
+-- counted in the period it falls in; the customers active at a period's end are the running sum.
+starts AS (
+  SELECT period_start, COUNT(*) AS change,
+    SUM(CASE WHEN previous_day IS NULL THEN 1 ELSE 0 END) AS new_customers,
+    SUM(CASE WHEN previous_day < period_start - lapse_days THEN 1 ELSE 0 END) AS reactivated
   FROM (
-    SELECT d.customer_id, d.day, s.lapse_days,
-      LAG(d.day) OVER (PARTITION BY d.customer_id ORDER BY d.day) AS previous_day,
-      LEAD(d.day) OVER (PARTITION BY d.customer_id ORDER BY d.day) AS next_day
-    FROM (SELECT DISTINCT customer_id, purchase_date AS day FROM transactions) d CROSS JOIN steps s
-  ) r
+    SELECT CAST(date_trunc(s.period, d.day) AS DATE) AS period_start, d.previous_day, s.lapse_days
+    FROM days d CROSS JOIN steps s
+    WHERE d.previous_day IS NULL OR d.previous_day + s.lapse_days <= d.day
+  ) x
+  GROUP BY period_start
+),
+ends AS (
+  SELECT period_start, COUNT(*) AS change,
+    SUM(CASE WHEN next_day IS NULL OR next_day >= next_start THEN 1 ELSE 0 END) AS lapsed
+  FROM (
+    SELECT CAST(date_trunc(s.period, d.day + s.lapse_days) AS DATE) AS period_start,
+      CAST(date_trunc(s.period, d.day + s.lapse_days) + s.step AS DATE) AS next_start, d.next_day
+    FROM days d CROSS JOIN steps s
+    WHERE d.next_day IS NULL OR d.next_day >= d.day + s.lapse_days
+  ) x
+  GROUP BY period_start
+),
+events AS (
+  SELECT period_start, SUM(change) AS change, SUM(new_customers) AS new_customers, SUM(reactivated) AS reactivated, SUM(lapsed) AS lapsed
+  FROM (
+    SELECT period_start, change, new_customers, reactivated, 0 AS lapsed FROM starts
+    UNION ALL
+    SELECT period_start, -change, 0, 0, lapsed FROM ends
+  ) e
+  GROUP BY period_start
 ),
 bridge AS (
   SELECT g.period_start, g.period_end,
-    SUM(CASE WHEN r.day <= g.period_start - 1 AND g.period_start - 1 < r.active_until THEN 1 ELSE 0 END) AS customers_start,
-    SUM(CASE WHEN r.previous_day IS NULL AND r.day >= g.period_start THEN 1 ELSE 0 END) AS new_customers,
-    SUM(CASE WHEN r.day >= g.period_start AND r.previous_day <= g.period_start - 1 - s.lapse_days THEN 1 ELSE 0 END) AS reactivated,
-    SUM(CASE WHEN r.day + s.lapse_days BETWEEN g.period_start AND g.period_end
-              AND (r.next_day IS NULL OR r.next_day > g.period_end) THEN 1 ELSE 0 END) AS lapsed,
-    SUM(CASE WHEN r.day <= g.period_end AND g.period_end < r.active_until THEN 1 ELSE 0 END) AS customers_end
-  FROM grid g CROSS JOIN steps s
-  LEFT JOIN runs r ON r.day BETWEEN g.period_start - s.lapse_days AND g.period_end
-  GROUP BY g.period_start, g.period_end
+    SUM(COALESCE(e.change, 0)) OVER (ORDER BY g.period_start) - COALESCE(e.change, 0) AS customers_start,
+    COALESCE(e.new_customers, 0) AS new_customers,
+    COALESCE(e.reactivated, 0) AS reactivated,
+    COALESCE(e.lapsed, 0) AS lapsed,
+    SUM(COALESCE(e.change, 0)) OVER (ORDER BY g.period_start) AS customers_end
+  FROM grid g LEFT JOIN events e ON e.period_start = g.period_start
 )
 SELECT
   CASE s.period

@@ -3,7 +3,7 @@
 -- retention. The definitions of the add-in's CX.REVENUE_BRIDGE (README, "Periodic figures"), on
 -- transactions(customer_id, purchase_date, amount). Parameter: the period ('month', 'quarter',
 -- 'week' for ISO weeks, 'year'). Periods run from the first purchase's to the last's.
-WITH RECURSIVE params AS (
+WITH params AS (
   SELECT 'month' AS period
 ),
 steps AS (
@@ -18,60 +18,59 @@ bounds AS (
   FROM transactions t CROSS JOIN steps s
   GROUP BY s.period
 ),
-periods AS (
-  SELECT first_start AS period_start FROM bounds
-  UNION ALL
-  SELECT CAST(p.period_start + s.step AS DATE) FROM periods p CROSS JOIN steps s CROSS JOIN bounds b
-  WHERE p.period_start < b.last_start
-),
+-- The periods from the first purchase's to the last's, empty ones included, each with the one before and after it.
 grid AS (
-  SELECT p.period_start FROM periods p
+  SELECT CAST(g.period_start AS DATE) AS period_start,
+    CAST(g.period_start - s.step AS DATE) AS previous_start,
+    CAST(g.period_start + s.step AS DATE) AS next_start
+  FROM bounds b CROSS JOIN steps s
+    CROSS JOIN generate_series(CAST(b.first_start AS TIMESTAMP), CAST(b.last_start AS TIMESTAMP), s.step) AS g(period_start)
 ),
--- Each customer's orders and revenue in each period they bought in.
+-- Each customer's revenue in each period they bought in.
 customer_periods AS (
-  SELECT t.customer_id, CAST(date_trunc(s.period, t.purchase_date) AS DATE) AS period_start, COUNT(*) AS orders, SUM(t.amount) AS revenue
+  SELECT t.customer_id, CAST(date_trunc(s.period, t.purchase_date) AS DATE) AS period_start, SUM(t.amount) AS revenue
   FROM transactions t CROSS JOIN steps s
   GROUP BY t.customer_id, CAST(date_trunc(s.period, t.purchase_date) AS DATE)
 ),
--- Each customer's periods in order: r1 (this period), r0 (the period before: their revenue there
--- if they bought in it, else 0), and whether they buy again in the next period.
+-- Each customer's periods in order, with the period they bought in before and after it.
 ordered AS (
-  SELECT c.customer_id, c.period_start, c.revenue AS r1,
-    CAST(c.period_start + s.step AS DATE) AS next_start,
-    CASE WHEN LAG(c.period_start) OVER w = CAST(c.period_start - s.step AS DATE) THEN LAG(c.revenue) OVER w ELSE 0 END AS r0,
-    LAG(c.period_start) OVER w AS earlier_period,
-    LEAD(c.period_start) OVER w AS later_period
-  FROM customer_periods c CROSS JOIN steps s
-  WINDOW w AS (PARTITION BY c.customer_id ORDER BY c.period_start)
+  SELECT period_start, revenue,
+    LAG(period_start) OVER w AS earlier_period,
+    LAG(revenue) OVER w AS earlier_revenue,
+    LEAD(period_start) OVER w AS later_period
+  FROM customer_periods
+  WINDOW w AS (PARTITION BY customer_id ORDER BY period_start)
 ),
--- A customer's line of the bridge in each period they bought in, and a lost line in the period after
--- one they bought in when they do not buy in it.
+-- A customer's line of the bridge in a period they bought in: r1 (revenue in it) against r0 (their
+-- revenue in the period before, 0 if they did not buy in it); and what they bought for in it when
+-- they do not buy in the next period, which the next period's bridge loses.
+lines AS (
+  SELECT o.period_start, o.revenue AS r1, o.earlier_period,
+    CASE WHEN o.earlier_period = g.previous_start THEN o.earlier_revenue ELSE 0 END AS r0,
+    CASE WHEN o.later_period IS NULL OR o.later_period > g.next_start THEN o.revenue ELSE 0 END AS lost_next
+  FROM ordered o JOIN grid g ON g.period_start = o.period_start
+),
 movements AS (
-  SELECT period_start, r1 AS revenue,
-    CASE WHEN earlier_period IS NULL THEN r1 ELSE 0 END AS new_revenue,
-    CASE WHEN earlier_period IS NOT NULL AND r0 = 0 AND r1 > 0 THEN r1 ELSE 0 END AS returning_revenue,
-    CASE WHEN r0 > 0 AND r1 > r0 THEN r1 - r0 ELSE 0 END AS expansion,
-    CASE WHEN r0 > 0 AND r1 > 0 AND r1 < r0 THEN r1 - r0 ELSE 0 END AS contraction,
-    CASE WHEN r0 > 0 AND r1 = 0 THEN -r0 ELSE 0 END AS lost_revenue
-  FROM ordered
-  UNION ALL
-  SELECT o.next_start, 0, 0, 0, 0, 0, -o.r1
-  FROM ordered o CROSS JOIN bounds b
-  WHERE o.r1 > 0 AND (o.later_period IS NULL OR o.later_period > o.next_start) AND o.next_start <= b.last_start
-),
-bridge AS (
-  SELECT period_start, SUM(new_revenue) AS new_revenue, SUM(returning_revenue) AS returning_revenue, SUM(expansion) AS expansion,
-    SUM(contraction) AS contraction, SUM(lost_revenue) AS lost_revenue, SUM(revenue) AS revenue
-  FROM movements
+  SELECT period_start,
+    SUM(r1) AS revenue,
+    SUM(CASE WHEN earlier_period IS NULL THEN r1 ELSE 0 END) AS new_revenue,
+    SUM(CASE WHEN earlier_period IS NOT NULL AND r0 = 0 AND r1 > 0 THEN r1 ELSE 0 END) AS returning_revenue,
+    SUM(CASE WHEN r0 > 0 AND r1 > r0 THEN r1 - r0 ELSE 0 END) AS expansion,
+    SUM(CASE WHEN r0 > 0 AND r1 > 0 AND r1 < r0 THEN r1 - r0 ELSE 0 END) AS contraction,
+    SUM(CASE WHEN r0 > 0 AND r1 = 0 THEN -r0 ELSE 0 END) AS lost_here,
+    SUM(lost_next) AS lost_next
+  FROM lines
   GROUP BY period_start
 ),
 totals AS (
   SELECT g.period_start,
-    COALESCE(LAG(b.revenue) OVER (ORDER BY g.period_start), 0) AS previous_revenue,
-    COALESCE(b.new_revenue, 0) AS new_revenue, COALESCE(b.returning_revenue, 0) AS returning_revenue,
-    COALESCE(b.expansion, 0) AS expansion, COALESCE(b.contraction, 0) AS contraction,
-    COALESCE(b.lost_revenue, 0) AS lost_revenue, COALESCE(b.revenue, 0) AS revenue
-  FROM grid g LEFT JOIN bridge b ON b.period_start = g.period_start
+    COALESCE(p.revenue, 0) AS previous_revenue,
+    COALESCE(m.new_revenue, 0) AS new_revenue, COALESCE(m.returning_revenue, 0) AS returning_revenue,
+    COALESCE(m.expansion, 0) AS expansion, COALESCE(m.contraction, 0) AS contraction,
+    COALESCE(m.lost_here, 0) - COALESCE(p.lost_next, 0) AS lost_revenue, COALESCE(m.revenue, 0) AS revenue
+  FROM grid g
+    LEFT JOIN movements m ON m.period_start = g.period_start
+    LEFT JOIN movements p ON p.period_start = g.previous_start
 )
 SELECT
   CASE s.period

@@ -6,12 +6,14 @@ import { isoDay, type Engine, type Rows } from "./sqlEngines";
 export async function duckdbWith(purchases: readonly Purchase[]): Promise<Engine> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
-  await connection.run("CREATE TABLE transactions (customer_id VARCHAR, purchase_date DATE, amount DOUBLE)");
+  await connection.run("CREATE TABLE transactions (customer_id VARCHAR, purchase_date DATE, amount DOUBLE, unit VARCHAR)");
   const appender = await connection.createAppender("transactions");
   for (const p of purchases) {
     appender.appendVarchar(String(p.customer));
     appender.appendVarchar(isoDay(p.date));
     appender.appendDouble(p.amount);
+    if (p.unit === undefined) appender.appendNull();
+    else appender.appendVarchar(p.unit);
     appender.endRow();
   }
   appender.closeSync();

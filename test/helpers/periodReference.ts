@@ -10,6 +10,8 @@ export interface Purchase {
   readonly customer: CustomerId;
   readonly date: number;
   readonly amount: number;
+  /** The purchase's unit (region, store, …), for the by-unit figures; none by default. */
+  readonly unit?: string;
 }
 
 export interface ReferenceRow {

@@ -48,6 +48,9 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** A CSV field quoted (COPY reads an unquoted empty field as NULL, a quoted one as the empty text). */
+const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
 export async function postgresWith(purchases: readonly Purchase[]): Promise<Engine> {
   const bin = postgresBin();
   if (bin === undefined) throw new Error("PostgreSQL is not installed: apt-get install postgresql");
@@ -64,9 +67,9 @@ export async function postgresWith(purchases: readonly Purchase[]): Promise<Engi
   const psql = (args: string[], input?: string): string =>
     execFileSync("psql", ["-h", folder, "-U", "cx", "-d", "postgres", "-X", "-q", "-v", "ON_ERROR_STOP=1", ...args], { encoding: "utf8", ...(input === undefined ? {} : { input }), maxBuffer: 1 << 28 });
   const csv = path.join(folder, "transactions.csv");
-  writeFileSync(csv, purchases.map((p) => `"${String(p.customer).replace(/"/g, '""')}",${isoDay(p.date)},${p.amount}`).join("\n") + "\n");
+  writeFileSync(csv, purchases.map((p) => `${quoted(String(p.customer))},${isoDay(p.date)},${p.amount},${p.unit === undefined ? "" : quoted(p.unit)}`).join("\n") + "\n");
   chmodSync(csv, 0o644);
-  psql(["-c", "CREATE TABLE transactions (customer_id VARCHAR, purchase_date DATE, amount DOUBLE PRECISION)"]);
+  psql(["-c", "CREATE TABLE transactions (customer_id VARCHAR, purchase_date DATE, amount DOUBLE PRECISION, unit VARCHAR)"]);
   psql(["-c", `\\copy transactions FROM '${csv}' CSV`]);
   return {
     name: "PostgreSQL",

@@ -15,7 +15,7 @@ import { column, invocation } from "../helpers/excel";
 import type { Purchase } from "../helpers/periodReference";
 import { postgresBin, postgresWith } from "../helpers/postgres";
 import { seededRandom, simulateTransactions } from "../helpers/simulate";
-import { sqlFile, type Engine, type Rows } from "../helpers/sqlEngines";
+import { expectCell, sqlFile, type Engine, type Rows } from "../helpers/sqlEngines";
 
 const havePostgres = postgresBin() !== undefined;
 if (!havePostgres && process.env["CI"] === "true") throw new Error("CI must run the PostgreSQL checks: install postgresql");
@@ -43,17 +43,6 @@ const synthetic = (() => {
 const DATA_SETS = [["CDNOW", cdnow], ["a synthetic table", synthetic]] as const;
 const ENGINES = [["DuckDB", duckdbWith], ...(havePostgres ? [["PostgreSQL", postgresWith] as const] : [])] as const;
 const PERIODS = [["month", 90], ["week", 28], ["quarter", 92], ["year", 366]] as const;
-
-/** One cell of a CX table against the engine's: text the same, a date serial as the ISO date, numbers to 1e-9, #N/A as NULL. */
-function expectCell(actual: unknown, expected: unknown, where: string): void {
-  if (expected instanceof CustomFunctions.Error) {
-    if (actual !== null) throw new Error(`${where}: ${String(actual)} where CX gives ${expected.code}`);
-  } else if (typeof expected === "number") {
-    const value = Number(actual);
-    if (actual === null || !Number.isFinite(value)) throw new Error(`${where}: ${String(actual)} where CX gives ${expected}`);
-    expectClose(value, expected, 1e-9 * Math.max(1, Math.abs(expected)));
-  } else if (String(actual) !== String(expected)) throw new Error(`${where}: ${String(actual)} where CX gives ${String(expected)}`);
-}
 
 function expectTable(result: Rows, table: unknown[][], dateColumns: readonly number[] = []): void {
   expect(result.rows.length).toBe(table.length - 1);
