@@ -13,7 +13,8 @@ import { PICK_LIMITS } from "../src/report/dataSource";
 import { demoOptions, toSerial } from "./demoReport";
 import { convertWithLibreOffice, haveLibreOffice, recalculate } from "./libreOffice";
 import { specToXlsx, type DataSheet, type StoredResults } from "./specToXlsx";
-import { queryResults } from "./cxReport/database";
+import { queryResults, unitsOf, type Database, type UnitFilter } from "./cxReport/database";
+import type { TransactionInput } from "../src/report/sampleData";
 import { defaultLapseDays } from "../src/core/periodTables";
 import { parseOptions, USAGE, type CommandOptions } from "./cxReport/options";
 import { readTable } from "./cxReport/readTable";
@@ -25,14 +26,28 @@ const progress = (step: string): void => {
   process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${step}\n`);
 };
 
-/** One workbook to write: its file name, its report and the sheets of query results it links (none for a file). */
+/** One workbook to write: its file name, and how to make its report and the sheets of query results it links (none for a file). */
 interface Job {
   readonly name: string;
-  readonly report: ReportOptions;
-  readonly sheets: readonly DataSheet[];
+  make(): Promise<{ readonly report: ReportOptions; readonly sheets: readonly DataSheet[] }>;
 }
 
-/** The workbooks for the command's options: one, or (--each-unit) one per unit of the file. */
+/**
+ * Transactions as the add-in matches customers (COUNTIF's way: letter case and surrounding spaces
+ * ignored, 1001 the same as "1001"), each id written as it first appears, for the queries, which match
+ * ids exactly.
+ */
+function idsAsExcelMatches(rows: readonly TransactionInput[]): TransactionInput[] {
+  const first = new Map<string, TransactionInput["customer"]>();
+  return rows.map((row) => {
+    const key = String(row.customer).trim().toLowerCase();
+    const id = first.get(key) ?? row.customer;
+    first.set(key, id);
+    return id === row.customer ? row : { ...row, customer: id };
+  });
+}
+
+/** The workbooks for the command's options: one, or (--each-unit) one per unit of the file or the database. */
 export async function reportFor(options: CommandOptions, today: number): Promise<Job[]> {
   const name = options.name ?? `customer-metrics-${options.period.label}.xlsx`;
   const common = {
@@ -41,16 +56,29 @@ export async function reportFor(options: CommandOptions, today: number): Promise
     formulaMode: options.mode, targets: DEFAULT_TARGETS, generatedOn: today,
   };
   const money = options.wan ? { moneyInTenThousands: true } : {};
+  const unitName = (unit: string): string => unit || (options.locale === "zh-CN" ? "（空）" : "(none)");
+  const fileOf = (unit: string): string => name.replace(/\.xlsx$/i, `-${unitName(unit).replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`);
+  // The report on the sql/ queries' results, as the pane's "Use query results" makes it.
+  const onQueries = async (database: Database, where: string, title: string, unit?: UnitFilter) => {
+    const kind = options.period.label.includes("Q") ? "quarter" : "month";
+    progress(`Running sql/customer_summary.sql and sql/customer_bridge.sql on ${where}`);
+    const results = await queryResults(database, options.period.end, kind, defaultLapseDays(kind), options.mode === "portable", unit);
+    progress(`${((results.sheets[0]?.rows.length ?? 1) - 1).toLocaleString("en-US")} customers, ${((results.sheets[1]?.rows.length ?? 1) - 1).toLocaleString("en-US")} periods`);
+    return { report: { ...common, title, ...money, inputs: EMPTY_INPUTS, source: results.source }, sheets: results.sheets };
+  };
   if (options.sample) {
     const more = { periodStart: options.period.start, periodEnd: options.period.end, currency: options.currency, ...money, ...(options.title === undefined ? {} : { title: options.title }) };
-    return [{ name, report: demoOptions(options.locale, today, options.mode, more), sheets: [] }];
+    return [{ name, make: async () => ({ report: demoOptions(options.locale, today, options.mode, more), sheets: [] }) }];
   }
   if (options.database !== undefined) {
-    const kind = options.period.label.includes("Q") ? "quarter" : "month";
-    progress(`Running sql/customer_summary.sql and sql/customer_bridge.sql on ${"duckdb" in options.database ? options.database.duckdb : "PostgreSQL"}`);
-    const results = await queryResults(options.database, options.period.end, kind, defaultLapseDays(kind), options.mode === "portable");
-    progress(`${((results.sheets[0]?.rows.length ?? 1) - 1).toLocaleString("en-US")} customers, ${((results.sheets[1]?.rows.length ?? 1) - 1).toLocaleString("en-US")} periods`);
-    return [{ name, report: { ...common, ...money, inputs: EMPTY_INPUTS, source: results.source }, sheets: results.sheets }];
+    const database = options.database;
+    const where = "duckdb" in database ? database.duckdb : "PostgreSQL";
+    if (options.eachUnit === undefined) return [{ name, make: () => onQueries(database, where, common.title) }];
+    // One workbook per unit of the column: the queries on that unit's rows alone (DOMAIN.md §8).
+    const column = options.eachUnit;
+    const units = await unitsOf(database, column);
+    progress(`${units.length.toLocaleString("en-US")} units in "${column}"`);
+    return units.map((unit) => ({ name: fileOf(unit), make: () => onQueries(database, `${where}, ${unitName(unit)}`, `${common.title} · ${unitName(unit)}`, { column, value: unit }) }));
   }
   const file = options.file as string;
   if (!existsSync(file)) throw new Error(`${file}: no such file`);
@@ -64,25 +92,31 @@ export async function reportFor(options: CommandOptions, today: number): Promise
     return j;
   });
   const transactions = transactionsOf(table, columns, unitColumns);
-  if (options.mode === "portable" && transactions.length > PICK_LIMITS.transactionsPortable) {
-    throw new Error(`${transactions.length.toLocaleString("en-US")} transactions: portable mode takes up to ${PICK_LIMITS.transactionsPortable.toLocaleString("en-US")} (its built-in formulas recompute for every row); use --mode cx`);
-  }
   progress(`${transactions.length.toLocaleString("en-US")} transactions of ${new Set(transactions.map((tx) => tx.customer)).size.toLocaleString("en-US")} customers`);
   const unitNames = unitColumns.length > 0 ? { unitNames: unitColumns.map((j) => ({ "en-US": table.headers[j] as string, "zh-CN": table.headers[j] as string })) } : {};
-  const reportOf = (rows: typeof transactions, title: string): ReportOptions => ({ ...common, title, ...money, inputs: { ...EMPTY_INPUTS, transactions: rows }, ...unitNames });
-  if (options.eachUnit === undefined) return [{ name, report: reportOf(transactions, common.title), sheets: [] }];
+  // More transactions than the report links (5,000 in portable mode, whose formulas recompute per
+  // row; 1,000,000 in CX mode): the report is made on the sql/ queries' results instead, run by
+  // DuckDB in memory on the file's rows, as from a database.
+  const limit = options.mode === "portable" ? PICK_LIMITS.transactionsPortable : PICK_LIMITS.transactions;
+  const jobOf = (fileName: string, rows: readonly TransactionInput[], title: string): Job => ({
+    name: fileName,
+    make: async () => {
+      if (rows.length <= limit) return { report: { ...common, title, ...money, inputs: { ...EMPTY_INPUTS, transactions: rows }, ...unitNames }, sheets: [] };
+      progress(`${rows.length.toLocaleString("en-US")} transactions, more than a ${options.mode === "portable" ? "portable" : "CX"} report links (${limit.toLocaleString("en-US")}): the report is made on the sql/ queries' results`);
+      return onQueries({ rows: idsAsExcelMatches(rows) }, "DuckDB in memory", title);
+    },
+  });
+  if (options.eachUnit === undefined) return [jobOf(name, transactions, common.title)];
   // One workbook per unit of the column, on that unit's purchases alone (DOMAIN.md §8), named after it.
   const j = table.headers.findIndex((header) => header.trim().toLowerCase() === (options.eachUnit as string).trim().toLowerCase());
   if (j < 0) throw new Error(`no column "${options.eachUnit}" for --each-unit: the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`);
-  const byUnit = new Map<string, typeof transactions>();
+  const byUnit = new Map<string, TransactionInput[]>();
   transactions.forEach((tx, i) => {
     // (every row is a transaction here: transactionsOf refuses a file with any bad row)
-    const unit = String(table.rows[i]?.[j] ?? "").trim() || (options.locale === "zh-CN" ? "（空）" : "(none)");
+    const unit = String(table.rows[i]?.[j] ?? "").trim();
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), tx]);
   });
-  return [...byUnit].sort(([a], [b]) => a.localeCompare(b, options.locale)).map(([unit, rows]) => ({
-    name: name.replace(/\.xlsx$/i, `-${unit.replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`), report: reportOf(rows, `${common.title} · ${unit}`), sheets: [],
-  }));
+  return [...byUnit].sort(([a], [b]) => a.localeCompare(b, options.locale)).map(([unit, rows]) => jobOf(fileOf(unit), rows, `${common.title} · ${unitName(unit)}`));
 }
 
 /** Runs the command; resolves to the files written. */
@@ -109,15 +143,17 @@ export async function run(argv: readonly string[], today = toSerial(new Date()))
 
 /** Writes one workbook (and its PDF) into the scratch folder; the files made. */
 async function write(job: Job, options: CommandOptions, scratch: string): Promise<string[]> {
-  const report = buildReport(job.report);
+  const made = await job.make();
+  const report = buildReport(made.report);
+  const sheets = made.sheets;
   const file = path.join(scratch, job.name);
   progress(`Writing ${job.name}: ${report.sheets.map((sheet) => sheet.name).join(", ")}`);
-  await specToXlsx(report, file, job.sheets);
+  await specToXlsx(report, file, sheets);
   let results: StoredResults | undefined;
   if (options.mode === "portable" && haveLibreOffice) {
     progress("Recalculating in LibreOffice to store each formula's result");
     [results] = await recalculate(file) as [Map<string, unknown>];
-    await specToXlsx(report, file, job.sheets, results);
+    await specToXlsx(report, file, sheets, results);
   } else {
     progress(options.mode === "cx" ? "CX formulas compute when the file is opened in Excel with the add-in" : "LibreOffice is not installed: the file is written without stored results");
   }
@@ -125,7 +161,7 @@ async function write(job: Job, options: CommandOptions, scratch: string): Promis
   if (!haveLibreOffice) throw new Error("--pdf needs LibreOffice (libreoffice-calc-nogui), which is not installed");
   progress("Printing the dashboard to PDF");
   const pdf = file.replace(/\.xlsx$/i, ".pdf");
-  renameSync(await printDashboard(report, job.sheets, results, file, scratch), pdf);
+  renameSync(await printDashboard(report, sheets, results, file, scratch), pdf);
   return [file, pdf];
 }
 

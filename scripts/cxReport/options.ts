@@ -18,12 +18,15 @@ export const USAGE = [
   "  --name FILE       the workbook's file name instead",
   "  --lang L          en-US (default) or zh-CN; --zh for short",
   "  --currency C      the amounts' currency code (default CNY); --wan for totals in 万元",
-  "  --mode M          portable (default: built-in formulas, up to 5,000 transactions) or cx (the add-in's functions)",
+  "  --mode M          portable (default: built-in formulas) or cx (the add-in's functions); a file of more",
+  "                    transactions than the report links (5,000 portable, 1,000,000 cx) is summed by the",
+  "                    sql/ queries in DuckDB first, and the report made on their results",
   "  --customer COL, --date COL, --amount COL",
   "                    the columns by header, where the headers are not found by their usual names",
   "                    (customer / 客户编号, date / 日期, amount / 金额, …)",
   "  --unit COL        a unit column (region, channel, product line); repeat for more, the first is the dashboard's selector",
-  "  --each-unit COL   one workbook per unit of the column, on its purchases alone, named after it",
+  "  --each-unit COL   one workbook per unit of the column (of the file, or of the database's transactions),",
+  "                    on its purchases alone, named after it",
   "  --title TEXT      the report's title",
   "  --pdf             also the dashboard as PDF, through LibreOffice",
   "  --help, -h        this text",
@@ -91,7 +94,7 @@ export function parseOptions(argv: readonly string[], today: number): CommandOpt
   if (sources !== 1) throw new Error(sources === 0 ? "give the transactions file (npx cx-report sales.csv), a database (--duckdb FILE, --postgres URL) or --sample" : "one source at a time: a file, --duckdb, --postgres or --sample");
   const name = one("--name");
   const eachUnit = one("--each-unit");
-  if (eachUnit !== undefined && files.length === 0) throw new Error("--each-unit reads the unit column of a transactions file (not a database or the sample)");
+  if (eachUnit !== undefined && flags.has("--sample")) throw new Error("--each-unit reads a unit column of a transactions file or of a database's transactions table (the sample has none)");
   if (name !== undefined && !/^[^/\\]+\.xlsx$/i.test(name)) throw new Error(`--name ${name}: a file name ending in .xlsx, without a folder (that is --out)`);
   const lang = one("--lang") ?? (flags.has("--zh") ? "zh-CN" : "en-US");
   if (lang !== "en-US" && lang !== "zh-CN") throw new Error(`--lang ${lang}: en-US or zh-CN`);

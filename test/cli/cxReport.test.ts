@@ -118,7 +118,7 @@ describe("bad input: a message naming what is wrong, exit code 1, nothing writte
     ["a bad period", "{out}/x.csv --period 2024-13", /--period 2024-13: give a month as 2024-09 or a quarter as 2024-Q3/],
     ["an unknown option", "{out}/x.csv --duck", /unknown option --duck/],
     ["two sources", "{out}/x.csv --sample", /one source at a time: a file, --duckdb, --postgres or --sample/],
-    ["--each-unit without a file", "--sample --each-unit Region", /--each-unit reads the unit column of a transactions file/],
+    ["--each-unit on the sample", "--sample --each-unit Region", /--each-unit reads a unit column of a transactions file or of a database/],
     ["a name with a folder", "--sample --name sub/x.xlsx", /--name sub\/x.xlsx: a file name ending in .xlsx, without a folder \(that is --out\)/],
   ] as const)("%s", (_name, args, message) => {
     const { status, stderr, out } = command(args.split(" "));
