@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
 import { LINE_HEIGHT, outsideText, sheetQualifier, trafficLightRules, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
-import { absoluteAddress } from "../src/core/a1";
+import { absoluteAddress, columnName } from "../src/core/a1";
 import { addCharts, escapeXml } from "./xlsxCharts";
 
 /**
@@ -52,10 +52,13 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   // (onlyFirstVisible: the dashboard alone shows, as cx-report prints it to PDF; a hidden sheet is not printed)
   const sheets = specs.map((spec, k) => workbook.addWorksheet(spec.name, { ...(spec.showGridlines === false ? { views: [{ showGridLines: false }] } : {}), ...(options.onlyFirstVisible === true && k > 0 ? { state: "hidden" as const } : {}) }));
-  for (const data of dataSheets) workbook.addWorksheet(data.name, options.onlyFirstVisible === true ? { state: "hidden" } : {}).addRows(data.rows.map((row) => [...row]));
+  // (a data sheet's rows are written into its part below, not as exceljs cells: a million customers
+  // of query results are ten million cells, more than exceljs holds in memory)
+  const dataParts = dataSheets.map((data) => ({ data, id: workbook.addWorksheet(data.name, options.onlyFirstVisible === true ? { state: "hidden" } : {}).id }));
   const names: FileName[] = [];
   specs.forEach((spec, k) => writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names, results));
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  for (const { data, id } of dataParts) zip.file(`xl/worksheets/sheet${id}.xml`, dataSheetXml(data));
   const part = zip.file("xl/workbook.xml");
   if (part === null) throw new Error("exceljs wrote no workbook part");
   // (with the other sheets hidden, the charts plot the hidden cells their series read)
@@ -68,6 +71,30 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
   const withoutNames = xml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
   zip.file("xl/workbook.xml", withoutNames.replace("</sheets>", `</sheets>${all === "" ? "" : `<definedNames>${all}</definedNames>`}`));
   writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+/**
+ * A data sheet's part: its rows as numbers and inline text (no shared-strings table to grow), built in
+ * chunks of a few megabytes so that a sheet of a million rows stays one buffer, not one string.
+ */
+function dataSheetXml(data: DataSheet): Buffer {
+  const chunks: Buffer[] = [Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')];
+  let text = "";
+  data.rows.forEach((row, r) => {
+    text += `<row r="${r + 1}">`;
+    row.forEach((value, c) => {
+      if (value === null || value === "") return;
+      const ref = `${columnName(c)}${r + 1}`;
+      text += typeof value === "number" ? (Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : "") : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ""))}</t></is></c>`;
+    });
+    text += "</row>";
+    if (text.length > 4_000_000) {
+      chunks.push(Buffer.from(text));
+      text = "";
+    }
+  });
+  chunks.push(Buffer.from(`${text}</sheetData></worksheet>`));
+  return Buffer.concat(chunks);
 }
 
 /**
