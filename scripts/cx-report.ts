@@ -16,9 +16,11 @@ import { specToXlsx, type DataSheet, type StoredResults } from "./specToXlsx";
 import { queryResults, unitsOf, type Database, type UnitFilter } from "./cxReport/database";
 import type { TransactionInput } from "../src/report/sampleData";
 import { defaultLapseDays } from "../src/core/periodTables";
-import { parseOptions, USAGE, type CommandOptions } from "./cxReport/options";
+import { parseOptions, USAGE, USAGE_ZH, type CommandOptions } from "./cxReport/options";
 import { readTable } from "./cxReport/readTable";
-import { findColumns, transactionsOf } from "./cxReport/transactions";
+import { failure, messageLocale, say, setMessageLocale } from "./cxReport/messages";
+import { readBudget, readTargets } from "./cxReport/plans";
+import { findColumns, listed, transactionsOf } from "./cxReport/transactions";
 
 /** A step's line on stderr with the time since the start, so long work shows it is moving. */
 const started = Date.now();
@@ -53,22 +55,25 @@ export async function reportFor(options: CommandOptions, today: number): Promise
   const common = {
     title: options.title ?? (options.locale === "zh-CN" ? "客户指标" : "Customer metrics"),
     periodStart: options.period.start, periodEnd: options.period.end, currency: options.currency, locale: options.locale,
-    formulaMode: options.mode, targets: DEFAULT_TARGETS, generatedOn: today,
+    formulaMode: options.mode, targets: options.targets === undefined ? DEFAULT_TARGETS : await readTargets(options.targets), generatedOn: today,
   };
+  const budget = options.budget === undefined ? {} : { budget: await readBudget(options.budget) };
   const money = options.wan ? { moneyInTenThousands: true } : {};
   const unitName = (unit: string): string => unit || (options.locale === "zh-CN" ? "（空）" : "(none)");
   const fileOf = (unit: string): string => name.replace(/\.xlsx$/i, `-${unitName(unit).replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`);
   // The report on the sql/ queries' results, as the pane's "Use query results" makes it.
   const onQueries = async (database: Database, where: string, title: string, unit?: UnitFilter) => {
     const kind = options.period.label.includes("Q") ? "quarter" : "month";
-    progress(`Running sql/customer_summary.sql and sql/customer_bridge.sql on ${where}`);
+    progress(say("runningQueries", { where }));
     const results = await queryResults(database, options.period.end, kind, defaultLapseDays(kind), options.mode === "portable", unit);
-    progress(`${((results.sheets[0]?.rows.length ?? 1) - 1).toLocaleString("en-US")} customers, ${((results.sheets[1]?.rows.length ?? 1) - 1).toLocaleString("en-US")} periods`);
+    progress(say("queryRows", { customers: (results.sheets[0]?.rows.length ?? 1) - 1, periods: (results.sheets[1]?.rows.length ?? 1) - 1 }));
     return { report: { ...common, title, ...money, inputs: EMPTY_INPUTS, source: results.source }, sheets: results.sheets };
   };
   if (options.sample) {
     const more = { periodStart: options.period.start, periodEnd: options.period.end, currency: options.currency, ...money, ...(options.title === undefined ? {} : { title: options.title }) };
-    return [{ name, make: async () => ({ report: demoOptions(options.locale, today, options.mode, more), sheets: [] }) }];
+    const sample = demoOptions(options.locale, today, options.mode, more);
+    const planned = { ...sample, ...(options.targets === undefined ? {} : { targets: common.targets }), ...(options.budget === undefined ? {} : { inputs: { ...sample.inputs, ...budget } }) };
+    return [{ name, make: async () => ({ report: planned, sheets: [] }) }];
   }
   if (options.database !== undefined) {
     const database = options.database;
@@ -77,22 +82,22 @@ export async function reportFor(options: CommandOptions, today: number): Promise
     // One workbook per unit of the column: the queries on that unit's rows alone (DOMAIN.md §8).
     const column = options.eachUnit;
     const units = await unitsOf(database, column);
-    progress(`${units.length.toLocaleString("en-US")} units in "${column}"`);
+    progress(say("unitsFound", { count: units.length, column }));
     return units.map((unit) => ({ name: fileOf(unit), make: () => onQueries(database, `${where}, ${unitName(unit)}`, `${common.title} · ${unitName(unit)}`, { column, value: unit }) }));
   }
   const file = options.file as string;
-  if (!existsSync(file)) throw new Error(`${file}: no such file`);
-  progress(`Reading ${file}`);
+  if (!existsSync(file)) throw failure("noFile", { file });
+  progress(say("reading", { file }));
   const table = await readTable(file);
-  if (table.headers.length === 0) throw new Error(`${file} is empty`);
+  if (table.headers.length === 0) throw failure("emptyFile", { file });
   const columns = findColumns(table.headers, options.columns);
   const unitColumns = options.units.map((unit) => {
     const j = table.headers.findIndex((header) => header.trim().toLowerCase() === unit.trim().toLowerCase());
-    if (j < 0) throw new Error(`no column "${unit}" for --unit: the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`);
+    if (j < 0) throw failure("noNamedColumn", { column: unit, option: "--unit", headers: listed(table.headers) });
     return j;
   });
   const transactions = transactionsOf(table, columns, unitColumns);
-  progress(`${transactions.length.toLocaleString("en-US")} transactions of ${new Set(transactions.map((tx) => tx.customer)).size.toLocaleString("en-US")} customers`);
+  progress(say("transactionsRead", { transactions: transactions.length, customers: new Set(transactions.map((tx) => tx.customer)).size }));
   const unitNames = unitColumns.length > 0 ? { unitNames: unitColumns.map((j) => ({ "en-US": table.headers[j] as string, "zh-CN": table.headers[j] as string })) } : {};
   // More transactions than the report links (5,000 in portable mode, whose formulas recompute per
   // row; 1,000,000 in CX mode): the report is made on the sql/ queries' results instead, run by
@@ -101,15 +106,16 @@ export async function reportFor(options: CommandOptions, today: number): Promise
   const jobOf = (fileName: string, rows: readonly TransactionInput[], title: string): Job => ({
     name: fileName,
     make: async () => {
-      if (rows.length <= limit) return { report: { ...common, title, ...money, inputs: { ...EMPTY_INPUTS, transactions: rows }, ...unitNames }, sheets: [] };
-      progress(`${rows.length.toLocaleString("en-US")} transactions, more than a ${options.mode === "portable" ? "portable" : "CX"} report links (${limit.toLocaleString("en-US")}): the report is made on the sql/ queries' results`);
-      return onQueries({ rows: idsAsExcelMatches(rows) }, "DuckDB in memory", title);
+      if (rows.length <= limit) return { report: { ...common, title, ...money, inputs: { ...EMPTY_INPUTS, transactions: rows, ...budget }, ...unitNames }, sheets: [] };
+      if (options.budget !== undefined) throw failure("budgetOnQueries");
+      progress(say("overLimit", { transactions: rows.length, mode: say(options.mode === "portable" ? "portableMode" : "cxMode"), limit }));
+      return onQueries({ rows: idsAsExcelMatches(rows) }, say("inMemory"), title);
     },
   });
   if (options.eachUnit === undefined) return [jobOf(name, transactions, common.title)];
   // One workbook per unit of the column, on that unit's purchases alone (DOMAIN.md §8), named after it.
   const j = table.headers.findIndex((header) => header.trim().toLowerCase() === (options.eachUnit as string).trim().toLowerCase());
-  if (j < 0) throw new Error(`no column "${options.eachUnit}" for --each-unit: the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`);
+  if (j < 0) throw failure("noNamedColumn", { column: options.eachUnit as string, option: "--each-unit", headers: listed(table.headers) });
   const byUnit = new Map<string, TransactionInput[]>();
   transactions.forEach((tx, i) => {
     // (every row is a transaction here: transactionsOf refuses a file with any bad row)
@@ -121,9 +127,10 @@ export async function reportFor(options: CommandOptions, today: number): Promise
 
 /** Runs the command; resolves to the files written. */
 export async function run(argv: readonly string[], today = toSerial(new Date())): Promise<string[]> {
+  setMessageLocale(argv);
   const parsed = parseOptions(argv, today);
   if (parsed === "help") {
-    console.log(USAGE);
+    console.log(messageLocale() === "zh-CN" ? USAGE_ZH : USAGE);
     return [];
   }
   const jobs = await reportFor(parsed, today);
@@ -147,19 +154,19 @@ async function write(job: Job, options: CommandOptions, scratch: string): Promis
   const report = buildReport(made.report);
   const sheets = made.sheets;
   const file = path.join(scratch, job.name);
-  progress(`Writing ${job.name}: ${report.sheets.map((sheet) => sheet.name).join(", ")}`);
+  progress(say("writing", { file: job.name, sheets: report.sheets.map((sheet) => sheet.name).join(", ") }));
   await specToXlsx(report, file, sheets);
   let results: StoredResults | undefined;
   if (options.mode === "portable" && haveLibreOffice) {
-    progress("Recalculating in LibreOffice to store each formula's result");
+    progress(say("recalculating"));
     [results] = await recalculate(file) as [Map<string, unknown>];
     await specToXlsx(report, file, sheets, results);
   } else {
-    progress(options.mode === "cx" ? "CX formulas compute when the file is opened in Excel with the add-in" : "LibreOffice is not installed: the file is written without stored results");
+    progress(say(options.mode === "cx" ? "cxComputesInExcel" : "noLibreOffice"));
   }
   if (!options.pdf) return [file];
-  if (!haveLibreOffice) throw new Error("--pdf needs LibreOffice (libreoffice-calc-nogui), which is not installed");
-  progress("Printing the dashboard to PDF");
+  if (!haveLibreOffice) throw failure("pdfNeedsLibreOffice");
+  progress(say("printing"));
   const pdf = file.replace(/\.xlsx$/i, ".pdf");
   renameSync(await printDashboard(report, sheets, results, file, scratch), pdf);
   return [file, pdf];
@@ -181,10 +188,10 @@ async function printDashboard(report: ReportSpec, sheets: readonly DataSheet[], 
 if (require.main === module) {
   run(process.argv.slice(2)).then(
     (written) => {
-      if (written.length > 0) console.log(`Wrote ${written.map((file) => path.relative(process.cwd(), file)).join(", ")}.`);
+      if (written.length > 0) console.log(say("wrote", { files: written.map((file) => path.relative(process.cwd(), file)).join(", ") }));
     },
     (error: unknown) => {
-      console.error(`cx-report: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(say("failed", { message: error instanceof Error ? error.message : String(error) }));
       process.exit(1);
     },
   );

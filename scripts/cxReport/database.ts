@@ -15,6 +15,7 @@ import { paneStrings } from "../../src/i18n/paneStrings";
 import { fillTemplate } from "../../src/i18n/locale";
 import type { DataSheet } from "../specToXlsx";
 import { sqlFile } from "../sqlFile";
+import { failure, messageLocale, say } from "./messages";
 import { parseCsv } from "./readTable";
 import type { TransactionInput } from "../../src/report/sampleData";
 
@@ -60,7 +61,7 @@ async function duckdbSession(database: { readonly duckdb: string } | { readonly 
   };
   try {
     if ("duckdb" in database) {
-      if (!existsSync(database.duckdb)) throw new Error(`${database.duckdb}: no such DuckDB file`);
+      if (!existsSync(database.duckdb)) throw failure("noDuckdbFile", { file: database.duckdb });
       await connection.run(`ATTACH ${quoteText(database.duckdb)} AS source (READ_ONLY)`);
       await connection.run(`CREATE TEMP VIEW transactions AS SELECT * FROM source.transactions${unit === undefined ? "" : ` WHERE ${unitCondition(unit)}`}`);
     } else {
@@ -87,8 +88,8 @@ function postgresSession(url: string, unit?: UnitFilter): Session {
   return {
     async run(sql) {
       const result = spawnSync("psql", [url, "--no-psqlrc", "--quiet", "--csv", "--set", "ON_ERROR_STOP=1", ...view, "--command", sql], { encoding: "utf8", maxBuffer: 1 << 30 });
-      if (result.error !== undefined) throw new Error(`--postgres needs psql, PostgreSQL's client (${result.error.message})`);
-      if (result.status !== 0) throw new Error(`PostgreSQL: ${result.stderr.trim().split("\n")[0] ?? "the query failed"}`);
+      if (result.error !== undefined) throw failure("needsPsql", { detail: result.error.message });
+      if (result.status !== 0) throw failure("postgresFailed", { detail: result.stderr.trim().split("\n")[0] ?? "" });
       return parseCsv(result.stdout).rows;
     },
     close() {},
@@ -103,7 +104,7 @@ export async function unitsOf(database: { readonly duckdb: string } | { readonly
     return [...new Set(rows.map((row) => String(row[0] ?? "").trim()))];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(/column|Binder|not found/i.test(message) ? `no column "${column}" for --each-unit in the database's transactions (${message.split("\n")[0]})` : message);
+    throw /column|Binder|not found/i.test(message) ? failure("noUnitColumnInDatabase", { column, detail: message.split("\n")[0] ?? "" }) : error;
   } finally {
     session.close();
   }
@@ -134,7 +135,7 @@ export async function queryResults(database: Database, periodEnd: number, period
   } finally {
     session.close();
   }
-  if (summary.rows.length < 2) throw new Error(`${unit === undefined ? "the database" : `the unit "${unit.value}"`} has no transactions up to the period's end (customer_summary.sql returned no rows)`);
+  if (summary.rows.length < 2) throw failure("noTransactionsToEnd", { what: unit === undefined ? say("theDatabase") : say("theUnit", { unit: unit.value }) });
   // The results checked as a pick of them is in the pane, so a bad table is named before anything is
   // written. A summary of more than 5,000 customers is taken in portable mode too: that cap is the
   // pane's (its working columns go to Excel in requests of at most 4 MB), and here the workbook is
@@ -142,7 +143,7 @@ export async function queryResults(database: Database, periodEnd: number, period
   const link = (sheet: DataSheet, kind: "customerSummary" | "periodTable"): LinkedRange => {
     const width = sheet.rows[0]?.length ?? 0;
     const checked = checkPick(kind, { address: `'${sheet.name}'!A1:${String.fromCharCode(64 + width)}${sheet.rows.length}`, values: sheet.rows }, portable && kind !== "customerSummary");
-    if (!checked.ok) throw new Error(`${sheet.name}: ${fillTemplate(paneStrings[checked.problem.key]["en-US"], checked.problem.params)}`);
+    if (!checked.ok) throw failure("badQueryResult", { sheet: sheet.name, problem: fillTemplate(paneStrings[checked.problem.key][messageLocale()], checked.problem.params) });
     return checked.range;
   };
   return { sheets: [summary, bridge], source: { customerSummary: link(summary, "customerSummary"), periodTable: link(bridge, "periodTable") } };

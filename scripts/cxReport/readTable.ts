@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { failure } from "./messages";
 
 export type Cell = string | number | Date | undefined;
 
@@ -20,7 +21,7 @@ export async function readTable(file: string): Promise<RawTable> {
   const extension = path.extname(file).toLowerCase();
   if (extension === ".xlsx") return readWorkbook(file);
   if (extension === ".csv" || extension === ".txt") return parseCsv(readFileSync(file, "utf8"));
-  throw new Error(`${file}: not a .csv or .xlsx file`);
+  throw failure("notTable", { file });
 }
 
 /** The records of a CSV text: the separator is the header line's most frequent of comma, semicolon and tab. */

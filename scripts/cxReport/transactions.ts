@@ -6,6 +6,7 @@
  */
 import { parseDateText } from "../../src/functions/coerce";
 import type { TransactionInput } from "../../src/report/sampleData";
+import { failure, say } from "./messages";
 import type { Cell, RawTable } from "./readTable";
 
 /** Header names each column is found by, compared without case, spaces, underscores or hyphens. */
@@ -16,6 +17,9 @@ const HEADERS = {
 } as const;
 
 export type Role = keyof typeof HEADERS;
+
+/** Headers as a message lists them: "Date", "Amount". */
+export const listed = (headers: readonly string[]): string => headers.map((h) => `"${h}"`).join(", ");
 
 const squeeze = (text: string): string => text.toLowerCase().replace(/[\s_\-]/g, "");
 
@@ -28,9 +32,9 @@ export function findColumns(headers: readonly string[], given: Partial<Record<Ro
       ? headers.findIndex((header) => (HEADERS[role] as readonly string[]).includes(squeeze(header)))
       : headers.findIndex((header) => squeeze(header) === squeeze(wanted));
     if (index < 0) {
-      throw new Error(wanted === undefined
-        ? `no ${role} column: the headers are ${headers.map((h) => `"${h}"`).join(", ")}; name it with --${role} COLUMN`
-        : `no column "${wanted}" for --${role}: the headers are ${headers.map((h) => `"${h}"`).join(", ")}`);
+      throw wanted === undefined
+        ? failure("noRoleColumn", { role, headers: listed(headers) })
+        : failure("noNamedColumn", { column: wanted, option: `--${role}`, headers: listed(headers) });
     }
     found[role] = index;
   }
@@ -85,13 +89,15 @@ export function transactionsOf(table: RawTable, columns: Record<Role, number>, u
   });
   const header = (role: Role): string => table.headers[columns[role]] as string;
   const problems = [
-    [bad.customer, `no customer in "${header("customer")}"`],
-    [bad.date, `a date in "${header("date")}" that is not a date (2024-03-31, 2024/3/31, 2024年3月31日 or a date cell)`],
-    [bad.amount, `an amount in "${header("amount")}" that is not a number`],
-    [bad.negative, `a negative amount in "${header("amount")}" (net refunds out first)`],
+    [bad.customer, say("noCustomer", { column: header("customer") })],
+    [bad.date, say("badDate", { column: header("date") })],
+    [bad.amount, say("badAmount", { column: header("amount") })],
+    [bad.negative, say("negativeAmount", { column: header("amount") })],
   ] as const;
-  const messages = problems.filter(([rows]) => rows.length > 0).map(([rows, what]) => `${rows.length} row${rows.length === 1 ? "" : "s"} with ${what}: row${rows.length === 1 ? "" : "s"} ${rows.slice(0, SHOWN).join(", ")}${rows.length > SHOWN ? ", …" : ""}`);
+  const messages = problems.filter(([rows]) => rows.length > 0).map(([rows, what]) => say("badRows", {
+    count: rows.length, rowsWord: rows.length === 1 ? "row" : "rows", what, rows: `${rows.slice(0, SHOWN).join(", ")}${rows.length > SHOWN ? ", …" : ""}`,
+  }));
   if (messages.length > 0) throw new Error(messages.join("\n"));
-  if (transactions.length === 0) throw new Error("no transactions: the file has a header and no rows under it");
+  if (transactions.length === 0) throw failure("noRows");
   return transactions;
 }

@@ -103,7 +103,8 @@ testWithLibreOffice("--sample is npm run demo: the pane's sample for the last fu
 describe("bad input: a message naming what is wrong, exit code 1, nothing written", () => {
   const command = (args: readonly string[]): { status: number | null; stderr: string; out: string } => {
     const out = folder();
-    const result = spawnSync(process.execPath, [path.resolve(__dirname, "../../bin/cx-report.cjs"), ...args.map((arg) => arg.replace("{out}", out)), "--out", path.join(out, "report")], { encoding: "utf8", cwd: out });
+    // (in English whatever the machine's language: LANG=zh_CN would make the messages Chinese)
+    const result = spawnSync(process.execPath, [path.resolve(__dirname, "../../bin/cx-report.cjs"), ...args.map((arg) => arg.replace("{out}", out)), "--out", path.join(out, "report")], { encoding: "utf8", cwd: out, env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" } });
     return { status: result.status, stderr: result.stderr, out };
   };
   const left = (out: string): string[] => readdirSync(out).filter((name) => name !== "in.csv");
