@@ -23,6 +23,7 @@ import { workbook } from "../test/helpers/excelMock";
 import { cdnowTransactions, serialOf } from "../test/helpers/cdnow";
 import { seededRandom, simulateSummaries, simulateTransactions } from "../test/helpers/simulate";
 import { fromExcel, median, report, results, time } from "./figures";
+import { measureCxReport } from "./cxReport";
 import { measureSql } from "./sql";
 
 const inv = { functionName: "bench" } as CustomFunctions.Invocation;
@@ -287,8 +288,8 @@ for (const [file, budget] of [["functions.js", 60], ["taskpane.js", 350]] as con
   report({ name: `bundle_${file.replace(".js", "")}_gzip`, unit: "KB", value: Number(kb.toFixed(1)), budget });
 }
 
-// The queries of sql/ beside the functions (issue 23): bench/sql.ts.
-const sqlMeasured = syncsMeasured.then(() => measureSql(rand));
+// The queries of sql/ beside the functions, and cx-report end to end (issue 23): bench/sql.ts, bench/cxReport.ts.
+const sqlMeasured = syncsMeasured.then(() => measureSql(rand)).then(() => measureCxReport(rand));
 
 void sqlMeasured.then(() => {
   const over = results.filter((figure) => figure.within_budget === false);

@@ -29,6 +29,14 @@ export interface QueryResults {
 
 type Rows = readonly (readonly unknown[])[];
 
+/**
+ * The most customers a portable report on query results takes here: its working columns are about
+ * eight formulas a customer. 100,000 customers are written and recalculated by LibreOffice in about
+ * two minutes (npm run bench); a million would be eight million formulas, which neither exceljs's
+ * writer (past 10 GB after eight minutes) nor a spreadsheet recalculates in a useful time.
+ */
+export const PORTABLE_CUSTOMERS = 200_000;
+
 /** A connection the queries run on, one after the other. */
 interface Session {
   run(sql: string): Promise<Rows>;
@@ -135,6 +143,8 @@ export async function queryResults(database: Database, periodEnd: number, period
   } finally {
     session.close();
   }
+  const customers = summary.rows.length - 1;
+  if (portable && customers > PORTABLE_CUSTOMERS) throw failure("portableTooManyCustomers", { customers, limit: PORTABLE_CUSTOMERS, formulas: customers * 8 });
   if (summary.rows.length < 2) throw failure("noTransactionsToEnd", { what: unit === undefined ? say("theDatabase") : say("theUnit", { unit: unit.value }) });
   // The results checked as a pick of them is in the pane, so a bad table is named before anything is
   // written. A summary of more than 5,000 customers is taken in portable mode too: that cap is the

@@ -35,6 +35,7 @@ const MESSAGES = {
   theDatabase: { "en-US": "the database", "zh-CN": "数据库" },
   theUnit: { "en-US": "the unit \"{unit}\"", "zh-CN": "单元“{unit}”" },
   badQueryResult: { "en-US": "{sheet}: {problem}", "zh-CN": "{sheet}：{problem}" },
+  portableTooManyCustomers: { "en-US": "{customers} customers: a portable report takes up to {limit} (its working columns would be {formulas} formulas); use --mode cx, whose formulas compute in Excel", "zh-CN": "{customers} 位客户：便携模式报告最多 {limit} 位（其底稿列将有 {formulas} 个公式）；请用 --mode cx，其公式在 Excel 中计算" },
   pdfNeedsLibreOffice: { "en-US": "--pdf needs LibreOffice (libreoffice-calc-nogui), which is not installed", "zh-CN": "--pdf 需要 LibreOffice（libreoffice-calc-nogui），但未安装" },
   badTargets: { "en-US": "{file}: {problem}", "zh-CN": "{file}：{problem}" },
   unknownTarget: { "en-US": "no target \"{name}\" (the targets are {names})", "zh-CN": "没有名为“{name}”的目标（目标有 {names}）" },

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { run } from "../../scripts/cx-report";
+import { PORTABLE_CUSTOMERS } from "../../scripts/cxReport/database";
 import * as cx from "../../src/functions/functions";
 import { SAMPLE_INPUTS } from "../../src/report/buildReport";
 import { expectClose } from "../helpers/close";
@@ -124,3 +125,16 @@ testWithLibreOffice("a CSV of more transactions than a portable report links: th
   // the query results' sheets: one row per customer as the add-in counts them
   expect([...values.keys()].filter((k) => /^Customer summary!A\d+$/.test(k)).length - 1).toBe(new Set(many.map((p) => String(p.customer).toUpperCase())).size);
 }, 600_000);
+
+test("a portable report on more customers than its working columns can hold is refused at once, naming --mode cx", async () => {
+  const out = mkdtempSync(path.join(tmpdir(), "cx-big-"));
+  const database = path.join(out, "big.duckdb");
+  const instance = await DuckDBInstance.create(database);
+  const connection = await instance.connect();
+  await connection.run(`CREATE TABLE transactions AS SELECT 'C' || CAST(i AS VARCHAR) AS customer_id, DATE '2024-09-01' + CAST(i % 30 AS INTEGER) AS purchase_date, 10.0 AS amount FROM range(${PORTABLE_CUSTOMERS + 1}) t(i)`);
+  connection.closeSync();
+  instance.closeSync();
+  await expect(run(["--duckdb", database, "--period", "2024-09", "--out", path.join(out, "report")], 45600))
+    .rejects.toThrow(`200,001 customers: a portable report takes up to 200,000 (its working columns would be 1,600,008 formulas); use --mode cx`);
+  expect(readdirSync(path.join(out, "report"))).toEqual([]);
+}, 120_000);
