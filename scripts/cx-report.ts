@@ -20,13 +20,11 @@ import { parseOptions, USAGE, USAGE_ZH, type CommandOptions } from "./cxReport/o
 import { readTable } from "./cxReport/readTable";
 import { failure, messageLocale, say, setMessageLocale } from "./cxReport/messages";
 import { readBudget, readTargets } from "./cxReport/plans";
+import { Progress } from "./cxReport/progress";
 import { findColumns, listed, transactionsOf } from "./cxReport/transactions";
 
-/** A step's line on stderr with the time since the start, so long work shows it is moving. */
-const started = Date.now();
-const progress = (step: string): void => {
-  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${step}\n`);
-};
+/** Each step's line on stderr with the time since the start, and on a terminal a bar or a clock under it. */
+const progress = new Progress();
 
 /** One workbook to write: its file name, and how to make its report and the sheets of query results it links (none for a file). */
 interface Job {
@@ -64,9 +62,9 @@ export async function reportFor(options: CommandOptions, today: number): Promise
   // The report on the sql/ queries' results, as the pane's "Use query results" makes it.
   const onQueries = async (database: Database, where: string, title: string, unit?: UnitFilter) => {
     const kind = options.period.label.includes("Q") ? "quarter" : "month";
-    progress(say("runningQueries", { where }));
-    const results = await queryResults(database, options.period.end, kind, defaultLapseDays(kind), options.mode === "portable", unit);
-    progress(say("queryRows", { customers: (results.sheets[0]?.rows.length ?? 1) - 1, periods: (results.sheets[1]?.rows.length ?? 1) - 1 }));
+    progress.step(say("runningQueries", { where }));
+    const results = await queryResults(database, options.period.end, kind, defaultLapseDays(kind), options.mode === "portable", unit, (done, total) => progress.bar(done, total));
+    progress.step(say("queryRows", { customers: (results.sheets[0]?.rows.length ?? 1) - 1, periods: (results.sheets[1]?.rows.length ?? 1) - 1 }));
     return { report: { ...common, title, ...money, inputs: EMPTY_INPUTS, source: results.source }, sheets: results.sheets };
   };
   if (options.sample) {
@@ -82,13 +80,13 @@ export async function reportFor(options: CommandOptions, today: number): Promise
     // One workbook per unit of the column: the queries on that unit's rows alone (DOMAIN.md §8).
     const column = options.eachUnit;
     const units = await unitsOf(database, column);
-    progress(say("unitsFound", { count: units.length, column }));
+    progress.step(say("unitsFound", { count: units.length, column }));
     return units.map((unit) => ({ name: fileOf(unit), make: () => onQueries(database, `${where}, ${unitName(unit)}`, `${common.title} · ${unitName(unit)}`, { column, value: unit }) }));
   }
   const file = options.file as string;
   if (!existsSync(file)) throw failure("noFile", { file });
-  progress(say("reading", { file }));
-  const table = await readTable(file);
+  progress.step(say("reading", { file }));
+  const table = await readTable(file, (done, total) => progress.bar(done, total));
   if (table.headers.length === 0) throw failure("emptyFile", { file });
   const columns = findColumns(table.headers, options.columns);
   const unitColumns = options.units.map((unit) => {
@@ -97,7 +95,7 @@ export async function reportFor(options: CommandOptions, today: number): Promise
     return j;
   });
   const transactions = transactionsOf(table, columns, unitColumns);
-  progress(say("transactionsRead", { transactions: transactions.length, customers: new Set(transactions.map((tx) => tx.customer)).size }));
+  progress.step(say("transactionsRead", { transactions: transactions.length, customers: new Set(transactions.map((tx) => tx.customer)).size }));
   const unitNames = unitColumns.length > 0 ? { unitNames: unitColumns.map((j) => ({ "en-US": table.headers[j] as string, "zh-CN": table.headers[j] as string })) } : {};
   // More transactions than the report links (5,000 in portable mode, whose formulas recompute per
   // row; 1,000,000 in CX mode): the report is made on the sql/ queries' results instead, run by
@@ -108,7 +106,7 @@ export async function reportFor(options: CommandOptions, today: number): Promise
     make: async () => {
       if (rows.length <= limit) return { report: { ...common, title, ...money, inputs: { ...EMPTY_INPUTS, transactions: rows, ...budget }, ...unitNames }, sheets: [] };
       if (options.budget !== undefined) throw failure("budgetOnQueries");
-      progress(say("overLimit", { transactions: rows.length, mode: say(options.mode === "portable" ? "portableMode" : "cxMode"), limit }));
+      progress.step(say("overLimit", { transactions: rows.length, mode: say(options.mode === "portable" ? "portableMode" : "cxMode"), limit }));
       return onQueries({ rows: idsAsExcelMatches(rows) }, say("inMemory"), title);
     },
   });
@@ -154,19 +152,21 @@ async function write(job: Job, options: CommandOptions, scratch: string): Promis
   const report = buildReport(made.report);
   const sheets = made.sheets;
   const file = path.join(scratch, job.name);
-  progress(say("writing", { file: job.name, sheets: report.sheets.map((sheet) => sheet.name).join(", ") }));
-  await specToXlsx(report, file, sheets);
+  progress.step(say("writing", { file: job.name, sheets: report.sheets.map((sheet) => sheet.name).join(", ") }));
+  const onDataRows = (done: number, total: number): void => progress.bar(done, total);
+  await progress.during(specToXlsx(report, file, sheets, undefined, { onDataRows }));
   let results: StoredResults | undefined;
   if (options.mode === "portable" && haveLibreOffice) {
-    progress(say("recalculating"));
-    [results] = await recalculate(file) as [Map<string, unknown>];
-    await specToXlsx(report, file, sheets, results);
+    progress.step(say("recalculating"));
+    [results] = await progress.during(recalculate(file)) as [Map<string, unknown>];
+    progress.step(say("storing"));
+    await progress.during(specToXlsx(report, file, sheets, results, { onDataRows }));
   } else {
-    progress(say(options.mode === "cx" ? "cxComputesInExcel" : "noLibreOffice"));
+    progress.step(say(options.mode === "cx" ? "cxComputesInExcel" : "noLibreOffice"));
   }
   if (!options.pdf) return [file];
   if (!haveLibreOffice) throw failure("pdfNeedsLibreOffice");
-  progress(say("printing"));
+  progress.step(say("printing"));
   const pdf = file.replace(/\.xlsx$/i, ".pdf");
   renameSync(await printDashboard(report, sheets, results, file, scratch), pdf);
   return [file, pdf];

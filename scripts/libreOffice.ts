@@ -3,7 +3,7 @@
  * converted (recalculated on load) and read back with exceljs. The demo stores what it computes in
  * the file it writes, and the tests check portable formulas with it. Node-only tooling.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +22,14 @@ export function convertWithLibreOffice(out: string, convertTo: string, files: re
   execFileSync("soffice", [profile, "--headless", ...options, "--convert-to", convertTo, "--outdir", out, ...files], { stdio: "ignore", timeout: 300_000 });
 }
 
+/** convertWithLibreOffice without blocking, so that a caller can show the time it takes. */
+function convertInBackground(out: string, convertTo: string, files: readonly string[], options: readonly string[]): Promise<void> {
+  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
+  return new Promise((resolve, reject) => {
+    execFile("soffice", [profile, "--headless", ...options, "--convert-to", convertTo, "--outdir", out, ...files], { timeout: 300_000 }, (error) => (error === null ? resolve() : reject(error)));
+  });
+}
+
 /**
  * Recalculates .xlsx files in LibreOffice (one run for all) and returns each one's computed values:
  * by Sheet!A1 on every sheet, and by plain A1 on the first.
@@ -29,7 +37,7 @@ export function convertWithLibreOffice(out: string, convertTo: string, files: re
 export async function recalculate(...files: string[]): Promise<Map<string, unknown>[]> {
   const out = mkdtempSync(path.join(tmpdir(), "cx-lo-"));
   try {
-    convertWithLibreOffice(out, "xlsx", files, ["--calc"]);
+    await convertInBackground(out, "xlsx", files, ["--calc"]);
     return await Promise.all(files.map(async (file) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(path.join(out, path.basename(file)));

@@ -44,7 +44,7 @@ interface FileName {
  * charts (xlsxCharts) and any plain data sheets after them, each formula's result where `results` has it. Names are scoped to their sheet, as in Excel: exceljs writes only
  * workbook-wide names, so the file's list of names is written here.
  */
-export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = [], results?: StoredResults, options: { readonly onlyFirstVisible?: boolean } = {}): Promise<void> {
+export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = [], results?: StoredResults, options: { readonly onlyFirstVisible?: boolean; readonly onDataRows?: (done: number, total: number) => void } = {}): Promise<void> {
   const specs = "sheets" in report ? report.sheets : [report];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CX customer metrics add-in";
@@ -58,7 +58,12 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
   const names: FileName[] = [];
   specs.forEach((spec, k) => writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names, results));
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
-  for (const { data, id } of dataParts) zip.file(`xl/worksheets/sheet${id}.xml`, dataSheetXml(data));
+  const total = dataSheets.reduce((sum, data) => sum + data.rows.length, 0);
+  let before = 0;
+  for (const { data, id } of dataParts) {
+    zip.file(`xl/worksheets/sheet${id}.xml`, dataSheetXml(data, (done) => options.onDataRows?.(before + done, total)));
+    before += data.rows.length;
+  }
   const part = zip.file("xl/workbook.xml");
   if (part === null) throw new Error("exceljs wrote no workbook part");
   // (with the other sheets hidden, the charts plot the hidden cells their series read)
@@ -77,7 +82,7 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
  * A data sheet's part: its rows as numbers and inline text (no shared-strings table to grow), built in
  * chunks of a few megabytes so that a sheet of a million rows stays one buffer, not one string.
  */
-function dataSheetXml(data: DataSheet): Buffer {
+function dataSheetXml(data: DataSheet, onRows?: (done: number) => void): Buffer {
   const chunks: Buffer[] = [Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')];
   let text = "";
   data.rows.forEach((row, r) => {
@@ -89,6 +94,7 @@ function dataSheetXml(data: DataSheet): Buffer {
     });
     text += "</row>";
     if (text.length > 4_000_000) {
+      onRows?.(r + 1);
       chunks.push(Buffer.from(text));
       text = "";
     }

@@ -59,7 +59,7 @@ const unitCondition = (unit: UnitFilter): string => (unit.value === ""
  * DuckDB in process: the file attached read-only behind a view named transactions (only the unit's
  * rows with a unit filter), or the rows given loaded into a table of that name.
  */
-async function duckdbSession(database: { readonly duckdb: string } | { readonly rows: readonly TransactionInput[] }, unit?: UnitFilter): Promise<Session> {
+async function duckdbSession(database: { readonly duckdb: string } | { readonly rows: readonly TransactionInput[] }, unit?: UnitFilter, onProgress?: (done: number, total: number) => void): Promise<Session> {
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
@@ -75,12 +75,14 @@ async function duckdbSession(database: { readonly duckdb: string } | { readonly 
     } else {
       await connection.run("CREATE TABLE transactions (customer_id VARCHAR, purchase_date DATE, amount DOUBLE)");
       const appender = await connection.createAppender("transactions");
-      for (const row of database.rows) {
+      database.rows.forEach((row, k) => {
+        if (onProgress !== undefined && k % 50_000 === 0) onProgress(k, database.rows.length);
         appender.appendVarchar(String(row.customer));
         appender.appendVarchar(isoDateOfSerial(Math.floor(Number(row.date))));
         appender.appendDouble(Number(row.amount));
         appender.endRow();
-      }
+      });
+      onProgress?.(database.rows.length, database.rows.length);
       appender.closeSync();
     }
   } catch (error) {
@@ -129,12 +131,12 @@ function cellOf(value: unknown, isDate: boolean): string | number | null {
 }
 
 /** The two queries' results for a report whose period ends on `periodEnd`, as sheets and the links to them. */
-export async function queryResults(database: Database, periodEnd: number, period: "month" | "quarter", lapseDays: number, portable: boolean, unit?: UnitFilter): Promise<QueryResults> {
+export async function queryResults(database: Database, periodEnd: number, period: "month" | "quarter", lapseDays: number, portable: boolean, unit?: UnitFilter, onProgress?: (done: number, total: number) => void): Promise<QueryResults> {
   const asSheet = (name: string, kind: "customerSummary" | "periodTable", rows: Rows): DataSheet => {
     // (the first and last purchase, or the period's first and last day, are dates in both)
     return { name, rows: [[...PICK_COLUMNS[kind]], ...rows.map((row) => row.map((value, j) => cellOf(value, j === 1 || j === 2)))] };
   };
-  const session = "postgres" in database ? postgresSession(database.postgres, unit) : await duckdbSession(database, unit);
+  const session = "postgres" in database ? postgresSession(database.postgres, unit) : await duckdbSession(database, unit, onProgress);
   let summary: DataSheet;
   let bridge: DataSheet;
   try {

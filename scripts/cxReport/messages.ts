@@ -59,6 +59,7 @@ const MESSAGES = {
   recalculating: { "en-US": "Recalculating in LibreOffice to store each formula's result", "zh-CN": "正在用 LibreOffice 重算，以保存每个公式的结果" },
   cxComputesInExcel: { "en-US": "CX formulas compute when the file is opened in Excel with the add-in", "zh-CN": "CX 公式将在装有本加载项的 Excel 中打开文件时计算" },
   noLibreOffice: { "en-US": "LibreOffice is not installed: the file is written without stored results", "zh-CN": "未安装 LibreOffice：文件中不保存公式结果" },
+  storing: { "en-US": "Writing the file again with the results", "zh-CN": "正在连同计算结果重新写入文件" },
   printing: { "en-US": "Printing the dashboard to PDF", "zh-CN": "正在把仪表板打印为 PDF" },
   wrote: { "en-US": "Wrote {files}.", "zh-CN": "已写入 {files}。" },
   failed: { "en-US": "cx-report: {message}", "zh-CN": "cx-report：{message}" },

@@ -17,15 +17,15 @@ export interface RawTable {
 }
 
 /** Reads a .csv or .xlsx file's first table; throws an Error whose message names the file and what is wrong. */
-export async function readTable(file: string): Promise<RawTable> {
+export async function readTable(file: string, onProgress?: (done: number, total: number) => void): Promise<RawTable> {
   const extension = path.extname(file).toLowerCase();
   if (extension === ".xlsx") return readWorkbook(file);
-  if (extension === ".csv" || extension === ".txt") return parseCsv(readFileSync(file, "utf8"));
+  if (extension === ".csv" || extension === ".txt") return parseCsv(readFileSync(file, "utf8"), onProgress);
   throw failure("notTable", { file });
 }
 
 /** The records of a CSV text: the separator is the header line's most frequent of comma, semicolon and tab. */
-export function parseCsv(text: string): RawTable {
+export function parseCsv(text: string, onProgress?: (done: number, total: number) => void): RawTable {
   const body = text.replace(/^\uFEFF/, "");
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   const separator = [",", ";", "\t"].map((s) => [s, firstLine.split(s).length] as const).sort((a, b) => b[1] - a[1])[0]?.[0] ?? ",";
@@ -34,6 +34,7 @@ export function parseCsv(text: string): RawTable {
   let record: string[] = [];
   let quoted = false;
   for (let i = 0; i < body.length; i++) {
+    if (onProgress !== undefined && (i & 0xfffff) === 0) onProgress(i, body.length);
     const ch = body[i] as string;
     if (quoted) {
       if (ch === '"' && body[i + 1] === '"') {
@@ -53,6 +54,7 @@ export function parseCsv(text: string): RawTable {
     } else field += ch;
   }
   if (field !== "" || record.length > 0) records.push([...record, field]);
+  onProgress?.(body.length, body.length);
   const nonEmpty = records.filter((r) => r.some((cell) => cell.trim() !== ""));
   const [headers = [], ...rows] = nonEmpty;
   return { headers: headers.map((h) => h.trim()), rows: rows.map((row) => row.map((cell) => (cell === "" ? undefined : cell))) };

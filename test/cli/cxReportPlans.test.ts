@@ -102,5 +102,7 @@ describe("messages in Chinese", () => {
     expect(made.status).toBe(0);
     expect(made.stderr).toMatch(/正在写入 customer-metrics-2024-09.xlsx：管报 2024-09/);
     expect(made.stdout).toMatch(/^已写入 .*customer-metrics-2024-09.xlsx。$/m);
+    // not a terminal: the step lines alone, no bar redrawn in place
+    expect(made.stderr).not.toContain("\r");
   });
 });
