@@ -118,7 +118,9 @@ export async function reportFor(options: CommandOptions, today: number): Promise
   transactions.forEach((tx, i) => {
     // (every row is a transaction here: transactionsOf refuses a file with any bad row)
     const unit = String(table.rows[i]?.[j] ?? "").trim();
-    byUnit.set(unit, [...(byUnit.get(unit) ?? []), tx]);
+    const rows = byUnit.get(unit);
+    if (rows === undefined) byUnit.set(unit, [tx]);
+    else rows.push(tx);
   });
   return [...byUnit].sort(([a], [b]) => a.localeCompare(b, options.locale)).map(([unit, rows]) => jobOf(fileOf(unit), rows, `${common.title} · ${unitName(unit)}`));
 }

@@ -111,7 +111,7 @@ export async function unitsOf(database: { readonly duckdb: string } | { readonly
   const session = "duckdb" in database ? await duckdbSession(database) : postgresSession(database.postgres);
   try {
     const rows = await session.run(`SELECT DISTINCT COALESCE(CAST(${quoteName(column)} AS VARCHAR), '') AS unit FROM transactions ORDER BY 1`);
-    return [...new Set(rows.map((row) => String(row[0] ?? "").trim()))];
+    return [...new Set(rows.map((row) => String(row[0] ?? "")))];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw /column|Binder|not found/i.test(message) ? failure("noUnitColumnInDatabase", { column, detail: message.split("\n")[0] ?? "" }) : error;
