@@ -9,6 +9,7 @@ import { forecastCustomerValue } from "../core/clv/customerValueForecast";
 import { fitGammaGamma } from "../core/clv/gammaGamma";
 import { historiesFromSummaries } from "../core/prep/customerSummaries";
 import type { CustomerHistories, TimeUnit } from "../core/prep/summarizeTransactions";
+import { CxError, isCxError } from "../core/errors";
 import { requireInRange } from "../core/validate";
 import { customerLifetimeValue } from "../core/customerLifetimeValue";
 import type { CustomerId } from "../core/prep/groupCustomers";
@@ -195,9 +196,20 @@ function readSummaries(call: Call, args: { customer_ids?: unknown; frequency: un
 }
 
 /** Fits both lifetime-value models to customers' histories (#NUM! when either cannot be fitted). */
-function fitModels(histories: CustomerHistories): { purchases: ReturnType<typeof fitBgNbd>; spend: ReturnType<typeof fitGammaGamma> } {
-  return { purchases: fitBgNbd(histories), spend: fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend }) };
+function fitModels(histories: CustomerHistories, from: "transactions" | "summaries" = "transactions"): { purchases: ReturnType<typeof fitBgNbd>; spend: ReturnType<typeof fitGammaGamma> } {
+  try {
+    return { purchases: fitBgNbd(histories), spend: fitGammaGamma({ frequency: histories.frequency, meanSpend: histories.meanRepeatSpend }) };
+  } catch (error) {
+    // The core names the transactions' arguments (customer_ids, amounts); from per-customer summaries,
+    // the purchases are the frequency column and the spend the monetary column.
+    const renamed = from === "summaries" && isCxError(error) ? SUMMARY_ARGUMENTS[error.location.argument ?? ""] : undefined;
+    if (renamed === undefined || !isCxError(error)) throw error;
+    throw new CxError(error.kind, error.key, { ...error.params, arg: renamed }, { ...error.location, argument: renamed });
+  }
 }
+
+/** The summary functions' argument for each of the transactions' that a failed fit names. */
+const SUMMARY_ARGUMENTS: Readonly<Record<string, string>> = { customer_ids: "frequency", amounts: "monetary" };
 
 /**
  * The fit of CX.CLV_FIT from per-customer summaries instead of transactions (a summary table a database query loads): BG/NBD and Gamma-Gamma on each customer's repeat purchases (frequency), time of the last purchase (recency), age (T) and mean repeat spend (monetary), lifetimes' convention. Spills the same table as CX.CLV_FIT.
@@ -215,7 +227,7 @@ export function CLV_FIT_SUMMARY(frequency: unknown[][], recency: unknown[][], ag
   const call = new Call(["frequency", "recency", "age", "monetary", "time_unit"], invocation);
   return run(call, () => {
     const unit = optionalChoice(call, "time_unit", time_unit, TIME_UNITS) ?? "weeks";
-    const { purchases, spend } = fitModels(readSummaries(call, { frequency, recency, age, monetary }, unit));
+    const { purchases, spend } = fitModels(readSummaries(call, { frequency, recency, age, monetary }, unit), "summaries");
     return fitTable(call, purchases, spend, unit);
   });
 }
@@ -244,7 +256,7 @@ export function CLV_PREDICT_SUMMARY(customer_ids: unknown[][], frequency: unknow
     const margin = optionalNumber(call, "gross_margin", gross_margin) ?? 1;
     const unit = optionalChoice(call, "time_unit", time_unit, TIME_UNITS) ?? "weeks";
     const histories = readSummaries(call, { customer_ids, frequency, recency, age, monetary }, unit);
-    const { purchases, spend } = fitModels(histories);
+    const { purchases, spend } = fitModels(histories, "summaries");
     return forecastTable(call, histories, purchases.parameters, spend.parameters, { horizonMonths: horizon, monthlyDiscountRate: rate, grossMargin: margin });
   });
 }

@@ -83,6 +83,14 @@ describe("the same models from per-customer summaries (a database query's result
     expect(outcome(() => cx.CLV_FIT_SUMMARY(column(1, 2, 0), column(1, 2, 0), column(3, 3, 3), column(10, -1, 0), null, at))).toEqual({ kind: "error", code: "#VALUE!", message: "monetary (S!D3) is -1; it cannot be negative." });
     expect(outcome(() => cx.CLV_FIT_SUMMARY(column(1, 2), column(1, 2, 0), column(3, 3, 3), column(10, 10, 0), null, at))).toMatchObject({ kind: "error", code: "#VALUE!" });
   });
+  test("a fit that fails on summaries names the summaries' own arguments, not the transactions' (fast-check's counterexample: one customer of 1e308 repeat purchases)", () => {
+    const at = invocation(["S!A2", "S!B2", "S!C2", "S!D2"]);
+    expect(outcome(() => cx.CLV_FIT_SUMMARY([[1e308]], [[5]], [[1e308]], [[1e308]], null, at))).toMatchObject({
+      kind: "error", code: "#VALUE!", message: expect.stringMatching(/^frequency(?: \(S!A2\))?: the BG\/NBD model could not be fitted to these purchases/),
+    });
+    const predicted = outcome(() => cx.CLV_PREDICT_SUMMARY([["C1"]], [[1e308]], [[5]], [[1e308]], [[1e308]], [[12]], null, null, null, inv));
+    expect(predicted).toMatchObject({ kind: "error", code: "#VALUE!", message: expect.stringMatching(/^frequency\b/) });
+  });
 });
 
 test("=CX.P_ALIVE and =CX.EXPECTED_PURCHASES element-wise with the published parameters", () => {
