@@ -5,12 +5,11 @@
  */
 import { gzipSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import "../test/setup/customFunctionsGlobals";
 import { fitBgNbd } from "../src/core/clv/betaGeometricNbd";
-import { RFM_SEGMENT_RULES } from "../src/core/rfmScores";
 import { summarizeTransactions } from "../src/core/prep/summarizeTransactions";
 import * as cx from "../src/functions/functions";
 import { buildReport, DEFAULT_TARGETS, EMPTY_INPUTS, SAMPLE_INPUTS, type ReportOptions } from "../src/report/buildReport";
@@ -24,6 +23,7 @@ import { cdnowTransactions, serialOf } from "../test/helpers/cdnow";
 import { seededRandom, simulateSummaries, simulateTransactions } from "../test/helpers/simulate";
 import { fromExcel, median, report, results, time } from "./figures";
 import { measureCxReport } from "./cxReport";
+import { measureBesidePandas } from "./pandas";
 import { measureSql } from "./sql";
 
 const inv = { functionName: "bench" } as CustomFunctions.Invocation;
@@ -86,38 +86,6 @@ for (const idKind of ["text", "number"] as const) {
     report({ name: `rfm_to_sort_ratio_${idKind}_ids`, unit: "x", value: Number((t.median / sortMedian).toFixed(2)), budget: 3 });
   });
 }
-
-// RFM beside pandas (issue 11): a million transactions of 100,000 customers whose ids come in three
-// styles ("C7", "C12345", "A-1000093"), the same data through CX.RFM and through a pandas groupby
-// RFM in Debian's python3-pandas, in the same run. Skipped with a note where pandas is missing.
-isolated(() => {
-  const python = "/usr/bin/python3";
-  const rows = Array.from({ length: MILLION }, () => {
-    const n = Math.floor(rand() * customers);
-    return [n % 4 === 0 ? `A-${1_000_000 + n}` : `C${n}`, 45292 + Math.floor(rand() * 730), Math.round(rand() * 50000) / 100] as const;
-  });
-  const asOf = 45292 + 730;
-  const column = (j: 0 | 1 | 2): unknown[][] => fromExcel(rows.map((row) => [row[j]]));
-  const [ids, dates, amounts] = [column(0), column(1), column(2)];
-  const t = time(() => cx.RFM(ids, dates, amounts, [[asOf]], "en-US", inv), () => undefined, 9);
-  const table = cx.RFM(ids, dates, amounts, [[asOf]], "en-US", inv);
-  const cxSegments: Record<string, number> = {};
-  for (const row of table.slice(1)) cxSegments[row[8] as string] = (cxSegments[row[8] as string] ?? 0) + 1;
-  report({ name: "rfm_1m_transactions_three_id_styles", unit: "ms", value: t.median, min: t.min, runs: t.runs });
-  const folder = mkdtempSync(path.join(tmpdir(), "cx-pandas-"));
-  const csv = path.join(folder, "transactions.csv");
-  writeFileSync(csv, `customer,day,amount\n${rows.map((row) => row.join(",")).join("\n")}\n`);
-  writeFileSync(path.join(folder, "rules.json"), JSON.stringify(RFM_SEGMENT_RULES));
-  try {
-    const out = execFileSync(python, [path.resolve(__dirname, "rfm_pandas.py"), csv, String(asOf), path.join(folder, "rules.json"), "9"], { encoding: "utf8", maxBuffer: 1 << 24 });
-    const pandas = JSON.parse(out) as { median_ms: number; min_ms: number; segments: Record<string, number> };
-    const same = Object.keys({ ...pandas.segments, ...cxSegments }).every((segment) => pandas.segments[segment] === cxSegments[segment]);
-    report({ name: "rfm_pandas_1m_transactions_three_id_styles", unit: "ms", value: Number(pandas.median_ms.toFixed(1)), min: Number(pandas.min_ms.toFixed(1)), runs: 9, same_segments_as_cx: same });
-    report({ name: "rfm_to_pandas_ratio_three_id_styles", unit: "x", value: Number((t.median / pandas.median_ms).toFixed(2)), budget: 1 });
-  } catch (error) {
-    report({ name: "rfm_pandas_1m_transactions_three_id_styles", unit: "ms", value: NaN, note: `pandas not run (${error instanceof Error ? error.message.split("\n")[0] : String(error)}): apt-get install python3-pandas` });
-  }
-});
 
 // The periodic functions (DOMAIN.md §7): a million transactions of 100,000 customers over 24 months.
 // Ids of varying length ("C7", "C12345"); two id styles in one column ("A-1000093" beside "C7");
@@ -288,8 +256,9 @@ for (const [file, budget] of [["functions.js", 60], ["taskpane.js", 350]] as con
   report({ name: `bundle_${file.replace(".js", "")}_gzip`, unit: "KB", value: Number(kb.toFixed(1)), budget });
 }
 
-// The queries of sql/ beside the functions, and cx-report end to end (issue 23): bench/sql.ts, bench/cxReport.ts.
-const sqlMeasured = syncsMeasured.then(() => measureSql(rand)).then(() => measureCxReport(rand));
+// CX.RFM and CX.COHORT beside pandas (issues 11, 26), the queries of sql/ beside the functions, and
+// cx-report end to end (issue 23): bench/pandas.ts, bench/sql.ts, bench/cxReport.ts.
+const sqlMeasured = syncsMeasured.then(() => measureBesidePandas(rand)).then(() => measureSql(rand)).then(() => measureCxReport(rand));
 
 void sqlMeasured.then(() => {
   const over = results.filter((figure) => figure.within_budget === false);
