@@ -34,7 +34,13 @@ def rfm(df):
     within = lambda score, span: (score >= span[0]) & (score <= span[1])
     conditions = [within(r, rs) & within(f, fs) & within(m, ms) for _, rs, fs, ms in rules]
     segment = np.select(conditions, [name for name, *_ in rules], default="Others")
-    return {"segments": pd.Series(segment).value_counts().to_dict()}
+    # the per-customer table CX.RFM spills
+    table = pd.DataFrame({"customer": per_customer.index, "recency": recency, "frequency": frequency, "monetary": monetary, "r": r, "f": f, "m": m, "segment": segment})
+    return table
+
+
+def rfm_summary(table):
+    return {"segments": table["segment"].value_counts().to_dict()}
 
 
 def cohort(df):
@@ -46,16 +52,23 @@ def cohort(df):
     table = months.assign(cohort=first, since=since).groupby(["cohort", "since"]).size().unstack(fill_value=0)
     sizes = table[0]
     shares = table.div(sizes, axis=0)
+    return shares, sizes
+
+
+def cohort_summary(result):
+    shares, sizes = result
     return {"cohorts": int(len(shares)), "sizes": [int(size) for size in sizes], "share_sum": float(shares.to_numpy().sum())}
 
 
-COMPUTE = {"rfm": rfm, "cohort": cohort}
+# each computation makes the table the function spills; its summary is taken after the clock stops
+COMPUTE = {"rfm": (rfm, rfm_summary), "cohort": (cohort, cohort_summary)}
 print(json.dumps({"ready": True, "rows": int(len(transactions))}), flush=True)
 for line in sys.stdin:
     name = line.strip()
     if name == "":
         continue
+    compute, summarize = COMPUTE[name]
     started = time.perf_counter()
-    summary = COMPUTE[name](transactions)
+    result = compute(transactions)
     elapsed = (time.perf_counter() - started) * 1000
-    print(json.dumps({"ms": elapsed, **summary}), flush=True)
+    print(json.dumps({"ms": elapsed, **summarize(result)}), flush=True)
