@@ -1,7 +1,7 @@
 import { isoDateOfSerial } from "./dates";
 import { CxError } from "./errors";
-import { MAX_PERIODS, periodIndex, periodLabel, periodStart, requirePeriodSpan } from "./periods";
-import { groupCustomers, type CustomerId } from "./prep/groupCustomers";
+import { MAX_PERIODS, PeriodGrid, periodIndex, periodLabel, periodStart, requirePeriodSpan } from "./periods";
+import { groupCustomers, type CustomerGroups, type CustomerId } from "./prep/groupCustomers";
 
 /** The length of a cohort and of each step after it. */
 export type CohortPeriod = "month" | "quarter" | "week";
@@ -33,62 +33,75 @@ export function cohortLabel(index: number, period: CohortPeriod): string {
  * @throws CxError #N/A for no transactions
  * @example cohortRetention(["a", "b", "a"], [45292, 45300, 45330], "month")[0].retention // [1, 0.5]
  */
-export function cohortRetention(customerIds: ArrayLike<CustomerId>, dates: ArrayLike<number>, period: CohortPeriod = "month", bounds: { readonly from?: number; readonly to?: number } = {}): Cohort[] {
-  if (customerIds.length === 0) throw new CxError("na", "emptyRange", { arg: "customer_ids" }, { argument: "customer_ids" });
-  const groups = groupCustomers(customerIds);
-  const first = new Float64Array(groups.labels.length).fill(Infinity);
-  const periodOfRow = new Float64Array(customerIds.length);
+export function cohortRetention(ids: ArrayLike<CustomerId> | CustomerGroups, dates: ArrayLike<number>, period: CohortPeriod = "month", bounds: { readonly from?: number; readonly to?: number } = {}): Cohort[] {
+  // (customers numbered as the periodic functions number them, or ids to number here)
+  const groups = "groupOf" in ids ? ids : groupCustomers(ids);
+  const rows = groups.groupOf.length;
+  if (rows === 0) throw new CxError("na", "emptyRange", { arg: "customer_ids" }, { argument: "customer_ids" });
   const toPeriod = bounds.to === undefined ? Infinity : periodIndex(bounds.to, period);
-  let lastPeriod = -Infinity;
-  for (let i = 0; i < customerIds.length; i++) {
-    const p = periodIndex(dates[i] as number, period);
-    periodOfRow[i] = p;
-    // (a purchase after `to` is left out: NaN matches no period)
-    if (p > toPeriod) {
-      periodOfRow[i] = NaN;
-      continue;
-    }
-    const c = groups.groupOf[i] as number;
-    if (p < (first[c] as number)) first[c] = p;
-    if (p > lastPeriod) lastPeriod = p;
-  }
-  if (bounds.to !== undefined) lastPeriod = toPeriod;
   const fromPeriod = bounds.from === undefined ? -Infinity : periodIndex(bounds.from, period);
+  // The days' span, then each day's period from a table built once (the periodic functions' grid).
+  let [minDay, maxDay] = [Infinity, -Infinity];
+  for (let i = 0; i < rows; i++) {
+    const day = Math.floor(dates[i] as number);
+    if (day < minDay) minDay = day;
+    if (day > maxDay) maxDay = day;
+  }
+  const firstSeen = periodIndex(minDay, period);
+  const lastSeen = Math.min(periodIndex(maxDay, period), toPeriod);
+  // (every purchase after `to`: no table but its empty rows)
+  const lastPeriod = bounds.to === undefined ? lastSeen : toPeriod;
+  const firstPeriod = Math.max(firstSeen, fromPeriod);
   // A table within Excel's columns and a reader's patience: at most MAX_PERIODS periods across.
-  let firstPeriod = Infinity;
-  for (const p of periodOfRow) if (p < firstPeriod) firstPeriod = p;
-  firstPeriod = Math.max(firstPeriod, fromPeriod);
-  if (lastPeriod - firstPeriod + 1 > MAX_PERIODS) {
-    let [minDay, maxDay] = [Infinity, -Infinity];
-    for (let i = 0; i < dates.length; i++) [minDay, maxDay] = [Math.min(minDay, dates[i] as number), Math.max(maxDay, dates[i] as number)];
-    requirePeriodSpan(firstPeriod, lastPeriod, period, MAX_PERIODS, minDay, maxDay);
-  }
-  // Each (customer, period) counts once, however many purchases it holds.
-  const seen = new Set<number>();
-  const active = new Map<number, Float64Array>(); // cohort → customers active per offset
-  const sizes = new Map<number, number>();
-  for (let c = 0; c < groups.labels.length; c++) {
-    const cohort = first[c] as number;
-    if (cohort < fromPeriod || cohort === Infinity) continue;
-    sizes.set(cohort, (sizes.get(cohort) ?? 0) + 1);
-    if (!active.has(cohort)) active.set(cohort, new Float64Array(lastPeriod - cohort + 1));
-  }
+  if (lastPeriod - firstPeriod + 1 > MAX_PERIODS) requirePeriodSpan(firstPeriod, lastPeriod, period, MAX_PERIODS, minDay, maxDay);
+  const grid = new PeriodGrid(period, firstSeen, Math.max(firstSeen, lastSeen));
+  // Each purchase's period as a slot of the grid (−1: after `to`), and each customer's first slot.
   const customers = groups.labels.length;
-  for (let i = 0; i < customerIds.length; i++) {
+  const slotOfRow = new Int32Array(rows);
+  const first = new Int32Array(customers).fill(grid.count);
+  for (let i = 0; i < rows; i++) {
+    const day = Math.floor(dates[i] as number);
+    const slot = day < grid.endDay && lastSeen >= firstSeen ? grid.slot(day) : -1;
+    slotOfRow[i] = slot;
     const c = groups.groupOf[i] as number;
-    const p = periodOfRow[i] as number;
-    if (Number.isNaN(p) || (first[c] as number) < fromPeriod) continue;
-    const key = (p - (first[c] as number)) * customers + c;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const counts = active.get(first[c] as number) as Float64Array;
-    counts[p - (first[c] as number)] = (counts[p - (first[c] as number)] as number) + 1;
+    if (slot >= 0 && slot < (first[c] as number)) first[c] = slot;
+  }
+  const fromSlot = fromPeriod - grid.firstIndex;
+  const width = lastPeriod - firstSeen + 1;
+  const sizes = new Map<number, number>();
+  for (let c = 0; c < customers; c++) {
+    const cohort = first[c] as number;
+    if (cohort < grid.count && cohort >= fromSlot) sizes.set(cohort, (sizes.get(cohort) ?? 0) + 1);
+  }
+  // Each (customer, period) counts once, however many purchases it holds: marked in a bitmap of
+  // customers × periods where it is small enough, else in a set.
+  const active = new Map<number, Float64Array>([...sizes.keys()].map((cohort) => [cohort, new Float64Array(width - cohort)]));
+  // (width is below 1 when every purchase is after `to`: nothing is counted then)
+  const cells = customers * Math.max(0, width);
+  const bits = cells <= 256_000_000 ? new Uint8Array(Math.ceil(cells / 8)) : undefined;
+  const seen = bits === undefined ? new Set<number>() : undefined;
+  for (let i = 0; i < rows; i++) {
+    const slot = slotOfRow[i] as number;
+    const c = groups.groupOf[i] as number;
+    const cohort = first[c] as number;
+    if (slot < 0 || cohort < fromSlot) continue;
+    const key = c * width + slot;
+    if (bits !== undefined) {
+      const mask = 1 << (key & 7);
+      if (((bits[key >> 3] as number) & mask) !== 0) continue;
+      bits[key >> 3] = (bits[key >> 3] as number) | mask;
+    } else {
+      if ((seen as Set<number>).has(key)) continue;
+      (seen as Set<number>).add(key);
+    }
+    const counts = active.get(cohort) as Float64Array;
+    counts[slot - cohort] = (counts[slot - cohort] as number) + 1;
   }
   // From `from`, every period is a row, one that won nobody with size 0 and no shares (as a period table
   // lists empty periods); without it, the periods that won customers.
-  const listed = bounds.from === undefined ? [...sizes.keys()].sort((x, y) => x - y) : Array.from({ length: Math.max(0, lastPeriod - fromPeriod + 1) }, (_, k) => fromPeriod + k);
+  const listed = bounds.from === undefined ? [...sizes.keys()].sort((x, y) => x - y) : Array.from({ length: Math.max(0, lastPeriod - fromPeriod + 1) }, (_, k) => fromSlot + k);
   return listed.map((cohort) => {
     const size = sizes.get(cohort) ?? 0;
-    return { label: cohortLabel(cohort, period), size, retention: size === 0 ? new Array<number>(lastPeriod - cohort + 1).fill(NaN) : Array.from(active.get(cohort) as Float64Array, (count) => count / size) };
+    return { label: cohortLabel(grid.firstIndex + cohort, period), size, retention: size === 0 ? new Array<number>(width - cohort).fill(NaN) : Array.from(active.get(cohort) as Float64Array, (count) => count / size) };
   });
 }

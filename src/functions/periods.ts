@@ -41,10 +41,12 @@ export function COHORT(customer_ids: unknown[][], dates: unknown[][], period: un
     const bounds = { from: optionalDate(call, "from", from), to: optionalDate(call, "to", to) };
     if (bounds.from !== undefined && bounds.to !== undefined && bounds.to < bounds.from) call.fail("value", "periodBackwards", "to", { value: isoDateOfSerial(bounds.to), first: "from", start: isoDateOfSerial(bounds.from) });
     const records = readRecords(call, [
-      { name: "customer_ids", value: customer_ids, kind: "id" },
+      { name: "customer_ids", value: customer_ids, kind: "customer" },
       { name: "dates", value: dates, kind: "date" },
     ]);
-    const cohorts = cohortRetention(records.columns[0] as CustomerId[], records.columns[1] as Float64Array, chosen, {
+    // (customers numbered as they are read, as the periodic functions number them)
+    const { groups, dates: days } = purchaseColumns(records);
+    const cohorts = cohortRetention(groups, days as Float64Array, chosen, {
       ...(bounds.from === undefined ? {} : { from: bounds.from }), ...(bounds.to === undefined ? {} : { to: bounds.to }),
     });
     const width = Math.max(0, ...cohorts.map((c) => c.retention.length));
