@@ -5,10 +5,11 @@
  * table; PostgreSQL's times on the same rows are reported beside them. Then the queries on 10,000,000
  * transactions of 1,000,000 customers, generated inside DuckDB (a fixed seed), as a database holds them.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { isoDateOfSerial } from "../src/core/dates";
 import * as cx from "../src/functions/functions";
 import { sqlFile } from "../scripts/sqlFile";
+import { duckdbWith } from "../test/helpers/duckdb";
 import type { Purchase } from "../test/helpers/periodReference";
 import { postgresBin, postgresWith } from "../test/helpers/postgres";
 import { expectCell, type Rows } from "../test/helpers/sqlEngines";
@@ -46,11 +47,6 @@ function sameFigures(result: Rows, table: unknown[][], query: Query): boolean {
   }
 }
 
-async function duckdbRows(connection: DuckDBConnection, sql: string): Promise<Rows> {
-  const reader = await connection.runAndReadAll(sql);
-  return { columns: reader.columnNames(), rows: reader.getRowsJson() as unknown[][] };
-}
-
 /** The million transactions, as Excel hands them to a function and as a table holds them. */
 function millionTransactions(rand: () => number) {
   const customers = 100_000;
@@ -76,35 +72,23 @@ async function sideBySide(rand: () => number): Promise<void> {
       cx: () => cx.BY_UNIT(ids, dates, amounts, units, "month", LAST_DAY, 90, "en-US", inv), byName: true,
     },
   ];
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  await connection.run("CREATE TABLE transactions (customer_id VARCHAR, purchase_date DATE, amount DOUBLE, unit VARCHAR)");
-  const appender = await connection.createAppender("transactions");
-  for (const p of purchases) {
-    appender.appendVarchar(p.customer as string);
-    appender.appendVarchar(isoDateOfSerial(p.date));
-    appender.appendDouble(p.amount);
-    appender.appendVarchar(p.unit as string);
-    appender.endRow();
-  }
-  appender.closeSync();
+  const duckdb = await duckdbWith(purchases);
   const cxTimes = new Map<string, number>();
   for (const query of queries) {
     const sql = sqlFile(`${query.file}.sql`, query.parameters);
-    const same = sameFigures(await duckdbRows(connection, sql), query.cx(), query);
+    const same = sameFigures(await duckdb.query(sql), query.cx(), query);
     const functionTimes: number[] = [];
     const queryTimes: number[] = [];
     // turn and turn about, after the warm-up above
     for (let round = 0; round < 7; round++) {
       functionTimes.push(await elapsed(query.cx));
-      queryTimes.push(await elapsed(() => connection.runAndReadAll(sql)));
+      queryTimes.push(await elapsed(() => duckdb.query(sql)));
     }
     cxTimes.set(query.file, median(functionTimes));
     report({ name: `duckdb_${query.file}_1m_transactions`, unit: "ms", value: Number(median(queryTimes).toFixed(1)), cx_ms: Number(median(functionTimes).toFixed(1)), runs: queryTimes.length, same_figures_as_cx: same, note: "100,000 customers, ids of varying length, 36 months, 50 units; DuckDB in process, 2 cores" });
     report({ name: `duckdb_to_cx_ratio_${query.file}_1m_transactions`, unit: "x", value: Number((median(queryTimes) / median(functionTimes)).toFixed(2)), budget: 1 });
   }
-  connection.closeSync();
-  instance.closeSync();
+  await duckdb.close();
   if (postgresBin() === undefined) {
     report({ name: "postgres_1m_transactions", unit: "ms", value: NaN, note: "PostgreSQL not run: apt-get install postgresql" });
     return;

@@ -15,6 +15,7 @@ import { convertWithLibreOffice, haveLibreOffice, recalculate } from "./libreOff
 import { specToXlsx, type DataSheet, type StoredResults } from "./specToXlsx";
 import { queryResults, unitsOf, type Database, type UnitFilter } from "./cxReport/database";
 import type { TransactionInput } from "../src/report/sampleData";
+import { customerKey, type CustomerId } from "../src/core/prep/groupCustomers";
 import { defaultLapseDays } from "../src/core/periodTables";
 import { parseOptions, USAGE, USAGE_ZH, type CommandOptions } from "./cxReport/options";
 import { readTable } from "./cxReport/readTable";
@@ -38,9 +39,9 @@ interface Job {
  * ids exactly.
  */
 function idsAsExcelMatches(rows: readonly TransactionInput[]): TransactionInput[] {
-  const first = new Map<string, TransactionInput["customer"]>();
+  const first = new Map<number | string, TransactionInput["customer"]>();
   return rows.map((row) => {
-    const key = String(row.customer).trim().toLowerCase();
+    const key = customerKey(row.customer as CustomerId);
     const id = first.get(key) ?? row.customer;
     first.set(key, id);
     return id === row.customer ? row : { ...row, customer: id };
@@ -89,11 +90,13 @@ export async function reportFor(options: CommandOptions, today: number): Promise
   const table = await readTable(file, (done, total) => progress.bar(done, total));
   if (table.headers.length === 0) throw failure("emptyFile", { file });
   const columns = findColumns(table.headers, options.columns);
-  const unitColumns = options.units.map((unit) => {
-    const j = table.headers.findIndex((header) => header.trim().toLowerCase() === unit.trim().toLowerCase());
-    if (j < 0) throw failure("noNamedColumn", { column: unit, option: "--unit", headers: listed(table.headers) });
+  // A column named by an option, by its header (letter case and surrounding spaces aside).
+  const columnNamed = (column: string, option: string): number => {
+    const j = table.headers.findIndex((header) => header.trim().toLowerCase() === column.trim().toLowerCase());
+    if (j < 0) throw failure("noNamedColumn", { column, option, headers: listed(table.headers) });
     return j;
-  });
+  };
+  const unitColumns = options.units.map((unit) => columnNamed(unit, "--unit"));
   const transactions = transactionsOf(table, columns, unitColumns);
   progress.step(say("transactionsRead", { transactions: transactions.length, customers: new Set(transactions.map((tx) => tx.customer)).size }));
   const unitNames = unitColumns.length > 0 ? { unitNames: unitColumns.map((j) => ({ "en-US": table.headers[j] as string, "zh-CN": table.headers[j] as string })) } : {};
@@ -112,8 +115,7 @@ export async function reportFor(options: CommandOptions, today: number): Promise
   });
   if (options.eachUnit === undefined) return [jobOf(name, transactions, common.title)];
   // One workbook per unit of the column, on that unit's purchases alone (DOMAIN.md §8), named after it.
-  const j = table.headers.findIndex((header) => header.trim().toLowerCase() === (options.eachUnit as string).trim().toLowerCase());
-  if (j < 0) throw failure("noNamedColumn", { column: options.eachUnit as string, option: "--each-unit", headers: listed(table.headers) });
+  const j = columnNamed(options.eachUnit, "--each-unit");
   const byUnit = new Map<string, TransactionInput[]>();
   transactions.forEach((tx, i) => {
     // (every row is a transaction here: transactionsOf refuses a file with any bad row)

@@ -18,16 +18,19 @@ export const haveLibreOffice = spawnSync("soffice", ["--version"], { stdio: "ign
  * conversion running at the same time makes this one fail.
  */
 export function convertWithLibreOffice(out: string, convertTo: string, files: readonly string[], options: readonly string[] = []): void {
-  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
-  execFileSync("soffice", [profile, "--headless", ...options, "--convert-to", convertTo, "--outdir", out, ...files], { stdio: "ignore", timeout: 300_000 });
+  execFileSync("soffice", sofficeArguments(out, convertTo, files, options), { stdio: "ignore", timeout: 300_000 });
 }
 
 /** convertWithLibreOffice without blocking, so that a caller can show the time it takes. */
 function convertInBackground(out: string, convertTo: string, files: readonly string[], options: readonly string[]): Promise<void> {
-  const profile = `-env:UserInstallation=file://${path.join(out, "profile")}`;
   return new Promise((resolve, reject) => {
-    execFile("soffice", [profile, "--headless", ...options, "--convert-to", convertTo, "--outdir", out, ...files], { timeout: 300_000 }, (error) => (error === null ? resolve() : reject(error)));
+    execFile("soffice", sofficeArguments(out, convertTo, files, options), { timeout: 300_000 }, (error) => (error === null ? resolve() : reject(error)));
   });
+}
+
+/** soffice's command line for a conversion, with a private profile in `out`. */
+function sofficeArguments(out: string, convertTo: string, files: readonly string[], options: readonly string[]): string[] {
+  return [`-env:UserInstallation=file://${path.join(out, "profile")}`, "--headless", ...options, "--convert-to", convertTo, "--outdir", out, ...files];
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { columnName } from "../../src/core/a1";
 import { isoDateOfSerial } from "../../src/core/dates";
 import { parseDateText } from "../../src/functions/coerce";
 import { checkPick, PICK_COLUMNS, type LinkedRange } from "../../src/report/dataSource";
@@ -111,7 +112,7 @@ export async function unitsOf(database: { readonly duckdb: string } | { readonly
   const session = "duckdb" in database ? await duckdbSession(database) : postgresSession(database.postgres);
   try {
     const rows = await session.run(`SELECT DISTINCT COALESCE(CAST(${quoteName(column)} AS VARCHAR), '') AS unit FROM transactions ORDER BY 1`);
-    return [...new Set(rows.map((row) => String(row[0] ?? "")))];
+    return rows.map((row) => String(row[0] ?? ""));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw /column|Binder|not found/i.test(message) ? failure("noUnitColumnInDatabase", { column, detail: message.split("\n")[0] ?? "" }) : error;
@@ -151,10 +152,10 @@ export async function queryResults(database: Database, periodEnd: number, period
   // The results checked as a pick of them is in the pane, so a bad table is named before anything is
   // written. A summary of more than 5,000 customers is taken in portable mode too: that cap is the
   // pane's (its working columns go to Excel in requests of at most 4 MB), and here the workbook is
-  // written whole; LibreOffice stores the results (100,000 customers: about a minute).
+  // written whole; LibreOffice stores the results (100,000 customers: about two minutes in all).
   const link = (sheet: DataSheet, kind: "customerSummary" | "periodTable"): LinkedRange => {
     const width = sheet.rows[0]?.length ?? 0;
-    const checked = checkPick(kind, { address: `'${sheet.name}'!A1:${String.fromCharCode(64 + width)}${sheet.rows.length}`, values: sheet.rows }, portable && kind !== "customerSummary");
+    const checked = checkPick(kind, { address: `'${sheet.name}'!A1:${columnName(width - 1)}${sheet.rows.length}`, values: sheet.rows }, portable && kind !== "customerSummary");
     if (!checked.ok) throw failure("badQueryResult", { sheet: sheet.name, problem: fillTemplate(paneStrings[checked.problem.key][messageLocale()], checked.problem.params) });
     return checked.range;
   };

@@ -10,9 +10,10 @@ import path from "node:path";
 import { DEFAULT_TARGETS, type BudgetInput, type ReportTargets } from "../../src/report/buildReport";
 import { failure, say } from "./messages";
 import { readTable, type Cell, type RawTable } from "./readTable";
-import { amountOf, dateSerial, listed } from "./transactions";
+import { amountOf, dateSerial, listed, squeeze as squeezeHeader } from "./transactions";
 
-const squeeze = (text: string): string => text.toLowerCase().replace(/[\s_\-:()（）]/g, "");
+/** A name compared as the transactions' headers are, and without the colons and brackets of "LTV:CAC" or "收入（元）". */
+const squeeze = (text: string): string => squeezeHeader(text).replace(/[:()（）]/g, "");
 
 /** Each target's names, squeezed, and the values it takes (a share may be written as a percentage). */
 interface TargetRule {

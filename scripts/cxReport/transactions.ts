@@ -21,7 +21,8 @@ export type Role = keyof typeof HEADERS;
 /** Headers as a message lists them: "Date", "Amount". */
 export const listed = (headers: readonly string[]): string => headers.map((h) => `"${h}"`).join(", ");
 
-const squeeze = (text: string): string => text.toLowerCase().replace(/[\s_\-]/g, "");
+/** A header as it is compared: without case, spaces, underscores or hyphens. */
+export const squeeze = (text: string): string => text.toLowerCase().replace(/[\s_\-]/g, "");
 
 /** The index of each role's column: the one named in `given`, else the first header that is one of its names. */
 export function findColumns(headers: readonly string[], given: Partial<Record<Role, string>>): Record<Role, number> {

@@ -59,9 +59,11 @@ export function cohortRetention(ids: ArrayLike<CustomerId> | CustomerGroups, dat
   const customers = groups.labels.length;
   const slotOfRow = new Int32Array(rows);
   const first = new Int32Array(customers).fill(grid.count);
+  // (a grid past its periods when every purchase is after `to`: then none is kept)
+  const endDay = lastSeen >= firstSeen ? grid.endDay : -Infinity;
   for (let i = 0; i < rows; i++) {
     const day = Math.floor(dates[i] as number);
-    const slot = day < grid.endDay && lastSeen >= firstSeen ? grid.slot(day) : -1;
+    const slot = day < endDay ? grid.slot(day) : -1;
     slotOfRow[i] = slot;
     const c = groups.groupOf[i] as number;
     if (slot >= 0 && slot < (first[c] as number)) first[c] = slot;

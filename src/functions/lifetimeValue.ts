@@ -202,8 +202,9 @@ function fitModels(histories: CustomerHistories, from: "transactions" | "summari
   } catch (error) {
     // The core names the transactions' arguments (customer_ids, amounts); from per-customer summaries,
     // the purchases are the frequency column and the spend the monetary column.
-    const renamed = from === "summaries" && isCxError(error) ? SUMMARY_ARGUMENTS[error.location.argument ?? ""] : undefined;
-    if (renamed === undefined || !isCxError(error)) throw error;
+    if (from === "transactions" || !isCxError(error)) throw error;
+    const renamed = SUMMARY_ARGUMENTS[error.location.argument ?? ""];
+    if (renamed === undefined) throw error;
     throw new CxError(error.kind, error.key, { ...error.params, arg: renamed }, { ...error.location, argument: renamed });
   }
 }

@@ -16,6 +16,7 @@ import { PORTABLE_CUSTOMERS } from "../../scripts/cxReport/database";
 import * as cx from "../../src/functions/functions";
 import { SAMPLE_INPUTS } from "../../src/report/buildReport";
 import { expectClose } from "../helpers/close";
+import { duckdbWith } from "../helpers/duckdb";
 import { invocation } from "../helpers/excel";
 import { recalculate, testWithLibreOffice } from "../helpers/libreOffice";
 import type { Purchase } from "../helpers/periodReference";
@@ -69,27 +70,14 @@ async function expectEachUnit(out: string, written: readonly string[]): Promise<
 testWithLibreOffice("--duckdb: a DuckDB file with the transactions table", async () => {
   const out = mkdtempSync(path.join(tmpdir(), "cx-duck-"));
   const database = path.join(out, "sales.duckdb");
-  const instance = await DuckDBInstance.create(database);
-  const connection = await instance.connect();
-  await connection.run("CREATE TABLE transactions (customer_id VARCHAR, purchase_date DATE, amount DOUBLE, region VARCHAR)");
-  const appender = await connection.createAppender("transactions");
-  for (const p of purchases) {
-    appender.appendVarchar(String(p.customer));
-    appender.appendVarchar(isoDay(p.date));
-    appender.appendDouble(p.amount);
-    appender.appendVarchar(p.unit as string);
-    appender.endRow();
-  }
-  appender.closeSync();
-  connection.closeSync();
-  instance.closeSync();
+  await (await duckdbWith(purchases, database)).close();
   const [file] = await run(["--duckdb", database, "--period", "2024-09", "--out", path.join(out, "report")], 45600);
   expect(readdirSync(path.join(out, "report"))).toEqual(["customer-metrics-2024-09.xlsx"]);
   await expectFigures(file as string);
   await expect(run(["--duckdb", path.join(out, "none.duckdb"), "--out", out], 45600)).rejects.toThrow(/none.duckdb: no such DuckDB file/);
   // --each-unit: the queries on each region's rows alone
   const byRegion = path.join(out, "by region");
-  await expectEachUnit(byRegion, await run(["--duckdb", database, "--period", "2024-09", "--each-unit", "region", "--out", byRegion], 45600));
+  await expectEachUnit(byRegion, await run(["--duckdb", database, "--period", "2024-09", "--each-unit", "unit", "--out", byRegion], 45600));
   await expect(run(["--duckdb", database, "--each-unit", "Store", "--out", out], 45600)).rejects.toThrow(/no column "Store" for --each-unit/);
 }, 600_000);
 

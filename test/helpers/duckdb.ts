@@ -1,10 +1,13 @@
-/** DuckDB in process (@duckdb/node-api, whose binary ships in the npm package): a database the project's SQL runs on in the tests. */
+/**
+ * DuckDB in process (@duckdb/node-api, whose binary ships in the npm package): a database the
+ * project's SQL runs on in the tests and the bench, in memory or (`file`) in a database file.
+ */
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { Purchase } from "./periodReference";
 import { isoDay, type Engine, type Rows } from "./sqlEngines";
 
-export async function duckdbWith(purchases: readonly Purchase[]): Promise<Engine> {
-  const instance = await DuckDBInstance.create(":memory:");
+export async function duckdbWith(purchases: readonly Purchase[], file = ":memory:"): Promise<Engine> {
+  const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
   await connection.run("CREATE TABLE transactions (customer_id VARCHAR, purchase_date DATE, amount DOUBLE, unit VARCHAR)");
   const appender = await connection.createAppender("transactions");
