@@ -1,7 +1,8 @@
 // `npx cx-report <file>`: the monthly report without opening Excel (issue 23): reads a CSV or .xlsx of
 // transactions (or runs the sql/ queries on a DuckDB or PostgreSQL database, or takes the pane's
 // sample), builds the report the task pane builds on them, and writes it as an .xlsx with each
-// formula's result stored (LibreOffice recalculates it) so that previewers show the figures; with
+// formula's result stored (LibreOffice recalculates a portable one; a CX one is computed here with the
+// add-in's functions) so that previewers show the figures; with
 // --pdf, the dashboard as PDF too; with --each-unit, one workbook per unit. A bad file is a clear
 // message and exit code 1, with nothing half-written left behind: the files are made in a scratch
 // folder and moved out only when all are complete.
@@ -23,6 +24,7 @@ import { failure, messageLocale, say, setMessageLocale } from "./cxReport/messag
 import { readBudget, readTargets } from "./cxReport/plans";
 import { Progress } from "./cxReport/progress";
 import { findColumns, listed, transactionsOf } from "./cxReport/transactions";
+import { ReportWorkbook } from "./cxReport/formulas/workbook";
 
 /** Each step's line on stderr with the time since the start, and on a terminal a bar or a clock under it. */
 const progress = new Progress();
@@ -156,35 +158,46 @@ async function write(job: Job, options: CommandOptions, scratch: string): Promis
   const report = buildReport(made.report);
   const sheets = made.sheets;
   const file = path.join(scratch, job.name);
-  progress.step(say("writing", { file: job.name, sheets: report.sheets.map((sheet) => sheet.name).join(", ") }));
+  const writing = say("writing", { file: job.name, sheets: report.sheets.map((sheet) => sheet.name).join(", ") });
   const onDataRows = (done: number, total: number): void => progress.bar(done, total);
-  await progress.during(specToXlsx(report, file, sheets, undefined, { onDataRows }));
   let results: StoredResults | undefined;
-  if (options.mode === "portable" && haveLibreOffice) {
-    progress.step(say("recalculating"));
-    [results] = await progress.during(recalculate(file)) as [Map<string, unknown>];
-    progress.step(say("storing"));
+  if (options.mode === "cx") {
+    // the add-in's functions and the built-in ones around them, computed here (LibreOffice has no CX
+    // functions), then written once with the formulas
+    progress.step(say("computingCx"));
+    results = new ReportWorkbook(report, sheets, options.locale).computeAll();
+    progress.step(writing);
     await progress.during(specToXlsx(report, file, sheets, results, { onDataRows }));
   } else {
-    progress.step(say(options.mode === "cx" ? "cxComputesInExcel" : "noLibreOffice"));
+    progress.step(writing);
+    await progress.during(specToXlsx(report, file, sheets, undefined, { onDataRows }));
+    if (haveLibreOffice) {
+      progress.step(say("recalculating"));
+      [results] = await progress.during(recalculate(file)) as [Map<string, unknown>];
+      progress.step(say("storing"));
+      await progress.during(specToXlsx(report, file, sheets, results, { onDataRows }));
+    } else {
+      progress.step(say("noLibreOffice"));
+    }
   }
   if (!options.pdf) return [file];
   if (!haveLibreOffice) throw failure("pdfNeedsLibreOffice");
   progress.step(say("printing"));
   const pdf = file.replace(/\.xlsx$/i, ".pdf");
-  renameSync(await printDashboard(report, sheets, results, file, scratch), pdf);
+  renameSync(await printDashboard(report, sheets, results, file, scratch, options.mode === "cx"), pdf);
   return [file, pdf];
 }
 
 /**
  * The dashboard alone as PDF: the report written again with the data and workings sheets hidden
  * (LibreOffice prints no hidden sheet) and the results stored, printed as the dashboard's print setup
- * says (A4 landscape, one page wide).
+ * says (A4 landscape, one page wide). A CX report's copy holds its results in place of its formulas,
+ * which LibreOffice cannot compute.
  */
-async function printDashboard(report: ReportSpec, sheets: readonly DataSheet[], results: StoredResults | undefined, file: string, scratch: string): Promise<string> {
+async function printDashboard(report: ReportSpec, sheets: readonly DataSheet[], results: StoredResults | undefined, file: string, scratch: string, valuesOnly: boolean): Promise<string> {
   const folder = mkdtempSync(path.join(scratch, "pdf-"));
   const copy = path.join(folder, path.basename(file));
-  await specToXlsx(report, copy, sheets, results, { onlyFirstVisible: true });
+  await specToXlsx(report, copy, sheets, results, { onlyFirstVisible: true, valuesOnly });
   convertWithLibreOffice(folder, "pdf", [copy]);
   return copy.replace(/\.xlsx$/, ".pdf");
 }

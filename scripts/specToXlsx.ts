@@ -7,8 +7,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { writeFileSync } from "node:fs";
 import { LINE_HEIGHT, outsideText, sheetQualifier, trafficLightRules, type ReportSpec, type SheetSpec } from "../src/report/sheetSpec";
-import { absoluteAddress, columnName } from "../src/core/a1";
+import { absoluteAddress, columnName, formatRange, parseRange, type RangeAddress } from "../src/core/a1";
 import { addCharts, escapeXml } from "./xlsxCharts";
+import { fileCustomFunctions, markDynamicArrays } from "./xlsxDynamicArrays";
 
 /**
  * Functions newer than Excel 2007 are stored in a file with the "_xlfn." prefix (Excel writes them so,
@@ -20,7 +21,7 @@ const WORKSHEET_FUNCTIONS = /(?<![\w.])(FILTER|SORT)\(/g;
 
 /** A formula as an .xlsx file stores it: no leading "=", future functions prefixed (text literals left alone). */
 export function fileFormula(formula: string): string {
-  return outsideText(formula.slice(1), (part) => part.replace(FUTURE_FUNCTIONS, "_xlfn.$1(").replace(WORKSHEET_FUNCTIONS, "_xlfn._xlws.$1("));
+  return outsideText(formula.slice(1), (part) => fileCustomFunctions(part.replace(FUTURE_FUNCTIONS, "_xlfn.$1(").replace(WORKSHEET_FUNCTIONS, "_xlfn._xlws.$1(")));
 }
 
 const FILLS: Record<string, string> = { heading: "FFDEEAF6", input: "FFFFF2CC", helper: "FFF2F2F2" };
@@ -44,7 +45,7 @@ interface FileName {
  * charts (xlsxCharts) and any plain data sheets after them, each formula's result where `results` has it. Names are scoped to their sheet, as in Excel: exceljs writes only
  * workbook-wide names, so the file's list of names is written here.
  */
-export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = [], results?: StoredResults, options: { readonly onlyFirstVisible?: boolean; readonly onDataRows?: (done: number, total: number) => void } = {}): Promise<void> {
+export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, dataSheets: readonly DataSheet[] = [], results?: StoredResults, options: WriteOptions = {}): Promise<void> {
   const specs = "sheets" in report ? report.sheets : [report];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CX customer metrics add-in";
@@ -56,8 +57,9 @@ export async function specToXlsx(report: ReportSpec | SheetSpec, file: string, d
   // of query results are ten million cells, more than exceljs holds in memory)
   const dataParts = dataSheets.map((data) => ({ data, id: workbook.addWorksheet(data.name, options.onlyFirstVisible === true ? { state: "hidden" } : {}).id }));
   const names: FileName[] = [];
-  specs.forEach((spec, k) => writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names, results));
+  const anchors = new Map(specs.map((spec, k) => [(sheets[k] as ExcelJS.Worksheet).id, writeSheet(sheets[k] as ExcelJS.Worksheet, spec, k, names, results, options.valuesOnly === true)]));
   const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  await markDynamicArrays(zip, anchors);
   const total = dataSheets.reduce((sum, data) => sum + data.rows.length, 0);
   let before = 0;
   for (const { data, id } of dataParts) {
@@ -103,27 +105,53 @@ function dataSheetXml(data: DataSheet, onRows?: (done: number) => void): Buffer 
   return Buffer.concat(chunks);
 }
 
+/** The area a formula's array spills into from its cell ("A4" and 26 rows of 9: "A4:I29"). */
+function spillArea(address: string, values: readonly (readonly unknown[])[]): string {
+  const at = parseRange(address) as RangeAddress;
+  return formatRange({ top: at.top, left: at.left, bottom: at.top + values.length - 1, right: at.left + (values[0]?.length ?? 1) - 1 });
+}
+
+/** How specToXlsx writes: the dashboard alone visible, progress on the data rows, and (for a PDF of a CX report) results in place of formulas. */
+interface WriteOptions {
+  readonly onlyFirstVisible?: boolean;
+  readonly onDataRows?: (done: number, total: number) => void;
+  readonly valuesOnly?: boolean;
+}
+
 /**
- * What each formula computes, by 'Sheet name!A1' (as recalculate in ./libreOffice returns them): stored
- * with the formula, so that e-mail and phone previewers, which do not calculate, show the figures.
+ * What each formula computes, by 'Sheet name!A1' (as recalculate in ./libreOffice returns them, or
+ * cx-report computes a CX report): stored with the formula, so that e-mail and phone previewers, which
+ * do not calculate, show the figures. An array (rows of values) is what a dynamic array spills.
  */
 export type StoredResults = ReadonlyMap<string, unknown>;
 
-/** A computed value as a file stores it: numbers (dates as serials), text and booleans; anything else (an error) is not stored. */
-function storable(value: unknown): number | string | boolean | undefined {
+/**
+ * A computed value as a file stores it: numbers (dates as serials), text and booleans, and an error a
+ * CX report computed (an object with its code); anything else (LibreOffice's errors) is not stored.
+ */
+function storable(value: unknown): number | string | boolean | ExcelJS.CellErrorValue | undefined {
   if (value instanceof Date) return (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+  if (typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string") return { error: (value as { code: string }).code } as ExcelJS.CellErrorValue;
   return typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? value : undefined;
 }
 
-function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number, names: FileName[], results: StoredResults | undefined): void {
+/** Writes a sheet's cells, formats, names and print setup; the addresses of its formulas that spill. */
+function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number, names: FileName[], results: StoredResults | undefined, valuesOnly: boolean): string[] {
+  const spilled: { address: string; values: readonly (readonly unknown[])[] }[] = [];
   for (const cell of spec.cells) {
     const target = sheet.getCell(cell.address);
-    const result = storable(results?.get(`${spec.name}!${cell.address}`));
+    const computed = results?.get(`${spec.name}!${cell.address}`);
+    const array = Array.isArray(computed) ? (computed as unknown[][]) : undefined;
+    const result = storable(array === undefined ? computed : array[0]?.[0]);
     // An empty input cell ("") is left empty, as Excel does with a value of "" ("a blank value for the
     // values property clears the range's content": learn.microsoft.com/office/dev/add-ins/excel/
     // excel-add-ins-blank-null-values), not a text of no characters, which ISTEXT counts in Gnumeric.
     const value = cell.value === "" ? null : (cell.value ?? null);
-    target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula), ...(result === undefined ? {} : { result }) } as ExcelJS.CellFormulaValue : value;
+    // a formula that spills is an array formula over its area (xlsxDynamicArrays marks it dynamic)
+    const area = array === undefined ? {} : { shareType: "array", ref: spillArea(cell.address, array) };
+    if (array !== undefined) spilled.push({ address: cell.address, values: array });
+    if (cell.formula !== undefined && valuesOnly) target.value = result ?? null;
+    else target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula), ...(result === undefined ? {} : { result }), ...(valuesOnly ? {} : area) } as ExcelJS.CellFormulaValue : value;
     if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
     const name = spec.font === undefined ? {} : { name: spec.font };
     if (cell.style === "title") target.font = { ...name, bold: true, size: 16 };
@@ -132,6 +160,13 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
     if (cell.style === "numberHeader") target.alignment = { horizontal: "right" };
     const fill = cell.style === undefined ? undefined : FILLS[cell.style];
     if (fill !== undefined) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+  }
+  // each spilled cell holds its value (its format stays the report's)
+  for (const { address, values } of spilled) {
+    const anchor = parseRange(address) as RangeAddress;
+    values.forEach((row, r) => row.forEach((value, c) => {
+      if (r > 0 || c > 0) sheet.getCell(anchor.top + r + 1, anchor.left + c + 1).value = storable(value) ?? null;
+    }));
   }
   const quoted = sheetQualifier(spec.name);
   for (const name of spec.names) {
@@ -183,4 +218,5 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
     for (const row of spec.print.rowBreaks ?? []) sheet.getRow(row - 1).addPageBreak();
     sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&L${spec.print.leftHeader}&R${spec.print.rightHeader}`, oddFooter: `&C${spec.print.centerFooter}` };
   }
+  return valuesOnly ? [] : spilled.map(({ address }) => address);
 }

@@ -57,7 +57,7 @@ const MESSAGES = {
   unitsFound: { "en-US": "{count} units in \"{column}\"", "zh-CN": "“{column}”列共 {count} 个单元" },
   writing: { "en-US": "Writing {file}: {sheets}", "zh-CN": "正在写入 {file}：{sheets}" },
   recalculating: { "en-US": "Recalculating in LibreOffice to store each formula's result", "zh-CN": "正在用 LibreOffice 重算，以保存每个公式的结果" },
-  cxComputesInExcel: { "en-US": "CX formulas compute when the file is opened in Excel with the add-in", "zh-CN": "CX 公式将在装有本加载项的 Excel 中打开文件时计算" },
+  computingCx: { "en-US": "Computing each formula with the add-in's functions, to store its result (Excel with the add-in computes them again on opening)", "zh-CN": "正在用本加载项的函数计算每个公式，以保存其结果（装有本加载项的 Excel 打开文件时会重新计算）" },
   noLibreOffice: { "en-US": "LibreOffice is not installed: the file is written without stored results", "zh-CN": "未安装 LibreOffice：文件中不保存公式结果" },
   storing: { "en-US": "Writing the file again with the results", "zh-CN": "正在连同计算结果重新写入文件" },
   printing: { "en-US": "Printing the dashboard to PDF", "zh-CN": "正在把仪表板打印为 PDF" },

@@ -84,8 +84,8 @@ test("headers over figures align right, as the figures do; headers over text sta
   expect(sheet.getCell(header("Metric")?.address as string).alignment?.horizontal).toBeUndefined();
 });
 
-test("a CX-mode report's FILTER of the dated answers is stored as Excel stores a dynamic-array function", async () => {
-  expect(fileFormula('=CX.NPS(FILTER(A1:A3,B1:B3>0))&"FILTER(x)"&STDEV.S(C1:C3)')).toBe('CX.NPS(_xlfn._xlws.FILTER(A1:A3,B1:B3>0))&"FILTER(x)"&_xlfn.STDEV.S(C1:C3)');
+test("a CX-mode report's FILTER of the dated answers is stored as Excel stores a dynamic-array function, and a CX function as Excel stores a custom function", async () => {
+  expect(fileFormula('=CX.NPS(FILTER(A1:A3,B1:B3>0))&"FILTER(x) CX.NPS(x)"&STDEV.S(C1:C3)')).toBe('_xldudf_CX_NPS(_xlfn._xlws.FILTER(A1:A3,B1:B3>0))&"FILTER(x) CX.NPS(x)"&_xlfn.STDEV.S(C1:C3)');
   const spec = buildReport({ ...options, formulaMode: "cx" });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "cx-xlsx-")), "report.xlsx");
   await specToXlsx(spec, file);

@@ -1,33 +1,8 @@
 /**
- * Outside Excel there is no CustomFunctions global. This stand-in mirrors the runtime's API as
- * @types/custom-functions-runtime declares it (an Error class with code and message, the ErrorCode
- * values, associate), so the adapter runs unchanged under Jest. It adds no behaviour of its own.
+ * Outside Excel there is no CustomFunctions global: the stand-in cx-report uses too
+ * (scripts/customFunctionsRuntime.ts) mirrors the runtime's API, so the adapter runs unchanged under Jest.
  */
-class CustomFunctionsError {
-  readonly code: string;
-  readonly message: string | undefined;
-  constructor(code: string, message?: string) {
-    this.code = code;
-    this.message = message;
-  }
-}
-
-const registered = new Map<string, unknown>();
-
-(globalThis as Record<string, unknown>)["CustomFunctions"] = {
-  Error: CustomFunctionsError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  },
-  associate: (id: string, fn: unknown) => registered.set(id, fn),
-  __registered: registered,
-};
+import "../../scripts/customFunctionsRuntime";
 
 /**
  * OfficeRuntime.storage of the functions' runtime, in memory, holding what the task pane records for
