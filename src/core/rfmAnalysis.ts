@@ -2,7 +2,7 @@ import { CxError } from "./errors";
 import { RFM_SEGMENTS, type RfmSegment } from "../i18n/labels";
 import type { CustomerId } from "./prep/groupCustomers";
 import { summarizePurchases, type PurchaseSummary } from "./prep/summarizePurchases";
-import { rfmScores, rfmSegment, type RfmScores } from "./rfmScores";
+import { rfmScores, SEGMENT_BY_CODE, type RfmScores } from "./rfmScores";
 
 export interface RfmInput {
   readonly customerIds: ArrayLike<CustomerId>;
@@ -58,10 +58,9 @@ export function rfmFromSummary(summary: PurchaseSummary, asOfDate?: number): Rfm
  */
 export function rfmFromMeasures(recencyDays: Float64Array, frequency: Float64Array, monetary: Float64Array): Pick<RfmResult, "recencyDays" | "frequency" | "monetary" | "scores" | "segments"> {
   const scores = rfmScores(recencyDays, frequency, monetary);
+  // (the scores are whole numbers 1-5 by construction: each code's segment is looked up)
   const segments: RfmSegment[] = new Array<RfmSegment>(recencyDays.length);
-  for (let i = 0; i < segments.length; i++) {
-    segments[i] = rfmSegment(scores.recency[i] as number, scores.frequency[i] as number, scores.monetary[i] as number);
-  }
+  for (let i = 0; i < segments.length; i++) segments[i] = SEGMENT_BY_CODE[scores.code[i] as number] as RfmSegment;
   return { recencyDays, frequency, monetary, scores, segments };
 }
 

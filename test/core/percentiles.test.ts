@@ -1,6 +1,7 @@
 /**
- * Percentiles of unsorted data: counting (whole numbers in a narrow range) and sorting must give
- * exactly what PERCENTILE.INC gives on the sorted values, ties and all.
+ * Percentiles of unsorted data: counting (whole numbers in a narrow range), sorting (few values) and
+ * selecting the ranks wanted (many) must give exactly what PERCENTILE.INC gives on the sorted
+ * values, ties and all.
  */
 import { percentileIncSorted, percentilesInc } from "../../src/core/numeric/percentileInc";
 import { seededRandom } from "../helpers/simulate";
@@ -15,11 +16,13 @@ test.each([
   ["purchase counts with many ties (counted)", (r: () => number) => 1 + Math.floor(r() ** 3 * 12)],
   ["days since a purchase (counted)", (r: () => number) => Math.floor(r() * 730)],
   ["negative whole numbers (counted)", (r: () => number) => 0 - Math.floor(r() * 50)],
-  ["amounts with cents (sorted)", (r: () => number) => Math.round(r() * 100_000) / 100],
-  ["whole numbers spread widely (sorted)", (r: () => number) => Math.floor(r() * 1e12)],
+  ["amounts with cents (sorted; selected from 4,096 values)", (r: () => number) => Math.round(r() * 100_000) / 100],
+  ["whole numbers spread widely (sorted; selected)", (r: () => number) => Math.floor(r() * 1e12)],
+  ["a few distinct amounts, most of them tied (selected)", (r: () => number) => [9.5, 19.9, 49.99][Math.floor(r() ** 4 * 3)] as number],
+  ["amounts in order, and in reverse order (selected)", (() => { let k = 0; return () => (k++ % 2 === 0 ? k / 3 : 1e6 - k / 3); })()],
 ])("%s", (_name, draw) => {
   const random = seededRandom(11);
-  for (const n of [1, 2, 3, 7, 100, 5001]) {
+  for (const n of [1, 2, 3, 7, 100, 5001, 100_003]) {
     const values = Array.from({ length: n }, () => draw(random));
     expect(percentilesInc(values, FRACTIONS)).toEqual(bySorting(values));
   }

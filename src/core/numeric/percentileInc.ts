@@ -43,8 +43,15 @@ export function percentilesInc(values: ArrayLike<number>, fractions: readonly nu
     if (whole && !Number.isInteger(v)) whole = false;
   }
   if (!whole || high - low > 4 * n + 1024) {
-    const sorted = Float64Array.from(values).sort();
-    return fractions.map((p) => percentileIncSorted(sorted, p));
+    if (n < 4096) {
+      const sorted = Float64Array.from(values).sort();
+      return fractions.map((p) => percentileIncSorted(sorted, p));
+    }
+    // Many values (amounts of 100,000 customers): the few order statistics wanted are selected, not
+    // the whole array sorted (a third of the time); each is the value sorting would put there.
+    const copy = Float64Array.from(values);
+    const valueAt = selectRanks(copy, wantedRanks(n, fractions));
+    return fractions.map((p) => interpolate(n, p, valueAt));
   }
   const counts = new Int32Array(high - low + 1);
   for (let i = 0; i < n; i++) {
@@ -52,13 +59,7 @@ export function percentilesInc(values: ArrayLike<number>, fractions: readonly nu
     counts[slot] = (counts[slot] as number) + 1;
   }
   // The k-th smallest value (0-based), for ascending k, walking the counts once.
-  const wanted: number[] = [];
-  for (const p of fractions) {
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile fraction ${p} outside [0, 1]`);
-    const lower = Math.floor((n - 1) * p);
-    wanted.push(lower, Math.min(lower + 1, n - 1));
-  }
-  const order = [...new Set(wanted)].sort((a, b) => a - b);
+  const order = wantedRanks(n, fractions);
   const valueAt = new Map<number, number>();
   let seen = 0;
   let next = 0;
@@ -66,11 +67,63 @@ export function percentilesInc(values: ArrayLike<number>, fractions: readonly nu
     seen += counts[v] as number;
     while (next < order.length && (order[next] as number) < seen) valueAt.set(order[next++] as number, v + low);
   }
-  return fractions.map((p) => {
-    const rank = (n - 1) * p;
-    const lower = Math.floor(rank);
-    const lowValue = valueAt.get(lower) as number;
-    if (lower + 1 >= n) return lowValue;
-    return lowValue + (rank - lower) * ((valueAt.get(lower + 1) as number) - lowValue);
-  });
+  return fractions.map((p) => interpolate(n, p, valueAt));
+}
+
+/** The ranks (0-based, ascending, each once) whose values the fractions' percentiles interpolate between. */
+function wantedRanks(n: number, fractions: readonly number[]): number[] {
+  const wanted: number[] = [];
+  for (const p of fractions) {
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile fraction ${p} outside [0, 1]`);
+    const lower = Math.floor((n - 1) * p);
+    wanted.push(lower, Math.min(lower + 1, n - 1));
+  }
+  return [...new Set(wanted)].sort((a, b) => a - b);
+}
+
+/** PERCENTILE.INC from the values at the ranks it needs (percentileIncSorted's interpolation). */
+function interpolate(n: number, p: number, valueAt: ReadonlyMap<number, number>): number {
+  const rank = (n - 1) * p;
+  const lower = Math.floor(rank);
+  const lowValue = valueAt.get(lower) as number;
+  if (lower + 1 >= n) return lowValue;
+  return lowValue + (rank - lower) * ((valueAt.get(lower + 1) as number) - lowValue);
+}
+
+/**
+ * The values at ascending ranks of an array, as sorting would place them (quickselect: the array is
+ * reordered in place so that each selected rank holds its value, smaller values before it and
+ * larger after; each next rank is looked for only to the right of the one before).
+ */
+function selectRanks(values: Float64Array, ranks: readonly number[]): Map<number, number> {
+  const found = new Map<number, number>();
+  let from = 0;
+  for (const rank of ranks) {
+    let [left, right] = [from, values.length - 1];
+    while (right > left) {
+      // the middle of three as the pivot, then a three-way split: below, equal to it, above
+      const [a, b, c] = [values[left] as number, values[(left + right) >> 1] as number, values[right] as number];
+      const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+      let [lt, i, gt] = [left, left, right];
+      while (i <= gt) {
+        const v = values[i] as number;
+        if (v < pivot) {
+          values[i] = values[lt] as number;
+          values[lt++] = v;
+          i++;
+        } else if (v > pivot) {
+          values[i] = values[gt] as number;
+          values[gt--] = v;
+        } else i++;
+      }
+      if (rank < lt) right = lt - 1;
+      else if (rank > gt) left = gt + 1;
+      else {
+        left = right = rank;
+      }
+    }
+    found.set(rank, values[rank] as number);
+    from = rank;
+  }
+  return found;
 }
