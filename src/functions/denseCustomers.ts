@@ -146,17 +146,20 @@ function textInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups | u
       slots = grown;
       slotsOf[current] = slots;
     }
-    let group = slots[code] as number;
-    if (group < 0) {
-      group = labels.length;
-      slots[code] = group;
-      labels.push(id);
-    }
-    groupOf[j] = group;
+    groupOf[j] = groupIn(slots, code, labels, id);
   }
   // under one prefix, "C07" and "C7" are two ids but one number
   for (let r = 0; r < prefixes.texts.length; r++) if (mixedLength[r] === 1 && leadingZero[r] === 1) return undefined;
   return prefixes.distinct() ? { groupOf, labels } : undefined;
+}
+
+/** The customer in a slot, numbered next (and its id kept) the first time the slot is seen. */
+function groupIn(slots: Int32Array, slot: number, labels: CustomerId[], id: CustomerId): number {
+  const group = slots[slot] as number;
+  if (group >= 0) return group;
+  slots[slot] = labels.length;
+  labels.push(id);
+  return labels.length - 1;
 }
 
 /** A slot array grown to hold a number (doubling, within the limit); undefined past the limit. */
@@ -187,13 +190,7 @@ function numbersInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups 
       if (grown === undefined) return "too wide";
       slots = grown;
     }
-    let group = slots[id] as number;
-    if (group < 0) {
-      group = labels.length;
-      slots[id] = group;
-      labels.push(id);
-    }
-    groupOf[j] = group;
+    groupOf[j] = groupIn(slots, id, labels, id);
   }
   return { groupOf, labels };
 }
@@ -219,13 +216,9 @@ function groupsOfRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, r
   const labels: CustomerId[] = [];
   for (let j = 0; j < count; j++) {
     const slot = (codes[j] as number) + (offsets[runOf[j] as number] as number);
-    let group = groupBySlot[slot] as number;
-    if (group < 0) {
-      group = labels.length;
-      groupBySlot[slot] = group;
-      labels.push((matrix[keptRows[j] as number] as readonly unknown[])[0] as CustomerId);
-    }
-    groupOf[j] = group;
+    // (the id read again only for a customer not seen before)
+    const known = groupBySlot[slot] as number;
+    groupOf[j] = known >= 0 ? known : groupIn(groupBySlot, slot, labels, (matrix[keptRows[j] as number] as readonly unknown[])[0] as CustomerId);
   }
   return { groupOf, labels };
 }
