@@ -5,7 +5,7 @@
  * type text literally and does not resolve aliases.
  */
 import { rfmFromMeasures, rfmFromSummary, rfmSegmentSummary, type RfmResult } from "../core/rfmAnalysis";
-import { rfmScores, rfmSegment } from "../core/rfmScores";
+import { rfmScores, rfmSegment, SEGMENT_BY_CODE } from "../core/rfmScores";
 import { label, segmentNames } from "../i18n/labels";
 import type { Locale } from "../i18n/locale";
 import { Call, run } from "./call";
@@ -33,11 +33,13 @@ export function RFM(customer_ids: unknown[][], dates: unknown[][], amounts: unkn
     const table: unknown[][] = new Array<unknown[]>(result.customers.length + 1);
     table[0] = (["customer", "recencyDays", "frequency", "monetary", "rScore", "fScore", "mScore", "rfmCode", "segment"] as const).map((key) => label(key, locale));
     const { scores } = result;
+    // each code's segment name in the chosen language, looked up once (not per customer)
+    const nameByCode = SEGMENT_BY_CODE.map((segment) => (segment === undefined ? "" : segmentNames[segment][locale]));
     for (let i = 0; i < result.customers.length; i++) {
+      const code = scores.code[i] as number;
       table[i + 1] = [
         result.customers[i], result.recencyDays[i], result.frequency[i], result.monetary[i],
-        scores.recency[i], scores.frequency[i], scores.monetary[i], scores.code[i],
-        segmentNames[result.segments[i] as keyof typeof segmentNames][locale],
+        scores.recency[i], scores.frequency[i], scores.monetary[i], code, nameByCode[code],
       ];
     }
     return table;
