@@ -10,6 +10,7 @@ import { LINE_HEIGHT, outsideText, sheetQualifier, trafficLightRules, type Repor
 import { absoluteAddress, columnName, formatRange, parseRange, type RangeAddress } from "../src/core/a1";
 import { addCharts, escapeXml } from "./xlsxCharts";
 import { fileCustomFunctions, markDynamicArrays } from "./xlsxDynamicArrays";
+import { errorCodeOf } from "./cxReport/formulas/values";
 
 /**
  * Functions newer than Excel 2007 are stored in a file with the "_xlfn." prefix (Excel writes them so,
@@ -131,7 +132,8 @@ export type StoredResults = ReadonlyMap<string, unknown>;
  */
 function storable(value: unknown): number | string | boolean | ExcelJS.CellErrorValue | undefined {
   if (value instanceof Date) return (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-  if (typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string") return { error: (value as { code: string }).code } as ExcelJS.CellErrorValue;
+  const code = errorCodeOf(value);
+  if (code !== undefined) return { error: code } as ExcelJS.CellErrorValue;
   return typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? value : undefined;
 }
 
@@ -151,7 +153,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, position: number,
     const area = array === undefined ? {} : { shareType: "array", ref: spillArea(cell.address, array) };
     if (array !== undefined) spilled.push({ address: cell.address, values: array });
     if (cell.formula !== undefined && valuesOnly) target.value = result ?? null;
-    else target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula), ...(result === undefined ? {} : { result }), ...(valuesOnly ? {} : area) } as ExcelJS.CellFormulaValue : value;
+    else target.value = cell.formula !== undefined ? { formula: fileFormula(cell.formula), ...(result === undefined ? {} : { result }), ...area } as ExcelJS.CellFormulaValue : value;
     if (cell.numberFormat !== undefined) target.numFmt = cell.numberFormat;
     const name = spec.font === undefined ? {} : { name: spec.font };
     if (cell.style === "title") target.font = { ...name, bold: true, size: 16 };

@@ -27,12 +27,15 @@ function hasPrefix(id: string, prefix: string): boolean {
 
 /**
  * The prefixes of the text ids read so far ("C" for C7, "A-" for A-1000093), each with the length
- * of its first id; an id's prefix is found from its first character (a table from character code to
- * the one prefix that starts with it: -1 none yet, -2 several, which are then searched).
+ * of its first id and whether ids of other lengths and digits with a leading zero came under it (the
+ * readers mark these as they go); an id's prefix is found from its first character (a table from
+ * character code to the one prefix that starts with it: -1 none yet, -2 several, which are then searched).
  */
 class Prefixes {
   readonly texts: string[] = [];
   readonly firstLength = new Int32Array(MAX_PREFIXES);
+  readonly mixedLength = new Uint8Array(MAX_PREFIXES);
+  readonly leadingZero = new Uint8Array(MAX_PREFIXES);
   private readonly byLead = new Int8Array(128).fill(-1);
 
   /** The number of the id's prefix, cutting a new one where none fits; undefined for an id of another kind, or one prefix too many. */
@@ -55,8 +58,13 @@ class Prefixes {
     return found;
   }
 
-  /** Whether numbers tell the ids apart: not when two prefixes differ only in letter case ("c7" and "C7" are one customer, as COUNTIF matches them). */
-  distinct(): boolean {
+  /**
+   * Whether numbers tell the ids apart: not where digits of different lengths with a leading zero
+   * came under one prefix ("C07" and "C7" are two ids but one number), nor where two prefixes differ
+   * only in letter case ("c7" and "C7" are one customer, as COUNTIF matches them).
+   */
+  tellApart(): boolean {
+    for (let r = 0; r < this.texts.length; r++) if (this.mixedLength[r] === 1 && this.leadingZero[r] === 1) return false;
     return new Set(this.texts.map((known) => known.toLowerCase())).size === this.texts.length;
   }
 }
@@ -107,8 +115,7 @@ function textInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups | u
   const inOrder = count === matrix.length;
   const prefixes = new Prefixes();
   const slotsOf: Int32Array[] = [];
-  const mixedLength = new Uint8Array(MAX_PREFIXES);
-  const leadingZero = new Uint8Array(MAX_PREFIXES);
+  const { mixedLength, leadingZero } = prefixes;
   const groupOf = scratchInt32(count);
   const labels: CustomerId[] = [];
   const used = { slots: 0 };
@@ -148,9 +155,7 @@ function textInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups | u
     }
     groupOf[j] = groupIn(slots, code, labels, id);
   }
-  // under one prefix, "C07" and "C7" are two ids but one number
-  for (let r = 0; r < prefixes.texts.length; r++) if (mixedLength[r] === 1 && leadingZero[r] === 1) return undefined;
-  return prefixes.distinct() ? { groupOf, labels } : undefined;
+  return prefixes.tellApart() ? { groupOf, labels } : undefined;
 }
 
 /** The customer in a slot, numbered next (and its id kept) the first time the slot is seen. */
@@ -246,8 +251,7 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
   const prefixes = new Prefixes();
   const low = new Float64Array(MAX_PREFIXES).fill(Infinity);
   const high = new Float64Array(MAX_PREFIXES).fill(-Infinity);
-  const mixedLength = new Uint8Array(MAX_PREFIXES);
-  const leadingZero = new Uint8Array(MAX_PREFIXES);
+  const { mixedLength, leadingZero } = prefixes;
   for (let j = 0; j < keptRows.length; j++) {
     const id = (matrix[keptRows[j] as number] as readonly unknown[])[0];
     if (typeof id !== "string") return undefined;
@@ -263,7 +267,6 @@ function textRuns(matrix: Matrix, keptRows: Int32Array, codes: Int32Array, runOf
     codes[j] = code;
     runOf[j] = current;
   }
-  for (let r = 0; r < prefixes.texts.length; r++) if (mixedLength[r] === 1 && leadingZero[r] === 1) return undefined;
-  if (!prefixes.distinct()) return undefined;
+  if (!prefixes.tellApart()) return undefined;
   return prefixes.texts.map((_, r) => ({ low: low[r] as number, high: high[r] as number }));
 }

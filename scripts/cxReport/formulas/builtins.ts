@@ -11,7 +11,7 @@ import { serialFromUtc } from "../../../src/core/dates";
 import type { Node } from "./parse";
 import { formatNumber } from "./textFormat";
 import {
-  compare, DIV0, firstOf, isError, isMatrix, isReference, lift1, NA, NUM, REF, toBoolean, toNumber, toText, VALUE, XlError,
+  compare, DIV0, firstOf, meets, isError, isMatrix, isReference, lift1, NA, NUM, REF, toBoolean, toNumber, toText, VALUE, XlError,
   type Matrix, type Scalar, type Value,
 } from "./values";
 
@@ -64,7 +64,7 @@ export function criterion(value: Scalar): (cell: Scalar) => boolean {
   const [, op = "=", operand = ""] = /^(<>|<=|>=|<|>|=)?([\s\S]*)$/.exec(value) as unknown as [string, string?, string?];
   if (operand === "") return op === "<>" ? (cell) => !(cell === null || cell === "") : op === "=" ? (cell) => cell === null || cell === "" : () => false;
   const number = Number(operand);
-  const test = (order: number): boolean => ({ "=": order === 0, "<>": order !== 0, "<": order < 0, ">": order > 0, "<=": order <= 0, ">=": order >= 0 } as Record<string, boolean>)[op] === true;
+  const test = (order: number): boolean => meets(op, order);
   if (operand.trim() !== "" && Number.isFinite(number)) return (cell) => (typeof cell === "number" ? test(cell - number) : op === "<>");
   const upper = operand.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return (cell) => (typeof cell === "boolean" ? test(compare(cell, upper === "TRUE")) : op === "<>");

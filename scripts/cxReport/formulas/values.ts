@@ -30,6 +30,10 @@ export interface Reference {
 export type Value = Scalar | Matrix | Reference;
 
 export const isError = (value: unknown): value is XlError => value instanceof XlError;
+
+/** The code of an error value: an XlError, a CX function's CustomFunctions.Error, anything with an Excel error code. */
+export const errorCodeOf = (value: unknown): string | undefined =>
+  (typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" ? (value as { code: string }).code : undefined);
 export const isReference = (value: Value): value is Reference => typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof XlError);
 export const isMatrix = (value: Value): value is Matrix => Array.isArray(value);
 
@@ -94,6 +98,19 @@ export function compare(a: Exclude<Scalar, XlError>, b: Exclude<Scalar, XlError>
     return x < y ? -1 : x > y ? 1 : 0;
   }
   return Number(left) - Number(right);
+}
+
+/** Whether two values in the order `compare` gave (negative, zero or positive) meet a comparison: =, <>, <, >, <= or >=. */
+export function meets(op: string, order: number): boolean {
+  switch (op) {
+    case "=": return order === 0;
+    case "<>": return order !== 0;
+    case "<": return order < 0;
+    case ">": return order > 0;
+    case "<=": return order <= 0;
+    case ">=": return order >= 0;
+    default: return false;
+  }
 }
 
 /** The shape of a value: a scalar is 1 × 1. */

@@ -7,16 +7,19 @@
  * formula, so that a CX-mode file shows its figures before Excel opens it.
  */
 import "../../customFunctionsRuntime";
-import { formatRange, parseRange, sheetPrefix } from "../../../src/core/a1";
+import { columnName, formatRange, parseRange, sheetPrefix } from "../../../src/core/a1";
 import * as cx from "../../../src/functions/functions";
 import type { ReportSpec } from "../../../src/report/sheetSpec";
 import type { DataSheet } from "../../specToXlsx";
 import { BUILTINS, type Context } from "./builtins";
 import { parseFormula, type Node } from "./parse";
 import {
-  compare, isError, isReference, lift1, lift2, toNumber, toText, VALUE, XlError,
+  compare, DIV0, errorCodeOf, isError, isReference, meets, NUM, lift1, lift2, toNumber, toText, VALUE, XlError,
   type Matrix, type Reference, type Scalar, type Value,
 } from "./values";
+
+/** A cell's A1 name (zero-based row and column). */
+const cellName = (row: number, column: number): string => `${columnName(column)}${row + 1}`;
 
 /** A cell's key on its sheet: row and column (zero-based) in one number. */
 const keyOf = (row: number, column: number): number => row * 16_384 + column;
@@ -47,14 +50,12 @@ export type Result = Scalar | Matrix;
 /** A CX function as the add-in registers it: its arguments, then the invocation. */
 type CxFunction = (...args: unknown[]) => unknown;
 
-/** An error of a CX function (a CustomFunctions.Error) or anything else with an Excel error code. */
-const codeOf = (value: unknown): string | undefined => (typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string" ? (value as { code: string }).code : undefined);
 
 /** What a CX function returned, as cell values. */
 function fromCx(value: unknown): Scalar {
-  const code = codeOf(value);
+  const code = errorCodeOf(value);
   if (code !== undefined) return new XlError(code, (value as { message?: string }).message);
-  if (typeof value === "number") return Number.isFinite(value) ? value : new XlError("#NUM!");
+  if (typeof value === "number") return Number.isFinite(value) ? value : NUM();
   if (typeof value === "string" || typeof value === "boolean") return value;
   return "";
 }
@@ -114,7 +115,7 @@ export class ReportWorkbook {
   computeAll(): Map<string, Result> {
     const out = new Map<string, Result>();
     for (const sheet of this.sheets.values()) {
-      for (const formula of sheet.formulas.values()) out.set(`${sheet.name}!${formatRange({ top: formula.row, left: formula.column, bottom: formula.row, right: formula.column })}`, this.formulaResult(sheet, formula));
+      for (const formula of sheet.formulas.values()) out.set(`${sheet.name}!${cellName(formula.row, formula.column)}`, this.formulaResult(sheet, formula));
     }
     return out;
   }
@@ -125,7 +126,7 @@ export class ReportWorkbook {
     const known = this.results.get(sheet.name)?.get(key);
     if (known !== undefined) return known;
     const id = `${sheet.name}!${key}`;
-    if (this.busy.has(id)) throw new CircularReference(`a circular reference through ${sheet.name}!${formatRange({ top: formula.row, left: formula.column, bottom: formula.row, right: formula.column })}`);
+    if (this.busy.has(id)) throw new CircularReference(`a circular reference through ${sheet.name}!${cellName(formula.row, formula.column)}`);
     this.busy.add(id);
     let result: Result;
     try {
@@ -148,7 +149,7 @@ export class ReportWorkbook {
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) {
         if (r === at.row && c === at.column) continue;
-        if (sheet.values.get(c)?.[r] !== undefined || sheet.formulas.has(keyOf(r, c))) return new XlError("#SPILL!", `${sheet.name}!${formatRange({ top: r, left: c, bottom: r, right: c })} is in the way`);
+        if (sheet.values.get(c)?.[r] !== undefined || sheet.formulas.has(keyOf(r, c))) return new XlError("#SPILL!", `${sheet.name}!${cellName(r, c)} is in the way`);
       }
     }
     if (sheet.spills.some((other) => other.top <= area.bottom && area.top <= other.bottom && other.left <= area.right && area.left <= other.right)) return new XlError("#SPILL!");
@@ -312,7 +313,7 @@ export class ReportWorkbook {
       const result = fn(...padded, invocation);
       return Array.isArray(result) ? (result as unknown[][]).map((row) => row.map(fromCx)) : fromCx(result);
     } catch (error) {
-      const code = codeOf(error);
+      const code = errorCodeOf(error);
       if (code === undefined) throw error;
       return fromCx(error);
     }
@@ -331,8 +332,7 @@ function operator(op: string): (a: Scalar, b: Scalar) => Scalar {
     return (a, b) => {
       if (isError(a)) return a;
       if (isError(b)) return b;
-      const order = compare(a, b);
-      return ({ "=": order === 0, "<>": order !== 0, "<": order < 0, ">": order > 0, "<=": order <= 0, ">=": order >= 0 } as Record<string, boolean>)[op] as boolean;
+      return meets(op, compare(a, b));
     };
   }
   return (a, b) => {
@@ -343,10 +343,10 @@ function operator(op: string): (a: Scalar, b: Scalar) => Scalar {
       case "+": return x + y;
       case "-": return x - y;
       case "*": return x * y;
-      case "/": return y === 0 ? new XlError("#DIV/0!") : x / y;
+      case "/": return y === 0 ? DIV0() : x / y;
       case "^": {
         const power = x ** y;
-        return Number.isFinite(power) ? power : new XlError("#NUM!");
+        return Number.isFinite(power) ? power : NUM();
       }
       default: return VALUE();
     }
