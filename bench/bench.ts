@@ -21,7 +21,7 @@ import { fakeWorkbook } from "../test/helpers/fakeWorkbook";
 import { workbook } from "../test/helpers/excelMock";
 import { cdnowTransactions, serialOf } from "../test/helpers/cdnow";
 import { seededRandom, simulateSummaries, simulateTransactions } from "../test/helpers/simulate";
-import { fromExcel, median, report, results, time } from "./figures";
+import { collectGarbage, fromExcel, median, report, results, time } from "./figures";
 import { measureCxReport } from "./cxReport";
 import { measureBesidePandas } from "./pandas";
 import { measureSql } from "./sql";
@@ -46,7 +46,7 @@ function outcomeOf(body: () => unknown): unknown {
 
 function isolated(section: () => void): void {
   section();
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
 }
 
 

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as cx from "../src/functions/functions";
 import { RFM_SEGMENT_RULES } from "../src/core/rfmScores";
-import { elapsed, fromExcel, median, report } from "./figures";
+import { collectGarbage, elapsed, fromExcel, median, report } from "./figures";
 
 const inv = { functionName: "bench" } as CustomFunctions.Invocation;
 const CUSTOMERS = 100_000;
@@ -69,17 +69,25 @@ function cohortSummary(table: unknown[][]): { sizes: number[]; share_sum: number
   return { sizes: rows.map((row) => row[1] as number), share_sum: shares.reduce((a, b) => a + b, 0) };
 }
 
+/** A million transactions in one id style, as Excel hands the three columns to a function; the same rows written to `csv` for pandas. */
+function transactions(idOf: (n: number) => string | number, rand: () => number, csv: string): [unknown[][], unknown[][], unknown[][]] {
+  const rows = Array.from({ length: 1_000_000 }, () => [idOf(Math.floor(rand() * CUSTOMERS)), FIRST_DAY + Math.floor(rand() * 730), Math.round(rand() * 50000) / 100] as const);
+  writeFileSync(csv, `customer,day,amount\n${rows.map((row) => row.join(",")).join("\n")}\n`);
+  const column = (j: 0 | 1 | 2): unknown[][] => fromExcel(rows.map((row) => [row[j]]));
+  return [column(0), column(1), column(2)];
+}
+
 export async function measureBesidePandas(rand: () => number): Promise<void> {
   const folder = mkdtempSync(path.join(tmpdir(), "cx-pandas-"));
   const rules = path.join(folder, "rules.json");
   writeFileSync(rules, JSON.stringify(RFM_SEGMENT_RULES));
   try {
     for (const [style, idOf] of Object.entries(ID_STYLES)) {
-      const rows = Array.from({ length: 1_000_000 }, () => [idOf(Math.floor(rand() * CUSTOMERS)), FIRST_DAY + Math.floor(rand() * 730), Math.round(rand() * 50000) / 100] as const);
-      const column = (j: 0 | 1 | 2): unknown[][] => fromExcel(rows.map((row) => [row[j]]));
-      const [ids, dates, amounts] = [column(0), column(1), column(2)];
       const csv = path.join(folder, `${style}.csv`);
-      writeFileSync(csv, `customer,day,amount\n${rows.map((row) => row.join(",")).join("\n")}\n`);
+      const [ids, dates, amounts] = transactions(idOf, rand, csv);
+      // only this style's three columns are left on the heap (the generated rows and the CSV's text
+      // collected), as Excel's runtime holds only a call's arguments; see bench.ts's isolated()
+      collectGarbage();
       let peer: Peer;
       try {
         peer = await Peer.start(csv, rules);
@@ -114,6 +122,7 @@ export async function measureBesidePandas(rand: () => number): Promise<void> {
       } finally {
         peer.stop();
       }
+      collectGarbage();
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
