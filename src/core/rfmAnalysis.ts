@@ -43,12 +43,17 @@ export function rfmAnalysis(input: RfmInput): RfmResult {
  */
 export function rfmFromSummary(summary: PurchaseSummary, asOfDate?: number): RfmResult {
   const asOf = asOfDate === undefined ? summary.latestDay + 1 : Math.floor(asOfDate);
-  // A customer's amounts that add up past what a number holds (amounts near 1e308): said of amounts, the argument given.
-  for (let i = 0; i < summary.total.length; i++) {
-    if (!Number.isFinite(summary.total[i] as number)) throw new CxError("value", "sumOverflow", { arg: "amounts", customer: String(summary.labels[i]) }, { argument: "amounts" });
-  }
+  requireFiniteTotals(summary);
   const recencyDays = summary.lastDay.map((day) => asOf - day);
   return { asOf, customers: summary.labels, ...rfmFromMeasures(recencyDays, summary.purchases, summary.total) };
+}
+
+/** A customer's amounts that add up past what a number holds (amounts near 1e308): said of amounts, the argument given. (A loop in a function of its own: see keptCustomers in prep/summarizePurchases.ts.) */
+function requireFiniteTotals(summary: PurchaseSummary): void {
+  const { total } = summary;
+  for (let i = 0; i < total.length; i++) {
+    if (!Number.isFinite(total[i] as number)) throw new CxError("value", "sumOverflow", { arg: "amounts", customer: String(summary.labels[i]) }, { argument: "amounts" });
+  }
 }
 
 /**
@@ -58,10 +63,19 @@ export function rfmFromSummary(summary: PurchaseSummary, asOfDate?: number): Rfm
  */
 export function rfmFromMeasures(recencyDays: Float64Array, frequency: Float64Array, monetary: Float64Array): Pick<RfmResult, "recencyDays" | "frequency" | "monetary" | "scores" | "segments"> {
   const scores = rfmScores(recencyDays, frequency, monetary);
-  // (the scores are whole numbers 1-5 by construction: each code's segment is looked up)
-  const segments: RfmSegment[] = new Array<RfmSegment>(recencyDays.length);
-  for (let i = 0; i < segments.length; i++) segments[i] = SEGMENT_BY_CODE[scores.code[i] as number] as RfmSegment;
-  return { recencyDays, frequency, monetary, scores, segments };
+  return { recencyDays, frequency, monetary, scores, segments: segmentsOf(scores.code) };
+}
+
+/**
+ * Each customer's segment, looked up by RFM code (the scores are whole numbers 1-5 by construction).
+ * (A loop in a function of its own, and the table in a local: an imported table read in the loop is a
+ * call through the module's export under the bench's runner.)
+ */
+function segmentsOf(codes: Uint16Array): RfmSegment[] {
+  const byCode = SEGMENT_BY_CODE;
+  const segments: RfmSegment[] = new Array<RfmSegment>(codes.length);
+  for (let i = 0; i < codes.length; i++) segments[i] = byCode[codes[i] as number] as RfmSegment;
+  return segments;
 }
 
 export interface RfmSegmentSummary {

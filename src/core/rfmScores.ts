@@ -42,19 +42,31 @@ function scoreAbove(values: ArrayLike<number>, cuts: readonly number[], reversed
  * @example rfmScores([1, 30, 300], [9, 2, 1], [900, 50, 10]).code // [555, 333, 111]
  */
 export function rfmScores(recency: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>): RfmScores {
+  requireMeasures(recency, frequency, monetary);
+  const r = scoreAbove(recency, quintileCutPoints(recency), true);
+  const f = scoreAbove(frequency, quintileCutPoints(frequency), false);
+  const m = scoreAbove(monetary, quintileCutPoints(monetary), false);
+  return { recency: r, frequency: f, monetary: m, code: codesOf(r, f, m) };
+}
+
+/** 100·R + 10·F + M for each customer. */
+function codesOf(r: Uint8Array, f: Uint8Array, m: Uint8Array): Uint16Array {
+  const code = new Uint16Array(r.length);
+  for (let i = 0; i < r.length; i++) code[i] = 100 * (r[i] as number) + 10 * (f[i] as number) + (m[i] as number);
+  return code;
+}
+
+/** Each measure finite and not negative. (A loop in a function of its own: see keptCustomers in prep/summarizePurchases.ts.) */
+function requireMeasures(recency: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>): void {
   for (let i = 0; i < recency.length; i++) {
     // (the checks called only for a value that fails them, to say which: a call per value is slow on 100,000 customers)
-    const [r, f, m] = [recency[i] as number, frequency[i] as number, monetary[i] as number];
+    const r = recency[i] as number;
+    const f = frequency[i] as number;
+    const m = monetary[i] as number;
     if (!(r >= 0 && r < Infinity)) requireNonNegative(r, "recency", i);
     if (!(f >= 0 && f < Infinity)) requireNonNegative(f, "frequency", i);
     if (!(m >= 0 && m < Infinity)) requireNonNegative(m, "monetary", i);
   }
-  const r = scoreAbove(recency, quintileCutPoints(recency), true);
-  const f = scoreAbove(frequency, quintileCutPoints(frequency), false);
-  const m = scoreAbove(monetary, quintileCutPoints(monetary), false);
-  const code = new Uint16Array(r.length);
-  for (let i = 0; i < r.length; i++) code[i] = 100 * (r[i] as number) + 10 * (f[i] as number) + (m[i] as number);
-  return { recency: r, frequency: f, monetary: m, code };
 }
 
 export type Span = readonly [number, number];

@@ -69,6 +69,9 @@ class Prefixes {
   }
 }
 
+/** The least number of each count of digits (1 to 9) without a leading zero: 1, 10, 100, … */
+const LEAST_OF_DIGITS = Array.from({ length: 10 }, (_, digits) => (digits === 0 ? 0 : 10 ** (digits - 1)));
+
 /** The number an id's digits after its prefix spell (1 to 9 of them), or -1 when they are not all digits. */
 function digitsOf(id: string, from: number): number {
   const count = id.length - from;
@@ -98,6 +101,9 @@ export function denseCustomers(matrix: Matrix, keptRows: Int32Array): CustomerGr
   return runs === undefined ? undefined : groupsOfRuns(matrix, keptRows, codes, runOf, runs);
 }
 
+/** No customer numbered yet. */
+const NO_SLOTS = new Int32Array(0);
+
 /** The most slots the array of customers by number may have: about four per row (else the numbers are too thinly spread). */
 const slotLimit = (count: number): number => Math.min(4 * count + 1024, 1 << 24);
 
@@ -110,11 +116,21 @@ const slotLimit = (count: number): number => Math.min(4 * count + 1024, 1 << 24)
  * then finding it is a comparison of a character or a few.
  */
 function textInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups | undefined | "too wide" {
+  const prefixes = new Prefixes();
+  const groups = numberTexts(matrix, keptRows, prefixes);
+  return typeof groups === "object" && !prefixes.tellApart() ? undefined : groups;
+}
+
+/**
+ * textInOnePass' loop, in a function that ends with it: V8 compiles a long loop while it runs, and
+ * code after the loop, not yet run at that moment, measured a recompilation on every call.
+ */
+function numberTexts(matrix: Matrix, keptRows: Int32Array, prefixes: Prefixes): CustomerGroups | undefined | "too wide" {
   const count = keptRows.length;
   const limit = slotLimit(count);
   const inOrder = count === matrix.length;
-  const prefixes = new Prefixes();
-  const slotsOf: Int32Array[] = [];
+  // (an array per possible prefix from the start: reading past the end of a shorter one stopped the compiled loop)
+  const slotsOf: Int32Array[] = Array.from({ length: MAX_PREFIXES }, () => NO_SLOTS);
   const { mixedLength, leadingZero } = prefixes;
   const groupOf = scratchInt32(count);
   const labels: CustomerId[] = [];
@@ -124,14 +140,16 @@ function textInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups | u
   let prefixLength = 0;
   let prefixLead = -1;
   let prefixSecond = -1;
-  let slots: Int32Array = new Int32Array(0);
+  let slots: Int32Array = NO_SLOTS;
   let runLength = 0;
   for (let j = 0; j < count; j++) {
     const id = (matrix[inOrder ? j : (keptRows[j] as number)] as readonly unknown[])[0];
     if (typeof id !== "string") return undefined;
     // (a prefix of one or two characters, as most are: compared here; a longer one by hasPrefix)
     const samePrefix = id.charCodeAt(0) === prefixLead && (prefixLength === 1 || (prefixLength === 2 ? id.charCodeAt(1) === prefixSecond : hasPrefix(id, prefix)));
-    if (!(samePrefix && id.length > prefixLength && isDigit(id.charCodeAt(prefixLength)))) {
+    // (the digits after the row before's prefix; where they are not all digits, the id's own prefix is found)
+    let code = samePrefix ? digitsOf(id, prefixLength) : -1;
+    if (code < 0) {
       const found = prefixes.find(id);
       if (found === undefined) return undefined;
       current = found;
@@ -139,13 +157,15 @@ function textInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups | u
       prefixLength = prefix.length;
       prefixLead = id.charCodeAt(0);
       prefixSecond = prefix.charCodeAt(1);
-      slots = slotsOf[current] ?? new Int32Array(0);
+      slots = slotsOf[current] as Int32Array;
       runLength = prefixes.firstLength[current] as number;
+      code = digitsOf(id, prefixLength);
+      if (code < 0) return undefined;
     }
-    const code = digitsOf(id, prefixLength);
-    if (code < 0) return undefined;
     if (id.length !== runLength) mixedLength[current] = 1;
-    if (id.length - prefixLength > 1 && id.charCodeAt(prefixLength) === 48) leadingZero[current] = 1;
+    // a leading zero: more than one digit, and a number below the least of that many digits
+    const digits = id.length - prefixLength;
+    if (digits > 1 && code < (LEAST_OF_DIGITS[digits] as number)) leadingZero[current] = 1;
     if (code >= slots.length) {
       // a larger number than any so far: the array grows, within the limit
       const grown = grownFor(slots, code, used, limit);
@@ -155,7 +175,7 @@ function textInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups | u
     }
     groupOf[j] = groupIn(slots, code, labels, id);
   }
-  return prefixes.tellApart() ? { groupOf, labels } : undefined;
+  return { groupOf, labels };
 }
 
 /** The customer in a slot, numbered next (and its id kept) the first time the slot is seen. */
@@ -185,7 +205,7 @@ function numbersInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups 
   const used = { slots: 0 };
   const groupOf = scratchInt32(count);
   const labels: CustomerId[] = [];
-  let slots: Int32Array = new Int32Array(0);
+  let slots: Int32Array = NO_SLOTS;
   for (let j = 0; j < count; j++) {
     const id = (matrix[inOrder ? j : (keptRows[j] as number)] as readonly unknown[])[0];
     if (typeof id !== "number" || !Number.isInteger(id)) return undefined;

@@ -32,18 +32,25 @@ export function RFM(customer_ids: unknown[][], dates: unknown[][], amounts: unkn
     const { result, locale } = readRfm(call, customer_ids, dates, amounts, as_of, language);
     const table: unknown[][] = new Array<unknown[]>(result.customers.length + 1);
     table[0] = (["customer", "recencyDays", "frequency", "monetary", "rScore", "fScore", "mScore", "rfmCode", "segment"] as const).map((key) => label(key, locale));
-    const { scores } = result;
     // each code's segment name in the chosen language, looked up once (not per customer)
     const nameByCode = SEGMENT_BY_CODE.map((segment) => (segment === undefined ? "" : segmentNames[segment][locale]));
-    for (let i = 0; i < result.customers.length; i++) {
-      const code = scores.code[i] as number;
-      table[i + 1] = [
-        result.customers[i], result.recencyDays[i], result.frequency[i], result.monetary[i],
-        scores.recency[i], scores.frequency[i], scores.monetary[i], code, nameByCode[code],
-      ];
-    }
-    return table;
+    return customerRows(table, result, nameByCode);
   });
+}
+
+/**
+ * RFM's table below its header: a row per customer. (The loop in a function that ends with it, each
+ * column in a local: V8 compiles a long loop while it runs, and code after the loop, not yet run at
+ * that moment, measured a recompilation on every call.)
+ */
+function customerRows(table: unknown[][], result: RfmResult, nameByCode: readonly string[]): unknown[][] {
+  const { customers, recencyDays, frequency, monetary } = result;
+  const { recency: r, frequency: f, monetary: m, code } = result.scores;
+  for (let i = 0; i < customers.length; i++) {
+    const c = code[i] as number;
+    table[i + 1] = [customers[i], recencyDays[i], frequency[i], monetary[i], r[i], f[i], m[i], c, nameByCode[c]];
+  }
+  return table;
 }
 
 /** The arguments RFM and RFM_SUMMARY share: a transaction table, an as-of date and a language. */

@@ -33,15 +33,7 @@ export function percentileIncSorted(sorted: ArrayLike<number>, p: number): numbe
 export function percentilesInc(values: ArrayLike<number>, fractions: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) throw new RangeError("percentile of no values");
-  let low = Infinity;
-  let high = -Infinity;
-  let whole = true;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    if (v < low) low = v;
-    if (v > high) high = v;
-    if (whole && !Number.isInteger(v)) whole = false;
-  }
+  const { low, high, whole } = rangeOf(values);
   if (!whole || high - low > 4 * n + 1024) {
     if (n < 4096) {
       const sorted = Float64Array.from(values).sort();
@@ -53,21 +45,49 @@ export function percentilesInc(values: ArrayLike<number>, fractions: readonly nu
     const valueAt = selectRanks(copy, wantedRanks(n, fractions));
     return fractions.map((p) => interpolate(n, p, valueAt));
   }
-  const counts = new Int32Array(high - low + 1);
+  const valueAt = countedRanks(counts(values, low, high), low, wantedRanks(n, fractions));
+  return fractions.map((p) => interpolate(n, p, valueAt));
+}
+
+// (Each loop over the values below is a function that ends with it: V8 compiles a long loop while
+// it runs, and code after the loop in the same function, not yet run at that moment, measured a
+// recompilation on every call.)
+
+/** The lowest and highest value, and whether all are whole numbers. */
+function rangeOf(values: ArrayLike<number>): { low: number; high: number; whole: boolean } {
+  let low = Infinity;
+  let high = -Infinity;
+  let whole = true;
+  const n = values.length;
   for (let i = 0; i < n; i++) {
-    const slot = (values[i] as number) - low;
-    counts[slot] = (counts[slot] as number) + 1;
+    const v = values[i] as number;
+    if (v < low) low = v;
+    if (v > high) high = v;
+    if (whole && Math.floor(v) !== v) whole = false;
   }
-  // The k-th smallest value (0-based), for ascending k, walking the counts once.
-  const order = wantedRanks(n, fractions);
+  return { low, high, whole };
+}
+
+/** How many times each whole number from low to high comes. */
+function counts(values: ArrayLike<number>, low: number, high: number): Int32Array {
+  const counted = new Int32Array(high - low + 1);
+  for (let i = 0; i < values.length; i++) {
+    const slot = (values[i] as number) - low;
+    counted[slot] = (counted[slot] as number) + 1;
+  }
+  return counted;
+}
+
+/** The k-th smallest value (0-based) for each of the ascending ranks, walking the counts once. */
+function countedRanks(counted: Int32Array, low: number, order: readonly number[]): Map<number, number> {
   const valueAt = new Map<number, number>();
   let seen = 0;
   let next = 0;
-  for (let v = 0; v < counts.length && next < order.length; v++) {
-    seen += counts[v] as number;
+  for (let v = 0; v < counted.length && next < order.length; v++) {
+    seen += counted[v] as number;
     while (next < order.length && (order[next] as number) < seen) valueAt.set(order[next++] as number, v + low);
   }
-  return fractions.map((p) => interpolate(n, p, valueAt));
+  return valueAt;
 }
 
 /** The ranks (0-based, ascending, each once) whose values the fractions' percentiles interpolate between. */
