@@ -38,9 +38,9 @@ export async function elapsed(body: () => unknown): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-// Excel's runtime hands a function its arguments deserialised from a message, so ranges go through
-// a JSON round trip here too (text ids become flat strings, as they arrive from Excel).
 /** A full collection, where node runs with --expose-gc (npm run bench does): between figures, so one figure's data does not slow the next one's collections. */
 export const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
 
+// Excel's runtime hands a function its arguments deserialised from a message, so ranges go through
+// a JSON round trip here too (text ids become flat strings, as they arrive from Excel).
 export const fromExcel = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
