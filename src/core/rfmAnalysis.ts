@@ -48,7 +48,7 @@ export function rfmFromSummary(summary: PurchaseSummary, asOfDate?: number): Rfm
   return { asOf, customers: summary.labels, ...rfmFromMeasures(recencyDays, summary.purchases, summary.total) };
 }
 
-/** A customer's amounts that add up past what a number holds (amounts near 1e308): said of amounts, the argument given. (A loop in a function of its own: see keptCustomers in prep/summarizePurchases.ts.) */
+/** A customer's amounts that add up past what a number holds (amounts near 1e308): said of amounts, the argument given (a loop in a function of its own: docs/architecture.md, "Loops over a million rows"). */
 function requireFiniteTotals(summary: PurchaseSummary): void {
   const { total } = summary;
   for (let i = 0; i < total.length; i++) {
@@ -67,9 +67,9 @@ export function rfmFromMeasures(recencyDays: Float64Array, frequency: Float64Arr
 }
 
 /**
- * Each customer's segment, looked up by RFM code (the scores are whole numbers 1-5 by construction).
- * (A loop in a function of its own, and the table in a local: an imported table read in the loop is a
- * call through the module's export under the bench's runner.)
+ * Each customer's segment, looked up by RFM code; the scores are whole numbers 1-5 by construction
+ * (a loop in a function of its own, the imported table read once into a local: docs/architecture.md,
+ * "Loops over a million rows").
  */
 function segmentsOf(codes: Uint16Array): RfmSegment[] {
   const byCode = SEGMENT_BY_CODE;

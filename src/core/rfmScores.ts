@@ -56,7 +56,7 @@ function codesOf(r: Uint8Array, f: Uint8Array, m: Uint8Array): Uint16Array {
   return code;
 }
 
-/** Each measure finite and not negative. (A loop in a function of its own: see keptCustomers in prep/summarizePurchases.ts.) */
+/** Each measure finite and not negative (a loop in a function of its own: docs/architecture.md, "Loops over a million rows"). */
 function requireMeasures(recency: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>): void {
   for (let i = 0; i < recency.length; i++) {
     // (the checks called only for a value that fails them, to say which: a call per value is slow on 100,000 customers)

@@ -37,11 +37,10 @@ function tallyCells(columns: readonly ColumnSpec[], laidOut: LaidOutRecords, asO
 
 /**
  * Adds each row's date and amount cell to the tally; false at the first cell that is not a number in
- * range. (The loop is a function of its own, ending with it: V8 compiles a long loop while it runs,
- * and code after the loop, not yet run at that moment, measured a recompilation on every call.)
+ * range (a loop in a function of its own: docs/architecture.md, "Loops over a million rows").
  */
 function addCells(tally: PurchaseTally, groupOf: Int32Array, dateCells: Matrix, amountCells: Matrix | undefined): boolean {
-  // (the bound in a local: an imported constant read in the loop is a call through the module's export under the bench's runner)
+  // (the bound in a local: an import read in a loop is a call, see the same section)
   const dateEnd = MAX_DATE_SERIAL + 1;
   for (let r = 0; r < groupOf.length; r++) {
     const date = (dateCells[r] as readonly unknown[])[0];

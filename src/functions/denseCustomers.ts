@@ -121,10 +121,7 @@ function textInOnePass(matrix: Matrix, keptRows: Int32Array): CustomerGroups | u
   return typeof groups === "object" && !prefixes.tellApart() ? undefined : groups;
 }
 
-/**
- * textInOnePass' loop, in a function that ends with it: V8 compiles a long loop while it runs, and
- * code after the loop, not yet run at that moment, measured a recompilation on every call.
- */
+/** textInOnePass' loop (a loop in a function of its own: docs/architecture.md, "Loops over a million rows"). */
 function numberTexts(matrix: Matrix, keptRows: Int32Array, prefixes: Prefixes): CustomerGroups | undefined | "too wide" {
   const count = keptRows.length;
   const limit = slotLimit(count);

@@ -38,11 +38,7 @@ export function RFM(customer_ids: unknown[][], dates: unknown[][], amounts: unkn
   });
 }
 
-/**
- * RFM's table below its header: a row per customer. (The loop in a function that ends with it, each
- * column in a local: V8 compiles a long loop while it runs, and code after the loop, not yet run at
- * that moment, measured a recompilation on every call.)
- */
+/** RFM's table below its header, a row per customer (a loop in a function of its own: docs/architecture.md, "Loops over a million rows"). */
 function customerRows(table: unknown[][], result: RfmResult, nameByCode: readonly string[]): unknown[][] {
   const { customers, recencyDays, frequency, monetary } = result;
   const { recency: r, frequency: f, monetary: m, code } = result.scores;

@@ -49,9 +49,8 @@ export function percentilesInc(values: ArrayLike<number>, fractions: readonly nu
   return fractions.map((p) => interpolate(n, p, valueAt));
 }
 
-// (Each loop over the values below is a function that ends with it: V8 compiles a long loop while
-// it runs, and code after the loop in the same function, not yet run at that moment, measured a
-// recompilation on every call.)
+// (Each loop over the values below is a function of its own: docs/architecture.md, "Loops over a
+// million rows".)
 
 /** The lowest and highest value, and whether all are whole numbers. */
 function rangeOf(values: ArrayLike<number>): { low: number; high: number; whole: boolean } {
