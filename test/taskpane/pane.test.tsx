@@ -12,6 +12,10 @@ import type { ExcelGateway } from "../../src/taskpane/gateway";
 import type { ReportOptions } from "../../src/report/buildReport";
 import { ReportWriteError } from "../../src/writer/writeReport";
 
+// The pane's flows render the whole form many times: alone they take up to 4 s each on a 2-core
+// machine, near Jest's 5 s default, and one went over it with other tests running beside it.
+jest.setTimeout(30_000);
+
 const TODAY = 45619; // 2024-11-23
 
 function fakeGateway(overrides: Partial<ExcelGateway> = {}): ExcelGateway & { reports: ReportOptions[]; formulas: string[] } {
@@ -428,7 +432,7 @@ test("the report period: the last complete month by default, a quarter from the 
     fireEvent.click(screen.getByRole("button", { name: "Create report" }));
   });
   expect(gateway.reports[0]).toMatchObject({ periodStart: 45200, periodEnd: 45291, trendPeriods: 8 });
-}, 30_000);
+});
 
 describe("functions view", () => {
   test("lists the catalogue, filters by search, and inserts a complete example, saying where", async () => {
