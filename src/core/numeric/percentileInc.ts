@@ -33,8 +33,9 @@ export function percentileIncSorted(sorted: ArrayLike<number>, p: number): numbe
 export function percentilesInc(values: ArrayLike<number>, fractions: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) throw new RangeError("percentile of no values");
-  const { low, high, whole } = rangeOf(values);
-  if (!whole || high - low > 4 * n + 1024) {
+  const low = lowest(values);
+  const high = highest(values);
+  if (!allWhole(values) || high - low > 4 * n + 1024) {
     if (n < 4096) {
       const sorted = Float64Array.from(values).sort();
       return fractions.map((p) => percentileIncSorted(sorted, p));
@@ -52,19 +53,24 @@ export function percentilesInc(values: ArrayLike<number>, fractions: readonly nu
 // (Each loop over the values below is a function of its own: docs/architecture.md, "Loops over a
 // million rows".)
 
-/** The lowest and highest value, and whether all are whole numbers. */
-function rangeOf(values: ArrayLike<number>): { low: number; high: number; whole: boolean } {
+/** The lowest value. */
+function lowest(values: ArrayLike<number>): number {
   let low = Infinity;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) < low) low = values[i] as number;
+  return low;
+}
+
+/** The highest value. */
+function highest(values: ArrayLike<number>): number {
   let high = -Infinity;
-  let whole = true;
-  const n = values.length;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    if (v < low) low = v;
-    if (v > high) high = v;
-    if (whole && Math.floor(v) !== v) whole = false;
-  }
-  return { low, high, whole };
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > high) high = values[i] as number;
+  return high;
+}
+
+/** Whether every value is a whole number. */
+function allWhole(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (Math.floor(values[i] as number) !== values[i]) return false;
+  return true;
 }
 
 /** How many times each whole number from low to high comes. */
