@@ -153,7 +153,7 @@ function numberTexts(matrix: Matrix, keptRows: Int32Array, prefixes: Prefixes): 
       prefix = prefixes.texts[current] as string;
       prefixLength = prefix.length;
       prefixLead = id.charCodeAt(0);
-      prefixSecond = prefix.charCodeAt(1);
+      prefixSecond = prefixLength > 1 ? prefix.charCodeAt(1) : -1;
       slots = slotsOf[current] as Int32Array;
       runLength = prefixes.firstLength[current] as number;
       code = digitsOf(id, prefixLength);
@@ -186,7 +186,9 @@ function groupIn(slots: Int32Array, slot: number, labels: CustomerId[], id: Cust
 
 /** A slot array grown to hold a number (doubling, within the limit); undefined past the limit. */
 function grownFor(slots: Int32Array, code: number, used: { slots: number }, limit: number): Int32Array | undefined {
-  const size = Math.max(code + 1, Math.min(2 * slots.length, limit));
+  // (comparisons, not Math.max and Math.min: the compiled loop this is inlined into bailed out at them)
+  const doubled = 2 * slots.length < limit ? 2 * slots.length : limit;
+  const size = code + 1 > doubled ? code + 1 : doubled;
   used.slots += size - slots.length;
   if (used.slots > limit) return undefined;
   const grown = new Int32Array(size).fill(-1);
