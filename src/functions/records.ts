@@ -97,6 +97,8 @@ export interface LaidOutRecords {
   /** Every row's index, when every row is a record; then also the first argument's customers, numbered. */
   readonly allRows?: Int32Array;
   readonly customers?: CustomerGroups;
+  /** Whether the fast way was tried on every row (and, without customers, found the column not of its kind). */
+  readonly triedEveryRow: boolean;
 }
 
 /**
@@ -109,10 +111,10 @@ export function layOutRecords(call: Call, specs: readonly ColumnSpec[]): LaidOut
   const matrices = layOut(call, specs);
   const totalRows = matrices[0]?.length ?? 0;
   const first = specs[0]?.kind === "customer" ? (matrices[0] as Matrix) : undefined;
-  if (first === undefined || isBlank((first[totalRows - 1] as readonly unknown[] | undefined)?.[0])) return { matrices };
+  if (first === undefined || isBlank((first[totalRows - 1] as readonly unknown[] | undefined)?.[0])) return { matrices, triedEveryRow: false };
   const allRows = everyRow(totalRows);
   const customers = denseCustomers(first, allRows);
-  return customers === undefined ? { matrices } : { matrices, allRows, customers };
+  return customers === undefined ? { matrices, triedEveryRow: true } : { matrices, allRows, customers, triedEveryRow: true };
 }
 
 /**
@@ -138,7 +140,12 @@ export function readRecords(call: Call, specs: readonly ColumnSpec[], laidOut = 
       const original = shapeOf(asMatrix(spec.value));
       call.noteShape(spec.name, original.rows, original.columns, sourceIndex);
     }
-    if (spec.kind === "customer") return i === 0 && customers !== undefined ? customers : readCustomers(call, spec.name, matrix, keptRows);
+    if (spec.kind === "customer") {
+      if (i === 0 && customers !== undefined) return customers;
+      // (the fast way not tried twice on the same rows: only where blank rows were left out since)
+      const tried = i === 0 && laidOut.triedEveryRow && keptRows.length === totalRows;
+      return readCustomers(call, spec.name, matrix, keptRows, !tried);
+    }
     if (spec.kind === "unit") return readUnits(call, spec.name, matrix, keptRows);
     return spec.kind === "id" ? readIds(call, spec.name, matrix, keptRows) : readNumbers(call, spec, matrix, keptRows, width);
   });
@@ -159,8 +166,8 @@ function readIds(call: Call, name: string, matrix: Matrix, keptRows: Int32Array)
  * text is still in the processor's cache from being checked, which a second pass over a million
  * ids would have to fetch again (measured ~25 % of RFM's time on text ids).
  */
-function readCustomers(call: Call, name: string, matrix: Matrix, keptRows: Int32Array): CustomerGroups {
-  const dense = denseCustomers(matrix, keptRows);
+function readCustomers(call: Call, name: string, matrix: Matrix, keptRows: Int32Array, tryDense: boolean): CustomerGroups {
+  const dense = tryDense ? denseCustomers(matrix, keptRows) : undefined;
   if (dense !== undefined) return dense;
   const index = new CustomerIndex();
   const groupOf = new Int32Array(keptRows.length);
